@@ -1,0 +1,156 @@
+//! Articles and spans: the input and the offsets every output points back into.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The largest article eventcoder accepts, in bytes (16 MiB). Larger inputs get
+/// [`Error::InputTooLarge`] instead of an unbounded amount of work.
+pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A half-open range of **UTF-8 byte offsets** into an article's text.
+///
+/// In Rust, `&text[span.start..span.end]` gives the spanned text. Python users see the same span
+/// converted to string indices (see [`Span::to_chars`]), so `text[start:end]` works there too.
+/// Spans serialize as a two-element array `[start, end]`.
+///
+/// ```
+/// use eventcoder::Span;
+/// let text = "Çavuşoğlu met Lavrov";
+/// let span = Span::new(13, 16);
+/// assert_eq!(span.slice(text), "met");
+/// assert_eq!(span.to_chars(text), Span::new(10, 13));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// Its length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+    /// Whether it is empty.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The text it covers.
+    ///
+    /// # Panics
+    /// If the span is out of range or not on character boundaries of `text`. Spans made by
+    /// eventcoder for that text never are.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    /// The same span counted in Unicode scalar values (Python string indices).
+    pub fn to_chars(&self, text: &str) -> Span {
+        let start = text[..self.start].chars().count();
+        let len = text[self.start..self.end].chars().count();
+        Span::new(start, start + len)
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        [self.start, self.end].serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Span, D::Error> {
+        let [start, end] = <[usize; 2]>::deserialize(d)?;
+        if end < start {
+            return Err(serde::de::Error::custom("span end before start"));
+        }
+        Ok(Span { start, end })
+    }
+}
+
+/// One news article: its raw text and what is known about it.
+///
+/// ```
+/// use eventcoder::Article;
+/// let a = Article::new("a1", "Russia expels 23 UK diplomats").with_published_str("2021-11-23")?;
+/// assert_eq!(a.published.unwrap().to_string(), "2021-11-23");
+/// # Ok::<(), eventcoder::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Article {
+    /// A caller-chosen identifier, copied to every event as `article_id`.
+    pub id: String,
+    /// The raw text, header and dateline included. All spans point into it.
+    pub text: String,
+    /// The publication date. Relative dates ("on Monday") resolve against it; without it, event
+    /// dates stay unknown.
+    pub published: Option<NaiveDate>,
+    /// The outlet that published the article, if known.
+    pub outlet: Option<String>,
+}
+
+impl Article {
+    /// An article with no date and no outlet.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            published: None,
+            outlet: None,
+        }
+    }
+    /// Sets the published date.
+    pub fn with_published(mut self, date: NaiveDate) -> Article {
+        self.published = Some(date);
+        self
+    }
+    /// Sets the published date from `YYYY-MM-DD`.
+    pub fn with_published_str(self, date: &str) -> Result<Article> {
+        Ok(self.with_published(parse_iso_date(date)?))
+    }
+    /// Sets the outlet.
+    pub fn with_outlet(mut self, outlet: impl Into<String>) -> Article {
+        self.outlet = Some(outlet.into());
+        self
+    }
+}
+
+/// Parses a strict `YYYY-MM-DD` date.
+///
+/// ```
+/// assert!(eventcoder::parse_iso_date("2021-11-23").is_ok());
+/// assert!(eventcoder::parse_iso_date("2021-02-30").is_err());
+/// ```
+pub fn parse_iso_date(value: &str) -> Result<NaiveDate> {
+    let v = value.trim();
+    let b = v.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(Error::InvalidDate {
+            value: value.to_string(),
+            position: None,
+            reason: "expected YYYY-MM-DD".into(),
+        });
+    }
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|e| Error::InvalidDate {
+        value: value.to_string(),
+        position: None,
+        reason: e.to_string(),
+    })
+}

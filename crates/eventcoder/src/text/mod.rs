@@ -1,0 +1,15 @@
+//! Stage 1: text. Raw article text becomes tokens and sentences; headers and datelines are read.
+
+mod abbrev;
+mod dates;
+mod header;
+mod sentence;
+mod token;
+mod tokenizer;
+
+pub use abbrev::{AbbrevKind, abbreviation, is_sentence_starter};
+pub use dates::{PartialDate, month_number, parse_date, weekday_number};
+pub use header::{Dateline, Header, parse_dateline, parse_header};
+pub use sentence::{Sentence, split_sentences};
+pub use token::{Token, TokenKind};
+pub use tokenizer::{Tokens, tokenize};

@@ -1,0 +1,665 @@
+//! The tokenizer: a byte-class fast path for ASCII, UAX #29 for the non-ASCII stretches.
+//!
+//! [`Tokens`] is an iterator over borrowed text: it allocates nothing per token (a token's
+//! normalized form is borrowed unless the token contains a curly apostrophe inside a word).
+//! Text between tokens is always whitespace, so tokens plus gaps give back the input exactly.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
+
+use super::abbrev::abbreviation;
+use super::token::{Token, TokenKind};
+use crate::article::Span;
+
+const WS: u8 = 0;
+const ALPHA: u8 = 1;
+const DIGIT: u8 = 2;
+const PUNCT: u8 = 3;
+const QUOTE: u8 = 4;
+const SYMBOL: u8 = 5;
+const HIGH: u8 = 6;
+
+static CLASS: [u8; 256] = {
+    let mut t = [SYMBOL; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            HIGH
+        } else if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' || b == 0x0b || b == 0x0c {
+            WS
+        } else if b.is_ascii_alphabetic() {
+            ALPHA
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b == b'"' || b == b'\'' || b == b'`' {
+            QUOTE
+        } else if matches!(
+            b,
+            b'.' | b','
+                | b';'
+                | b':'
+                | b'!'
+                | b'?'
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'-'
+        ) {
+            PUNCT
+        } else {
+            SYMBOL
+        };
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
+}
+
+#[inline]
+fn is_alnum(b: u8) -> bool {
+    matches!(class(b), ALPHA | DIGIT)
+}
+
+/// Non-ASCII characters the fast path handles itself.
+fn special(c: char) -> Option<(TokenKind, &'static str)> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => (TokenKind::Quote, "'"),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => {
+            (TokenKind::Quote, "\"")
+        }
+        '\u{2014}' | '\u{2015}' => (TokenKind::Punct, "--"),
+        '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' | '\u{2212}' => (TokenKind::Punct, "-"),
+        '\u{2026}' => (TokenKind::Punct, "..."),
+        '\u{2022}' | '\u{00B7}' | '\u{25AA}' | '\u{25CF}' => (TokenKind::Punct, "*"),
+        _ => return None,
+    })
+}
+
+#[inline]
+fn char_at(text: &str, pos: usize) -> char {
+    text[pos..].chars().next().unwrap_or('\0')
+}
+
+/// Tokenizes `text`.
+///
+/// ```
+/// use eventcoder::text::tokenize;
+/// let words: Vec<&str> = tokenize("U.S.-led talks in Sept. cost $6.2-million.").map(|t| t.text).collect();
+/// assert_eq!(words, ["U.S.-led", "talks", "in", "Sept.", "cost", "$", "6.2-million", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        pos: 0,
+        uax: None,
+    }
+}
+
+/// The token iterator returned by [`tokenize`].
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    uax: Option<UWordBoundIndices<'a>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// A token whose normalized form is its text, unless it is a word with a curly apostrophe
+    /// inside. `may_have_curly` is false when the caller knows the token is plain ASCII.
+    #[inline(always)]
+    fn make(&self, start: usize, end: usize, kind: TokenKind, may_have_curly: bool) -> Token<'a> {
+        let text = &self.text[start..end];
+        let norm = if may_have_curly && kind == TokenKind::Word && text.contains('\u{2019}') {
+            Cow::Owned(text.replace('\u{2019}', "'"))
+        } else {
+            Cow::Borrowed(text)
+        };
+        Token {
+            text,
+            span: Span::new(start, end),
+            kind,
+            norm,
+        }
+    }
+
+    fn make_norm(
+        &self,
+        start: usize,
+        end: usize,
+        kind: TokenKind,
+        norm: &'static str,
+    ) -> Token<'a> {
+        Token {
+            text: &self.text[start..end],
+            span: Span::new(start, end),
+            kind,
+            norm: Cow::Borrowed(norm),
+        }
+    }
+
+    /// Bytes of an apostrophe (straight or curly) at `pos`, or 0.
+    fn apostrophe_len(&self, pos: usize) -> usize {
+        let b = self.text.as_bytes();
+        match b.get(pos) {
+            Some(b'\'') => 1,
+            Some(0xE2) if self.text[pos..].starts_with('\u{2019}') => 3,
+            _ => 0,
+        }
+    }
+
+    /// A possessive clitic at `pos` ("'s" or "’s" followed by a non-letter), its length.
+    fn possessive_at(&self, pos: usize) -> usize {
+        let b = self.text.as_bytes();
+        let a = self.apostrophe_len(pos);
+        if a == 0 {
+            return 0;
+        }
+        match b.get(pos + a) {
+            Some(b's' | b'S') if b.get(pos + a + 1).is_none_or(|&c| !is_alnum(c) && c < 0x80) => {
+                a + 1
+            }
+            _ => 0,
+        }
+    }
+
+    /// "n't" at `pos` (n + apostrophe + t, then a non-letter), its length.
+    fn negation_at(&self, pos: usize) -> usize {
+        let b = self.text.as_bytes();
+        if !matches!(b.get(pos), Some(b'n' | b'N')) {
+            return 0;
+        }
+        let a = self.apostrophe_len(pos + 1);
+        if a == 0 {
+            return 0;
+        }
+        match b.get(pos + 1 + a) {
+            Some(b't' | b'T') if b.get(pos + 2 + a).is_none_or(|&c| !is_alnum(c)) => 2 + a,
+            _ => 0,
+        }
+    }
+
+    fn url_len(&self, start: usize) -> usize {
+        let rest = &self.text.as_bytes()[start..];
+        if !matches!(rest[0], b'h' | b'H' | b'w' | b'W') {
+            return 0;
+        }
+        let lower_starts =
+            |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        if !(lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.")) {
+            return 0;
+        }
+        let mut end = rest
+            .iter()
+            .position(|&b| class(b) == WS)
+            .unwrap_or(rest.len());
+        // Stop at non-ASCII whitespace or quotes as well.
+        if let Some(p) =
+            self.text[start..start + end].find(|c: char| c.is_whitespace() || special(c).is_some())
+        {
+            end = p;
+        }
+        while end > 0
+            && matches!(
+                rest[end - 1],
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\''
+            )
+        {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Scans a word or number starting at `start` (an ASCII letter or digit).
+    /// Returns `None` when the word contains non-ASCII letters and must go to UAX #29.
+    fn scan_word(&self, start: usize) -> Option<(usize, TokenKind, bool)> {
+        let b = self.text.as_bytes();
+        let numeric = class(b[start]) == DIGIT;
+        let mut curly = false;
+        let mut i = start;
+        loop {
+            while i < b.len() && is_alnum(b[i]) {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else { break };
+            // Split "n't" off the word: "didn't" -> "did" + "n't".
+            if (c == b'\'' || c == 0xE2) && i > start + 1 && self.negation_at(i - 1) > 0 {
+                return Some((i - 1, kind_of(numeric), curly));
+            }
+            match c {
+                b'-' if b.get(i + 1).is_some_and(|&n| is_alnum(n)) => i += 1,
+                b',' | b'.' if numeric && b.get(i + 1).is_some_and(|&n| class(n) == DIGIT) => {
+                    i += 1
+                }
+                b'.' => {
+                    let word = &self.text[start..i];
+                    // Dotted acronym: U.S. / U.N. / E.U. / a.m.
+                    if is_acronym_step(b, start, i) {
+                        i += 1;
+                        while i + 1 < b.len() && class(b[i]) == ALPHA && b[i + 1] == b'.' {
+                            i += 2;
+                        }
+                        if b.get(i) == Some(&b'-') && b.get(i + 1).is_some_and(|&n| is_alnum(n)) {
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if !numeric
+                        && (word.len() == 1 && b[start].is_ascii_uppercase()
+                            || abbreviation(word).is_some())
+                    {
+                        i += 1;
+                    }
+                    break;
+                }
+                b'\'' | 0xE2 => {
+                    if self.possessive_at(i) > 0 {
+                        break;
+                    }
+                    let a = self.apostrophe_len(i);
+                    if a > 0 && b.get(i + a).is_some_and(|&n| class(n) == ALPHA) {
+                        curly |= a > 1;
+                        i += a;
+                    } else {
+                        break;
+                    }
+                }
+                c if c >= 0x80 => {
+                    let ch = char_at(self.text, i);
+                    if ch.is_alphanumeric() {
+                        return None;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        Some((i, kind_of(numeric), curly))
+    }
+
+    /// The end of a stretch to hand to UAX #29: up to the next ASCII whitespace or punctuation
+    /// (other than a hyphen or apostrophe inside the stretch) or a character the fast path handles.
+    fn uax_chunk_end(&self, start: usize) -> usize {
+        let mut end = start;
+        for (off, ch) in self.text[start..].char_indices() {
+            let at = start + off;
+            if ch.is_ascii() {
+                let c = ch as u8;
+                match class(c) {
+                    ALPHA | DIGIT => {}
+                    _ if c == b'-' || c == b'\'' || c == b'.' => {
+                        if self
+                            .text
+                            .as_bytes()
+                            .get(at + 1)
+                            .is_none_or(|&n| !is_alnum(n) && n < 0x80)
+                        {
+                            return at;
+                        }
+                    }
+                    _ => return at,
+                }
+            } else if ch.is_whitespace() || special(ch).is_some() {
+                return at;
+            }
+            end = at + ch.len_utf8();
+        }
+        end
+    }
+
+    fn next_uax(&mut self) -> Option<Token<'a>> {
+        let iter = self.uax.as_mut()?;
+        for (off, piece) in iter.by_ref() {
+            let first = piece.chars().next().unwrap_or(' ');
+            if first.is_whitespace() {
+                continue;
+            }
+            let kind = if first.is_alphabetic() {
+                TokenKind::Word
+            } else if first.is_numeric() {
+                TokenKind::Number
+            } else if first.is_ascii_punctuation() {
+                TokenKind::Punct
+            } else {
+                TokenKind::Symbol
+            };
+            // The chunk is a sub-slice of self.text: recover the absolute offset.
+            let base = piece.as_ptr() as usize - self.text.as_ptr() as usize;
+            debug_assert!(base >= off);
+            return Some(self.make(base, base + piece.len(), kind, true));
+        }
+        self.uax = None;
+        None
+    }
+
+    fn start_uax(&mut self, start: usize) -> Option<Token<'a>> {
+        let end = self
+            .uax_chunk_end(start)
+            .max(start + char_at(self.text, start).len_utf8());
+        self.pos = end;
+        self.uax = Some(self.text[start..end].split_word_bound_indices());
+        self.next_uax()
+    }
+}
+
+#[inline]
+fn kind_of(numeric: bool) -> TokenKind {
+    if numeric {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// At `dot` (a '.'), is `b[start..dot]` one letter, followed by letter + '.'?
+fn is_acronym_step(b: &[u8], start: usize, dot: usize) -> bool {
+    dot == start + 1
+        && class(b[start]) == ALPHA
+        && dot + 2 < b.len() + 1
+        && b.get(dot + 1).is_some_and(|&c| class(c) == ALPHA)
+        && b.get(dot + 2) == Some(&b'.')
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if self.uax.is_some() {
+            if let Some(t) = self.next_uax() {
+                return Some(t);
+            }
+        }
+        let b = self.text.as_bytes();
+        loop {
+            while self.pos < b.len() && class(b[self.pos]) == WS {
+                self.pos += 1;
+            }
+            if self.pos >= b.len() {
+                return None;
+            }
+            let start = self.pos;
+            let c = b[start];
+            let tok = match class(c) {
+                ALPHA | DIGIT => {
+                    let neg = if c | 0x20 == b'n' {
+                        self.negation_at(start)
+                    } else {
+                        0
+                    };
+                    if neg > 0 {
+                        self.pos = start + neg;
+                        return Some(self.make_norm(start, start + neg, TokenKind::Word, "n't"));
+                    }
+                    let url = self.url_len(start);
+                    if url > 0 {
+                        self.pos = start + url;
+                        return Some(self.make(start, start + url, TokenKind::Url, false));
+                    }
+                    match self.scan_word(start) {
+                        Some((end, kind, curly)) => {
+                            self.pos = end;
+                            self.make(start, end, kind, curly)
+                        }
+                        None => return self.start_uax(start),
+                    }
+                }
+                QUOTE => {
+                    let p = self.possessive_at(start);
+                    let prev_word = start > 0 && is_alnum(b[start - 1]);
+                    if p > 0 && prev_word {
+                        self.pos = start + p;
+                        return Some(self.make_norm(start, start + p, TokenKind::Possessive, "'s"));
+                    }
+                    self.pos = start + 1;
+                    if c == b'\''
+                        && prev_word
+                        && start > 0
+                        && matches!(b[start - 1], b's' | b'S')
+                        && b.get(start + 1).is_none_or(|&n| !is_alnum(n))
+                    {
+                        return Some(self.make_norm(start, start + 1, TokenKind::Possessive, "'"));
+                    }
+                    let norm = if c == b'"' { "\"" } else { "'" };
+                    self.make_norm(start, start + 1, TokenKind::Quote, norm)
+                }
+                PUNCT => {
+                    let run = |ch: u8| b[start..].iter().take_while(|&&x| x == ch).count();
+                    if c == b'.' && run(b'.') >= 3 {
+                        self.pos = start + 3;
+                        return Some(self.make_norm(start, start + 3, TokenKind::Punct, "..."));
+                    }
+                    if c == b'-' && run(b'-') >= 2 {
+                        let n = run(b'-');
+                        self.pos = start + n;
+                        return Some(self.make_norm(start, start + n, TokenKind::Punct, "--"));
+                    }
+                    self.pos = start + 1;
+                    self.make(start, start + 1, TokenKind::Punct, false)
+                }
+                SYMBOL => {
+                    let kind = match c {
+                        b'@' => TokenKind::Handle,
+                        b'#' => TokenKind::Hashtag,
+                        _ => TokenKind::Symbol,
+                    };
+                    if kind != TokenKind::Symbol {
+                        let n = b[start + 1..]
+                            .iter()
+                            .take_while(|&&x| is_alnum(x) || x == b'_')
+                            .count();
+                        if n > 0 && (kind == TokenKind::Handle || class(b[start + 1]) == ALPHA) {
+                            self.pos = start + 1 + n;
+                            return Some(self.make(start, start + 1 + n, kind, false));
+                        }
+                    }
+                    self.pos = start + 1;
+                    self.make(start, start + 1, TokenKind::Symbol, false)
+                }
+                _ => {
+                    let ch = char_at(self.text, start);
+                    let len = ch.len_utf8();
+                    if ch.is_whitespace() {
+                        self.pos = start + len;
+                        continue;
+                    }
+                    if let Some((kind, norm)) = special(ch) {
+                        // A curly apostrophe may start a possessive.
+                        if ch == '\u{2019}' {
+                            let p = self.possessive_at(start);
+                            let prev_word = start > 0
+                                && (is_alnum(b[start - 1])
+                                    || self.text[..start]
+                                        .chars()
+                                        .next_back()
+                                        .is_some_and(char::is_alphanumeric));
+                            if prev_word && p > 0 {
+                                self.pos = start + p;
+                                return Some(self.make_norm(
+                                    start,
+                                    start + p,
+                                    TokenKind::Possessive,
+                                    "'s",
+                                ));
+                            }
+                            if prev_word
+                                && self.text[..start].ends_with(['s', 'S'])
+                                && !self.text[start + len..]
+                                    .starts_with(|n: char| n.is_alphanumeric())
+                            {
+                                self.pos = start + len;
+                                return Some(self.make_norm(
+                                    start,
+                                    start + len,
+                                    TokenKind::Possessive,
+                                    "'",
+                                ));
+                            }
+                        }
+                        self.pos = start + len;
+                        return Some(self.make_norm(start, start + len, kind, norm));
+                    }
+                    return self.start_uax(start);
+                }
+            };
+            return Some(tok);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).map(|t| t.text).collect()
+    }
+    fn kinds(s: &str) -> Vec<TokenKind> {
+        tokenize(s).map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_acronyms() {
+        assert_eq!(
+            texts("U.S. and U.N. envoys"),
+            ["U.S.", "and", "U.N.", "envoys"]
+        );
+        assert_eq!(
+            texts("Gen. Mark Milley and Dr. Tedros"),
+            ["Gen.", "Mark", "Milley", "and", "Dr.", "Tedros"]
+        );
+        assert_eq!(
+            texts("on Jan. 5 and Sept. 11"),
+            ["on", "Jan.", "5", "and", "Sept.", "11"]
+        );
+        assert_eq!(texts("John F. Kennedy"), ["John", "F.", "Kennedy"]);
+        assert_eq!(texts("the end."), ["the", "end", "."]);
+        assert_eq!(texts("U.S.-led coalition"), ["U.S.-led", "coalition"]);
+        assert_eq!(texts("at 9 a.m. today"), ["at", "9", "a.m.", "today"]);
+    }
+
+    #[test]
+    fn hyphenated_compounds() {
+        assert_eq!(texts("EU-Central Asia"), ["EU-Central", "Asia"]);
+        assert_eq!(texts("Tajik-Afghan border"), ["Tajik-Afghan", "border"]);
+        assert_eq!(
+            texts("Hossein Amir-Abdollahian"),
+            ["Hossein", "Amir-Abdollahian"]
+        );
+        assert_eq!(texts("a - b"), ["a", "-", "b"]);
+        assert_eq!(texts("well--known"), ["well", "--", "known"]);
+    }
+
+    #[test]
+    fn possessives() {
+        assert_eq!(
+            texts("Tajikistan's concern"),
+            ["Tajikistan", "'s", "concern"]
+        );
+        assert_eq!(
+            texts("Tajikistan’s concern"),
+            ["Tajikistan", "’s", "concern"]
+        );
+        assert_eq!(
+            texts("the diplomats' views"),
+            ["the", "diplomats", "'", "views"]
+        );
+        assert_eq!(kinds("Iran's")[1], TokenKind::Possessive);
+        assert_eq!(
+            texts("O'Brien and Cote d'Ivoire"),
+            ["O'Brien", "and", "Cote", "d'Ivoire"]
+        );
+        assert_eq!(texts("it didn't sign"), ["it", "did", "n't", "sign"]);
+        assert_eq!(texts("it didn’t sign")[2], "n’t");
+        assert_eq!(tokenize("didn’t").nth(1).unwrap().norm, "n't");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(texts("1,140 troops"), ["1,140", "troops"]);
+        assert_eq!(texts("grew 2.2 percent."), ["grew", "2.2", "percent", "."]);
+        assert_eq!(texts("$6.2-million"), ["$", "6.2-million"]);
+        assert_eq!(kinds("17th 1990s 3"), [TokenKind::Number; 3]);
+        assert_eq!(texts("in 2020, 5"), ["in", "2020", ",", "5"]);
+    }
+
+    #[test]
+    fn quotes_dashes_ellipses_brackets() {
+        let t: Vec<_> = tokenize("“No,” he said — ‘never’… (really) [sic] \"x\"...").collect();
+        let n: Vec<&str> = t.iter().map(|t| t.norm.as_ref()).collect();
+        assert_eq!(
+            n,
+            [
+                "\"", "No", ",", "\"", "he", "said", "--", "'", "never", "'", "...", "(", "really",
+                ")", "[", "sic", "]", "\"", "x", "\"", "..."
+            ]
+        );
+        assert_eq!(t[0].kind, TokenKind::Quote);
+        assert_eq!(t[6].kind, TokenKind::Punct);
+    }
+
+    #[test]
+    fn urls_handles_hashtags() {
+        let t: Vec<_> = tokenize(
+            "See https://example.org/a?b=1. Follow @UN_News #Afghanistan and www.mfa.tj, or #1",
+        )
+        .collect();
+        assert_eq!(t[1].text, "https://example.org/a?b=1");
+        assert_eq!(t[1].kind, TokenKind::Url);
+        assert_eq!(t[4].text, "@UN_News");
+        assert_eq!(t[4].kind, TokenKind::Handle);
+        assert_eq!(t[5].text, "#Afghanistan");
+        assert_eq!(t[5].kind, TokenKind::Hashtag);
+        assert_eq!(t[7].text, "www.mfa.tj");
+        assert_eq!(t.last().unwrap().kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn diacritics() {
+        assert_eq!(
+            texts("Bùi Thanh Sơn met Mevlüt Çavuşoğlu."),
+            ["Bùi", "Thanh", "Sơn", "met", "Mevlüt", "Çavuşoğlu", "."]
+        );
+        assert_eq!(texts("Çavuşoğlu’s visit"), ["Çavuşoğlu", "’s", "visit"]);
+        assert_eq!(texts("Élysée-Palast"), ["Élysée", "-", "Palast"]);
+        assert_eq!(kinds("Sơn")[0], TokenKind::Word);
+    }
+
+    #[test]
+    fn cjk_emoji_and_controls_do_not_panic() {
+        for s in [
+            "习近平会见 🇺🇸👍🏽 x",
+            "\u{0}\u{1}\u{200d}",
+            "a\u{301}",
+            "🙂🙂.",
+            "\u{a0}x\u{2003}y",
+            "’",
+            "n’",
+            "'s",
+            "x'",
+            "s’",
+            "ça’s",
+        ] {
+            let toks: Vec<_> = tokenize(s).collect();
+            let mut last = 0;
+            for t in &toks {
+                assert!(t.span.start >= last, "{s:?}");
+                assert!(
+                    s[last..t.span.start].chars().all(char::is_whitespace),
+                    "{s:?}"
+                );
+                last = t.span.end;
+            }
+            assert!(s[last..].chars().all(char::is_whitespace), "{s:?}");
+        }
+        assert_eq!(texts("习近平会见")[0], "习");
+    }
+}

@@ -1,0 +1,98 @@
+//! Property tests: the tokenizer and sentence splitter never panic and never lose text.
+
+use eventcoder::text::{parse_header, split_sentences, tokenize};
+use proptest::prelude::*;
+
+fn check_reassembles(s: &str) -> Result<(), TestCaseError> {
+    let tokens: Vec<_> = tokenize(s).collect();
+    let mut rebuilt = String::with_capacity(s.len());
+    let mut last = 0;
+    for t in &tokens {
+        prop_assert!(
+            t.span.start >= last,
+            "tokens overlap or go backwards in {:?}",
+            s
+        );
+        prop_assert!(!t.text.is_empty());
+        prop_assert_eq!(&s[t.span.start..t.span.end], t.text);
+        let gap = &s[last..t.span.start];
+        prop_assert!(
+            gap.chars().all(char::is_whitespace),
+            "non-space gap {:?} in {:?}",
+            gap,
+            s
+        );
+        rebuilt.push_str(gap);
+        rebuilt.push_str(t.text);
+        last = t.span.end;
+    }
+    let tail = &s[last..];
+    prop_assert!(
+        tail.chars().all(char::is_whitespace),
+        "lost tail {:?}",
+        tail
+    );
+    rebuilt.push_str(tail);
+    prop_assert_eq!(rebuilt, s);
+
+    let sentences = split_sentences(s, &tokens);
+    let mut prev_end = 0;
+    for (i, sent) in sentences.iter().enumerate() {
+        prop_assert_eq!(sent.index, i);
+        prop_assert!(sent.tokens.start >= prev_end && sent.tokens.start < sent.tokens.end);
+        prop_assert!(sent.tokens.end <= tokens.len());
+        prop_assert_eq!(sent.span.start, tokens[sent.tokens.start].span.start);
+        prev_end = sent.tokens.end;
+    }
+    let _ = parse_header(s);
+    Ok(())
+}
+
+/// News-like text: words, names with diacritics, abbreviations, quotes, numbers, emoji.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("U.S.".to_string()),
+        Just("Gen.".to_string()),
+        Just("Tajikistan’s".to_string()),
+        Just("n't".to_string()),
+        Just("didn’t".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("—".to_string()),
+        Just("…".to_string()),
+        Just("$6.2-million".to_string()),
+        Just("1,140".to_string()),
+        Just("Çavuşoğlu".to_string()),
+        Just("Sơn".to_string()),
+        Just("习近平".to_string()),
+        Just("🇺🇸👍🏽".to_string()),
+        Just("https://x.org/a.".to_string()),
+        Just("@UN".to_string()),
+        Just("#tag".to_string()),
+        Just("\n\n".to_string()),
+        Just("\n- ".to_string()),
+        "[a-zA-Z]{1,8}",
+        "[ .,;:!?'\"()\\[\\]-]{1,3}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings_reassemble(s in any::<String>()) {
+        check_reassembles(&s)?;
+    }
+
+    #[test]
+    fn newslike_strings_reassemble(s in newsish()) {
+        check_reassembles(&s)?;
+    }
+
+    #[test]
+    fn glued_pieces_reassemble(s in prop::collection::vec(newsish(), 1..4).prop_map(|v| v.concat().replace(' ', ""))) {
+        check_reassembles(&s)?;
+    }
+}
