@@ -1,0 +1,725 @@
+//! The coder: raw article → [`Document`] with typed, explained, deduplicated events.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::dates::{DateMention, find_dates, resolve_partial};
+use super::event::*;
+use super::resolve::{Memory, Resolver};
+use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
+use crate::error::{Error, Result};
+use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
+use crate::ontology::{Modal, cameo, modal_code};
+use crate::parse::{Mention, Predicate, mentions, predicates};
+use crate::text::{Dateline, Sentence, Token, parse_header, split_sentences, tokenize};
+
+/// Options of a [`Coder`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoderOptions {
+    /// Emit only events with both a source and a target.
+    pub require_dyad: bool,
+    /// Keep negated events (marked `negated`) instead of dropping them.
+    pub keep_negated: bool,
+    /// Drop events below this confidence.
+    pub min_confidence: f32,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            require_dyad: false,
+            keep_negated: false,
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// An article after coding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The article id.
+    pub id: String,
+    /// The published date used (the article's, else its date line's).
+    pub published: Option<NaiveDate>,
+    /// The dateline, if any.
+    pub dateline: Option<Dateline>,
+    /// The sentences (token ranges index the article's tokens from the body start).
+    pub sentences: Vec<Sentence>,
+    /// The events, deduplicated, in order of first mention.
+    pub events: Vec<Event>,
+    /// The outlet the article cites.
+    pub reported_by: Option<String>,
+}
+
+/// Codes articles. Cheap to clone (the lexicon is shared); `Send + Sync`.
+///
+/// ```
+/// use eventcoder::{Article, Coder};
+/// let coder = Coder::new();
+/// let article = Article::new("a1", "Armenian Prime Minister Nikol Pashinyan met Russian President Vladimir Putin in Moscow on Monday.")
+///     .with_published_str("2021-04-08")?;
+/// let doc = coder.code(&article)?;
+/// let e = &doc.events[0];
+/// assert_eq!(e.cameo.root, "04");
+/// assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("ARM"));
+/// assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("RUS"));
+/// assert_eq!(e.date.unwrap().to_string(), "2021-04-05");
+/// assert_eq!(e.location.as_ref().unwrap().name, "Moscow");
+/// println!("{}", e.explain(&article.text));
+/// # Ok::<(), eventcoder::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Coder {
+    lexicon: Arc<Lexicon>,
+    options: CoderOptions,
+}
+
+impl Default for Coder {
+    fn default() -> Self {
+        Coder::new()
+    }
+}
+
+/// Builds a [`Coder`] with user dictionaries and options.
+#[derive(Debug, Clone)]
+pub struct CoderBuilder {
+    lexicon: LexiconBuilder,
+    custom: bool,
+    options: CoderOptions,
+}
+
+impl CoderBuilder {
+    /// Merges a user dictionary file over the built-ins (see [`crate::lexicon`] for the format).
+    pub fn dictionary(mut self, path: impl AsRef<std::path::Path>) -> Result<Self> {
+        self.lexicon = self.lexicon.dictionary(path)?;
+        self.custom = true;
+        Ok(self)
+    }
+    /// Merges a user dictionary given as a string.
+    pub fn dictionary_str(mut self, name: &str, text: &str) -> Self {
+        self.lexicon = self.lexicon.dictionary_str(name, text);
+        self.custom = true;
+        self
+    }
+    /// Emit only events with a target.
+    pub fn require_dyad(mut self, yes: bool) -> Self {
+        self.options.require_dyad = yes;
+        self
+    }
+    /// Keep negated events, marked.
+    pub fn keep_negated(mut self, yes: bool) -> Self {
+        self.options.keep_negated = yes;
+        self
+    }
+    /// Drop events below a confidence.
+    pub fn min_confidence(mut self, c: f32) -> Self {
+        self.options.min_confidence = c;
+        self
+    }
+    /// Builds the coder (compiling the lexicon if user dictionaries were added).
+    pub fn build(self) -> Result<Coder> {
+        let lexicon = if self.custom {
+            Arc::new(self.lexicon.build()?)
+        } else {
+            Lexicon::builtin()
+        };
+        Ok(Coder {
+            lexicon,
+            options: self.options,
+        })
+    }
+}
+
+/// Code prefixes of events that are mutual: "X and Y held talks" is one event between them.
+const SYMMETRIC: [&str; 9] = ["03", "040", "041", "044", "046", "050", "057", "06", "193"];
+/// Code prefixes whose target, when not written, is the state where it happened.
+const TARGET_FROM_PLACE: [&str; 6] = ["025", "17", "18", "19", "20", "0233"];
+
+struct Sent<'a> {
+    sentence: &'a Sentence,
+    mentions: Vec<Mention>,
+    actors: Vec<Vec<Actor>>,
+    preds: Vec<Predicate>,
+    contexts: Vec<u32>,
+    dates: Vec<DateMention>,
+    location: Option<(Location, usize)>,
+    outlet: Option<String>,
+}
+
+impl Coder {
+    /// A coder with the built-in lexicon and default options.
+    pub fn new() -> Coder {
+        Coder {
+            lexicon: Lexicon::builtin(),
+            options: CoderOptions::default(),
+        }
+    }
+    /// A builder.
+    pub fn builder() -> CoderBuilder {
+        CoderBuilder {
+            lexicon: Lexicon::builder(),
+            custom: false,
+            options: CoderOptions::default(),
+        }
+    }
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+    /// The options in use.
+    pub fn options(&self) -> &CoderOptions {
+        &self.options
+    }
+
+    /// Codes raw text with an optional published date.
+    pub fn code_text(&self, text: &str, published: Option<NaiveDate>) -> Result<Document> {
+        let mut a = Article::new("", text);
+        a.published = published;
+        self.code(&a)
+    }
+
+    /// Codes many articles in parallel (rayon). Results are in input order.
+    pub fn code_many(&self, articles: &[Article]) -> Vec<Result<Document>> {
+        articles.par_iter().map(|a| self.code(a)).collect()
+    }
+
+    /// Codes one article.
+    pub fn code(&self, article: &Article) -> Result<Document> {
+        let text = article.text.as_str();
+        if text.len() > MAX_ARTICLE_BYTES {
+            return Err(Error::InputTooLarge {
+                len: text.len(),
+                limit: MAX_ARTICLE_BYTES,
+            });
+        }
+        let lex = &*self.lexicon;
+        let header = parse_header(text)?;
+        let published = article.published.or(header.published);
+        let body = header
+            .dateline
+            .as_ref()
+            .map_or(header.body_start, |d| d.span.end);
+        let tokens: Vec<Token<'_>> = tokenize(text).skip_while(|t| t.span.start < body).collect();
+        let sentences = split_sentences(text, &tokens);
+        let mut units: Vec<Unit> = Vec::with_capacity(tokens.len() + 8);
+        lex.units(&tokens, &mut units);
+        let unit_at = |tok: usize| units.partition_point(|u| (u.token as usize) < tok);
+
+        let dateline_loc = header
+            .dateline
+            .as_ref()
+            .and_then(|d| self.place_of(d.place_span, text, "dateline"));
+        let dateline_date = header
+            .dateline
+            .as_ref()
+            .and_then(|d| d.date)
+            .and_then(|d| resolve_partial(d, published));
+        let dateline_outlet = header
+            .dateline
+            .as_ref()
+            .and_then(|d| d.outlet.as_ref())
+            .map(|o| self.outlet_name(o));
+
+        let resolver = Resolver {
+            lex,
+            text,
+            published,
+        };
+        let mut memory = Memory::default();
+        let mut matches: Vec<PhraseMatch> = Vec::new();
+        let mut context_hits = vec![0u32; lex.contexts.len()];
+        let mut first_outlet: Option<String> = None;
+        let mut events: Vec<Event> = Vec::new();
+
+        for sentence in &sentences {
+            let range = unit_at(sentence.tokens.start)..unit_at(sentence.tokens.end);
+            lex.match_phrases(&units[range.clone()], text, &mut matches);
+            for m in &mut matches {
+                m.start += range.start;
+                m.end += range.start;
+            }
+            let ms = mentions(lex, &units, text, range.clone(), &matches);
+            let mut s = Sent {
+                sentence,
+                contexts: Vec::new(),
+                dates: Vec::new(),
+                location: None,
+                outlet: None,
+                actors: Vec::with_capacity(ms.len()),
+                preds: Vec::new(),
+                mentions: Vec::new(),
+            };
+            for m in &matches {
+                if let Referent::Context(c) = m.sense.referent {
+                    if !s.contexts.contains(&c) {
+                        s.contexts.push(c);
+                        context_hits[c as usize] += 1;
+                    }
+                }
+            }
+            find_dates(
+                &tokens[sentence.tokens.clone()],
+                sentence.tokens.start,
+                published,
+                &mut s.dates,
+            );
+            for m in &ms {
+                if let Some(o) = m.outlet {
+                    if m.state.is_none() && m.org.is_none() && m.agent.is_none() {
+                        let name = lex.outlets[o as usize].name.clone();
+                        s.outlet.get_or_insert(name.clone());
+                        first_outlet.get_or_insert(name);
+                    }
+                }
+                if m.after_prep_loc
+                    && (m.place.is_some() || m.state.is_some())
+                    && m.agent.is_none()
+                    && m.person.is_none()
+                    && m.org.is_none()
+                    && s.location.is_none()
+                {
+                    s.location = self.location_of(m, text).map(|l| (l, m.units.start));
+                }
+            }
+            let context_state = s
+                .location
+                .as_ref()
+                .and_then(|(l, _)| l.country.clone())
+                .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()));
+            for m in &ms {
+                let acts = if m.outlet.is_some()
+                    && m.state.is_none()
+                    && m.org.is_none()
+                    && m.agent.is_none()
+                {
+                    Vec::new()
+                } else if let Some(owners) = self.whose_owner(m, &ms, &s.actors, &units, text) {
+                    // "Kyrgyzstan and Tajikistan, whose border guards": the owners' states.
+                    let base = resolver.resolve(m, &memory, None);
+                    let mut acts = Vec::new();
+                    for o in owners {
+                        for b in &base {
+                            let mut a = b.clone();
+                            a.country.clone_from(&o.country);
+                            a.organization.clone_from(&o.organization);
+                            a.inferred = true;
+                            a.code = format!("{}{}", o.code.get(..3).unwrap_or(""), b.code);
+                            acts.push(a);
+                        }
+                    }
+                    acts
+                } else {
+                    let mut acts = resolver.resolve(m, &memory, context_state.as_deref());
+                    if let Some(p) = m.place {
+                        for a in acts
+                            .iter_mut()
+                            .filter(|a| a.country.is_none() && a.organization.is_none())
+                        {
+                            a.country = Some(lex.places[p as usize].iso3.clone());
+                        }
+                    }
+                    acts
+                };
+                if m.is_actor() && m.reference.is_none() {
+                    for a in &acts {
+                        memory.push(a);
+                    }
+                }
+                s.actors.push(acts);
+            }
+            s.preds = predicates(lex, &units, text, range.clone(), &ms);
+            s.mentions = ms;
+            self.events_of(
+                &s,
+                &units,
+                text,
+                article,
+                published,
+                dateline_date,
+                &dateline_loc,
+                context_state.as_deref(),
+                &mut memory,
+                &mut events,
+            );
+        }
+
+        // Article-level attribution and contexts.
+        let reported_by = dateline_outlet
+            .or(first_outlet)
+            .or_else(|| article.outlet.clone());
+        let article_contexts: Vec<&str> = lex
+            .contexts
+            .iter()
+            .zip(&context_hits)
+            .filter(|(_, n)| **n >= 2)
+            .map(|(c, _)| c.as_str())
+            .collect();
+        for e in &mut events {
+            if e.reported_by.is_none() {
+                e.reported_by.clone_from(&reported_by);
+            }
+            for c in &article_contexts {
+                if !e.plover.contexts.iter().any(|x| x == c) {
+                    e.plover.contexts.push((*c).to_string());
+                }
+            }
+        }
+        let mut events = super::dedup::dedup(events);
+        events.retain(|e| {
+            (!self.options.require_dyad || e.target.is_some())
+                && e.confidence >= self.options.min_confidence
+                && (self.options.keep_negated || !e.negated)
+        });
+        Ok(Document {
+            id: article.id.clone(),
+            published,
+            dateline: header.dateline,
+            sentences,
+            events,
+            reported_by,
+        })
+    }
+
+    /// For a generic mention right after "whose", the actors of the antecedent (with compounds).
+    fn whose_owner(
+        &self,
+        m: &Mention,
+        ms: &[Mention],
+        done: &[Vec<Actor>],
+        units: &[Unit],
+        text: &str,
+    ) -> Option<Vec<Actor>> {
+        if m.state.is_some()
+            || m.org.is_some()
+            || m.person.is_some()
+            || m.agent.is_none()
+            || m.units.start < 2
+        {
+            return None;
+        }
+        let w = m.units.start - 1;
+        if !units[w].span.slice(text).eq_ignore_ascii_case("whose")
+            || units[w - 1].span.slice(text) != ","
+        {
+            return None;
+        }
+        let mut owners: Vec<Actor> = Vec::new();
+        let mut end = w - 1;
+        while let Some(i) = ms.iter().position(|x| x.units.end == end) {
+            if i >= done.len() {
+                break;
+            }
+            owners.splice(0..0, done[i].iter().cloned());
+            let start = ms[i].units.start;
+            if start == 0 || !matches!(units[start - 1].span.slice(text), "and" | ",") {
+                break;
+            }
+            end = start - 1;
+        }
+        (!owners.is_empty()).then_some(owners)
+    }
+
+    fn outlet_name(&self, raw: &str) -> String {
+        let found = self.lexicon.find(raw);
+        found
+            .iter()
+            .rev()
+            .find_map(|(_, r)| match r {
+                Referent::Outlet(o) => Some(self.lexicon.outlets[*o as usize].name.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| raw.to_string())
+    }
+
+    fn place_of(&self, span: Span, text: &str, source: &str) -> Option<Location> {
+        let found = self.lexicon.find(span.slice(text));
+        let (sub, r) = found.iter().find(|(_, r)| {
+            matches!(
+                r,
+                Referent::Place(_) | Referent::Capital(_) | Referent::StateName(_)
+            )
+        })?;
+        let (name, country) = match *r {
+            Referent::Place(p) => (
+                self.lexicon.places[p as usize].name.clone(),
+                self.lexicon.places[p as usize].iso3.clone(),
+            ),
+            Referent::Capital(s) | Referent::StateName(s) => {
+                let st = &self.lexicon.states[s as usize];
+                (
+                    if matches!(r, Referent::Capital(_)) {
+                        st.capital.clone().unwrap_or_default()
+                    } else {
+                        st.name.clone()
+                    },
+                    st.iso3.clone(),
+                )
+            }
+            _ => return None,
+        };
+        let abs = Span::new(span.start + sub.start, span.start + sub.end);
+        Some(Location {
+            text: abs.slice(text).to_string(),
+            span: abs,
+            name,
+            country: Some(country),
+            source: source.into(),
+        })
+    }
+
+    fn location_of(&self, m: &Mention, text: &str) -> Option<Location> {
+        let lex = &*self.lexicon;
+        let (name, country) = if let Some(p) = m.place {
+            (
+                lex.places[p as usize].name.clone(),
+                lex.places[p as usize].iso3.clone(),
+            )
+        } else {
+            let (s, _) = m.state?;
+            let st = &lex.states[s as usize];
+            (st.name.clone(), st.iso3.clone())
+        };
+        Some(Location {
+            text: m.span.slice(text).to_string(),
+            span: m.span,
+            name,
+            country: Some(country),
+            source: "sentence".into(),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn events_of(
+        &self,
+        s: &Sent<'_>,
+        units: &[Unit],
+        text: &str,
+        article: &Article,
+        published: Option<NaiveDate>,
+        dateline_date: Option<NaiveDate>,
+        dateline_loc: &Option<Location>,
+        context_state: Option<&str>,
+        memory: &mut Memory,
+        out: &mut Vec<Event>,
+    ) {
+        let lex = &*self.lexicon;
+        let collect = |idx: &[usize]| -> Vec<Actor> {
+            let mut v: Vec<Actor> = Vec::new();
+            for &i in idx {
+                for a in &s.actors[i] {
+                    if !v.iter().any(|x| x == a) {
+                        v.push(a.clone());
+                    }
+                }
+            }
+            v
+        };
+        let mut subjects: Vec<Vec<Actor>> = s.preds.iter().map(|p| collect(&p.subjects)).collect();
+        for pi in 0..s.preds.len() {
+            if subjects[pi].is_empty() {
+                let mut q = s.preds[pi].inherit;
+                let mut hops = 0;
+                while let Some(qi) = q {
+                    if !subjects[qi].is_empty() || hops > 4 {
+                        subjects[pi] = subjects[qi].clone();
+                        break;
+                    }
+                    q = s.preds[qi].inherit;
+                    hops += 1;
+                }
+            }
+        }
+        for (pi, p) in s.preds.iter().enumerate() {
+            let pat = &lex.patterns[p.pattern as usize];
+            let mut code = pat.code.clone();
+            let mut rule = format!("{} `{}`", pat.origin, pat.text);
+            let mut negated = false;
+            let m = p.modality;
+            if m.refused || m.negated {
+                match modal_code(&code, Modal::Negated) {
+                    Some(c) => {
+                        rule.push_str(&format!(" +refusal({code}->{c})"));
+                        code = c;
+                    }
+                    None => {
+                        negated = true;
+                        rule.push_str(" +negated");
+                    }
+                }
+            } else if m.intent || m.threat {
+                if let Some(c) = modal_code(&code, Modal::Intent) {
+                    if c != code {
+                        rule.push_str(&format!(" +intent({code}->{c})"));
+                    }
+                    code = c;
+                }
+            }
+            if m.passive {
+                rule.push_str(" +passive");
+            }
+            let Some(entry) = cameo(&code) else { continue };
+            let sources = subjects[pi].clone();
+            if sources.is_empty() {
+                continue;
+            }
+            let mut targets = collect(&p.targets);
+            let mut confidence: f32 = if pat.specificity() > 1 { 0.9 } else { 0.75 };
+            if targets.is_empty() && TARGET_FROM_PLACE.iter().any(|x| code.starts_with(x)) {
+                if let Some((loc, _)) = &s.location {
+                    if let Some(c) = &loc.country {
+                        targets.push(Actor {
+                            text: loc.text.clone(),
+                            span: loc.span,
+                            country: Some(c.clone()),
+                            organization: None,
+                            sector: None,
+                            name: None,
+                            code: lex
+                                .state(c)
+                                .map_or_else(|| c.clone(), |st| st.cameo.clone()),
+                            inferred: true,
+                        });
+                        rule.push_str(" +target-from-location");
+                        confidence -= 0.15;
+                    }
+                }
+            }
+            if m.hypothetical {
+                confidence *= 0.6;
+                rule.push_str(" +hypothetical");
+            }
+            if p.subjects.is_empty() {
+                confidence -= 0.1;
+            }
+            let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
+            let trigger = TextSpan {
+                text: trigger_span.slice(text).to_string(),
+                span: trigger_span,
+            };
+            let verb_token = units[p.verb].token as usize;
+            // Dates in this predicate's stretch of the sentence (between its neighbours), those
+            // after the verb first: "clashed last month, signed ... on Thursday".
+            let lo = if pi > 0 {
+                units[s.preds[pi - 1].verb].token as usize
+            } else {
+                0
+            };
+            let hi = s
+                .preds
+                .get(pi + 1)
+                .map_or(usize::MAX, |q| units[q.verb].token as usize);
+            let in_stretch =
+                |d: &&DateMention| d.token > lo && d.token < hi || pi == 0 && d.token < verb_token;
+            let chosen = s
+                .dates
+                .iter()
+                .filter(in_stretch)
+                .min_by_key(|d| (d.token < verb_token, d.token.abs_diff(verb_token)))
+                .or_else(|| s.dates.iter().min_by_key(|d| d.token.abs_diff(verb_token)));
+            let (date, date_source) = match chosen {
+                Some(d) => (Some(d.date), "explicit"),
+                None => match (dateline_date, published) {
+                    (Some(d), _) => (Some(d), "dateline"),
+                    (None, Some(p)) => (Some(p), "published"),
+                    (None, None) => (None, "none"),
+                },
+            };
+            let location = s
+                .location
+                .as_ref()
+                .map(|(l, _)| l.clone())
+                .or_else(|| dateline_loc.clone());
+            let mut contexts: Vec<String> = entry.plover_contexts.clone();
+            for &c in &s.contexts {
+                let name = &lex.contexts[c as usize];
+                if !contexts.contains(name) {
+                    contexts.push(name.clone());
+                }
+            }
+            let make = |src: &Actor, tgt: Option<&Actor>| -> Event {
+                let conf = confidence
+                    - if src.inferred { 0.1 } else { 0.0 }
+                    - if tgt.is_some_and(|t| t.inferred) {
+                        0.05
+                    } else {
+                        0.0
+                    };
+                Event {
+                    article_id: article.id.clone(),
+                    date,
+                    source: Some(src.clone()),
+                    target: tgt.cloned(),
+                    cameo: Cameo::of(&code),
+                    plover: Plover {
+                        event_type: entry.plover_type,
+                        mode: entry.plover_mode.clone(),
+                        contexts: contexts.clone(),
+                    },
+                    sentence: SentenceRef {
+                        index: s.sentence.index,
+                        span: s.sentence.span,
+                    },
+                    trigger: trigger.clone(),
+                    rule: rule.clone(),
+                    confidence: conf.clamp(0.05, 1.0),
+                    location: location.clone(),
+                    reported_by: s.outlet.clone(),
+                    negated,
+                    date_source: date_source.to_string(),
+                    evidence: vec![Evidence {
+                        sentence: SentenceRef {
+                            index: s.sentence.index,
+                            span: s.sentence.span,
+                        },
+                        trigger: trigger.clone(),
+                        rule: rule.clone(),
+                    }],
+                }
+            };
+            let symmetric = SYMMETRIC.iter().any(|x| code.starts_with(x));
+            let before = out.len();
+            if targets.is_empty() {
+                if sources.len() >= 2 && symmetric {
+                    for i in 0..sources.len() {
+                        for j in i + 1..sources.len() {
+                            if !sources[i].same_party(&sources[j]) {
+                                out.push(make(&sources[i], Some(&sources[j])));
+                            }
+                        }
+                    }
+                } else {
+                    for src in &sources {
+                        out.push(make(src, None));
+                    }
+                }
+            } else {
+                for src in &sources {
+                    for t in &targets {
+                        if !src.same_party(t) {
+                            out.push(make(src, Some(t)));
+                        }
+                    }
+                }
+            }
+            let mut parties: Vec<Actor> = sources.clone();
+            parties.extend(
+                targets
+                    .iter()
+                    .filter(|t| {
+                        !t.inferred
+                            || p.targets
+                                .iter()
+                                .any(|&ti| s.mentions[ti].reference.is_some())
+                    })
+                    .cloned(),
+            );
+            if out.len() > before {
+                memory.group(&parties);
+            }
+        }
+        let _ = context_state;
+    }
+}

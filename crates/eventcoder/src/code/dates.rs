@@ -1,0 +1,176 @@
+//! Event dates: date expressions in a sentence, resolved against the published date.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::text::{PartialDate, Token, TokenKind, parse_date, weekday_number};
+
+/// A date expression found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    /// Token index where it starts.
+    pub token: usize,
+    /// The resolved date.
+    pub date: NaiveDate,
+}
+
+/// The year for a month/day without one: the candidate (last, this or next year) closest to
+/// `published`, so "December 30" in a January 2 article is last year.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use eventcoder::code::infer_year;
+/// let p = NaiveDate::from_ymd_opt(2022, 1, 2).unwrap();
+/// assert_eq!(infer_year(12, 30, p), NaiveDate::from_ymd_opt(2021, 12, 30));
+/// assert_eq!(infer_year(1, 1, p), NaiveDate::from_ymd_opt(2022, 1, 1));
+/// ```
+pub fn infer_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
+    let y = published.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - published).num_days().abs())
+}
+
+/// Resolves a written calendar date.
+pub fn resolve_partial(d: PartialDate, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    match d.year {
+        Some(y) => NaiveDate::from_ymd_opt(y, d.month, d.day),
+        None => infer_year(d.month, d.day, published?),
+    }
+}
+
+/// The latest `weekday` (0 = Monday) on or before `published`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use eventcoder::code::last_weekday;
+/// let tue = NaiveDate::from_ymd_opt(2021, 11, 23).unwrap();
+/// assert_eq!(last_weekday(0, tue), NaiveDate::from_ymd_opt(2021, 11, 22).unwrap());
+/// assert_eq!(last_weekday(1, tue), tue);
+/// ```
+pub fn last_weekday(weekday: u32, published: NaiveDate) -> NaiveDate {
+    let today = published.weekday().num_days_from_monday();
+    let back = (today + 7 - weekday) % 7;
+    published - Days::new(u64::from(back))
+}
+
+/// Every date expression in `tokens` (one sentence), resolved. Without a published date only
+/// absolute dates with a year resolve.
+pub fn find_dates(
+    tokens: &[Token<'_>],
+    offset: usize,
+    published: Option<NaiveDate>,
+    out: &mut Vec<DateMention>,
+) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
+            i += 1;
+            continue;
+        }
+        if let Some((pd, n)) = parse_date(&tokens[i..]) {
+            if let Some(d) = resolve_partial(pd, published) {
+                out.push(DateMention {
+                    token: offset + i,
+                    date: d,
+                });
+            }
+            i += n;
+            continue;
+        }
+        if let Some(p) = published {
+            let prev = if i > 0 {
+                tokens[i - 1].text.to_ascii_lowercase()
+            } else {
+                String::new()
+            };
+            let next = tokens
+                .get(i + 1)
+                .map(|t| t.text.to_ascii_lowercase())
+                .unwrap_or_default();
+            let lower = t.text.to_ascii_lowercase();
+            let d = if t.is_capitalized()
+                && let Some(w) = weekday_number(t.text)
+            {
+                let d = last_weekday(w, p);
+                Some(if prev == "next" {
+                    d + Days::new(7)
+                } else if prev == "last" && d == p {
+                    d - Days::new(7)
+                } else {
+                    d
+                })
+            } else {
+                match lower.as_str() {
+                    "yesterday" => Some(p - Days::new(1)),
+                    "today" | "tonight" => Some(p),
+                    "tomorrow" => Some(p + Days::new(1)),
+                    "week" if prev == "last" => Some(p - Days::new(7)),
+                    "month" if prev == "last" => p.checked_sub_months(chrono::Months::new(1)),
+                    "weekend" if prev == "last" || prev == "the" => Some(last_weekday(5, p)),
+                    _ if lower == "this"
+                        && (next == "morning" || next == "afternoon" || next == "evening") =>
+                    {
+                        Some(p)
+                    }
+                    _ => None,
+                }
+            };
+            if let Some(d) = d {
+                out.push(DateMention {
+                    token: offset + i,
+                    date: d,
+                });
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn dates(s: &str, p: &str) -> Vec<String> {
+        let t: Vec<_> = tokenize(s).collect();
+        let mut out = Vec::new();
+        find_dates(
+            &t,
+            0,
+            Some(NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
+            &mut out,
+        );
+        out.iter().map(|d| d.date.to_string()).collect()
+    }
+
+    #[test]
+    fn relative_and_absolute() {
+        assert_eq!(dates("on Monday", "2021-11-23"), ["2021-11-22"]);
+        assert_eq!(
+            dates("yesterday and last week", "2021-11-23"),
+            ["2021-11-22", "2021-11-16"]
+        );
+        assert_eq!(dates("on September 11", "2021-11-23"), ["2021-09-11"]);
+        assert_eq!(dates("11 September 2001", "2021-11-23"), ["2001-09-11"]);
+        assert_eq!(dates("on Sept. 11", "2021-11-23"), ["2021-09-11"]);
+        assert_eq!(dates("on Dec. 30", "2022-01-02"), ["2021-12-30"]);
+        assert_eq!(dates("on Jan. 3", "2021-12-30"), ["2022-01-03"]);
+        assert_eq!(
+            dates("Theresa May said", "2021-12-30"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn no_published_date_no_guess() {
+        let t: Vec<_> = tokenize("on Monday, on September 11 and on 11 September 2001").collect();
+        let mut out = Vec::new();
+        find_dates(&t, 0, None, &mut out);
+        assert_eq!(
+            out.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(),
+            ["2001-09-11"]
+        );
+    }
+}

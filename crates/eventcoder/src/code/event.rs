@@ -1,0 +1,278 @@
+//! The output model: events, actors and their evidence.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::article::Span;
+use crate::ontology::{PloverType, cameo};
+
+/// One party to an event, resolved as of the article's date.
+///
+/// ```
+/// use eventcoder::{Coder, Article};
+/// let coder = Coder::new();
+/// let doc = coder.code(&Article::new("a", "Russia expels 23 UK diplomats").with_published_str("2018-03-17")?)?;
+/// let src = doc.events[0].source.as_ref().unwrap();
+/// assert_eq!((src.country.as_deref(), src.text.as_str()), (Some("RUS"), "Russia"));
+/// # Ok::<(), eventcoder::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// The mention as written.
+    pub text: String,
+    /// Where it is (bytes in Rust; string indices in Python and JSON output).
+    pub span: Span,
+    /// ISO 3166-1 alpha-3 code of the state, if any.
+    pub country: Option<String>,
+    /// Organization code (EU, UN, NATO, ...), if any.
+    pub organization: Option<String>,
+    /// Sector: GOV, MIL, COP, REB, CVL, ... (PLOVER / CAMEO agent code), if known.
+    pub sector: Option<String>,
+    /// The person's name, if the mention names one.
+    pub name: Option<String>,
+    /// The CAMEO actor code ("TJKGOV", "IGOEUREEC", "RUS").
+    pub code: String,
+    /// Whether the state was inferred (from a location, the dateline or an earlier mention)
+    /// rather than written in the mention.
+    pub inferred: bool,
+}
+
+impl Actor {
+    /// The identity used for deduplication and the source ≠ target check.
+    pub fn identity(&self) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
+        (
+            self.country.as_deref(),
+            self.organization.as_deref(),
+            self.sector.as_deref(),
+            self.name.as_deref(),
+        )
+    }
+
+    /// Whether two mentions are the same party (same state or organization, and the same
+    /// person when both name one).
+    pub fn same_party(&self, other: &Actor) -> bool {
+        let who = |a: &Actor| a.organization.clone().or(a.country.clone());
+        match (who(self), who(other)) {
+            (Some(a), Some(b)) if a == b => match (&self.name, &other.name) {
+                (Some(x), Some(y)) => x == y,
+                _ => self.sector == other.sector || self.sector.is_none() || other.sector.is_none(),
+            },
+            (None, None) => self.name.is_some() && self.name == other.name,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.code)?;
+        if let Some(n) = &self.name {
+            write!(f, " ({n})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The CAMEO coding of an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cameo {
+    /// The event code ("042").
+    pub code: String,
+    /// Its root ("04").
+    pub root: String,
+    /// The codebook label.
+    pub label: String,
+    /// 1-4.
+    pub quad_class: u8,
+    /// Goldstein score.
+    pub goldstein: f32,
+}
+
+impl Cameo {
+    /// The coding of `code` from the CAMEO table.
+    ///
+    /// # Panics
+    /// If the code is not in the table; the coder only produces codes that are.
+    pub fn of(code: &str) -> Cameo {
+        let e = cameo(code).unwrap_or_else(|| panic!("CAMEO code {code} is in the table"));
+        Cameo {
+            code: e.code.clone(),
+            root: e.root().to_string(),
+            label: e.label.clone(),
+            quad_class: e.quad_class,
+            goldstein: e.goldstein,
+        }
+    }
+}
+
+/// The PLOVER coding of an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plover {
+    /// The event type; `None` for CAMEO 01x statements, which PLOVER does not code.
+    #[serde(rename = "type")]
+    pub event_type: Option<PloverType>,
+    /// The mode, if any.
+    pub mode: Option<String>,
+    /// Contexts: from the CAMEO code, the sentence and the article.
+    pub contexts: Vec<String>,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Location {
+    /// The place as written.
+    pub text: String,
+    /// Where it is written.
+    pub span: Span,
+    /// Canonical place name.
+    pub name: String,
+    /// ISO3 code of its state.
+    pub country: Option<String>,
+    /// `sentence` or `dateline`.
+    pub source: String,
+}
+
+/// A piece of text: its content and span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextSpan {
+    /// The text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A sentence reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceRef {
+    /// 0-based sentence index in the article.
+    pub index: usize,
+    /// The sentence span.
+    pub span: Span,
+}
+
+/// One mention of an event: several mentions of the same event collapse into one [`Event`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The sentence.
+    pub sentence: SentenceRef,
+    /// The trigger.
+    pub trigger: TextSpan,
+    /// The rule that fired.
+    pub rule: String,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// The article's id.
+    pub article_id: String,
+    /// When it happened, if the article is dated.
+    pub date: Option<NaiveDate>,
+    /// Who acted.
+    pub source: Option<Actor>,
+    /// Who was acted on; `None` for one-sided events ("X said").
+    pub target: Option<Actor>,
+    /// CAMEO coding.
+    pub cameo: Cameo,
+    /// PLOVER coding.
+    pub plover: Plover,
+    /// The sentence of the first mention.
+    pub sentence: SentenceRef,
+    /// The words that triggered it.
+    pub trigger: TextSpan,
+    /// The pattern (file:line and text) and modifiers that produced it.
+    pub rule: String,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+    /// Where it happened.
+    pub location: Option<Location>,
+    /// The outlet the article cites.
+    pub reported_by: Option<String>,
+    /// Whether the event is negated ("did not sign"). Negated events are dropped unless the
+    /// coder keeps them.
+    pub negated: bool,
+    /// How the date was found: `explicit`, `dateline`, `published` or `none`.
+    pub date_source: String,
+    /// Every mention of this event in the article, the first included.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Event {
+    /// A multi-line explanation of where every field came from.
+    pub fn explain(&self, text: &str) -> String {
+        let mut s = String::new();
+        let actor = |a: &Option<Actor>| match a {
+            Some(a) => format!(
+                "{} from {:?} at {}..{} (country {}, organization {}, sector {}{})",
+                a.code,
+                a.text,
+                a.span.start,
+                a.span.end,
+                a.country.as_deref().unwrap_or("-"),
+                a.organization.as_deref().unwrap_or("-"),
+                a.sector.as_deref().unwrap_or("-"),
+                if a.inferred { ", state inferred" } else { "" }
+            ),
+            None => "none".into(),
+        };
+        s.push_str(&format!("{self}\n"));
+        s.push_str(&format!(
+            "  sentence {}: {:?}\n",
+            self.sentence.index,
+            self.sentence.span.slice(text)
+        ));
+        s.push_str(&format!(
+            "  trigger {:?} at {}..{}\n",
+            self.trigger.text, self.trigger.span.start, self.trigger.span.end
+        ));
+        s.push_str(&format!("  rule {}\n", self.rule));
+        s.push_str(&format!("  source {}\n", actor(&self.source)));
+        s.push_str(&format!("  target {}\n", actor(&self.target)));
+        s.push_str(&format!(
+            "  date {} ({})\n",
+            self.date.map_or("unknown".into(), |d| d.to_string()),
+            self.date_source
+        ));
+        if let Some(l) = &self.location {
+            s.push_str(&format!(
+                "  location {} ({}) from the {}\n",
+                l.name,
+                l.country.as_deref().unwrap_or("-"),
+                l.source
+            ));
+        }
+        if let Some(r) = &self.reported_by {
+            s.push_str(&format!("  reported by {r}\n"));
+        }
+        s.push_str(&format!(
+            "  confidence {:.2}, {} mention(s)\n",
+            self.confidence,
+            self.evidence.len()
+        ));
+        s
+    }
+}
+
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self
+            .date
+            .map_or("????-??-??".to_string(), |d| d.to_string());
+        let src = self
+            .source
+            .as_ref()
+            .map_or("-".to_string(), ToString::to_string);
+        let tgt = self
+            .target
+            .as_ref()
+            .map_or("-".to_string(), ToString::to_string);
+        let ty = self.plover.event_type.map_or("-", PloverType::as_str);
+        write!(
+            f,
+            "{d} {src} -> {tgt}: CAMEO {} {} / PLOVER {ty} [{:?}]",
+            self.cameo.code, self.cameo.label, self.trigger.text
+        )
+    }
+}

@@ -1,0 +1,15 @@
+//! Stage 4: coding. Predicates and mentions become [`Event`]s: actors resolved as of the
+//! article date, CAMEO and PLOVER codes, dates, places, attribution, contexts, deduplication
+//! and an explanation of every field.
+
+mod coder;
+mod dates;
+mod dedup;
+mod event;
+mod resolve;
+
+pub use coder::{Coder, CoderBuilder, CoderOptions, Document};
+pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
+pub use dedup::dedup;
+pub use event::{Actor, Cameo, Event, Evidence, Location, Plover, SentenceRef, TextSpan};
+pub use resolve::{Memory, Resolver, same_person};

@@ -1,0 +1,310 @@
+//! Actor resolution: a mention becomes [`Actor`]s as of the article's date, with pronouns,
+//! collectives ("the two ministers") and definite descriptions ("the ministry") resolved
+//! against the article's earlier actors.
+
+use chrono::NaiveDate;
+
+use super::event::Actor;
+use crate::lexicon::{Lexicon, SECTORS};
+use crate::parse::{Mention, Reference, StateForm};
+
+/// What the article has mentioned so far.
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    /// Every resolved actor, in order.
+    pub recent: Vec<Actor>,
+    /// The parties of the latest multi-party event or compound subject.
+    pub last_group: Vec<Actor>,
+}
+
+impl Memory {
+    /// Remembers an actor.
+    pub fn push(&mut self, a: &Actor) {
+        if self.recent.last() != Some(a) {
+            self.recent.push(a.clone());
+        }
+    }
+    /// Remembers the parties of an event.
+    pub fn group(&mut self, parties: &[Actor]) {
+        let mut distinct: Vec<Actor> = Vec::new();
+        for p in parties {
+            if !distinct.iter().any(|d| d.same_party(p)) {
+                distinct.push(p.clone());
+            }
+        }
+        if distinct.len() >= 2 {
+            self.last_group = distinct;
+        }
+    }
+}
+
+/// Resolves mentions for one article.
+pub struct Resolver<'a> {
+    /// The lexicon.
+    pub lex: &'a Lexicon,
+    /// The article text.
+    pub text: &'a str,
+    /// The published date.
+    pub published: Option<NaiveDate>,
+}
+
+fn is_state_code(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+impl Resolver<'_> {
+    /// The actors a mention stands for (several for "Hungarian and Romanian officials" and for
+    /// collectives). `context_state` is the state of the sentence location or dateline, used for
+    /// generic actors ("police", "protesters").
+    pub fn resolve(&self, m: &Mention, memory: &Memory, context_state: Option<&str>) -> Vec<Actor> {
+        let text = m.span.slice(self.text).to_string();
+        if let Some(r) = m.reference {
+            let mut found: Vec<Actor> = match r {
+                Reference::Person => memory
+                    .recent
+                    .iter()
+                    .rev()
+                    .find(|a| a.name.is_some())
+                    .cloned()
+                    .into_iter()
+                    .collect(),
+                Reference::Thing => memory
+                    .recent
+                    .iter()
+                    .rev()
+                    .find(|a| a.name.is_none() && (a.country.is_some() || a.organization.is_some()))
+                    .cloned()
+                    .into_iter()
+                    .collect(),
+                Reference::Plural => {
+                    if memory.last_group.len() >= 2 {
+                        memory.last_group.clone()
+                    } else {
+                        memory
+                            .recent
+                            .iter()
+                            .rev()
+                            .find(|a| a.name.is_none())
+                            .cloned()
+                            .into_iter()
+                            .collect()
+                    }
+                }
+            };
+            for a in &mut found {
+                a.text.clone_from(&text);
+                a.span = m.span;
+                a.inferred = true;
+            }
+            return found;
+        }
+        let mut base = Actor {
+            text,
+            span: m.span,
+            country: None,
+            organization: None,
+            sector: None,
+            name: None,
+            code: String::new(),
+            inferred: false,
+        };
+        let agent = m.agent.map(|a| &self.lex.agents[a as usize]);
+        // Office holders resolve as of the article date.
+        if let Some(p) = m.person {
+            let person = &self.lex.persons[p as usize];
+            base.name = Some(person.name.clone());
+            match self.published.and_then(|d| person.term_on(d)) {
+                Some(term) => {
+                    if is_state_code(&term.holder) {
+                        base.country = Some(term.holder.clone());
+                    } else {
+                        base.organization = Some(term.holder.clone());
+                    }
+                    base.sector = Some(term.office.sector().to_string());
+                }
+                None => {
+                    if let Some(h) = person.nationality() {
+                        if is_state_code(h) {
+                            base.country = Some(h.to_string());
+                        }
+                    }
+                    let former = self.published.is_some_and(|d| {
+                        person.terms.iter().any(|t| t.end.is_some_and(|e| e < d))
+                            && person.terms.iter().all(|t| t.start <= d)
+                    });
+                    if former {
+                        base.sector = Some("ELI".into());
+                    }
+                }
+            }
+        } else if let Some(n) = m.name {
+            base.name = Some(n.slice(self.text).to_string());
+        }
+        if let Some((s, form)) = m.state {
+            let state = &self.lex.states[s as usize];
+            base.country = Some(state.iso3.clone());
+            if base.sector.is_none() {
+                base.sector = match form {
+                    StateForm::Seat(sec) => Some(SECTORS[sec as usize].to_string()),
+                    StateForm::Capital => Some("GOV".into()),
+                    StateForm::Demonym => Some("CVL".into()),
+                    StateForm::Name | StateForm::Adjective => None,
+                };
+            }
+        }
+        if let Some((o, sector, _)) = m.org {
+            let org = &self.lex.organizations[o as usize];
+            base.organization = Some(org.code.clone());
+            if base.sector.is_none() || agent.is_none() {
+                base.sector = Some(SECTORS[sector as usize].to_string());
+            }
+        }
+        if let Some(a) = agent {
+            if m.person.is_none() || base.sector.is_none() {
+                base.sector = Some(a.sector.clone());
+            }
+            if a.flags.counterpart && base.sector.is_none() {
+                base.sector = Some("GOV".into());
+            }
+        }
+        // Generic actors: a definite description refers back; otherwise the context's state.
+        if base.country.is_none() && base.organization.is_none() {
+            let plural =
+                m.span.slice(self.text).ends_with('s') && !m.span.slice(self.text).ends_with("'s");
+            if agent.is_some()
+                && plural
+                && m.name.is_none()
+                && memory.last_group.len() >= 2
+                && agent.is_some_and(|a| a.sector == "GOV")
+            {
+                // "the diplomats", "the top officials": the parties of the latest exchange.
+                let mut group = memory.last_group.clone();
+                for a in &mut group {
+                    a.text.clone_from(&base.text);
+                    a.span = base.span;
+                    a.inferred = true;
+                }
+                return group;
+            }
+            if let Some(a) = agent {
+                let back = memory.recent.iter().rev().find(|r| {
+                    r.sector.as_deref() == Some(a.sector.as_str())
+                        && (r.country.is_some() || r.organization.is_some())
+                });
+                if let Some(r) = back.filter(|_| m.name.is_none()) {
+                    base.country.clone_from(&r.country);
+                    base.organization.clone_from(&r.organization);
+                    base.inferred = true;
+                } else if let Some(cs) = context_state {
+                    base.country = Some(cs.to_string());
+                    base.inferred = true;
+                }
+            } else if m.name.is_some() {
+                // A bare surname seen earlier with a title: "Saidov told reporters".
+                let n = base.name.clone().unwrap_or_default();
+                if let Some(r) = memory
+                    .recent
+                    .iter()
+                    .rev()
+                    .find(|r| r.name.as_deref().is_some_and(|rn| same_person(rn, &n)))
+                {
+                    base.country.clone_from(&r.country);
+                    base.organization.clone_from(&r.organization);
+                    base.sector.clone_from(&r.sector);
+                    base.name.clone_from(&r.name);
+                    base.inferred = true;
+                }
+            }
+        }
+        base.code = self.code(&base, m);
+        let mut out = vec![base.clone()];
+        for &s in &m.extra_states {
+            let mut a = base.clone();
+            a.country = Some(self.lex.states[s as usize].iso3.clone());
+            a.code = self.code(&a, m);
+            out.insert(0, a);
+        }
+        out
+    }
+
+    /// The CAMEO actor code: state or IGO code plus the agent code.
+    fn code(&self, a: &Actor, m: &Mention) -> String {
+        let agent_code = m.agent.map(|x| self.lex.agents[x as usize].cameo.clone());
+        if let Some(o) = &a.organization {
+            return self
+                .lex
+                .organization(o)
+                .map_or_else(|| o.clone(), |org| org.cameo.clone());
+        }
+        let state = a
+            .country
+            .as_deref()
+            .and_then(|c| self.lex.state(c))
+            .map(|s| s.cameo.clone());
+        let suffix = agent_code.or_else(|| match m.state {
+            Some((_, StateForm::Name | StateForm::Adjective)) if m.person.is_none() => None,
+            _ => a.sector.clone(),
+        });
+        match (state, suffix) {
+            (Some(s), Some(x)) => format!("{s}{x}"),
+            (Some(s), None) => s,
+            (None, Some(x)) => x,
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Whether a bare name refers to a full name seen before: the same surname, allowing one typo
+/// in names of five letters or more ("Borell" for "Borrell").
+pub fn same_person(full: &str, bare: &str) -> bool {
+    if full == bare {
+        return true;
+    }
+    let surname = full.rsplit(' ').next().unwrap_or(full);
+    let bare_last = bare.rsplit(' ').next().unwrap_or(bare);
+    if surname == bare_last {
+        return true;
+    }
+    bare_last.chars().count() >= 5 && edit_distance_at_most_one(surname, bare_last)
+}
+
+fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn surnames() {
+        assert!(same_person("Josep Borrell", "Borell"));
+        assert!(same_person("Josep Borrell", "Borrell"));
+        assert!(!same_person("Josep Borrell", "Bor"));
+        assert!(!same_person("Sergey Lavrov", "Peskov"));
+    }
+}

@@ -1,0 +1,382 @@
+//! Stage 2: the lexicon. Dictionaries of states, organizations, roles, office holders, places,
+//! outlets, event patterns and context keywords, compiled into one phrase automaton over
+//! normalized token keys.
+//!
+//! The built-in dictionaries are compiled into the library ([`Lexicon::builtin`]). Users add
+//! their own files in the same format with [`LexiconBuilder::dictionary`]; a phrase defined in a
+//! user file replaces the built-in senses of the same category (so a user can correct an entry).
+//!
+//! ```
+//! use eventcoder::lexicon::{Lexicon, Referent};
+//! let lex = Lexicon::builtin();
+//! let text = "Tajikistan Foreign Minister Sirojiddin Muhriddin";
+//! let m = lex.find(text);
+//! assert!(m.iter().any(|(span, r)| span.slice(text) == "Tajikistan" && matches!(r, Referent::StateName(_))));
+//! ```
+//!
+//! Adding a dictionary of your own (the kind of a file is recognised by its header):
+//!
+//! ```
+//! use eventcoder::lexicon::{Lexicon, Referent};
+//! let mine = "phrases\tcameo\tsector\tflags\nwater minister;water ministers\tGOV\tGOV\ttitle\n";
+//! let lex = Lexicon::builder().dictionary_str("mine.tsv", mine).build()?;
+//! let text = "the water minister";
+//! assert!(lex.find(text).iter().any(|(_, r)| matches!(r, Referent::Agent(_))));
+//! # Ok::<(), eventcoder::Error>(())
+//! ```
+//!
+//! # Dictionary format
+#![doc = include_str!("../../data/FORMAT.md")]
+
+mod load;
+mod model;
+mod normalize;
+mod trie;
+mod verbs;
+pub mod words;
+
+use std::sync::{Arc, LazyLock};
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+pub(crate) use load::SenseEntry;
+pub use model::*;
+pub use normalize::{
+    ALL_CAPS, CAPITALIZED, NUMBER, PUNCT, UNKNOWN, Unit, WORD, key_of, phrase_units, split_token,
+};
+pub use verbs::{Inflections, IrregularVerbs, plural_of, regular_inflections};
+
+use crate::article::Span;
+use crate::error::{Error, Result};
+use crate::text::{Token, tokenize};
+use trie::Trie;
+
+/// The compiled dictionaries.
+#[derive(Debug)]
+pub struct Lexicon {
+    vocab: FxHashMap<Box<str>, u32>,
+    phrases: Trie,
+    senses: Vec<Vec<SenseEntry>>,
+    /// States, in file order.
+    pub states: Vec<State>,
+    state_index: FxHashMap<String, u32>,
+    /// Organizations.
+    pub organizations: Vec<Organization>,
+    org_index: FxHashMap<String, u32>,
+    /// Roles.
+    pub agents: Vec<Agent>,
+    /// Office holders.
+    pub persons: Vec<Person>,
+    person_index: FxHashMap<String, u32>,
+    /// Places.
+    pub places: Vec<Place>,
+    /// Outlets.
+    pub outlets: Vec<Outlet>,
+    /// Context names.
+    pub contexts: Vec<String>,
+    /// Event patterns.
+    pub patterns: Vec<Pattern>,
+    verbs: FxHashMap<u32, Vec<(u32, VerbForms)>>,
+    classes: FxHashMap<u32, u32>,
+    irregular: IrregularVerbs,
+    skipped_patterns: usize,
+    phrase_count: usize,
+}
+
+/// One phrase match: unit range and the sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// First unit.
+    pub start: usize,
+    /// One past the last unit.
+    pub end: usize,
+    /// What the phrase means.
+    pub sense: Sense,
+}
+
+/// Counts per category, for `eventcoder lexicon stats`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LexiconStats {
+    /// States.
+    pub states: usize,
+    /// UN member states.
+    pub un_members: usize,
+    /// Organizations.
+    pub organizations: usize,
+    /// Role rows.
+    pub agents: usize,
+    /// Persons in the office-holder table.
+    pub persons: usize,
+    /// Terms of office.
+    pub terms: usize,
+    /// Places.
+    pub places: usize,
+    /// Outlets.
+    pub outlets: usize,
+    /// Contexts with keywords.
+    pub contexts: usize,
+    /// Event patterns.
+    pub patterns: usize,
+    /// Distinct CAMEO codes used by patterns.
+    pub pattern_codes: usize,
+    /// CAMEO roots (of 20) covered by patterns.
+    pub pattern_roots: usize,
+    /// Generated verb forms.
+    pub verb_forms: usize,
+    /// Irregular verbs listed.
+    pub irregular_verbs: usize,
+    /// Distinct phrases in the automaton.
+    pub phrases: usize,
+    /// Nodes of the phrase automaton.
+    pub automaton_nodes: usize,
+    /// Patterns skipped (hyphenated lemmas).
+    pub skipped_patterns: usize,
+}
+
+static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    Arc::new(
+        Lexicon::builder()
+            .build()
+            .expect("built-in dictionaries are valid (tested)"),
+    )
+});
+
+/// Builds a [`Lexicon`] from the built-in dictionaries and/or user files.
+#[derive(Debug, Clone)]
+pub struct LexiconBuilder {
+    builtin: bool,
+    sources: Vec<(String, String)>,
+}
+
+impl LexiconBuilder {
+    /// Leaves the built-in dictionaries out (only user files are loaded).
+    pub fn without_builtin(mut self) -> Self {
+        self.builtin = false;
+        self
+    }
+    /// Adds a user dictionary file. Its kind is recognised by its header row.
+    pub fn dictionary(mut self, path: impl AsRef<std::path::Path>) -> Result<Self> {
+        let p = path.as_ref();
+        let text = std::fs::read_to_string(p).map_err(|e| Error::Io {
+            path: p.display().to_string(),
+            source: e,
+        })?;
+        self.sources.push((p.display().to_string(), text));
+        Ok(self)
+    }
+    /// Adds a user dictionary from a string; `name` is used in error messages.
+    pub fn dictionary_str(mut self, name: &str, text: &str) -> Self {
+        self.sources.push((name.to_string(), text.to_string()));
+        self
+    }
+    /// Compiles the lexicon. Errors carry the file, line and column of the fault.
+    pub fn build(self) -> Result<Lexicon> {
+        let mut lex = Lexicon {
+            vocab: FxHashMap::default(),
+            phrases: Trie::new(),
+            senses: Vec::new(),
+            states: Vec::new(),
+            state_index: FxHashMap::default(),
+            organizations: Vec::new(),
+            org_index: FxHashMap::default(),
+            agents: Vec::new(),
+            persons: Vec::new(),
+            person_index: FxHashMap::default(),
+            places: Vec::new(),
+            outlets: Vec::new(),
+            contexts: Vec::new(),
+            patterns: Vec::new(),
+            verbs: FxHashMap::default(),
+            classes: FxHashMap::default(),
+            irregular: IrregularVerbs::default(),
+            skipped_patterns: 0,
+            phrase_count: 0,
+        };
+        if self.builtin {
+            let mut loader = load::Loader {
+                lex: &mut lex,
+                user: false,
+            };
+            for (name, text) in load::BUILTIN {
+                loader.load(name, text)?;
+            }
+        }
+        // Irregular verbs of user files must be known before their patterns: load them first.
+        let (irregular, rest): (Vec<_>, Vec<_>) = self
+            .sources
+            .iter()
+            .partition(|(n, t)| matches!(load::detect(n, t), Ok(load::FileKind::IrregularVerbs)));
+        let mut loader = load::Loader {
+            lex: &mut lex,
+            user: true,
+        };
+        for (name, text) in irregular.into_iter().chain(rest) {
+            loader.load(name, text)?;
+        }
+        lex.phrase_count = lex.senses.len();
+        Ok(lex)
+    }
+}
+
+impl Lexicon {
+    /// The built-in lexicon, compiled once and shared.
+    pub fn builtin() -> Arc<Lexicon> {
+        BUILTIN.clone()
+    }
+
+    /// A builder starting from the built-in dictionaries.
+    pub fn builder() -> LexiconBuilder {
+        LexiconBuilder {
+            builtin: true,
+            sources: Vec::new(),
+        }
+    }
+
+    pub(crate) fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(key) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(key.into(), id);
+        id
+    }
+
+    /// The vocabulary key of a lowercase unit text, or [`UNKNOWN`].
+    pub fn key(&self, key_text: &str) -> u32 {
+        self.vocab.get(key_text).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Splits tokens into matching units with their vocabulary keys.
+    pub fn units(&self, tokens: &[Token<'_>], out: &mut Vec<Unit>) {
+        out.clear();
+        let mut buf = String::with_capacity(32);
+        for (i, t) in tokens.iter().enumerate() {
+            split_token(t, |span, text, flags| {
+                key_of(text, &mut buf);
+                out.push(Unit {
+                    span,
+                    token: i as u32,
+                    key: self.key(&buf),
+                    flags,
+                });
+            });
+        }
+    }
+
+    fn sense_ok(&self, e: &SenseEntry, units: &[Unit], text: &str) -> bool {
+        if let Some(surface) = &e.surface {
+            return surface
+                .iter()
+                .zip(units)
+                .all(|(s, u)| **s == *u.span.slice(text));
+        }
+        let mut caps = e.caps;
+        let mut i = 0;
+        while caps != 0 {
+            if caps & 1 == 1 && !units[i].is(CAPITALIZED) {
+                return false;
+            }
+            caps >>= 1;
+            i += 1;
+        }
+        true
+    }
+
+    /// Every phrase match in `units` (of `text`), overlapping ones included, in order of start.
+    pub fn match_phrases(&self, units: &[Unit], text: &str, out: &mut Vec<PhraseMatch>) {
+        out.clear();
+        for start in 0..units.len() {
+            if units[start].key == UNKNOWN {
+                continue;
+            }
+            self.phrases
+                .prefixes(units[start..].iter().map(|u| u.key), |len, slot| {
+                    for e in &self.senses[slot as usize] {
+                        if self.sense_ok(e, &units[start..start + len], text) {
+                            out.push(PhraseMatch {
+                                start,
+                                end: start + len,
+                                sense: e.sense,
+                            });
+                        }
+                    }
+                });
+        }
+    }
+
+    /// Convenience: every phrase match in `text`, as (span, referent). Allocates; for tests and
+    /// exploration, not the hot path.
+    pub fn find(&self, text: &str) -> Vec<(Span, Referent)> {
+        let tokens: Vec<_> = tokenize(text).collect();
+        let mut units = Vec::new();
+        self.units(&tokens, &mut units);
+        let mut m = Vec::new();
+        self.match_phrases(&units, text, &mut m);
+        m.iter()
+            .map(|m| {
+                (
+                    units[m.start].span.cover(units[m.end - 1].span),
+                    m.sense.referent,
+                )
+            })
+            .collect()
+    }
+
+    /// The word-class bits ([`words`]) of a key; 0 for open-class words.
+    #[inline]
+    pub fn class(&self, key: u32) -> u32 {
+        if key == UNKNOWN {
+            0
+        } else {
+            self.classes.get(&key).copied().unwrap_or(0)
+        }
+    }
+
+    /// The verb patterns whose verb has the form with key `key`.
+    pub fn verb_patterns(&self, key: u32) -> &[(u32, VerbForms)] {
+        self.verbs.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// A state by ISO3 code.
+    pub fn state(&self, iso3: &str) -> Option<&State> {
+        self.state_index
+            .get(iso3)
+            .map(|&i| &self.states[i as usize])
+    }
+
+    /// An organization by code.
+    pub fn organization(&self, code: &str) -> Option<&Organization> {
+        self.org_index
+            .get(code)
+            .map(|&i| &self.organizations[i as usize])
+    }
+
+    /// Counts per category.
+    pub fn stats(&self) -> LexiconStats {
+        let mut codes: Vec<&str> = self.patterns.iter().map(|p| p.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let mut roots: Vec<&str> = codes.iter().map(|c| &c[..2]).collect();
+        roots.dedup();
+        LexiconStats {
+            states: self.states.len(),
+            un_members: self.states.iter().filter(|s| s.status == "member").count(),
+            organizations: self.organizations.len(),
+            agents: self.agents.len(),
+            persons: self.persons.len(),
+            terms: self.persons.iter().map(|p| p.terms.len()).sum(),
+            places: self.places.len(),
+            outlets: self.outlets.len(),
+            contexts: self.contexts.len(),
+            patterns: self.patterns.len(),
+            pattern_codes: codes.len(),
+            pattern_roots: roots.len(),
+            verb_forms: self.verbs.len(),
+            irregular_verbs: self.irregular.len(),
+            phrases: self.phrase_count,
+            automaton_nodes: self.phrases.len(),
+            skipped_patterns: self.skipped_patterns,
+        }
+    }
+}

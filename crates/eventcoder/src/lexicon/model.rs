@@ -1,0 +1,325 @@
+//! What the dictionaries describe: states, organizations, roles, people, places, outlets, event
+//! patterns and contexts.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Where an entry came from: file and line, for explanations and error messages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// `builtin:states.tsv` or a user file path.
+    pub file: std::sync::Arc<str>,
+    /// 1-based line.
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct State {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: String,
+    /// CAMEO actor code.
+    pub cameo: String,
+    /// Canonical English name.
+    pub name: String,
+    /// Capital city.
+    pub capital: Option<String>,
+    /// `member`, `observer` or `other`.
+    pub status: String,
+}
+
+/// An international organization (one per organization code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organization {
+    /// Stable short code: EU, UN, NATO, ...
+    pub code: String,
+    /// CAMEO actor code.
+    pub cameo: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// Flags of a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct AgentFlags {
+    /// May directly precede a personal name.
+    pub title: bool,
+    /// The phrases are plural.
+    pub plural: bool,
+    /// Takes the role and state of the other party ("his Russian counterpart").
+    pub counterpart: bool,
+    /// Refers back to several earlier actors ("the two ministers").
+    pub collective: bool,
+}
+
+/// A role or sector noun: "foreign minister", "troops", "protesters".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agent {
+    /// The first phrase of the row, as its name.
+    pub name: String,
+    /// CAMEO agent code.
+    pub cameo: String,
+    /// PLOVER sector.
+    pub sector: String,
+    /// Flags.
+    pub flags: AgentFlags,
+}
+
+/// An office tracked in the office-holder table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Office {
+    HeadOfState,
+    HeadOfGovernment,
+    ForeignMinister,
+    DefenceMinister,
+    OrgHead,
+    ForeignPolicyChief,
+}
+
+impl Office {
+    /// Parses the `office` column.
+    pub fn parse(s: &str) -> Option<Office> {
+        Some(match s {
+            "head_of_state" => Office::HeadOfState,
+            "head_of_government" => Office::HeadOfGovernment,
+            "foreign_minister" => Office::ForeignMinister,
+            "defence_minister" => Office::DefenceMinister,
+            "org_head" => Office::OrgHead,
+            "foreign_policy_chief" => Office::ForeignPolicyChief,
+            _ => return None,
+        })
+    }
+    /// The sector an office holder acts for.
+    pub fn sector(self) -> &'static str {
+        match self {
+            Office::DefenceMinister => "GOV",
+            _ => "GOV",
+        }
+    }
+}
+
+/// One term of office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    /// ISO3 state code or organization code.
+    pub holder: String,
+    /// The office.
+    pub office: Office,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day; `None` while in office.
+    pub end: Option<NaiveDate>,
+    /// Where the row is.
+    pub origin: Origin,
+}
+
+impl Term {
+    /// Whether `date` falls inside the term.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.start <= date && self.end.is_none_or(|e| date <= e)
+    }
+}
+
+/// A person from the office-holder table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Canonical name.
+    pub name: String,
+    /// Terms in any office.
+    pub terms: Vec<Term>,
+}
+
+impl Person {
+    /// The term in force on `date`, preferring the highest office.
+    pub fn term_on(&self, date: NaiveDate) -> Option<&Term> {
+        self.terms
+            .iter()
+            .filter(|t| t.covers(date))
+            .min_by_key(|t| t.office as u8)
+    }
+    /// The holder (state or organization) of the person's terms, if they all agree: the
+    /// person's nationality when the date is outside every term.
+    pub fn nationality(&self) -> Option<&str> {
+        let first = self.terms.first()?;
+        self.terms
+            .iter()
+            .all(|t| t.holder == first.holder)
+            .then_some(first.holder.as_str())
+    }
+}
+
+/// What kind of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum PlaceKind {
+    Capital,
+    City,
+    Region,
+}
+
+/// A city or region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Canonical name.
+    pub name: String,
+    /// The state it belongs to.
+    pub iso3: String,
+    /// Capital, city or region.
+    pub kind: PlaceKind,
+}
+
+/// A news outlet or agency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outlet {
+    /// Canonical name.
+    pub name: String,
+    /// Home state, if any.
+    pub country: Option<String>,
+}
+
+/// What a dictionary phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Referent {
+    /// A state by name or alias ("Tajikistan", "DPRK").
+    StateName(u32),
+    /// A state adjective ("Tajik").
+    StateAdjective(u32),
+    /// A people noun ("Afghans").
+    StateDemonym(u32),
+    /// A combining prefix ("Sino" in "Sino-Indian").
+    StateCombining(u32),
+    /// A capital as a metonym for the government ("Moscow said").
+    Capital(u32),
+    /// A seat of power ("the Kremlin"); `sector` indexes [`SECTORS`].
+    Seat {
+        /// The state.
+        state: u32,
+        /// The sector index in [`SECTORS`].
+        sector: u8,
+    },
+    /// An organization row: the organization, a body or an official.
+    Organization {
+        /// The organization.
+        org: u32,
+        /// Sector index in [`SECTORS`].
+        sector: u8,
+        /// `true` for an official ("Secretary-General"), who is a person.
+        official: bool,
+    },
+    /// A role ("foreign minister").
+    Agent(u32),
+    /// A person from the office-holder table.
+    Person(u32),
+    /// A place.
+    Place(u32),
+    /// A news outlet.
+    Outlet(u32),
+    /// A context keyword.
+    Context(u32),
+}
+
+/// The sector codes eventcoder knows; seats and organization rows index into it.
+pub const SECTORS: [&str; 36] = [
+    "GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "OPP", "PTY", "SPY", "CVL", "MED", "BUS",
+    "NGO", "REF", "REL", "EDU", "LAB", "HLH", "CRM", "ELI", "UAF", "SEP", "RAD", "AGR", "DEV",
+    "ENV", "HRI", "IGO", "JRN", "PRM", "SOC", "MOD", "IMG", "ETH", "UNK",
+];
+
+/// The index of a sector code in [`SECTORS`] (`UNK` if unknown).
+pub fn sector_index(code: &str) -> u8 {
+    SECTORS
+        .iter()
+        .position(|s| *s == code)
+        .unwrap_or(SECTORS.len() - 1) as u8
+}
+
+/// One phrase's meaning, with the flags from the dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sense {
+    /// What it refers to.
+    pub referent: Referent,
+    /// Marked `?`: needs supporting context.
+    pub ambiguous: bool,
+    /// Marked `=` or a short all-caps acronym: must match case exactly.
+    pub exact_case: bool,
+}
+
+/// One element of an event pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PatternElem {
+    /// A literal word: its key, and the key of its plural.
+    Word(u32, u32),
+    /// Up to three words of anything.
+    Gap,
+    /// The target is expected here.
+    Target,
+    /// The event has no target.
+    NoTarget,
+}
+
+/// An event pattern: a verb lemma, then elements.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pattern {
+    /// CAMEO event code.
+    pub code: String,
+    /// The pattern as written in the dictionary.
+    pub text: String,
+    /// The verb lemma.
+    pub lemma: String,
+    /// Elements after the verb.
+    pub elems: Vec<PatternElem>,
+    /// Where it is defined.
+    pub origin: Origin,
+}
+
+impl Pattern {
+    /// The number of literal words (the verb included): more specific patterns win.
+    pub fn specificity(&self) -> usize {
+        1 + self
+            .elems
+            .iter()
+            .filter(|e| matches!(e, PatternElem::Word(..)))
+            .count()
+    }
+    /// Whether the pattern names where its target is.
+    pub fn has_target_slot(&self) -> bool {
+        self.elems.iter().any(|e| matches!(e, PatternElem::Target))
+    }
+    /// Whether the pattern says the event has no target.
+    pub fn no_target(&self) -> bool {
+        self.elems
+            .iter()
+            .any(|e| matches!(e, PatternElem::NoTarget))
+    }
+}
+
+/// Which forms of a verb a text word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct VerbForms(pub u8);
+
+impl VerbForms {
+    /// Base form ("meet").
+    pub const BASE: u8 = 1;
+    /// Third person singular ("meets").
+    pub const THIRD: u8 = 2;
+    /// Past tense ("met").
+    pub const PAST: u8 = 4;
+    /// Past participle ("met", "taken").
+    pub const PARTICIPLE: u8 = 8;
+    /// Gerund or present participle ("meeting").
+    pub const GERUND: u8 = 16;
+    /// Whether any of `bits` is set.
+    pub fn has(self, bits: u8) -> bool {
+        self.0 & bits != 0
+    }
+}

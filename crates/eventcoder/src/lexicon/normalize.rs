@@ -1,0 +1,178 @@
+//! Matching keys: how a token (or a dictionary phrase) becomes the units the matcher compares.
+//!
+//! Words split at internal hyphens ("Tajik-Afghan" → `tajik`, `-`, `afghan`), keys are
+//! lowercased, curly quotes made straight, and common Latin diacritics folded ("Erdoğan" and
+//! "Erdogan" share a key). Dictionary phrases go through exactly the same steps as article text.
+
+use crate::article::Span;
+use crate::text::{Token, TokenKind, tokenize};
+
+/// One matching unit: a token or a hyphen-separated part of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// Where it is in the article.
+    pub span: Span,
+    /// The index of the token it comes from.
+    pub token: u32,
+    /// Its key in the lexicon vocabulary, or [`UNKNOWN`].
+    pub key: u32,
+    /// Bit flags: [`CAPITALIZED`], [`ALL_CAPS`], [`WORD`], [`NUMBER`], [`PUNCT`].
+    pub flags: u8,
+}
+
+/// The key of units that are not in the vocabulary.
+pub const UNKNOWN: u32 = u32::MAX;
+/// First letter uppercase.
+pub const CAPITALIZED: u8 = 1;
+/// Has letters and all are uppercase.
+pub const ALL_CAPS: u8 = 2;
+/// A word.
+pub const WORD: u8 = 4;
+/// A number.
+pub const NUMBER: u8 = 8;
+/// Punctuation or a quote.
+pub const PUNCT: u8 = 16;
+
+impl Unit {
+    /// Whether a flag is set.
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+fn fold(c: char, out: &mut String) {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'į' => "i",
+        'ł' | 'ľ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'ơ' => "o",
+        'ř' => "r",
+        'ś' | 'ş' | 'š' | 'ș' => "s",
+        'ť' | 'ţ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ư' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        '\u{2019}' | '\u{2018}' => "'",
+        '\u{0300}'..='\u{036F}' => "",
+        c => {
+            out.push(c);
+            return;
+        }
+    };
+    out.push_str(s);
+}
+
+/// Writes the matching key of `text` into `out` (cleared first).
+///
+/// ```
+/// use eventcoder::lexicon::key_of;
+/// let mut k = String::new();
+/// key_of("Erdoğan’s", &mut k);
+/// assert_eq!(k, "erdogan's");
+/// ```
+pub fn key_of(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        for l in c.to_lowercase() {
+            fold(l, out);
+        }
+    }
+}
+
+fn flags_of(text: &str, kind: TokenKind) -> u8 {
+    let mut f = match kind {
+        TokenKind::Word => WORD,
+        TokenKind::Number => NUMBER,
+        TokenKind::Punct | TokenKind::Quote => PUNCT,
+        _ => 0,
+    };
+    let mut chars = text.chars();
+    if chars.next().is_some_and(char::is_uppercase) {
+        f |= CAPITALIZED;
+        if text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase) {
+            f |= ALL_CAPS;
+        }
+    }
+    f
+}
+
+/// Splits one token into units, calling `emit(span, text, flags)` for each.
+pub fn split_token(token: &Token<'_>, mut emit: impl FnMut(Span, &str, u8)) {
+    let text = token.text;
+    if token.kind != TokenKind::Word || !text.contains('-') || text.len() < 3 {
+        emit(token.span, text, flags_of(text, token.kind));
+        return;
+    }
+    let mut start = 0;
+    for (i, _) in text.match_indices('-') {
+        if i > start {
+            let part = &text[start..i];
+            emit(
+                Span::new(token.span.start + start, token.span.start + i),
+                part,
+                flags_of(part, TokenKind::Word),
+            );
+        }
+        emit(
+            Span::new(token.span.start + i, token.span.start + i + 1),
+            "-",
+            PUNCT,
+        );
+        start = i + 1;
+    }
+    if start < text.len() {
+        let part = &text[start..];
+        emit(
+            Span::new(token.span.start + start, token.span.end),
+            part,
+            flags_of(part, TokenKind::Word),
+        );
+    }
+}
+
+/// The unit keys (as strings) of a dictionary phrase, with each unit's surface text.
+pub fn phrase_units(phrase: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut key = String::new();
+    for t in tokenize(phrase) {
+        split_token(&t, |_, text, _| {
+            key_of(text, &mut key);
+            out.push((key.clone(), text.to_string()));
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_split_like_text() {
+        let u: Vec<String> = phrase_units("Tajik-Afghan border")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(u, ["tajik", "-", "afghan", "border"]);
+        let u: Vec<String> = phrase_units("Côte d’Ivoire")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(u, ["cote", "d'ivoire"]);
+        let u: Vec<String> = phrase_units("U.S.-led").into_iter().map(|x| x.0).collect();
+        assert_eq!(u, ["u.s.", "-", "led"]);
+    }
+}

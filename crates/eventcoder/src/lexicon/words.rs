@@ -1,0 +1,70 @@
+//! Closed-class word classes (`data/function_words.tsv`), as bits.
+
+/// Determiner.
+pub const DET: u32 = 1;
+/// Possessive pronoun.
+pub const POSS: u32 = 1 << 1;
+/// Locative or temporal preposition.
+pub const PREP_LOC: u32 = 1 << 2;
+/// Other preposition.
+pub const PREP: u32 = 1 << 3;
+/// "by".
+pub const BY: u32 = 1 << 4;
+/// A form of "be".
+pub const BE: u32 = 1 << 5;
+/// A form of "have".
+pub const HAVE: u32 = 1 << 6;
+/// A form of "do".
+pub const DO: u32 = 1 << 7;
+/// Future marker.
+pub const FUTURE: u32 = 1 << 8;
+/// Hypothetical marker.
+pub const HYPO: u32 = 1 << 9;
+/// Negator.
+pub const NEG: u32 = 1 << 10;
+/// Coordinator.
+pub const CONJ: u32 = 1 << 11;
+/// Relative pronoun.
+pub const REL: u32 = 1 << 12;
+/// Complementizer.
+pub const COMP: u32 = 1 << 13;
+/// Verb of intent.
+pub const INTENT: u32 = 1 << 14;
+/// Verb that negates its complement.
+pub const REFUSE: u32 = 1 << 15;
+/// Personal pronoun.
+pub const PRON: u32 = 1 << 16;
+/// Relative time word.
+pub const TIME: u32 = 1 << 17;
+/// Verb of saying.
+pub const REPORT: u32 = 1 << 18;
+
+/// Adverb that may stand between a subject and its verb.
+pub const ADV: u32 = 1 << 19;
+
+/// The bit of a class name in `function_words.tsv`.
+pub fn class_bit(name: &str) -> Option<u32> {
+    Some(match name {
+        "det" => DET,
+        "poss" => POSS,
+        "prep_loc" => PREP_LOC,
+        "prep" => PREP,
+        "by" => BY,
+        "be" | "were_be" => BE,
+        "have" => HAVE,
+        "do" => DO,
+        "future" => FUTURE,
+        "hypo" => HYPO,
+        "neg" => NEG,
+        "conj" => CONJ,
+        "rel" => REL,
+        "comp" => COMP,
+        "intent" => INTENT,
+        "refuse" => REFUSE,
+        "pron" => PRON,
+        "time" => TIME,
+        "report" => REPORT,
+        "adv" => ADV,
+        _ => return None,
+    })
+}

@@ -1,0 +1,211 @@
+//! The CAMEO event code table.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use super::plover::PloverType;
+use crate::tsv;
+
+/// One CAMEO event code with its label, quad class, Goldstein value and PLOVER mapping.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CameoEntry {
+    /// The code: two to four digits ("04", "042", "0231").
+    pub code: String,
+    /// The codebook label.
+    pub label: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// The Goldstein conflict-cooperation score, -10 to +10.
+    pub goldstein: f32,
+    /// The PLOVER type (none for 01x statements).
+    pub plover_type: Option<PloverType>,
+    /// The PLOVER mode, if any.
+    pub plover_mode: Option<String>,
+    /// The PLOVER contexts the code implies.
+    pub plover_contexts: Vec<String>,
+}
+
+impl CameoEntry {
+    /// The two-digit root ("04" for "042").
+    pub fn root(&self) -> &str {
+        &self.code[..2]
+    }
+}
+
+struct Table {
+    entries: Vec<CameoEntry>,
+    by_code: HashMap<String, usize>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let header = [
+        "code",
+        "label",
+        "quad",
+        "goldstein",
+        "plover_type",
+        "plover_mode",
+        "plover_context",
+    ];
+    let rows = tsv::read("cameo.tsv", include_str!("../../data/cameo.tsv"), &header)
+        .expect("built-in cameo.tsv is valid (tested)");
+    let entries: Vec<CameoEntry> = rows
+        .iter()
+        .map(|r| CameoEntry {
+            code: r.get(0).to_string(),
+            label: r.get(1).to_string(),
+            quad_class: r.get(2).parse().expect("quad is 1-4 (tested)"),
+            goldstein: r.get(3).parse().expect("goldstein is a number (tested)"),
+            plover_type: r.get(4).parse().ok(),
+            plover_mode: Some(r.get(5).to_string()).filter(|m| !m.is_empty()),
+            plover_contexts: r.list(6).map(str::to_string).collect(),
+        })
+        .collect();
+    let by_code = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.code.clone(), i))
+        .collect();
+    Table { entries, by_code }
+});
+
+/// The entry of a CAMEO code, if it exists.
+pub fn cameo(code: &str) -> Option<&'static CameoEntry> {
+    TABLE.by_code.get(code).map(|&i| &TABLE.entries[i])
+}
+
+/// Every CAMEO code in the table, in file order.
+pub fn cameo_codes() -> impl Iterator<Item = &'static CameoEntry> {
+    TABLE.entries.iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_root_and_quad_is_consistent() {
+        for root in 1..=20 {
+            let r = format!("{root:02}");
+            assert!(cameo(&r).is_some(), "root {r} missing");
+        }
+        for e in cameo_codes() {
+            assert!(
+                (2..=4).contains(&e.code.len()) && e.code.bytes().all(|b| b.is_ascii_digit()),
+                "{}",
+                e.code
+            );
+            let root: u8 = e.root().parse().unwrap();
+            let quad = match root {
+                1..=5 => 1,
+                6..=9 => 2,
+                10..=14 => 3,
+                _ => 4,
+            };
+            assert_eq!(e.quad_class, quad, "{}", e.code);
+            assert!((-10.0..=10.0).contains(&e.goldstein), "{}", e.code);
+            if e.code.len() > 2 {
+                let parent = &e.code[..e.code.len() - 1];
+                assert!(
+                    cameo(parent).is_some() || cameo(&e.code[..2]).is_some(),
+                    "{}",
+                    e.code
+                );
+            }
+            if root >= 2 {
+                assert!(e.plover_type.is_some(), "{} has no PLOVER type", e.code);
+            }
+        }
+        assert_eq!(cameo("042").unwrap().plover_type, Some(PloverType::Consult));
+        assert_eq!(
+            cameo("0256").unwrap().plover_type,
+            Some(PloverType::Request)
+        );
+        assert_eq!(cameo("010").unwrap().plover_type, None);
+    }
+
+    #[test]
+    fn plover_contexts_and_modes_exist() {
+        let cats = super::super::plover_categories();
+        for e in cameo_codes() {
+            for c in &e.plover_contexts {
+                assert!(
+                    cats.iter().any(|k| k.kind == "context" && &k.name == c),
+                    "{}: context {c}",
+                    e.code
+                );
+            }
+        }
+    }
+}
+
+/// How a stated intention or a refusal changes an event code (`data/modality.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modal {
+    /// "will visit", "vowed to", "said it would".
+    Intent,
+    /// "refused to meet", "did not sign".
+    Negated,
+}
+
+static MODALITY: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
+    tsv::read(
+        "modality.tsv",
+        include_str!("../../data/modality.tsv"),
+        &["prefix", "intent", "negated"],
+    )
+    .expect("built-in modality.tsv is valid (tested)")
+    .iter()
+    .map(|r| {
+        (
+            r.get(0).to_string(),
+            r.get(1).to_string(),
+            r.get(2).to_string(),
+        )
+    })
+    .collect()
+});
+
+/// The code an event gets under a modality: `Some(code)` (possibly unchanged) or `None` when a
+/// negated event has no CAMEO reading and should be dropped.
+///
+/// ```
+/// use eventcoder::ontology::{modal_code, Modal};
+/// assert_eq!(modal_code("042", Modal::Intent).as_deref(), Some("036"));
+/// assert_eq!(modal_code("163", Modal::Intent).as_deref(), Some("1312"));
+/// assert_eq!(modal_code("040", Modal::Negated).as_deref(), Some("125"));
+/// assert_eq!(modal_code("111", Modal::Intent).as_deref(), Some("111"));
+/// assert_eq!(modal_code("111", Modal::Negated), None);
+/// ```
+pub fn modal_code(code: &str, modal: Modal) -> Option<String> {
+    let best = MODALITY
+        .iter()
+        .filter(|(p, _, _)| code.starts_with(p.as_str()))
+        .max_by_key(|(p, _, _)| p.len());
+    match (modal, best) {
+        (Modal::Intent, Some((_, i, _))) if !i.is_empty() => Some(i.clone()),
+        (Modal::Intent, _) => Some(code.to_string()),
+        (Modal::Negated, Some((_, _, n))) if !n.is_empty() => Some(n.clone()),
+        (Modal::Negated, _) => None,
+    }
+}
+
+#[cfg(test)]
+mod modality_tests {
+    use super::*;
+    #[test]
+    fn every_modal_code_exists() {
+        for (p, i, n) in MODALITY.iter() {
+            for c in [p, i, n] {
+                assert!(
+                    c.is_empty() || cameo(c).is_some() || cameo(&c[..2]).is_some(),
+                    "{c}"
+                );
+            }
+            assert!(i.is_empty() || cameo(i).is_some(), "intent code {i}");
+            assert!(n.is_empty() || cameo(n).is_some(), "negated code {n}");
+        }
+    }
+}

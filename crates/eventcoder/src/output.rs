@@ -1,0 +1,225 @@
+//! Stage 6: output. The stable JSON record of an event (the CLI's JSONL contract), with spans
+//! as **Unicode code point offsets** so that `text[start:end]` works in Python and most JSON
+//! consumers. Rust types keep UTF-8 byte offsets; this module converts.
+
+use serde::Serialize;
+
+use crate::article::Span;
+use crate::code::{Actor, Event, Location};
+
+/// Converts byte offsets of one text to code-point offsets. Fast for increasing offsets.
+///
+/// ```
+/// use eventcoder::output::CharIndex;
+/// let mut ix = CharIndex::new("Çavuşoğlu met");
+/// assert_eq!(ix.char_at(13), 10);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+    ascii: bool,
+}
+
+impl<'a> CharIndex<'a> {
+    /// An index over `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharIndex {
+            text,
+            byte: 0,
+            chars: 0,
+            ascii: text.is_ascii(),
+        }
+    }
+    /// The code-point offset of byte offset `b` (a char boundary).
+    pub fn char_at(&mut self, b: usize) -> usize {
+        if self.ascii {
+            return b;
+        }
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+    /// A span in code points, as `[start, end]`.
+    pub fn span(&mut self, s: Span) -> [usize; 2] {
+        let a = self.char_at(s.start);
+        [a, self.char_at(s.end)]
+    }
+}
+
+/// An actor in the output contract.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorRecord {
+    /// As written.
+    pub text: String,
+    /// Code-point span.
+    pub span: [usize; 2],
+    /// ISO3 state code.
+    pub country: Option<String>,
+    /// Organization code.
+    pub organization: Option<String>,
+    /// Sector.
+    pub sector: Option<String>,
+    /// Person name.
+    pub name: Option<String>,
+    /// CAMEO actor code.
+    pub code: String,
+    /// Whether the state was inferred.
+    pub inferred: bool,
+}
+
+/// The CAMEO part.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CameoRecord {
+    /// Event code.
+    pub code: String,
+    /// Root.
+    pub root: String,
+    /// Label.
+    pub label: String,
+    /// Quad class 1-4.
+    pub quad_class: u8,
+    /// Goldstein score.
+    pub goldstein: f32,
+}
+
+/// The PLOVER part.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PloverRecord {
+    /// Type or null.
+    #[serde(rename = "type")]
+    pub event_type: Option<String>,
+    /// Mode or null.
+    pub mode: Option<String>,
+    /// Contexts.
+    pub contexts: Vec<String>,
+}
+
+/// A text span.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TextRecord {
+    /// The text.
+    pub text: String,
+    /// Code-point span.
+    pub span: [usize; 2],
+}
+
+/// A sentence reference.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SentenceRecord {
+    /// 0-based index.
+    pub index: usize,
+    /// Code-point span.
+    pub span: [usize; 2],
+}
+
+/// A location.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LocationRecord {
+    /// As written.
+    pub text: String,
+    /// Code-point span.
+    pub span: [usize; 2],
+    /// Canonical name.
+    pub name: String,
+    /// ISO3 state code.
+    pub country: Option<String>,
+    /// `sentence` or `dateline`.
+    pub source: String,
+}
+
+/// One event per JSON line: the stable output contract.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventRecord {
+    /// The article id.
+    pub article_id: String,
+    /// `YYYY-MM-DD` or null.
+    pub date: Option<String>,
+    /// Source actor.
+    pub source: Option<ActorRecord>,
+    /// Target actor or null.
+    pub target: Option<ActorRecord>,
+    /// CAMEO coding.
+    pub cameo: CameoRecord,
+    /// PLOVER coding.
+    pub plover: PloverRecord,
+    /// Sentence.
+    pub sentence: SentenceRecord,
+    /// Trigger.
+    pub trigger: TextRecord,
+    /// Rule (pattern file:line, pattern, modifiers).
+    pub rule: String,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+    /// Location or null.
+    pub location: Option<LocationRecord>,
+    /// Cited outlet or null.
+    pub reported_by: Option<String>,
+    /// How the date was found.
+    pub date_source: String,
+    /// Whether negated (only present in output when the coder keeps negated events).
+    pub negated: bool,
+    /// Number of mentions collapsed into this event.
+    pub mentions: usize,
+}
+
+impl EventRecord {
+    /// Converts an event of `text`, using `ix` (an index over the same text) for offsets.
+    pub fn new(e: &Event, ix: &mut CharIndex<'_>) -> EventRecord {
+        let actor = |a: &Actor, ix: &mut CharIndex<'_>| ActorRecord {
+            text: a.text.clone(),
+            span: ix.span(a.span),
+            country: a.country.clone(),
+            organization: a.organization.clone(),
+            sector: a.sector.clone(),
+            name: a.name.clone(),
+            code: a.code.clone(),
+            inferred: a.inferred,
+        };
+        let loc = |l: &Location, ix: &mut CharIndex<'_>| LocationRecord {
+            text: l.text.clone(),
+            span: ix.span(l.span),
+            name: l.name.clone(),
+            country: l.country.clone(),
+            source: l.source.clone(),
+        };
+        EventRecord {
+            article_id: e.article_id.clone(),
+            date: e.date.map(|d| d.to_string()),
+            source: e.source.as_ref().map(|a| actor(a, ix)),
+            target: e.target.as_ref().map(|a| actor(a, ix)),
+            cameo: CameoRecord {
+                code: e.cameo.code.clone(),
+                root: e.cameo.root.clone(),
+                label: e.cameo.label.clone(),
+                quad_class: e.cameo.quad_class,
+                goldstein: e.cameo.goldstein,
+            },
+            plover: PloverRecord {
+                event_type: e.plover.event_type.map(|t| t.as_str().to_string()),
+                mode: e.plover.mode.clone(),
+                contexts: e.plover.contexts.clone(),
+            },
+            sentence: SentenceRecord {
+                index: e.sentence.index,
+                span: ix.span(e.sentence.span),
+            },
+            trigger: TextRecord {
+                text: e.trigger.text.clone(),
+                span: ix.span(e.trigger.span),
+            },
+            rule: e.rule.clone(),
+            confidence: e.confidence,
+            location: e.location.as_ref().map(|l| loc(l, ix)),
+            reported_by: e.reported_by.clone(),
+            date_source: e.date_source.clone(),
+            negated: e.negated,
+            mentions: e.evidence.len(),
+        }
+    }
+}

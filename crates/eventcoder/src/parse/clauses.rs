@@ -1,0 +1,638 @@
+//! Clauses without a parser: event triggers from verb patterns, then for each trigger its voice,
+//! negation and modality, its subject (source) and its object or prepositional target.
+
+use std::ops::Range;
+
+use super::mentions::Mention;
+use crate::lexicon::words::*;
+use crate::lexicon::{Lexicon, NUMBER, PatternElem, Unit, VerbForms, WORD};
+
+/// Modality of a predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Modality {
+    /// "did not sign", "never met".
+    pub negated: bool,
+    /// "refused to meet", "declined to sign".
+    pub refused: bool,
+    /// "will visit", "plans to", "agreed to", "vowed to", "said it would".
+    pub intent: bool,
+    /// "threatened to": intent to do harm.
+    pub threat: bool,
+    /// "could", "might", "if".
+    pub hypothetical: bool,
+    /// "was attacked by".
+    pub passive: bool,
+}
+
+/// One event predicate in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Predicate {
+    /// The verb unit.
+    pub verb: usize,
+    /// One past the last unit the pattern matched.
+    pub end: usize,
+    /// One past the last word of the trigger itself (the pattern's words before its target).
+    pub head_end: usize,
+    /// The pattern index in the lexicon.
+    pub pattern: u32,
+    /// The verb's forms.
+    pub forms: VerbForms,
+    /// Subject mentions (indices into the sentence's mentions).
+    pub subjects: Vec<usize>,
+    /// Take the subjects of this other predicate (coordination, participial clauses).
+    pub inherit: Option<usize>,
+    /// Target mentions.
+    pub targets: Vec<usize>,
+    /// Voice, negation and modality.
+    pub modality: Modality,
+    /// The first unit of the verb group ("has agreed to cooperate" starts at "has").
+    pub left_edge: usize,
+}
+
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    units: &'a [Unit],
+    text: &'a str,
+    range: Range<usize>,
+    ms: &'a [Mention],
+}
+
+impl Ctx<'_> {
+    fn class(&self, i: usize) -> u32 {
+        self.lex.class(self.units[i].key)
+    }
+    fn word(&self, i: usize) -> &str {
+        self.units[i].span.slice(self.text)
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+    fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.ms.iter().position(|m| m.units.start == i)
+    }
+    fn mention_ending(&self, i: usize) -> Option<usize> {
+        self.ms.iter().position(|m| m.units.end == i)
+    }
+    fn in_mention(&self, i: usize) -> bool {
+        self.ms
+            .iter()
+            .any(|m| m.units.contains(&i) && m.reference.is_none())
+    }
+    fn is_adverb(&self, i: usize) -> bool {
+        let u = &self.units[i];
+        if self.class(i) & ADV != 0 {
+            return true;
+        }
+        let w = self.word(i);
+        u.is(WORD)
+            && w.len() > 4
+            && w.ends_with("ly")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && self.lex.verb_patterns(u.key).is_empty()
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.word(i) == p
+    }
+}
+
+/// Matches pattern elements from unit `pos`; returns the end unit and the target mention.
+fn match_elems(
+    c: &Ctx<'_>,
+    elems: &[PatternElem],
+    pos: usize,
+    target: &mut Option<usize>,
+) -> Option<usize> {
+    let Some((first, rest)) = elems.split_first() else {
+        return Some(pos);
+    };
+    let end = c.range.end;
+    match *first {
+        PatternElem::Word(k, p) => {
+            if pos < end && (c.units[pos].key == k || c.units[pos].key == p) {
+                match_elems(c, rest, pos + 1, target)
+            } else {
+                None
+            }
+        }
+        PatternElem::Gap => {
+            for skip in 0..=3 {
+                let q = pos + skip;
+                if q > end
+                    || skip > 0
+                        && (c.is_punct(q - 1, ",")
+                            || c.is_punct(q - 1, ";")
+                            || c.is_punct(q - 1, "."))
+                {
+                    break;
+                }
+                let mut t = None;
+                if let Some(e) = match_elems(c, rest, q, &mut t) {
+                    *target = t.or(*target);
+                    return Some(e);
+                }
+            }
+            None
+        }
+        PatternElem::Target => {
+            let mut q = pos;
+            while q < end
+                && c.mention_starting(q).is_none()
+                && (c.class(q) & (DET | POSS) != 0
+                    || c.units[q].is(NUMBER)
+                    || c.is(q, "all")
+                    || c.is(q, "both"))
+            {
+                q += 1;
+            }
+            let needs_more = rest.iter().any(|e| matches!(e, PatternElem::Word(..)));
+            if let Some(mi) = c.mention_starting(q) {
+                let mut t = None;
+                if let Some(e) = match_elems(c, rest, c.ms[mi].units.end, &mut t) {
+                    *target = Some(mi);
+                    return Some(e);
+                }
+            }
+            if needs_more {
+                None
+            } else {
+                match_elems(c, rest, pos, target)
+            }
+        }
+        PatternElem::NoTarget => match_elems(c, rest, pos, target),
+    }
+}
+
+/// Which verb forms the word at `i` may be, from its left context: a past form almost always
+/// is a verb; a base form needs a modal, "to" or a subject; a third-person form a subject; a
+/// gerund an auxiliary, a clause start or a subordinator ("Speaking at...", "after meeting").
+fn verb_forms_allowed(c: &Ctx<'_>, i: usize) -> u8 {
+    let start = c.range.start;
+    let mut j = i;
+    while j > start && (c.is_adverb(j - 1) || c.class(j - 1) & NEG != 0) {
+        j -= 1;
+    }
+    let mut allowed = VerbForms::PAST | VerbForms::PARTICIPLE;
+    if j == start {
+        return allowed | VerbForms::BASE | VerbForms::THIRD | VerbForms::GERUND;
+    }
+    let p = j - 1;
+    let cl = c.class(p);
+    let w = c.word(p);
+    let after_subject = c
+        .mention_ending(j)
+        .is_some_and(|m| c.ms[m].is_actor() || c.ms[m].reference.is_some())
+        || cl & (PRON | REL) != 0;
+    if cl & (FUTURE | HYPO | DO | NEG) != 0
+        || c.is(p, "to")
+        || after_subject
+        || w == "\""
+        || w == "“"
+    {
+        allowed |= VerbForms::BASE;
+    }
+    if after_subject || cl & CONJ != 0 {
+        allowed |= VerbForms::THIRD;
+    }
+    if cl & BE != 0
+        || w == "("
+        || c.is(p, "by")
+        || c.is(p, "after")
+        || c.is(p, "before")
+        || c.is(p, "while")
+        || c.is(p, "when")
+        || c.is(p, "without")
+        || c.is(p, "since")
+        || cl & CONJ != 0
+        || cl & INTENT != 0
+    {
+        allowed |= VerbForms::GERUND;
+    }
+    if cl & CONJ != 0 {
+        allowed |= VerbForms::BASE;
+    }
+    allowed
+}
+
+/// Finds the predicates of one sentence.
+pub fn predicates(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    ms: &[Mention],
+) -> Vec<Predicate> {
+    let c = Ctx {
+        lex,
+        units,
+        text,
+        range: range.clone(),
+        ms,
+    };
+    let mut preds: Vec<Predicate> = Vec::new();
+    let mut explicit_targets: Vec<Option<usize>> = Vec::new();
+    let mut covered = range.start;
+    for i in range.clone() {
+        let u = &units[i];
+        if i < covered || !u.is(WORD) {
+            continue;
+        }
+        let cands = lex.verb_patterns(u.key);
+        if cands.is_empty() || c.in_mention(i) {
+            continue;
+        }
+        if i > range.start {
+            let prev = c.class(i - 1);
+            let prev_w = c.word(i - 1);
+            if prev & (DET | POSS) != 0
+                || matches!(prev_w, "'s" | "’s")
+                || c.mention_ending(i).is_some_and(|m| {
+                    ms[m].state.is_some()
+                        && ms[m].agent.is_none()
+                        && ms[m].person.is_none()
+                        && ms[m].name.is_none()
+                }) && !cands
+                    .iter()
+                    .any(|(_, f)| f.has(VerbForms::PAST | VerbForms::THIRD))
+            {
+                continue;
+            }
+            // A capitalized word inside a sentence is a name, not a verb (unless all caps headline).
+            if u.is(crate::lexicon::CAPITALIZED)
+                && !u.is(crate::lexicon::ALL_CAPS)
+                && i != range.start
+            {
+                let prev_is_quote =
+                    c.is_punct(i - 1, "\"") || c.is_punct(i - 1, "“") || c.is_punct(i - 1, "(");
+                if !prev_is_quote && !c.word(i - 1).chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+            }
+        }
+        let allowed = verb_forms_allowed(&c, i);
+        let mut best: Option<(usize, usize, u32, VerbForms, Option<usize>)> = None;
+        for &(p, forms) in cands {
+            if forms.0 & allowed == 0 {
+                continue;
+            }
+            let pat = &lex.patterns[p as usize];
+            let mut target = None;
+            if let Some(end) = match_elems(&c, &pat.elems, i + 1, &mut target) {
+                // An unfilled target slot ranks below a reading that expects no target.
+                let slot = pat.has_target_slot();
+                let score = pat.specificity() * 4
+                    + usize::from(slot && target.is_some()) * 2
+                    + usize::from(!slot || target.is_some());
+                let better = match best {
+                    None => true,
+                    Some((s, e, ..)) => score > s || score == s && end > e,
+                };
+                if better {
+                    best = Some((score, end, p, forms, target));
+                }
+            }
+        }
+        let Some((_, end, pattern, forms, target)) = best else {
+            continue;
+        };
+        let forms = VerbForms(forms.0 & allowed);
+        covered = end.max(i + 1);
+        let head_end = match target {
+            Some(t) if ms[t].units.start > i => {
+                let mut h = ms[t].units.start;
+                while h > i + 1 && lex.class(units[h - 1].key) & (DET | POSS) != 0 {
+                    h -= 1;
+                }
+                h
+            }
+            _ => end.max(i + 1),
+        };
+        preds.push(Predicate {
+            verb: i,
+            end: end.max(i + 1),
+            head_end,
+            pattern,
+            forms,
+            subjects: Vec::new(),
+            inherit: None,
+            targets: Vec::new(),
+            modality: Modality::default(),
+            left_edge: i,
+        });
+        explicit_targets.push(target);
+    }
+    for (pi, target) in explicit_targets.into_iter().enumerate() {
+        analyse(&c, &mut preds, pi, target);
+    }
+    // Participial openers and bare coordinated verbs take the next / previous subject.
+    for pi in 0..preds.len() {
+        if preds[pi].subjects.is_empty()
+            && preds[pi].inherit.is_none()
+            && preds[pi].left_edge == range.start
+            && preds[pi].forms.has(VerbForms::GERUND)
+        {
+            preds[pi].inherit = (pi + 1..preds.len()).find(|&q| !preds[q].subjects.is_empty());
+        }
+    }
+    preds
+}
+
+fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Option<usize>) {
+    let verb = preds[pi].verb;
+    let forms = preds[pi].forms;
+    let start = c.range.start;
+    let mut m = Modality::default();
+    let mut j = verb;
+    let mut be_seen = false;
+    let mut would = false;
+    let mut steps = 0;
+    while j > start && steps < 8 {
+        steps += 1;
+        let k = j - 1;
+        let cl = c.class(k);
+        if c.is_adverb(k) {
+            j -= 1;
+        } else if cl & NEG != 0 {
+            m.negated = true;
+            j -= 1;
+        } else if cl & BE != 0 && !c.is(k, "'s") {
+            be_seen = true;
+            j -= 1;
+        } else if cl & (HAVE | DO) != 0 {
+            j -= 1;
+        } else if cl & FUTURE != 0 && !c.is(k, "going") {
+            m.intent = true;
+            j -= 1;
+        } else if cl & HYPO != 0 && !c.is(k, "if") && !c.is(k, "whether") {
+            if c.is(k, "would") {
+                would = true;
+            } else {
+                m.hypothetical = true;
+            }
+            j -= 1;
+        } else if c.is(k, "to") && k > start {
+            let v = k - 1;
+            let vc = c.class(v);
+            if vc & REFUSE != 0 {
+                m.refused = true;
+                j = v;
+            } else if vc & INTENT != 0 {
+                m.intent = true;
+                if c.word(v).to_ascii_lowercase().starts_with("threat") {
+                    m.threat = true;
+                }
+                j = v;
+            } else if c.is(v, "going") || vc & BE != 0 {
+                m.intent = true;
+                j = v;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    m.passive = be_seen && forms.has(VerbForms::PARTICIPLE) && forms.0 != VerbForms::GERUND;
+    let left_edge = j;
+    // "would" in reported speech is a future; elsewhere a hypothetical.
+    if would {
+        let reported = (start..left_edge).any(|k| c.class(k) & REPORT != 0);
+        if reported {
+            m.intent = true
+        } else {
+            m.hypothetical = true
+        }
+    }
+    if (start..left_edge).any(|k| c.is(k, "if") || c.is(k, "unless")) {
+        m.hypothetical = true;
+    }
+    preds[pi].left_edge = left_edge;
+    preds[pi].modality = m;
+
+    let subjects = find_subject(c, preds, pi, left_edge);
+    let mut targets = Vec::new();
+    let pat = &c.lex.patterns[preds[pi].pattern as usize];
+    if let Some(t) = explicit_target {
+        targets.push(t);
+        extend_right(c, &mut targets);
+    } else if !pat.no_target() {
+        // A mention the pattern's gap covered ("expel 23 UK diplomats") or the direct object.
+        let end = preds[pi].end;
+        let inside = c.ms.iter().position(|mm| {
+            mm.units.start > verb
+                && mm.units.start < end
+                && mm.units.end <= end + 1
+                && !mm.after_prep_loc
+        });
+        if let Some(t) = inside {
+            targets.push(t);
+        } else if let Some(t) = direct_object(c, end) {
+            targets.push(t);
+            extend_right(c, &mut targets);
+        }
+    }
+    if m.passive {
+        // Subject on the left is the target; "by X" is the source.
+        let by = (preds[pi].end..c.range.end.min(preds[pi].end + 6)).find_map(|k| {
+            c.ms.iter().position(|mm| {
+                mm.units.start == k && mm.after_prep.is_some_and(|p| c.lex.class(p) & BY != 0)
+            })
+        });
+        let mut source = Vec::new();
+        if let Some(b) = by {
+            source.push(b);
+            extend_right(c, &mut source);
+        }
+        targets.retain(|t| !source.contains(t));
+        preds[pi].targets = subjects.0;
+        preds[pi].subjects = source;
+        preds[pi].inherit = None;
+    } else {
+        targets.retain(|t| !subjects.0.contains(t));
+        preds[pi].subjects = subjects.0;
+        preds[pi].inherit = subjects.1;
+        preds[pi].targets = targets;
+    }
+}
+
+/// The subject mentions of predicate `pi` (or a predicate to inherit them from).
+fn find_subject(
+    c: &Ctx<'_>,
+    preds: &[Predicate],
+    pi: usize,
+    left_edge: usize,
+) -> (Vec<usize>, Option<usize>) {
+    let start = c.range.start;
+    let mut k = left_edge;
+    let mut steps = 0;
+    while k > start && steps < 14 {
+        steps += 1;
+        let prev = k - 1;
+        // A mention ending here is the subject, unless it is an oblique ("in Geneva", "with X").
+        if let Some(mi) = c.mention_ending(k) {
+            let mm = &c.ms[mi];
+            let oblique = mm.after_prep_loc || mm.after_prep.is_some();
+            let object_of_prev = preds[..pi].iter().any(|p| p.targets.contains(&mi));
+            if !oblique
+                && !object_of_prev
+                && (mm.is_actor() || mm.place.is_some() && mm.state.is_some())
+            {
+                let mut v = vec![mi];
+                extend_left(c, &mut v);
+                return (v, None);
+            }
+            if mm.outlet.is_some() && !mm.is_actor() {
+                return (Vec::new(), None);
+            }
+            if object_of_prev && k == left_edge {
+                // "X urged Y to release Z": Y, the object of the previous verb, is the subject.
+                if c.is(left_edge.saturating_sub(1).max(start), "to")
+                    || k < c.range.end && c.is(k, "to")
+                {
+                    return (vec![mi], None);
+                }
+            }
+            k = mm.units.start;
+            continue;
+        }
+        let cl = c.class(prev);
+        let w = c.word(prev);
+        if cl & REL != 0 && !c.is(prev, "that") {
+            // "X, who praised": the antecedent.
+            let mut a = prev;
+            if a > start && c.is_punct(a - 1, ",") {
+                a -= 1;
+            }
+            if let Some(mi) = c.mention_ending(a) {
+                return (vec![mi], None);
+            }
+            return (Vec::new(), None);
+        }
+        if cl & CONJ != 0 && (c.is(prev, "and") || c.is(prev, "but")) {
+            // "X met Y and discussed Z": coordination inherits the previous subject.
+            let prev_pred = (0..pi).rev().find(|&q| preds[q].verb < prev);
+            if let Some(q) = prev_pred {
+                return (Vec::new(), Some(q));
+            }
+            k = prev;
+            continue;
+        }
+        if w == "," {
+            // ", whose border guards clashed last month," / ", which ...": jump over the relative clause.
+            let rel = (start..prev)
+                .rev()
+                .take(14)
+                .take_while(|&r| !c.is_punct(r, ",") || r + 1 == prev)
+                .find(|&r| c.class(r) & REL != 0 && !c.is(r, "that"));
+            if let Some(r) = rel {
+                if r > start && c.is_punct(r - 1, ",") {
+                    k = r - 1;
+                    continue;
+                }
+            }
+        }
+        if w == ";" || w == ":" || cl & COMP != 0 || matches!(w, "\"" | "“" | "”") {
+            break;
+        }
+        if preds[..pi].iter().any(|p| p.verb == prev) {
+            break;
+        }
+        k = prev;
+    }
+    // "..., said the ministry": inverted speech verbs take the subject after them.
+    let verb = preds[pi].verb;
+    if c.lex.class(c.units[verb].key) & REPORT != 0 {
+        let mut q = preds[pi].end;
+        while q < c.range.end && c.class(q) & DET != 0 {
+            q += 1;
+        }
+        if let Some(mi) = c.mention_starting(q) {
+            return (vec![mi], None);
+        }
+    }
+    (Vec::new(), None)
+}
+
+/// The first actor mention after `end` that is a direct object.
+fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
+    let mut q = end;
+    let mut skipped = 0;
+    while q < c.range.end && skipped < 4 {
+        if let Some(mi) = c.mention_starting(q) {
+            let mm = &c.ms[mi];
+            if mm.after_prep_loc || mm.after_prep.is_some() {
+                return None;
+            }
+            return (mm.is_actor() || mm.place.is_some() || mm.state.is_some()).then_some(mi);
+        }
+        let cl = c.class(q);
+        if cl & (DET | POSS | ADV) != 0
+            || c.units[q].is(NUMBER)
+            || c.is(q, "all")
+            || c.is(q, "both")
+        {
+            q += 1;
+            skipped += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// Adds mentions joined by "and" / "," to the left ("Armenia, Azerbaijan and Russia"): the
+/// separator next to the first mention must be "and" (a bare comma is not a list).
+fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
+    let mut first_sep = true;
+    loop {
+        let first = c.ms[v[0]].units.start;
+        if first < c.range.start + 2 {
+            return;
+        }
+        let sep = first - 1;
+        let is_and = c.is(sep, "and") || c.is(sep, "or");
+        if !(is_and || !first_sep && c.is_punct(sep, ",")) {
+            return;
+        }
+        first_sep = false;
+        match c.mention_ending(sep) {
+            Some(mi) if c.ms[mi].is_actor() && !c.ms[mi].after_prep_loc && !v.contains(&mi) => {
+                v.insert(0, mi)
+            }
+            _ => return,
+        }
+    }
+}
+
+/// Adds mentions joined by "and" / "," to the right ("with X and Y", "with X, Y and Z"): a
+/// chain of commas counts only if it ends in "and".
+fn extend_right(c: &Ctx<'_>, v: &mut Vec<usize>) {
+    let mut pending: Vec<usize> = Vec::new();
+    loop {
+        let last = c.ms[*pending.last().or(v.last()).unwrap_or(&0)].units.end;
+        if last + 1 >= c.range.end {
+            return;
+        }
+        let comma = c.is_punct(last, ",");
+        if !(c.is(last, "and") || comma) {
+            return;
+        }
+        let mut q = last + 1;
+        let mut saw_and = !comma;
+        if c.is(q, "and") {
+            q += 1;
+            saw_and = true;
+        }
+        while q < c.range.end && c.class(q) & DET != 0 {
+            q += 1;
+        }
+        match c.mention_starting(q) {
+            Some(mi) if c.ms[mi].is_actor() && !c.ms[mi].after_prep_loc && !v.contains(&mi) => {
+                pending.push(mi);
+                if saw_and {
+                    v.append(&mut pending);
+                }
+            }
+            _ => return,
+        }
+    }
+}

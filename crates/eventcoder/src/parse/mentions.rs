@@ -1,0 +1,569 @@
+//! Actor mentions: phrase matches assembled into full actor phrases ("European Union Foreign
+//! Policy chief Joseph Borrell", "his Russian counterpart Sergey Lavrov", "Iran's foreign
+//! ministry spokesman Nasser Kanani", "Nasser Kanani, the foreign ministry spokesman").
+
+use std::ops::Range;
+
+use crate::article::Span;
+use crate::lexicon::words::*;
+use crate::lexicon::{
+    CAPITALIZED, Lexicon, PUNCT, PhraseMatch, Referent, SECTORS, UNKNOWN, Unit, WORD,
+};
+use crate::text::{month_number, weekday_number};
+
+/// How a state appears in a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateForm {
+    /// "Tajikistan"
+    Name,
+    /// "Tajik"
+    Adjective,
+    /// "Afghans"
+    Demonym,
+    /// "Moscow" (the government)
+    Capital,
+    /// "the Kremlin"; the sector index
+    Seat(u8),
+}
+
+/// Pronouns and collective references, resolved against earlier actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    /// he / she / him / her
+    Person,
+    /// it
+    Thing,
+    /// they / them / the two sides / both ministers / the diplomats
+    Plural,
+}
+
+/// One actor (or place / outlet) mention: the assembled phrase.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Mention {
+    /// Article-level unit range.
+    pub units: Range<usize>,
+    /// Text span.
+    pub span: Span,
+    /// A state and how it is written.
+    pub state: Option<(u32, StateForm)>,
+    /// An organization: index, sector index, official.
+    pub org: Option<(u32, u8, bool)>,
+    /// The head role.
+    pub agent: Option<u32>,
+    /// A person from the office-holder table.
+    pub person: Option<u32>,
+    /// A personal name span (from the table or from capitalized words after a title).
+    pub name: Option<Span>,
+    /// A place reading (cities, regions, and capitals).
+    pub place: Option<u32>,
+    /// An outlet.
+    pub outlet: Option<u32>,
+    /// A pronoun or collective to resolve.
+    pub reference: Option<Reference>,
+    /// Followed by a possessive ('s).
+    pub possessive: bool,
+    /// Preceded by a preposition of place or time.
+    pub after_prep_loc: bool,
+    /// Preceded by another preposition (its key).
+    pub after_prep: Option<u32>,
+    /// Marked ambiguous in the dictionary.
+    pub ambiguous: bool,
+    /// Other states joined to this one ("Hungarian and Romanian officials").
+    pub extra_states: Vec<u32>,
+    /// Part of a hyphenated word ("EU-Central Asia", "Afghan-Tajik border"): a modifier.
+    pub partial: bool,
+}
+
+impl Mention {
+    /// Whether it can be an actor (not only a place, an outlet or a bare adjective).
+    pub fn is_actor(&self) -> bool {
+        if self.partial {
+            return false;
+        }
+        if self.outlet.is_some()
+            && self.state.is_none()
+            && self.org.is_none()
+            && self.agent.is_none()
+            && self.person.is_none()
+        {
+            return false;
+        }
+        if self.reference.is_some()
+            || self.person.is_some()
+            || self.org.is_some()
+            || self.agent.is_some()
+            || self.name.is_some()
+        {
+            return true;
+        }
+        match self.state {
+            Some((_, StateForm::Adjective)) => false,
+            Some(_) => true,
+            None => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Component {
+    start: usize,
+    end: usize,
+    referent: Referent,
+    ambiguous: bool,
+}
+
+fn is_name_word(u: &Unit, lex: &Lexicon, text: &str) -> bool {
+    if !(u.is(WORD) && u.is(CAPITALIZED)) {
+        return false;
+    }
+    let w = u.span.slice(text);
+    if weekday_number(w).is_some() || month_number(w).is_some() && w.len() > 2 {
+        return false;
+    }
+    lex.class(u.key) == 0 || u.key == UNKNOWN
+}
+
+fn is_name_particle(u: &Unit, text: &str) -> bool {
+    matches!(
+        u.span.slice(text),
+        "bin"
+            | "ibn"
+            | "al"
+            | "Al"
+            | "el"
+            | "de"
+            | "da"
+            | "di"
+            | "dos"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "abu"
+            | "Abu"
+            | "bint"
+            | "Jr."
+            | "Jr"
+            | "-"
+    )
+}
+
+/// Picks the components (longest valid phrase at each position, no overlaps) of one sentence.
+fn components(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    matches: &[PhraseMatch],
+) -> Vec<Component> {
+    let mut out: Vec<Component> = Vec::new();
+    let mut i = 0;
+    let mut next_free = range.start;
+    while i < matches.len() {
+        let m = matches[i];
+        i += 1;
+        if m.start < next_free || matches!(m.sense.referent, Referent::Context(_)) {
+            continue;
+        }
+        // The longest non-context match starting here.
+        let best = matches
+            .iter()
+            .filter(|x| x.start == m.start && !matches!(x.sense.referent, Referent::Context(_)))
+            .filter(|x| !x.sense.ambiguous || ambiguity_ok(lex, units, text, range.clone(), x))
+            .map(|x| x.end)
+            .max();
+        let Some(end) = best else { continue };
+        for x in matches.iter().filter(|x| {
+            x.start == m.start && x.end == end && !matches!(x.sense.referent, Referent::Context(_))
+        }) {
+            if x.sense.ambiguous && !ambiguity_ok(lex, units, text, range.clone(), x) {
+                continue;
+            }
+            out.push(Component {
+                start: x.start,
+                end: x.end,
+                referent: x.sense.referent,
+                ambiguous: x.sense.ambiguous,
+            });
+        }
+        next_free = end;
+    }
+    out
+}
+
+/// An ambiguous phrase ("Jordan", "Georgia", "Chad") needs to stand alone: not inside a longer
+/// run of capitalized unknown words ("Michael Jordan", "Chad Smith"), and capitalized.
+fn ambiguity_ok(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    m: &PhraseMatch,
+) -> bool {
+    if !units[m.start].is(CAPITALIZED) {
+        return false;
+    }
+    let prev_name = m.start > range.start
+        && is_name_word(&units[m.start - 1], lex, text)
+        && m.start - 1 != range.start;
+    let next_name = m.end < range.end && is_name_word(&units[m.end], lex, text);
+    !(prev_name || next_name)
+}
+
+/// Assembles the mentions of one sentence (units `range` of the article).
+pub fn mentions(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    matches: &[PhraseMatch],
+) -> Vec<Mention> {
+    let comps = components(lex, units, text, range.clone(), matches);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut cur: Option<Mention> = None;
+    let mut ci = 0;
+    while ci < comps.len() {
+        // All components on the same span are alternative senses of one phrase.
+        let c0 = comps[ci];
+        let mut group = vec![c0];
+        while ci + 1 < comps.len() && comps[ci + 1].start == c0.start {
+            ci += 1;
+            group.push(comps[ci]);
+        }
+        ci += 1;
+        let (start, end) = (c0.start, c0.end);
+        let mut piece = Mention {
+            units: start..end,
+            span: units[start].span.cover(units[end - 1].span),
+            ..Mention::default()
+        };
+        for c in &group {
+            piece.ambiguous |= c.ambiguous;
+            match c.referent {
+                Referent::StateName(s) => piece.state = Some((s, StateForm::Name)),
+                Referent::StateAdjective(s) => {
+                    if piece.state.is_none() {
+                        piece.state = Some((s, StateForm::Adjective))
+                    }
+                }
+                Referent::StateDemonym(s) => {
+                    if !matches!(piece.state, Some((_, StateForm::Name))) {
+                        piece.state = Some((s, StateForm::Demonym))
+                    }
+                }
+                Referent::StateCombining(s) => {
+                    // Only before "-" + another state adjective ("Sino-Indian").
+                    let ok = end + 1 < range.end && units[end].span.slice(text) == "-";
+                    if ok && piece.state.is_none() {
+                        piece.state = Some((s, StateForm::Adjective));
+                    }
+                }
+                Referent::Capital(s) => {
+                    if piece.state.is_none() {
+                        piece.state = Some((s, StateForm::Capital))
+                    }
+                }
+                Referent::Seat { state, sector } => {
+                    piece.state = Some((state, StateForm::Seat(sector)))
+                }
+                Referent::Organization {
+                    org,
+                    sector,
+                    official,
+                } => piece.org = Some((org, sector, official)),
+                Referent::Agent(a) => piece.agent = Some(a),
+                Referent::Person(p) => {
+                    piece.person = Some(p);
+                    piece.name = Some(piece.span);
+                }
+                Referent::Place(p) => piece.place = Some(p),
+                Referent::Outlet(o) => piece.outlet = Some(o),
+                Referent::Context(_) => {}
+            }
+        }
+        // A person reading wins over a place or state reading of the same words ("Jordan" after a title is handled by ambiguity).
+        if piece.person.is_some() && piece.org.is_none() {
+            piece.state = None;
+            piece.place = None;
+            piece.agent = None;
+        }
+        // "-" after a state adjective that is not followed by a role: a modifier ("Tajik-Afghan border").
+        match cur.as_mut() {
+            Some(m) if can_join(lex, units, text, m, &piece) => absorb(lex, m, piece),
+            _ => {
+                if let Some(m) = cur.take() {
+                    out.push(m);
+                }
+                cur = Some(piece);
+            }
+        }
+    }
+    if let Some(m) = cur.take() {
+        out.push(m);
+    }
+    for m in &mut out {
+        attach_name(lex, units, text, range.clone(), m);
+        decorate(lex, units, text, range.clone(), m);
+        let first = &units[m.units.start];
+        let last = &units[m.units.end - 1];
+        let tok_starts_before = m.units.start > 0 && units[m.units.start - 1].token == first.token;
+        let tok_ends_after = m.units.end < units.len() && units[m.units.end].token == last.token;
+        m.partial = tok_starts_before || tok_ends_after;
+    }
+    add_bare_names(lex, units, text, range.clone(), &mut out);
+    add_references(lex, units, text, range.clone(), &mut out);
+    merge_appositions(lex, units, text, &mut out);
+    merge_compound_adjectives(units, text, &mut out);
+    out.sort_by_key(|m| m.units.start);
+    out
+}
+
+fn gap_is_possessive(units: &[Unit], text: &str, from: usize, to: usize) -> bool {
+    to == from + 1 && matches!(units[from].span.slice(text), "'s" | "’s" | "'" | "’")
+}
+
+fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention) -> bool {
+    let adjacent = p.units.start == m.units.end;
+    let possessive = gap_is_possessive(units, text, m.units.end, p.units.start);
+    if !(adjacent || possessive) {
+        return false;
+    }
+    if m.person.is_some() || m.name.is_some() || m.outlet.is_some() && m.state.is_none() {
+        return false;
+    }
+    if p.outlet.is_some() && p.agent.is_none() && p.org.is_none() {
+        return false;
+    }
+    if p.place.is_some()
+        && p.state.is_none()
+        && p.agent.is_none()
+        && p.org.is_none()
+        && p.person.is_none()
+    {
+        return false;
+    }
+    let _ = lex;
+    if p.state.is_some() && p.agent.is_none() && p.person.is_none() && p.org.is_none() {
+        // A second state: only "Tajik Ministry"-style joins happen through roles, not states.
+        return false;
+    }
+    if p.org.is_some() && (m.org.is_some() || m.agent.is_some()) {
+        return false;
+    }
+    if p.agent.is_some() && m.agent.is_some() {
+        // "foreign ministry spokesman": roles stack; the last is the head.
+        return !possessive;
+    }
+    true
+}
+
+fn absorb(lex: &Lexicon, m: &mut Mention, p: Mention) {
+    m.units.end = p.units.end;
+    m.span = m.span.cover(p.span);
+    if p.state.is_some() && m.state.is_none() {
+        m.state = p.state;
+    }
+    if p.org.is_some() {
+        m.org = p.org;
+    }
+    if let Some(a) = p.agent {
+        // A role with a title flag or any later role becomes the head.
+        let _ = lex;
+        m.agent = Some(a);
+    }
+    if p.person.is_some() {
+        m.person = p.person;
+        m.name = p.name;
+    }
+    m.ambiguous &= p.ambiguous;
+}
+
+/// Capitalized words after a title ("Foreign Minister Sirojiddin Muhriddin") become the name.
+fn attach_name(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &mut Mention) {
+    if m.name.is_some() || m.agent.is_none() && m.org.is_none_or(|(_, _, official)| !official) {
+        return;
+    }
+    let title = m.agent.is_some_and(|a| lex.agents[a as usize].flags.title)
+        || m.org.is_some_and(|(_, _, o)| o);
+    if !title {
+        return;
+    }
+    let mut j = m.units.end;
+    let mut last_word = None;
+    while j < range.end && j - m.units.end < 6 {
+        let u = &units[j];
+        if is_name_word(u, lex, text) {
+            last_word = Some(j);
+        } else if !(is_name_particle(u, text) && last_word.is_some()) {
+            break;
+        }
+        j += 1;
+    }
+    if let Some(last) = last_word {
+        let span = units[m.units.end].span.cover(units[last].span);
+        m.name = Some(span);
+        m.units.end = last + 1;
+        m.span = m.span.cover(span);
+    }
+}
+
+fn decorate(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &mut Mention) {
+    if m.units.end < range.end {
+        let next = units[m.units.end].span.slice(text);
+        m.possessive = matches!(next, "'s" | "’s" | "'" | "’");
+    }
+    // Look back over determiners and possessive pronouns to the governing preposition.
+    let mut j = m.units.start;
+    while j > range.start && lex.class(units[j - 1].key) & (DET | POSS) != 0 {
+        j -= 1;
+    }
+    // Skip "all", numbers and quantifiers between a preposition and the mention.
+    if j > range.start {
+        let c = lex.class(units[j - 1].key);
+        m.after_prep_loc = c & PREP_LOC != 0;
+        if c & (PREP | BY) != 0 {
+            m.after_prep = Some(units[j - 1].key);
+        }
+    }
+}
+
+/// Pronouns and collectives ("he", "they", "the two ministers") as mentions to resolve later.
+fn add_references(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Mention>,
+) {
+    for m in out.iter_mut() {
+        if let Some(a) = m.agent {
+            let flags = lex.agents[a as usize].flags;
+            if flags.collective && m.state.is_none() && m.org.is_none() && m.name.is_none() {
+                m.reference = Some(Reference::Plural);
+            }
+        }
+    }
+    for i in range.clone() {
+        let u = &units[i];
+        if lex.class(u.key) & PRON == 0 || out.iter().any(|m| m.units.contains(&i)) {
+            continue;
+        }
+        let w = u.span.slice(text).to_ascii_lowercase();
+        let r = match w.as_str() {
+            "he" | "she" | "him" => Reference::Person,
+            "it" => Reference::Thing,
+            "they" | "them" | "we" => Reference::Plural,
+            _ => continue,
+        };
+        let mut m = Mention {
+            units: i..i + 1,
+            span: u.span,
+            reference: Some(r),
+            ..Mention::default()
+        };
+        decorate(lex, units, text, range.clone(), &mut m);
+        out.push(m);
+    }
+    let _ = PUNCT;
+}
+
+/// Capitalized unknown words right before a verb of saying ("..., Borell said") are a name.
+fn add_bare_names(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Mention>,
+) {
+    for i in range.clone() {
+        if lex.class(units[i].key) & REPORT == 0 || i == range.start {
+            continue;
+        }
+        let mut j = i;
+        while j > range.start
+            && j + 3 > i
+            && is_name_word(&units[j - 1], lex, text)
+            && !out.iter().any(|m| m.units.contains(&(j - 1)))
+        {
+            j -= 1;
+        }
+        if j == i || j == range.start && i - j == 1 && lex.class(units[j].key) != 0 {
+            continue;
+        }
+        let span = units[j].span.cover(units[i - 1].span);
+        let mut m = Mention {
+            units: j..i,
+            span,
+            name: Some(span),
+            ..Mention::default()
+        };
+        decorate(lex, units, text, range.clone(), &mut m);
+        out.push(m);
+    }
+}
+
+/// "Nasser Kanani, the foreign ministry spokesman, said": the role joins the name.
+fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let comma = a.units.end < units.len() && units[a.units.end].span.slice(text) == ",";
+        let mut j = a.units.end + 1;
+        while j < b.units.start && lex.class(units[j].key) & DET != 0 {
+            j += 1;
+        }
+        let named = a.name.is_some() && a.agent.is_none() && a.state.is_none() && a.org.is_none();
+        if comma
+            && j == b.units.start
+            && named
+            && b.agent.is_some()
+            && b.name.is_none()
+            && b.reference.is_none()
+        {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.agent = b.agent;
+            if a.state.is_none() {
+                a.state = b.state;
+            }
+            if a.org.is_none() {
+                a.org = b.org;
+            }
+            a.units.end = b.units.end;
+            a.span = a.span.cover(b.span);
+        }
+        i += 1;
+    }
+}
+
+/// "Hungarian and Romanian officials": the first adjective joins the second mention.
+fn merge_compound_adjectives(units: &[Unit], text: &str, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let a_adj = matches!(out[i].state, Some((_, StateForm::Adjective)))
+            && out[i].agent.is_none()
+            && out[i].person.is_none()
+            && out[i].org.is_none();
+        let gap_and = out[i].units.end + 1 == out[i + 1].units.start
+            && matches!(units[out[i].units.end].span.slice(text), "and" | "or" | ",");
+        if a_adj
+            && gap_and
+            && out[i + 1].agent.is_some()
+            && matches!(out[i + 1].state, Some((_, StateForm::Adjective)))
+        {
+            let a = out.remove(i);
+            let b = &mut out[i];
+            if let Some((s, _)) = a.state {
+                b.extra_states.push(s);
+            }
+            b.units.start = a.units.start;
+            b.span = a.span.cover(b.span);
+            continue;
+        }
+        i += 1;
+    }
+    let _ = SECTORS;
+}

@@ -1,0 +1,8 @@
+//! Stage 3: the shallow parse. Lexical matches become actor mentions; verb patterns become
+//! predicates with subjects, targets, voice, negation and modality. No external parser.
+
+mod clauses;
+mod mentions;
+
+pub use clauses::{Modality, Predicate, predicates};
+pub use mentions::{Mention, Reference, StateForm, mentions};
