@@ -3,7 +3,8 @@
 //! shipped.
 //!
 //! Old type names are mapped to PLOVER 2021: DEMAND → REQUEST, DISAPPROVE and INVESTIGATE →
-//! ACCUSE, FIGHT → ASSAULT, YIELD → CONCEDE or RETREAT.
+//! ACCUSE, FIGHT → ASSAULT, YIELD → CONCEDE or RETREAT (and since CONCEDE and RETREAT are the
+//! two halves of the old YIELD, records labelled with either accept both).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -40,7 +41,8 @@ fn map_type(name: &str) -> Vec<PloverType> {
         "DEMAND" => vec![Request],
         "DISAPPROVE" | "INVESTIGATE" => vec![Accuse],
         "FIGHT" => vec![Assault],
-        "YIELD" => vec![Concede, Retreat],
+        // CONCEDE and RETREAT are the two halves of the old YIELD: either counts for both.
+        "YIELD" | "CONCEDE" | "RETREAT" => vec![Concede, Retreat],
         other => other.parse().map(|t| vec![t]).unwrap_or_default(),
     }
 }

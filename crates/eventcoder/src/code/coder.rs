@@ -136,7 +136,7 @@ impl CoderBuilder {
 /// Code prefixes of events that are mutual: "X and Y held talks" is one event between them.
 const SYMMETRIC: [&str; 9] = ["03", "040", "041", "044", "046", "050", "057", "06", "193"];
 /// Code prefixes whose target, when not written, is the state where it happened.
-const TARGET_FROM_PLACE: [&str; 6] = ["025", "17", "18", "19", "20", "0233"];
+const TARGET_FROM_PLACE: [&str; 8] = ["025", "14", "17", "18", "19", "20", "0233", "07"];
 
 struct Sent<'a> {
     sentence: &'a Sentence,
@@ -284,11 +284,19 @@ impl Coder {
                     s.location = self.location_of(m, text).map(|l| (l, m.units.start));
                 }
             }
+            // Where generic and untitled actors get their state: the sentence's location, the
+            // dateline, else the first state the sentence names.
+            let sentence_state = ms
+                .iter()
+                .find(|m| !m.partial && m.state.is_some())
+                .and_then(|m| m.state)
+                .map(|(st, _)| lex.states[st as usize].iso3.clone());
             let context_state = s
                 .location
                 .as_ref()
                 .and_then(|(l, _)| l.country.clone())
-                .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()));
+                .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
+                .or(sentence_state);
             for m in &ms {
                 let acts = if m.outlet.is_some()
                     && m.state.is_none()
@@ -420,6 +428,82 @@ impl Coder {
             end = start - 1;
         }
         (!owners.is_empty()).then_some(owners)
+    }
+
+    /// A "must" clause after a statement: "Russia said on Tuesday that Sudan must return ...".
+    #[allow(clippy::too_many_arguments)]
+    fn must_demand(
+        &self,
+        s: &Sent<'_>,
+        p: &Predicate,
+        units: &[Unit],
+        text: &str,
+        sources: &[Actor],
+        article: &Article,
+        date: Option<NaiveDate>,
+        date_source: &str,
+        location: &Option<Location>,
+        contexts: &[String],
+    ) -> Option<Vec<Event>> {
+        let end = s
+            .mentions
+            .iter()
+            .map(|m| m.units.end)
+            .chain(s.preds.iter().map(|q| q.end))
+            .max()?;
+        let must = (p.end..end.min(p.end + 25))
+            .find(|&i| units[i].span.slice(text).eq_ignore_ascii_case("must"))?;
+        let mi = s
+            .mentions
+            .iter()
+            .position(|m| m.units.end == must && m.is_actor())?;
+        let targets = &s.actors[mi];
+        let entry = cameo("100")?;
+        let trigger = TextSpan {
+            text: units[must].span.slice(text).to_string(),
+            span: units[must].span,
+        };
+        let rule = "builtin:rule `SOURCE say ... TARGET must ...` +must-demand".to_string();
+        let mut out = Vec::new();
+        for src in sources {
+            for t in targets {
+                if src.same_party(t) {
+                    continue;
+                }
+                out.push(Event {
+                    article_id: article.id.clone(),
+                    date,
+                    source: Some(src.clone()),
+                    target: Some(t.clone()),
+                    cameo: Cameo::of("100"),
+                    plover: Plover {
+                        event_type: entry.plover_type,
+                        mode: entry.plover_mode.clone(),
+                        contexts: contexts.to_vec(),
+                    },
+                    sentence: SentenceRef {
+                        index: s.sentence.index,
+                        span: s.sentence.span,
+                    },
+                    trigger: trigger.clone(),
+                    rule: rule.clone(),
+                    confidence: 0.6,
+                    location: location.clone(),
+                    reported_by: s.outlet.clone(),
+                    negated: false,
+                    date_source: date_source.to_string(),
+                    evidence: vec![Evidence {
+                        sentence: SentenceRef {
+                            index: s.sentence.index,
+                            span: s.sentence.span,
+                        },
+                        trigger: trigger.clone(),
+                        rule: rule.clone(),
+                    }],
+                });
+            }
+        }
+        Some(out)
     }
 
     fn outlet_name(&self, raw: &str) -> String {
@@ -560,6 +644,18 @@ impl Coder {
             if m.passive {
                 rule.push_str(" +passive");
             }
+            // "discussed ... by phone with": a consultation by telephone.
+            if code == "040"
+                && (p.verb..(p.end + 12).min(units.len())).any(|q| {
+                    matches!(
+                        units[q].span.slice(text),
+                        "phone" | "telephone" | "videoconference" | "video"
+                    )
+                })
+            {
+                code = "041".into();
+                rule.push_str(" +by-phone(040->041)");
+            }
             let Some(entry) = cameo(&code) else { continue };
             let sources = subjects[pi].clone();
             if sources.is_empty() {
@@ -593,6 +689,10 @@ impl Coder {
             }
             if p.subjects.is_empty() {
                 confidence -= 0.1;
+            }
+            if p.target_from_clause {
+                confidence -= 0.1;
+                rule.push_str(" +target-from-clause");
             }
             let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
             let trigger = TextSpan {
@@ -718,6 +818,48 @@ impl Coder {
             );
             if out.len() > before {
                 memory.group(&parties);
+                memory.last_subjects.clone_from(&sources);
+                // Hosting implies the guest's visit: "X hosted Y" is also Y visiting X.
+                if code == "043" {
+                    let visits: Vec<Event> = out[before..]
+                        .iter()
+                        .filter(|e| {
+                            e.target
+                                .as_ref()
+                                .is_some_and(|t| t.country.is_some() || t.organization.is_some())
+                        })
+                        .map(|e| {
+                            let mut v = e.clone();
+                            std::mem::swap(&mut v.source, &mut v.target);
+                            v.cameo = Cameo::of("042");
+                            let visit = cameo("042").expect("042 is in the table");
+                            v.plover.event_type = visit.plover_type;
+                            v.plover.mode.clone_from(&visit.plover_mode);
+                            v.rule.push_str(" +reciprocal-visit(043->042)");
+                            v.confidence = (v.confidence - 0.1).max(0.05);
+                            v.evidence[0].rule.clone_from(&v.rule);
+                            v
+                        })
+                        .collect();
+                    out.extend(visits);
+                }
+            }
+            // "X said Y must ...": a demand by X on Y (CAMEO 100) beside the statement.
+            if code.starts_with("01") {
+                if let Some(demand) = self.must_demand(
+                    s,
+                    p,
+                    units,
+                    text,
+                    &sources,
+                    article,
+                    date,
+                    date_source,
+                    &location,
+                    &contexts,
+                ) {
+                    out.extend(demand);
+                }
             }
         }
         let _ = context_state;

@@ -57,7 +57,12 @@ impl Actor {
         match (who(self), who(other)) {
             (Some(a), Some(b)) if a == b => match (&self.name, &other.name) {
                 (Some(x), Some(y)) => x == y,
-                _ => self.sector == other.sector || self.sector.is_none() || other.sector.is_none(),
+                // A bare state ("Russia") is its government: the same party as "the Russian
+                // government", not as its army or its citizens.
+                _ => {
+                    self.sector.as_deref().unwrap_or("GOV")
+                        == other.sector.as_deref().unwrap_or("GOV")
+                }
             },
             (None, None) => self.name.is_some() && self.name == other.name,
             _ => false,

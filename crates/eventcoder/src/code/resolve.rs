@@ -15,6 +15,8 @@ pub struct Memory {
     pub recent: Vec<Actor>,
     /// The parties of the latest multi-party event or compound subject.
     pub last_group: Vec<Actor>,
+    /// The sources of the latest event (the topic "he" and "it" usually continue).
+    pub last_subjects: Vec<Actor>,
 }
 
 impl Memory {
@@ -61,10 +63,10 @@ impl Resolver<'_> {
         if let Some(r) = m.reference {
             let mut found: Vec<Actor> = match r {
                 Reference::Person => memory
-                    .recent
+                    .last_subjects
                     .iter()
-                    .rev()
                     .find(|a| a.name.is_some())
+                    .or_else(|| memory.recent.iter().rev().find(|a| a.name.is_some()))
                     .cloned()
                     .into_iter()
                     .collect(),

@@ -42,6 +42,9 @@ pub const REPORT: u32 = 1 << 18;
 /// Adverb that may stand between a subject and its verb.
 pub const ADV: u32 = 1 << 19;
 
+/// Quantifier or number word ("more than", "five", "hundreds").
+pub const QUANT: u32 = 1 << 20;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u32> {
     Some(match name {
@@ -65,6 +68,7 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "time" => TIME,
         "report" => REPORT,
         "adv" => ADV,
+        "quant" => QUANT,
         _ => return None,
     })
 }

@@ -20,6 +20,8 @@ pub struct Modality {
     pub threat: bool,
     /// "could", "might", "if".
     pub hypothetical: bool,
+    /// The verb of intent or refusal that governs this one ("pledged" in "pledged to provide").
+    pub governor: Option<usize>,
     /// "was attacked by".
     pub passive: bool,
 }
@@ -47,6 +49,8 @@ pub struct Predicate {
     pub modality: Modality,
     /// The first unit of the verb group ("has agreed to cooperate" starts at "has").
     pub left_edge: usize,
+    /// The target was taken from later in the clause, not from the pattern or the object.
+    pub target_from_clause: bool,
 }
 
 struct Ctx<'a> {
@@ -90,6 +94,22 @@ impl Ctx<'_> {
             && w.chars().all(|c| c.is_ascii_lowercase())
             && self.lex.verb_patterns(u.key).is_empty()
     }
+    /// Whether unit `i` may stand between a verb or preposition and its object: determiners,
+    /// possessives, quantifiers and numbers, and plain lowercase modifiers ("war-torn").
+    fn is_np_filler(&self, i: usize, allow_adjective: bool) -> bool {
+        let cl = self.class(i);
+        if cl & (DET | POSS | QUANT) != 0 || self.units[i].is(NUMBER) {
+            return true;
+        }
+        let w = self.word(i);
+        allow_adjective
+            && cl == 0
+            && self.units[i].is(WORD)
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && self.lex.verb_patterns(self.units[i].key).is_empty()
+            || w == "-"
+    }
+
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.word(i) == p
     }
@@ -115,7 +135,9 @@ fn match_elems(
             }
         }
         PatternElem::Gap => {
-            for skip in 0..=3 {
+            // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
+            let mut content = 0;
+            for skip in 0..=10 {
                 let q = pos + skip;
                 if q > end
                     || skip > 0
@@ -124,6 +146,19 @@ fn match_elems(
                             || c.is_punct(q - 1, "."))
                 {
                     break;
+                }
+                if skip > 0 {
+                    let prev = q - 1;
+                    let free = c.units[prev].is(NUMBER)
+                        || c.class(prev) & QUANT != 0
+                        || matches!(c.word(prev), "$" | "%" | "€" | "£")
+                        || c.is(prev, "of") && prev > 0 && c.class(prev - 1) & QUANT != 0;
+                    if !free {
+                        content += 1;
+                    }
+                    if content > 4 {
+                        break;
+                    }
                 }
                 let mut t = None;
                 if let Some(e) = match_elems(c, rest, q, &mut t) {
@@ -135,13 +170,15 @@ fn match_elems(
         }
         PatternElem::Target => {
             let mut q = pos;
+            let mut adjectives = 0;
             while q < end
+                && q < pos + 6
                 && c.mention_starting(q).is_none()
-                && (c.class(q) & (DET | POSS) != 0
-                    || c.units[q].is(NUMBER)
-                    || c.is(q, "all")
-                    || c.is(q, "both"))
+                && c.is_np_filler(q, adjectives < 2)
             {
+                if c.class(q) == 0 && !c.units[q].is(NUMBER) {
+                    adjectives += 1;
+                }
                 q += 1;
             }
             let needs_more = rest.iter().any(|e| matches!(e, PatternElem::Word(..)));
@@ -160,6 +197,46 @@ fn match_elems(
         }
         PatternElem::NoTarget => match_elems(c, rest, pos, target),
     }
+}
+
+/// A pattern in the passive: "sanctions were imposed on Russia" matches "impose * sanction on
+/// {t}" when the pattern's first noun stands in the subject before the verb group and the rest
+/// of the pattern follows the verb.
+fn passive_match(
+    c: &Ctx<'_>,
+    elems: &[PatternElem],
+    verb: usize,
+    forms: VerbForms,
+    target: &mut Option<usize>,
+) -> Option<usize> {
+    if !forms.has(VerbForms::PARTICIPLE) {
+        return None;
+    }
+    let mut j = verb;
+    while j > c.range.start && c.is_adverb(j - 1) {
+        j -= 1;
+    }
+    if j == c.range.start || c.class(j - 1) & BE == 0 {
+        return None;
+    }
+    let first_word = elems
+        .iter()
+        .position(|e| matches!(e, PatternElem::Word(..)))?;
+    let PatternElem::Word(k, pl) = elems[first_word] else {
+        return None;
+    };
+    let from = j.saturating_sub(7).max(c.range.start);
+    if !(from..j).any(|q| c.units[q].key == k || c.units[q].key == pl) {
+        return None;
+    }
+    let rest = &elems[first_word + 1..];
+    if !rest
+        .iter()
+        .any(|e| matches!(e, PatternElem::Word(..) | PatternElem::Target))
+    {
+        return Some(verb + 1);
+    }
+    match_elems(c, rest, verb + 1, target)
 }
 
 /// Which verb forms the word at `i` may be, from its left context: a past form almost always
@@ -240,6 +317,12 @@ pub fn predicates(
         if cands.is_empty() || c.in_mention(i) {
             continue;
         }
+        // Inside a hyphenated word ("long-threatened", "war-torn") a verb is a modifier.
+        if i > 0 && units[i - 1].token == u.token
+            || i + 1 < units.len() && units[i + 1].token == u.token
+        {
+            continue;
+        }
         if i > range.start {
             let prev = c.class(i - 1);
             let prev_w = c.word(i - 1);
@@ -276,7 +359,9 @@ pub fn predicates(
             }
             let pat = &lex.patterns[p as usize];
             let mut target = None;
-            if let Some(end) = match_elems(&c, &pat.elems, i + 1, &mut target) {
+            let matched = match_elems(&c, &pat.elems, i + 1, &mut target)
+                .or_else(|| passive_match(&c, &pat.elems, i, forms, &mut target));
+            if let Some(end) = matched {
                 // An unfilled target slot ranks below a reading that expects no target.
                 let slot = pat.has_target_slot();
                 let score = pat.specificity() * 4
@@ -317,12 +402,18 @@ pub fn predicates(
             targets: Vec::new(),
             modality: Modality::default(),
             left_edge: i,
+            target_from_clause: false,
         });
         explicit_targets.push(target);
     }
     for (pi, target) in explicit_targets.into_iter().enumerate() {
         analyse(&c, &mut preds, pi, target);
     }
+    // "pledged to provide aid": the governing verb of intent is folded into the governed event.
+    let governors: Vec<usize> = preds.iter().filter_map(|p| p.modality.governor).collect();
+    preds.retain(|p| {
+        !(governors.contains(&p.verb) && lex.patterns[p.pattern as usize].specificity() <= 2)
+    });
     // Participial openers and bare coordinated verbs take the next / previous subject.
     for pi in 0..preds.len() {
         if preds[pi].subjects.is_empty()
@@ -370,13 +461,31 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             }
             j -= 1;
         } else if c.is(k, "to") && k > start {
-            let v = k - 1;
+            // The verb of intent may stand a few words before "to": "agreed in principle on Saturday to provide".
+            let mut v = k - 1;
+            let mut hops = 0;
+            while v > start
+                && hops < 5
+                && c.class(v) & (INTENT | REFUSE | BE) == 0
+                && !c.is(v, "going")
+                && c.mention_ending(v + 1).is_none()
+                && !matches!(c.word(v), "," | ";" | ":")
+                && c.lex.verb_patterns(c.units[v].key).is_empty()
+            {
+                v -= 1;
+                hops += 1;
+            }
+            if c.class(v) & (INTENT | REFUSE | BE) == 0 && !c.is(v, "going") {
+                v = k - 1;
+            }
             let vc = c.class(v);
             if vc & REFUSE != 0 {
                 m.refused = true;
+                m.governor = Some(v);
                 j = v;
             } else if vc & INTENT != 0 {
                 m.intent = true;
+                m.governor = Some(v);
                 if c.word(v).to_ascii_lowercase().starts_with("threat") {
                     m.threat = true;
                 }
@@ -408,12 +517,34 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     preds[pi].left_edge = left_edge;
     preds[pi].modality = m;
 
-    let subjects = find_subject(c, preds, pi, left_edge);
+    let mut subjects = find_subject(c, preds, pi, left_edge);
+    if m.passive && subjects.0.is_empty() && subjects.1.is_none() {
+        // "A camp for Congolese refugees was attacked": the noun phrase's complement is the target.
+        if let Some(mi) = c
+            .mention_ending(left_edge)
+            .filter(|&mi| c.ms[mi].is_actor() || c.ms[mi].state.is_some())
+        {
+            subjects.0.push(mi);
+        }
+    }
     let mut targets = Vec::new();
     let pat = &c.lex.patterns[preds[pi].pattern as usize];
     if let Some(t) = explicit_target {
         targets.push(t);
         extend_right(c, &mut targets);
+    } else if pat.no_target() && pat.code.starts_with("04") {
+        // "discussed the situation by phone with his Turkish counterpart": the partner.
+        let with = c.lex.key("with");
+        let next_verb = preds.get(pi + 1).map_or(c.range.end, |q| q.verb);
+        if let Some(t) = c.ms.iter().position(|mm| {
+            mm.units.start >= preds[pi].end
+                && mm.units.start < next_verb
+                && mm.after_prep == Some(with)
+                && mm.is_actor()
+        }) {
+            targets.push(t);
+            extend_right(c, &mut targets);
+        }
     } else if !pat.no_target() {
         // A mention the pattern's gap covered ("expel 23 UK diplomats") or the direct object.
         let end = preds[pi].end;
@@ -422,12 +553,17 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
                 && mm.units.start < end
                 && mm.units.end <= end + 1
                 && !mm.after_prep_loc
+                && !own_forces(c, mm)
         });
         if let Some(t) = inside {
             targets.push(t);
-        } else if let Some(t) = direct_object(c, end) {
+        } else if let Some(t) = direct_object(c, end).filter(|&t| !own_forces(c, &c.ms[t])) {
             targets.push(t);
             extend_right(c, &mut targets);
+        } else if let Some(t) = clause_target(c, preds, pi, &pat.code) {
+            targets.push(t);
+            extend_right(c, &mut targets);
+            preds[pi].target_from_clause = true;
         }
     }
     if m.passive {
@@ -443,7 +579,11 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             extend_right(c, &mut source);
         }
         targets.retain(|t| !source.contains(t));
-        preds[pi].targets = subjects.0;
+        preds[pi].targets = if explicit_target.is_some() {
+            targets
+        } else {
+            subjects.0
+        };
         preds[pi].subjects = source;
         preds[pi].inherit = None;
     } else {
@@ -470,7 +610,8 @@ fn find_subject(
         // A mention ending here is the subject, unless it is an oblique ("in Geneva", "with X").
         if let Some(mi) = c.mention_ending(k) {
             let mm = &c.ms[mi];
-            let oblique = mm.after_prep_loc || mm.after_prep.is_some();
+            let of = mm.after_prep.is_some_and(|p| c.lex.key("of") == p);
+            let oblique = mm.after_prep_loc || mm.after_prep.is_some() && !of;
             let object_of_prev = preds[..pi].iter().any(|p| p.targets.contains(&mi));
             if !oblique
                 && !object_of_prev
@@ -538,6 +679,18 @@ fn find_subject(
         }
         k = prev;
     }
+    // "opened fire to disperse the crowd": a purpose infinitive shares the previous subject.
+    let subordinate = left_edge > start
+        && [
+            "to", "after", "before", "while", "when", "by", "without", "since", "despite",
+        ]
+        .iter()
+        .any(|w| c.is(left_edge - 1, w));
+    if subordinate {
+        if let Some(q) = (0..pi).rev().find(|&q| preds[q].verb < left_edge) {
+            return (Vec::new(), Some(q));
+        }
+    }
     // "..., said the ministry": inverted speech verbs take the subject after them.
     let verb = preds[pi].verb;
     if c.lex.class(c.units[verb].key) & REPORT != 0 {
@@ -552,6 +705,12 @@ fn find_subject(
     (Vec::new(), None)
 }
 
+/// "its forces", "their diplomats": a generic role owned by the subject is not a target.
+fn own_forces(c: &Ctx<'_>, m: &Mention) -> bool {
+    let owned = m.units.start > c.range.start && c.class(m.units.start - 1) & POSS != 0;
+    owned && m.state.is_none() && m.org.is_none() && m.person.is_none() && m.name.is_none()
+}
+
 /// The first actor mention after `end` that is a direct object.
 fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
     let mut q = end;
@@ -564,17 +723,63 @@ fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
             }
             return (mm.is_actor() || mm.place.is_some() || mm.state.is_some()).then_some(mi);
         }
-        let cl = c.class(q);
-        if cl & (DET | POSS | ADV) != 0
-            || c.units[q].is(NUMBER)
-            || c.is(q, "all")
-            || c.is(q, "both")
-        {
+        if c.class(q) & ADV != 0 || c.is_np_filler(q, false) {
             q += 1;
             skipped += 1;
             continue;
         }
+        // "the decision of X", "the right of Russian troops": the possessor is the object.
+        if c.units[q].is(WORD) && c.class(q) == 0 && q + 1 < c.range.end && c.is(q + 1, "of") {
+            let mut r = q + 2;
+            while r < c.range.end && c.is_np_filler(r, false) {
+                r += 1;
+            }
+            return c
+                .mention_starting(r)
+                .filter(|&mi| c.ms[mi].is_actor() || c.ms[mi].state.is_some());
+        }
         return None;
+    }
+    None
+}
+
+/// A target later in the clause ("threatened further action against Russia", "rejected calls by
+/// Belarus's rulers"): the first actor mention after the trigger before the clause ends, not
+/// a place or time ("in Geneva"). Appeals, demands, accusations, rejections and threats may
+/// reach into a "that" clause ("demanded that the United States ...").
+fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Option<usize> {
+    let p = &preds[pi];
+    let next_verb = preds.get(pi + 1).map_or(c.range.end, |q| q.verb);
+    let cross_that = ["02", "10", "11", "12", "13"]
+        .iter()
+        .any(|r| code.starts_with(r));
+    let mut q = p.end;
+    while q < next_verb.min(c.range.end) && q < p.end + 14 {
+        let w = c.word(q);
+        if matches!(w, ";" | ":" | "\"" | "“" | "”")
+            || c.class(q) & REL != 0 && !c.is(q, "that")
+            || c.is(q, "that") && !cross_that
+        {
+            return None;
+        }
+        if let Some(mi) = c.mention_starting(q) {
+            let mm = &c.ms[mi];
+            let explicit = mm.state.is_some()
+                || mm.org.is_some()
+                || mm.person.is_some()
+                || mm.name.is_some()
+                || mm.reference.is_some();
+            let usable = explicit
+                && (mm.is_actor() || mm.state.is_some() && !mm.partial)
+                && !mm.after_prep_loc
+                && mm.outlet.is_none();
+            if usable && !p.subjects.contains(&mi) {
+                return Some(mi);
+            }
+            q = mm.units.end;
+            continue;
+        }
+        q += 1;
     }
     None
 }

@@ -245,12 +245,13 @@ pub fn mentions(
             match c.referent {
                 Referent::StateName(s) => piece.state = Some((s, StateForm::Name)),
                 Referent::StateAdjective(s) => {
-                    if piece.state.is_none() {
+                    if !matches!(piece.state, Some((_, StateForm::Name))) {
                         piece.state = Some((s, StateForm::Adjective))
                     }
                 }
                 Referent::StateDemonym(s) => {
-                    if !matches!(piece.state, Some((_, StateForm::Name))) {
+                    // "Hungarian" is an adjective and a demonym: the adjective wins, so it can join a role.
+                    if piece.state.is_none() {
                         piece.state = Some((s, StateForm::Demonym))
                     }
                 }
@@ -328,7 +329,30 @@ fn gap_is_possessive(units: &[Unit], text: &str, from: usize, to: usize) -> bool
 fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention) -> bool {
     let adjacent = p.units.start == m.units.end;
     let possessive = gap_is_possessive(units, text, m.units.end, p.units.start);
-    if !(adjacent || possessive) {
+    // "Vietnamese-led forces", "U.S.-led coalition": the leader's state joins the group.
+    let led = p.units.start == m.units.end + 2
+        && units[m.units.end].span.slice(text) == "-"
+        && units[m.units.end + 1]
+            .span
+            .slice(text)
+            .eq_ignore_ascii_case("led")
+        && p.agent.is_some()
+        && m.state.is_some();
+    // "Chinese strategic bombers": a state adjective, plain modifiers, then a role.
+    let modified = p.agent.is_some()
+        && m.agent.is_none()
+        && m.person.is_none()
+        && matches!(m.state, Some((_, StateForm::Adjective)))
+        && p.units.start > m.units.end
+        && p.units.start <= m.units.end + 2
+        && (m.units.end..p.units.start).all(|q| {
+            let w = units[q].span.slice(text);
+            units[q].is(WORD)
+                && w.chars().all(|ch| ch.is_lowercase())
+                && lex.class(units[q].key) == 0
+                && lex.verb_patterns(units[q].key).is_empty()
+        });
+    if !(adjacent || possessive || led || modified) {
         return false;
     }
     if m.person.is_some() || m.name.is_some() || m.outlet.is_some() && m.state.is_none() {
@@ -543,8 +567,10 @@ fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Me
 fn merge_compound_adjectives(units: &[Unit], text: &str, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i + 1 < out.len() {
-        let a_adj = matches!(out[i].state, Some((_, StateForm::Adjective)))
-            && out[i].agent.is_none()
+        let a_adj = matches!(
+            out[i].state,
+            Some((_, StateForm::Adjective | StateForm::Name))
+        ) && out[i].agent.is_none()
             && out[i].person.is_none()
             && out[i].org.is_none();
         let gap_and = out[i].units.end + 1 == out[i + 1].units.start
@@ -552,7 +578,10 @@ fn merge_compound_adjectives(units: &[Unit], text: &str, out: &mut Vec<Mention>)
         if a_adj
             && gap_and
             && out[i + 1].agent.is_some()
-            && matches!(out[i + 1].state, Some((_, StateForm::Adjective)))
+            && matches!(
+                out[i + 1].state,
+                Some((_, StateForm::Adjective | StateForm::Name))
+            )
         {
             let a = out.remove(i);
             let b = &mut out[i];
