@@ -40,7 +40,14 @@ fn actor_is(a: Option<&Actor>, want: &str) -> bool {
         (_, "*") => true,
         (None, "-") => true,
         // A target inferred from where it happened is not a named target.
-        (Some(a), "-") if a.inferred && a.sector.is_none() && a.name.is_none() => true,
+        (Some(a), "-")
+            if a.inferred
+                && a.name.is_none()
+                && matches!(a.sector.as_deref(), None | Some("CVL"))
+                && a.organization.is_none() =>
+        {
+            true
+        }
         (None, _) | (Some(_), "-") => false,
         (Some(a), w) => {
             a.country.as_deref() == Some(w)

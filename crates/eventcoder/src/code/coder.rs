@@ -135,8 +135,12 @@ impl CoderBuilder {
 
 /// Code prefixes of events that are mutual: "X and Y held talks" is one event between them.
 const SYMMETRIC: [&str; 9] = ["03", "040", "041", "044", "046", "050", "057", "06", "193"];
-/// Code prefixes whose target, when not written, is the state where it happened.
-const TARGET_FROM_PLACE: [&str; 8] = ["025", "14", "17", "18", "19", "20", "0233", "07"];
+/// Code roots whose target, when not written, is the state where it happened (pitfall 6:
+/// generic actors get their state from the text). Statements (01), consultations (04: the
+/// venue is not a party), diplomatic (05) and material (06) cooperation never do.
+const TARGET_FROM_PLACE: [&str; 16] = [
+    "02", "03", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+];
 
 struct Sent<'a> {
     sentence: &'a Sentence,
@@ -628,6 +632,10 @@ impl Coder {
                         rule.push_str(&format!(" +refusal({code}->{c})"));
                         code = c;
                     }
+                    None if m.refused => {
+                        rule.push_str(&format!(" +refusal({code}->120)"));
+                        code = "120".into();
+                    }
                     None => {
                         negated = true;
                         rule.push_str(" +negated");
@@ -657,25 +665,61 @@ impl Coder {
                 rule.push_str(" +by-phone(040->041)");
             }
             let Some(entry) = cameo(&code) else { continue };
-            let sources = subjects[pi].clone();
+            let mut sources = subjects[pi].clone();
+            if sources.is_empty()
+                && m.passive
+                && ["18", "19", "20"].iter().any(|r| code.starts_with(r))
+            {
+                // "Three civilians were killed in a car bombing in Baghdad": the attacker is an
+                // unidentified armed group of the place (marked inferred).
+                if let Some(cs) = context_state {
+                    let span = units[p.verb].span;
+                    sources.push(Actor {
+                        text: span.slice(text).to_string(),
+                        span,
+                        country: Some(cs.to_string()),
+                        organization: None,
+                        sector: Some("UAF".into()),
+                        name: None,
+                        code: format!("{}UAF", lex.state(cs).map_or(cs, |st| st.cameo.as_str())),
+                        inferred: true,
+                    });
+                    rule.push_str(" +unidentified-attacker");
+                }
+            }
             if sources.is_empty() {
                 continue;
             }
             let mut targets = collect(&p.targets);
             let mut confidence: f32 = if pat.specificity() > 1 { 0.9 } else { 0.75 };
-            if targets.is_empty() && TARGET_FROM_PLACE.iter().any(|x| code.starts_with(x)) {
+            let mutual_sources =
+                sources.len() >= 2 && SYMMETRIC.iter().any(|x| code.starts_with(x));
+            if targets.is_empty()
+                && !mutual_sources
+                && code != "036"
+                && TARGET_FROM_PLACE.iter().any(|x| code.starts_with(x))
+            {
                 if let Some((loc, _)) = &s.location {
                     if let Some(c) = &loc.country {
+                        // At home, the target is the population ("imposed a curfew in Cizre").
+                        let domestic = sources
+                            .iter()
+                            .any(|src| src.country.as_deref() == Some(c.as_str()));
+                        let state_code = lex
+                            .state(c)
+                            .map_or_else(|| c.clone(), |st| st.cameo.clone());
                         targets.push(Actor {
                             text: loc.text.clone(),
                             span: loc.span,
                             country: Some(c.clone()),
                             organization: None,
-                            sector: None,
+                            sector: domestic.then(|| "CVL".to_string()),
                             name: None,
-                            code: lex
-                                .state(c)
-                                .map_or_else(|| c.clone(), |st| st.cameo.clone()),
+                            code: if domestic {
+                                format!("{state_code}CVL")
+                            } else {
+                                state_code
+                            },
                             inferred: true,
                         });
                         rule.push_str(" +target-from-location");
@@ -797,10 +841,16 @@ impl Coder {
                 }
             } else {
                 for src in &sources {
+                    let mut any = false;
                     for t in &targets {
                         if !src.same_party(t) {
                             out.push(make(src, Some(t)));
+                            any = true;
                         }
+                    }
+                    if !any {
+                        // The only target is the source itself ("cleared him"): one-sided.
+                        out.push(make(src, None));
                     }
                 }
             }
@@ -862,6 +912,5 @@ impl Coder {
                 }
             }
         }
-        let _ = context_state;
     }
 }

@@ -16,7 +16,7 @@ fn party(a: &Option<super::event::Actor>) -> Option<String> {
             "{}|{}|{}|{}",
             a.country.as_deref().unwrap_or(""),
             a.organization.as_deref().unwrap_or(""),
-            a.sector.as_deref().unwrap_or(""),
+            a.sector.as_deref().unwrap_or("GOV"),
             a.name.as_deref().unwrap_or("")
         )
     })

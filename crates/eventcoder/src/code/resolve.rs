@@ -150,6 +150,7 @@ impl Resolver<'_> {
                     StateForm::Seat(sec) => Some(SECTORS[sec as usize].to_string()),
                     StateForm::Capital => Some("GOV".into()),
                     StateForm::Demonym => Some("CVL".into()),
+                    StateForm::Adjective if m.people => Some("CVL".into()),
                     StateForm::Name | StateForm::Adjective => None,
                 };
             }
@@ -159,6 +160,16 @@ impl Resolver<'_> {
             base.organization = Some(org.code.clone());
             if base.sector.is_none() || agent.is_none() {
                 base.sector = Some(SECTORS[sector as usize].to_string());
+            }
+        }
+        if let Some(g) = m.group {
+            let group = &self.lex.groups[g as usize];
+            base.organization = Some(group.code.clone());
+            if base.country.is_none() {
+                base.country.clone_from(&group.country);
+            }
+            if agent.is_none() || base.sector.is_none() {
+                base.sector = Some(group.sector.clone());
             }
         }
         if let Some(a) = agent {
@@ -232,6 +243,9 @@ impl Resolver<'_> {
     /// The CAMEO actor code: state or IGO code plus the agent code.
     fn code(&self, a: &Actor, m: &Mention) -> String {
         let agent_code = m.agent.map(|x| self.lex.agents[x as usize].cameo.clone());
+        if let Some(g) = m.group {
+            return self.lex.groups[g as usize].cameo.clone();
+        }
         if let Some(o) = &a.organization {
             return self
                 .lex

@@ -23,9 +23,10 @@ pub(crate) enum FileKind {
     IrregularVerbs,
     Contexts,
     FunctionWords,
+    Groups,
 }
 
-const HEADERS: [(FileKind, &[&str]); 10] = [
+const HEADERS: [(FileKind, &[&str]); 11] = [
     (
         FileKind::States,
         &[
@@ -59,10 +60,14 @@ const HEADERS: [(FileKind, &[&str]); 10] = [
     ),
     (FileKind::Contexts, &["context", "keywords"]),
     (FileKind::FunctionWords, &["word", "class"]),
+    (
+        FileKind::Groups,
+        &["group", "country", "cameo", "sector", "phrases"],
+    ),
 ];
 
 /// The built-in dictionaries, compiled into the library, in load order.
-pub(crate) const BUILTIN: [(&str, &str); 14] = [
+pub(crate) const BUILTIN: [(&str, &str); 15] = [
     (
         "builtin:irregular_verbs.tsv",
         include_str!("../../data/irregular_verbs.tsv"),
@@ -76,6 +81,7 @@ pub(crate) const BUILTIN: [(&str, &str); 14] = [
         "builtin:organizations.tsv",
         include_str!("../../data/organizations.tsv"),
     ),
+    ("builtin:groups.tsv", include_str!("../../data/groups.tsv")),
     ("builtin:agents.tsv", include_str!("../../data/agents.tsv")),
     (
         "builtin:officeholders_g20.tsv",
@@ -236,8 +242,10 @@ impl Loader<'_> {
         {
             senses.retain(|s| s.user || !same_category(s.sense.referent, referent));
         }
-        if !senses.iter().any(|s| s.sense.referent == referent) {
-            senses.push(entry);
+        match senses.iter_mut().find(|s| s.sense.referent == referent) {
+            // The same phrase listed twice: a `?` mark on either makes it ambiguous.
+            Some(existing) => existing.sense.ambiguous |= entry.sense.ambiguous,
+            None => senses.push(entry),
         }
     }
 
@@ -261,6 +269,7 @@ impl Loader<'_> {
                 FileKind::IrregularVerbs => self.irregular(row),
                 FileKind::Contexts => self.context(row),
                 FileKind::FunctionWords => self.function_word(file, row)?,
+                FileKind::Groups => self.group(row),
             }
         }
         Ok(())
@@ -377,6 +386,19 @@ impl Loader<'_> {
             );
         }
         Ok(())
+    }
+
+    fn group(&mut self, row: &Row<'_>) {
+        let idx = self.lex.groups.len() as u32;
+        self.lex.groups.push(Group {
+            code: row.get(0).to_string(),
+            country: Some(row.get(1).to_string()).filter(|c| !c.is_empty()),
+            cameo: row.get(2).to_string(),
+            sector: row.get(3).to_string(),
+        });
+        for p in row.list(4) {
+            self.phrase(p, Referent::Group(idx));
+        }
     }
 
     fn agent(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
@@ -619,6 +641,7 @@ fn same_category(a: Referent, b: Referent) -> bool {
         | Seat { .. } => 0,
         Organization { .. } => 1,
         Agent(_) => 2,
+        Group(_) => 7,
         Person(_) => 3,
         Place(_) => 4,
         Outlet(_) => 5,

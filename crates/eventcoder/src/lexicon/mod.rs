@@ -66,6 +66,8 @@ pub struct Lexicon {
     org_index: FxHashMap<String, u32>,
     /// Roles.
     pub agents: Vec<Agent>,
+    /// Non-state groups.
+    pub groups: Vec<Group>,
     /// Office holders.
     pub persons: Vec<Person>,
     person_index: FxHashMap<String, u32>,
@@ -106,6 +108,8 @@ pub struct LexiconStats {
     pub organizations: usize,
     /// Role rows.
     pub agents: usize,
+    /// Non-state groups.
+    pub groups: usize,
     /// Persons in the office-holder table.
     pub persons: usize,
     /// Terms of office.
@@ -181,6 +185,7 @@ impl LexiconBuilder {
             organizations: Vec::new(),
             org_index: FxHashMap::default(),
             agents: Vec::new(),
+            groups: Vec::new(),
             persons: Vec::new(),
             person_index: FxHashMap::default(),
             places: Vec::new(),
@@ -364,6 +369,7 @@ impl Lexicon {
             un_members: self.states.iter().filter(|s| s.status == "member").count(),
             organizations: self.organizations.len(),
             agents: self.agents.len(),
+            groups: self.groups.len(),
             persons: self.persons.len(),
             terms: self.persons.iter().map(|p| p.terms.len()).sum(),
             places: self.places.len(),

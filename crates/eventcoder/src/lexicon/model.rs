@@ -45,6 +45,19 @@ pub struct Organization {
     pub name: String,
 }
 
+/// A non-state group: an armed group, party or movement ("Hamas", "the Taliban", "BJP").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// Stable short code (HAMAS, TALIBAN, BJP).
+    pub code: String,
+    /// The state it is based in, if any (transnational groups have none).
+    pub country: Option<String>,
+    /// CAMEO actor code.
+    pub cameo: String,
+    /// Sector: INS, REB, SEP, UAF, PTY, OPP, RAD.
+    pub sector: String,
+}
+
 /// Flags of a role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct AgentFlags {
@@ -218,6 +231,8 @@ pub enum Referent {
     },
     /// A role ("foreign minister").
     Agent(u32),
+    /// A non-state group.
+    Group(u32),
     /// A person from the office-holder table.
     Person(u32),
     /// A place.

@@ -329,10 +329,11 @@ pub fn predicates(
             if prev & (DET | POSS) != 0
                 || matches!(prev_w, "'s" | "’s")
                 || c.mention_ending(i).is_some_and(|m| {
-                    ms[m].state.is_some()
+                    matches!(ms[m].state, Some((_, crate::parse::StateForm::Adjective)))
                         && ms[m].agent.is_none()
                         && ms[m].person.is_none()
                         && ms[m].name.is_none()
+                        && !ms[m].people
                 }) && !cands
                     .iter()
                     .any(|(_, f)| f.has(VerbForms::PAST | VerbForms::THIRD))
@@ -440,6 +441,10 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         steps += 1;
         let k = j - 1;
         let cl = c.class(k);
+        if c.in_mention(k) {
+            // "Theresa May condemned": a name, not the modal "may".
+            break;
+        }
         if c.is_adverb(k) {
             j -= 1;
         } else if cl & NEG != 0 {
@@ -549,11 +554,9 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         // A mention the pattern's gap covered ("expel 23 UK diplomats") or the direct object.
         let end = preds[pi].end;
         let inside = c.ms.iter().position(|mm| {
-            mm.units.start > verb
-                && mm.units.start < end
-                && mm.units.end <= end + 1
-                && !mm.after_prep_loc
-                && !own_forces(c, mm)
+                                    mm.units.start > verb && mm.units.start < end && !mm.after_prep_loc && !own_forces(c, mm)
+                // Troops a state mobilizes or deploys are its own, not the target.
+                && !(pat.code.starts_with("15") && mm.state.is_none() && mm.org.is_none() && mm.name.is_none())
         });
         if let Some(t) = inside {
             targets.push(t);
@@ -756,9 +759,16 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
     let mut q = p.end;
     while q < next_verb.min(c.range.end) && q < p.end + 14 {
         let w = c.word(q);
-        if matches!(w, ";" | ":" | "\"" | "“" | "”")
+        let subordinator = [
+            "after", "before", "while", "when", "because", "although", "though", "unless", "if",
+            "since", "as", "until", "whereas",
+        ]
+        .iter()
+        .any(|x| c.is(q, x));
+        if matches!(w, ";" | ":" | "," | "\"" | "“" | "”")
             || c.class(q) & REL != 0 && !c.is(q, "that")
             || c.is(q, "that") && !cross_that
+            || subordinator
         {
             return None;
         }
@@ -789,7 +799,11 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
 fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
     let mut first_sep = true;
     loop {
-        let first = c.ms[v[0]].units.start;
+        let mut first = c.ms[v[0]].units.start;
+        // "X and his Azerbaijani counterpart Y": skip the determiner.
+        while first > c.range.start + 2 && c.class(first - 1) & (DET | POSS) != 0 {
+            first -= 1;
+        }
         if first < c.range.start + 2 {
             return;
         }

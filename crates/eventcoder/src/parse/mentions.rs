@@ -48,6 +48,8 @@ pub struct Mention {
     pub state: Option<(u32, StateForm)>,
     /// An organization: index, sector index, official.
     pub org: Option<(u32, u8, bool)>,
+    /// A non-state group.
+    pub group: Option<u32>,
     /// The head role.
     pub agent: Option<u32>,
     /// A person from the office-holder table.
@@ -72,6 +74,8 @@ pub struct Mention {
     pub extra_states: Vec<u32>,
     /// Part of a hyphenated word ("EU-Central Asia", "Afghan-Tajik border"): a modifier.
     pub partial: bool,
+    /// A state adjective with a plural people noun ("Iraqi Kurds", "Algerian landowners").
+    pub people: bool,
 }
 
 impl Mention {
@@ -88,7 +92,11 @@ impl Mention {
         {
             return false;
         }
+        if self.people {
+            return true;
+        }
         if self.reference.is_some()
+            || self.group.is_some()
             || self.person.is_some()
             || self.org.is_some()
             || self.agent.is_some()
@@ -206,9 +214,8 @@ fn ambiguity_ok(
     if !units[m.start].is(CAPITALIZED) {
         return false;
     }
-    let prev_name = m.start > range.start
-        && is_name_word(&units[m.start - 1], lex, text)
-        && m.start - 1 != range.start;
+    // A capitalized open-class word before it is a first name ("Michael Jordan").
+    let prev_name = m.start > range.start && is_name_word(&units[m.start - 1], lex, text);
     let next_name = m.end < range.end && is_name_word(&units[m.end], lex, text);
     !(prev_name || next_name)
 }
@@ -276,6 +283,7 @@ pub fn mentions(
                     official,
                 } => piece.org = Some((org, sector, official)),
                 Referent::Agent(a) => piece.agent = Some(a),
+                Referent::Group(g) => piece.group = Some(g),
                 Referent::Person(p) => {
                     piece.person = Some(p);
                     piece.name = Some(piece.span);
@@ -315,6 +323,7 @@ pub fn mentions(
         m.partial = tok_starts_before || tok_ends_after;
     }
     add_bare_names(lex, units, text, range.clone(), &mut out);
+    add_people_nouns(lex, units, text, range.clone(), &mut out);
     add_references(lex, units, text, range.clone(), &mut out);
     merge_appositions(lex, units, text, &mut out);
     merge_compound_adjectives(units, text, &mut out);
@@ -377,6 +386,9 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
     if p.org.is_some() && (m.org.is_some() || m.agent.is_some()) {
         return false;
     }
+    if p.group.is_some() && (m.group.is_some() || m.agent.is_some() || m.org.is_some()) {
+        return false;
+    }
     if p.agent.is_some() && m.agent.is_some() {
         // "foreign ministry spokesman": roles stack; the last is the head.
         return !possessive;
@@ -392,6 +404,9 @@ fn absorb(lex: &Lexicon, m: &mut Mention, p: Mention) {
     }
     if p.org.is_some() {
         m.org = p.org;
+    }
+    if p.group.is_some() {
+        m.group = p.group;
     }
     if let Some(a) = p.agent {
         // A role with a title flag or any later role becomes the head.
@@ -494,6 +509,42 @@ fn add_references(
     let _ = PUNCT;
 }
 
+/// "Iraqi Kurds", "Palestinian youths", "Algerian landowners": a bare state adjective before a
+/// plural noun is a group of that state's people.
+fn add_people_nouns(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    out: &mut [Mention],
+) {
+    for m in out.iter_mut() {
+        let bare_adjective = matches!(m.state, Some((_, StateForm::Adjective)))
+            && m.agent.is_none()
+            && m.person.is_none()
+            && m.org.is_none()
+            && !m.partial;
+        if !bare_adjective || m.units.end >= range.end {
+            continue;
+        }
+        let n = &units[m.units.end];
+        let w = n.span.slice(text);
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s");
+        if n.is(WORD)
+            && plural
+            && lex.class(n.key) == 0
+            && lex
+                .verb_patterns(n.key)
+                .iter()
+                .all(|(_, f)| !f.has(crate::lexicon::VerbForms::THIRD))
+        {
+            m.people = true;
+            m.units.end += 1;
+            m.span = m.span.cover(n.span);
+        }
+    }
+}
+
 /// Capitalized unknown words right before a verb of saying ("..., Borell said") are a name.
 fn add_bare_names(
     lex: &Lexicon,
@@ -540,6 +591,24 @@ fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Me
             j += 1;
         }
         let named = a.name.is_some() && a.agent.is_none() && a.state.is_none() && a.org.is_none();
+        // "Evan Gershkovich, a U.S. citizen": the apposition gives the nationality.
+        let nationality = a.name.is_some()
+            && a.state.is_none()
+            && a.org.is_none()
+            && b.state.is_some()
+            && b.name.is_none()
+            && b.person.is_none()
+            && b.org.is_none()
+            && j > a.units.end + 1;
+        if comma && j == b.units.start && nationality && !named {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.state = b.state.map(|(st, _)| (st, StateForm::Adjective));
+            a.units.end = b.units.end;
+            a.span = a.span.cover(b.span);
+            i += 1;
+            continue;
+        }
         if comma
             && j == b.units.start
             && named

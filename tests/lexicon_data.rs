@@ -1,0 +1,400 @@
+//! Consistency and coverage of the built-in dictionaries (crates/eventcoder/data), and the
+//! matching behaviours the pitfalls list asks for.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use eventcoder::lexicon::{Lexicon, Office, Referent};
+use eventcoder::ontology::cameo;
+use eventcoder::tsv;
+
+fn data(name: &str) -> String {
+    let p = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
+}
+
+fn strip(p: &str) -> String {
+    p.trim()
+        .trim_start_matches(['?', '='])
+        .trim()
+        .to_lowercase()
+}
+
+fn ambiguous(p: &str) -> bool {
+    p.trim().starts_with('?')
+}
+
+#[test]
+fn every_un_member_has_name_demonym_and_capital() {
+    let text = data("states.tsv");
+    let header = [
+        "iso3",
+        "cameo",
+        "name",
+        "aliases",
+        "adjectives",
+        "demonyms",
+        "combining",
+        "capital",
+        "seats",
+        "status",
+    ];
+    let rows = tsv::read("states.tsv", &text, &header).unwrap();
+    let members: Vec<_> = rows.iter().filter(|r| r.get(9) == "member").collect();
+    assert_eq!(members.len(), 193, "UN members");
+    assert_eq!(
+        rows.iter().filter(|r| r.get(9) == "observer").count(),
+        2,
+        "observers"
+    );
+    for code in ["TWN", "XKX", "ESH", "VAT", "PSE"] {
+        assert!(rows.iter().any(|r| r.get(0) == code), "{code} missing");
+    }
+    for r in &members {
+        assert!(!r.get(2).is_empty(), "{}: name", r.get(0));
+        assert!(r.list(5).next().is_some(), "{}: demonym", r.get(0));
+        assert!(!r.get(7).is_empty(), "{}: capital", r.get(0));
+        assert!(!r.get(1).is_empty(), "{}: CAMEO code", r.get(0));
+    }
+}
+
+#[test]
+fn no_alias_names_two_states_unless_marked_ambiguous() {
+    let text = data("states.tsv");
+    let header = [
+        "iso3",
+        "cameo",
+        "name",
+        "aliases",
+        "adjectives",
+        "demonyms",
+        "combining",
+        "capital",
+        "seats",
+        "status",
+    ];
+    let rows = tsv::read("states.tsv", &text, &header).unwrap();
+    // phrase -> (states, all marked ambiguous?)
+    let mut seen: HashMap<String, (BTreeSet<String>, bool)> = HashMap::new();
+    for r in &rows {
+        let mut phrases: Vec<&str> = vec![r.get(2)];
+        for col in [3, 4, 5, 7] {
+            phrases.extend(r.list(col));
+        }
+        for p in phrases {
+            let e = seen
+                .entry(strip(p))
+                .or_insert_with(|| (BTreeSet::new(), true));
+            e.0.insert(r.get(0).to_string());
+            e.1 &= ambiguous(p);
+        }
+    }
+    let bad: Vec<_> = seen
+        .iter()
+        .filter(|(_, (states, amb))| states.len() > 1 && !amb)
+        .map(|(p, (s, _))| format!("{p}: {s:?}"))
+        .collect();
+    assert!(bad.is_empty(), "unmarked shared phrases: {bad:?}");
+}
+
+#[test]
+fn every_referenced_code_exists() {
+    let lex = Lexicon::builtin();
+    let states: BTreeSet<&str> = lex.states.iter().map(|s| s.iso3.as_str()).collect();
+    let orgs: BTreeSet<&str> = lex.organizations.iter().map(|o| o.code.as_str()).collect();
+    for p in &lex.patterns {
+        assert!(cameo(&p.code).is_some(), "{}: code {}", p.origin, p.code);
+    }
+    for person in &lex.persons {
+        for t in &person.terms {
+            assert!(
+                states.contains(t.holder.as_str()) || orgs.contains(t.holder.as_str()),
+                "{}: holder {}",
+                t.origin,
+                t.holder
+            );
+        }
+    }
+    for place in &lex.places {
+        assert!(
+            states.contains(place.iso3.as_str()),
+            "place {} in unknown state {}",
+            place.name,
+            place.iso3
+        );
+    }
+    for o in &lex.outlets {
+        if let Some(c) = &o.country {
+            assert!(
+                states.contains(c.as_str()),
+                "outlet {} in unknown state {c}",
+                o.name
+            );
+        }
+    }
+    let sectors = [
+        "GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "OPP", "PTY", "SPY", "CVL", "MED", "BUS",
+        "NGO", "REF", "REL", "EDU", "LAB", "HLH", "CRM", "ELI", "UAF", "SEP", "RAD", "AGR", "DEV",
+        "ENV", "HRI", "IGO", "JRN", "PRM", "SOC", "MOD", "IMG", "ETH",
+    ];
+    for a in &lex.agents {
+        assert!(
+            sectors.contains(&a.cameo.as_str()),
+            "agent {} has unknown CAMEO agent code {}",
+            a.name,
+            a.cameo
+        );
+        assert!(
+            sectors.contains(&a.sector.as_str()),
+            "agent {} has unknown sector {}",
+            a.name,
+            a.sector
+        );
+    }
+}
+
+/// (holder, office) -> terms as (start, end, who).
+type TermsByOffice = BTreeMap<(String, String), Vec<(NaiveDate, NaiveDate, String)>>;
+
+#[test]
+fn terms_of_one_office_do_not_overlap() {
+    let lex = Lexicon::builtin();
+    let mut by_office: TermsByOffice = BTreeMap::new();
+    let far = NaiveDate::from_ymd_opt(9999, 1, 1).unwrap();
+    for p in &lex.persons {
+        for t in &p.terms {
+            by_office
+                .entry((t.holder.clone(), format!("{:?}", t.office)))
+                .or_default()
+                .push((
+                    t.start,
+                    t.end.unwrap_or(far),
+                    format!("{} ({})", p.name, t.origin),
+                ));
+        }
+    }
+    let mut bad = Vec::new();
+    for ((holder, office), mut terms) in by_office {
+        terms.sort();
+        for w in terms.windows(2) {
+            // A same-day handover is allowed: the successor may start on the predecessor's last day.
+            if w[1].0 < w[0].1 {
+                bad.push(format!(
+                    "{holder} {office}: {} until {} overlaps {} from {}",
+                    w[0].2, w[0].1, w[1].2, w[1].0
+                ));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} overlaps:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn coverage_meets_the_minimums() {
+    let s = Lexicon::builtin().stats();
+    assert_eq!(s.un_members, 193);
+    assert!(s.states >= 198, "{s:?}");
+    assert!(s.organizations >= 80, "{s:?}");
+    assert!(s.agents >= 150, "{s:?}");
+    assert!(s.patterns >= 1500, "{s:?}");
+    assert_eq!(s.pattern_roots, 20, "every CAMEO root has patterns");
+    assert!(s.places >= 198 * 5 / 2, "{s:?}");
+    assert!(s.contexts >= 28, "{s:?}");
+    let lex = Lexicon::builtin();
+    // Heads of state or government and foreign ministers of the G20 and 40+ more states.
+    let g20 = [
+        "ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
+        "RUS", "SAU", "ZAF", "TUR", "GBR", "USA",
+    ];
+    let mut covered: BTreeSet<&str> = BTreeSet::new();
+    for p in &lex.persons {
+        for t in &p.terms {
+            if matches!(
+                t.office,
+                Office::HeadOfState | Office::HeadOfGovernment | Office::ForeignMinister
+            ) {
+                covered.insert(t.holder.as_str());
+            }
+        }
+    }
+    for g in g20 {
+        assert!(covered.contains(g), "no office holders for {g}");
+    }
+    assert!(
+        covered
+            .iter()
+            .filter(|c| c.len() == 3 && !g20.contains(c))
+            .count()
+            >= 40,
+        "fewer than 40 non-G20 states"
+    );
+    for org in ["UN", "EU", "NATO"] {
+        assert!(
+            covered.contains(org)
+                || lex
+                    .persons
+                    .iter()
+                    .any(|p| p.terms.iter().any(|t| t.holder == org)),
+            "{org} heads"
+        );
+    }
+    for code in [
+        "EU",
+        "UN",
+        "UNSC",
+        "NATO",
+        "SCO",
+        "ASEAN",
+        "AU",
+        "OSCE",
+        "CIS",
+        "CSTO",
+        "GCC",
+        "ARABLEAGUE",
+        "OIC",
+        "OPEC",
+        "IMF",
+        "WORLDBANK",
+        "WTO",
+        "ICC",
+        "ICJ",
+        "IAEA",
+        "WHO",
+        "G7",
+        "G20",
+        "BRICS",
+        "ECOWAS",
+    ] {
+        assert!(lex.organization(code).is_some(), "organization {code}");
+    }
+}
+
+fn states_found(lex: &Lexicon, text: &str) -> BTreeSet<String> {
+    lex.find(text)
+        .into_iter()
+        .filter_map(|(_, r)| match r {
+            Referent::StateName(s)
+            | Referent::StateAdjective(s)
+            | Referent::StateDemonym(s)
+            | Referent::Capital(s)
+            | Referent::Seat { state: s, .. }
+            | Referent::StateCombining(s) => Some(lex.states[s as usize].iso3.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn seats_of_power_and_aliases_resolve() {
+    let lex = Lexicon::builtin();
+    for (text, iso) in [
+        ("the Kremlin said", "RUS"),
+        ("the White House said", "USA"),
+        ("the State Department said", "USA"),
+        ("the Pentagon said", "USA"),
+        ("Downing Street said", "GBR"),
+        ("Whitehall said", "GBR"),
+        ("the Élysée said", "FRA"),
+        ("the Elysee said", "FRA"),
+        ("Tehran said", "IRN"),
+        ("Beijing said", "CHN"),
+        ("the Kyrgyz Republic", "KGZ"),
+        ("Burma", "MMR"),
+        ("Czechia", "CZE"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("the Holy See", "VAT"),
+        ("the DPRK", "PRK"),
+        ("Tajik officials", "TJK"),
+    ] {
+        assert!(
+            states_found(&lex, text).contains(iso),
+            "{text:?} should name {iso}, found {:?}",
+            states_found(&lex, text)
+        );
+    }
+}
+
+#[test]
+fn case_and_ambiguity_rules() {
+    let lex = Lexicon::builtin();
+    assert!(states_found(&lex, "the US embassy").contains("USA"));
+    assert!(
+        !states_found(&lex, "he told us so").contains("USA"),
+        "'us' is not the US"
+    );
+    assert!(
+        !states_found(&lex, "a turkey dinner").contains("TUR"),
+        "lowercase turkey is a bird"
+    );
+    let may = lex.find("Theresa May said");
+    assert!(
+        may.iter().any(|(_, r)| matches!(r, Referent::Person(_))),
+        "Theresa May is a person: {may:?}"
+    );
+    let outlets = lex.find("Xinhua reported, citing TASS and IRNA");
+    assert_eq!(
+        outlets
+            .iter()
+            .filter(|(_, r)| matches!(r, Referent::Outlet(_)))
+            .count(),
+        3,
+        "{outlets:?}"
+    );
+}
+
+#[test]
+fn office_holders_resolve_by_date() {
+    use eventcoder::{Article, Coder};
+    let coder = Coder::new();
+    let code = |text: &str, date: &str| {
+        let doc = coder
+            .code(&Article::new("t", text).with_published_str(date).unwrap())
+            .unwrap();
+        doc.events.into_iter().next().and_then(|e| e.source)
+    };
+    let during = code("Sergei Lavrov criticized the decision.", "2015-06-01").expect("an event");
+    assert_eq!(
+        (during.country.as_deref(), during.sector.as_deref()),
+        (Some("RUS"), Some("GOV"))
+    );
+    let borrell = code("Josep Borrell criticized the decision.", "2021-11-23").expect("an event");
+    assert_eq!(borrell.organization.as_deref(), Some("EU"));
+    // Before his term Borrell was Spain's foreign minister; before that, not in the table as EU.
+    let earlier = code("Josep Borrell criticized the decision.", "2010-01-01").expect("an event");
+    assert_ne!(earlier.organization.as_deref(), Some("EU"), "{earlier:?}");
+}
+
+#[test]
+fn user_dictionaries_merge_and_errors_have_positions() {
+    let mine = "iso3\tcameo\tname\taliases\tadjectives\tdemonyms\tcombining\tcapital\tseats\tstatus\nTJK\tTJK\tTajikistan\tTadjikistan\t\t\t\t\t\tmember\n";
+    let lex = Lexicon::builder()
+        .dictionary_str("mine.tsv", mine)
+        .build()
+        .unwrap();
+    assert!(states_found(&lex, "Tadjikistan").contains("TJK"));
+    let bad = "phrases\tcameo\tsector\tflags\nwater minister\tGOV\tGOV\tbogus\n";
+    let err = Lexicon::builder()
+        .dictionary_str("bad.tsv", bad)
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("bad.tsv:2:"), "{err}");
+    let err = Lexicon::builder()
+        .dictionary_str("odd.tsv", "a\tb\n1\t2\n")
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unrecognised header"), "{err}");
+    let err = Lexicon::builder()
+        .dictionary_str("v.tsv", "code\tpattern\n999\tfoo\n")
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown CAMEO code"), "{err}");
+}
