@@ -186,7 +186,7 @@ impl EventRecord {
             span: ix.span(l.span),
             name: l.name.clone(),
             country: l.country.clone(),
-            source: l.source.clone(),
+            source: l.source.to_string(),
         };
         EventRecord {
             article_id: e.article_id.clone(),
@@ -194,9 +194,9 @@ impl EventRecord {
             source: e.source.as_ref().map(|a| actor(a, ix)),
             target: e.target.as_ref().map(|a| actor(a, ix)),
             cameo: CameoRecord {
-                code: e.cameo.code.clone(),
-                root: e.cameo.root.clone(),
-                label: e.cameo.label.clone(),
+                code: e.cameo.code.to_string(),
+                root: e.cameo.root.to_string(),
+                label: e.cameo.label.to_string(),
                 quad_class: e.cameo.quad_class,
                 goldstein: e.cameo.goldstein,
             },
@@ -217,7 +217,7 @@ impl EventRecord {
             confidence: e.confidence,
             location: e.location.as_ref().map(|l| loc(l, ix)),
             reported_by: e.reported_by.clone(),
-            date_source: e.date_source.clone(),
+            date_source: e.date_source.to_string(),
             negated: e.negated,
             mentions: e.evidence.len(),
         }

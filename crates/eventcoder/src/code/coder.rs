@@ -1,5 +1,6 @@
 //! The coder: raw article → [`Document`] with typed, explained, deduplicated events.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -442,10 +443,10 @@ impl Coder {
         p: &Predicate,
         units: &[Unit],
         text: &str,
-        sources: &[Actor],
+        sources: &[Cow<'_, Actor>],
         article: &Article,
         date: Option<NaiveDate>,
-        date_source: &str,
+        date_source: &'static str,
         location: &Option<Location>,
         contexts: &[String],
     ) -> Option<Vec<Event>> {
@@ -477,7 +478,7 @@ impl Coder {
                 out.push(Event {
                     article_id: article.id.clone(),
                     date,
-                    source: Some(src.clone()),
+                    source: Some(src.as_ref().clone()),
                     target: Some(t.clone()),
                     cameo: Cameo::of("100"),
                     plover: Plover {
@@ -495,7 +496,7 @@ impl Coder {
                     location: location.clone(),
                     reported_by: s.outlet.clone(),
                     negated: false,
-                    date_source: date_source.to_string(),
+                    date_source,
                     evidence: vec![Evidence {
                         sentence: SentenceRef {
                             index: s.sentence.index,
@@ -522,7 +523,7 @@ impl Coder {
             .unwrap_or_else(|| raw.to_string())
     }
 
-    fn place_of(&self, span: Span, text: &str, source: &str) -> Option<Location> {
+    fn place_of(&self, span: Span, text: &str, source: &'static str) -> Option<Location> {
         let found = self.lexicon.find(span.slice(text));
         let (sub, r) = found.iter().find(|(_, r)| {
             matches!(
@@ -554,7 +555,7 @@ impl Coder {
             span: abs,
             name,
             country: Some(country),
-            source: source.into(),
+            source,
         })
     }
 
@@ -575,7 +576,7 @@ impl Coder {
             span: m.span,
             name,
             country: Some(country),
-            source: "sentence".into(),
+            source: "sentence",
         })
     }
 
@@ -594,18 +595,29 @@ impl Coder {
         out: &mut Vec<Event>,
     ) {
         let lex = &*self.lexicon;
-        let collect = |idx: &[usize]| -> Vec<Actor> {
-            let mut v: Vec<Actor> = Vec::new();
+        // Actors are borrowed from the sentence; only inferred ones are built (Cow::Owned).
+        let collect = |idx: &[usize]| -> Vec<Cow<'_, Actor>> {
+            let mut v: Vec<Cow<'_, Actor>> = Vec::new();
             for &i in idx {
                 for a in &s.actors[i] {
-                    if !v.iter().any(|x| x == a) {
-                        v.push(a.clone());
+                    if !v.iter().any(|x| **x == *a) {
+                        v.push(Cow::Borrowed(a));
                     }
                 }
             }
             v
         };
-        let mut subjects: Vec<Vec<Actor>> = s.preds.iter().map(|p| collect(&p.subjects)).collect();
+        let mut subjects: Vec<Vec<Cow<'_, Actor>>> = s
+            .preds
+            .iter()
+            .map(|p| {
+                if p.subjects.is_empty() {
+                    Vec::new()
+                } else {
+                    collect(&p.subjects)
+                }
+            })
+            .collect();
         for pi in 0..s.preds.len() {
             if subjects[pi].is_empty() {
                 let mut q = s.preds[pi].inherit;
@@ -674,7 +686,7 @@ impl Coder {
                 // unidentified armed group of the place (marked inferred).
                 if let Some(cs) = context_state {
                     let span = units[p.verb].span;
-                    sources.push(Actor {
+                    sources.push(Cow::Owned(Actor {
                         text: span.slice(text).to_string(),
                         span,
                         country: Some(cs.to_string()),
@@ -683,7 +695,7 @@ impl Coder {
                         name: None,
                         code: format!("{}UAF", lex.state(cs).map_or(cs, |st| st.cameo.as_str())),
                         inferred: true,
-                    });
+                    }));
                     rule.push_str(" +unidentified-attacker");
                 }
             }
@@ -708,7 +720,7 @@ impl Coder {
                         let state_code = lex
                             .state(c)
                             .map_or_else(|| c.clone(), |st| st.cameo.clone());
-                        targets.push(Actor {
+                        targets.push(Cow::Owned(Actor {
                             text: loc.text.clone(),
                             span: loc.span,
                             country: Some(c.clone()),
@@ -721,7 +733,7 @@ impl Coder {
                                 state_code
                             },
                             inferred: true,
-                        });
+                        }));
                         rule.push_str(" +target-from-location");
                         confidence -= 0.15;
                     }
@@ -812,7 +824,7 @@ impl Coder {
                     location: location.clone(),
                     reported_by: s.outlet.clone(),
                     negated,
-                    date_source: date_source.to_string(),
+                    date_source,
                     evidence: vec![Evidence {
                         sentence: SentenceRef {
                             index: s.sentence.index,
@@ -830,7 +842,7 @@ impl Coder {
                     for i in 0..sources.len() {
                         for j in i + 1..sources.len() {
                             if !sources[i].same_party(&sources[j]) {
-                                out.push(make(&sources[i], Some(&sources[j])));
+                                out.push(make(&sources[i], Some(&*sources[j])));
                             }
                         }
                     }
@@ -844,7 +856,7 @@ impl Coder {
                     let mut any = false;
                     for t in &targets {
                         if !src.same_party(t) {
-                            out.push(make(src, Some(t)));
+                            out.push(make(src, Some(&**t)));
                             any = true;
                         }
                     }
@@ -854,7 +866,7 @@ impl Coder {
                     }
                 }
             }
-            let mut parties: Vec<Actor> = sources.clone();
+            let mut parties: Vec<&Actor> = sources.iter().map(|c| &**c).collect();
             parties.extend(
                 targets
                     .iter()
@@ -864,11 +876,11 @@ impl Coder {
                                 .iter()
                                 .any(|&ti| s.mentions[ti].reference.is_some())
                     })
-                    .cloned(),
+                    .map(|c| &**c),
             );
             if out.len() > before {
                 memory.group(&parties);
-                memory.last_subjects.clone_from(&sources);
+                memory.last_subjects = sources.iter().map(|c| c.as_ref().clone()).collect();
                 // Hosting implies the guest's visit: "X hosted Y" is also Y visiting X.
                 if code == "043" {
                     let visits: Vec<Event> = out[before..]

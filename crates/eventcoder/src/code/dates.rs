@@ -69,7 +69,9 @@ pub fn find_dates(
             i += 1;
             continue;
         }
-        if let Some((pd, n)) = parse_date(&tokens[i..]) {
+        let maybe_calendar =
+            t.kind == TokenKind::Number || crate::text::month_number(t.text).is_some();
+        if let Some((pd, n)) = maybe_calendar.then(|| parse_date(&tokens[i..])).flatten() {
             if let Some(d) = resolve_partial(pd, published) {
                 out.push(DateMention {
                     token: offset + i,
@@ -80,6 +82,27 @@ pub fn find_dates(
             continue;
         }
         if let Some(p) = published {
+            let first = t.text.as_bytes()[0].to_ascii_lowercase();
+            if !matches!(first, b'm' | b't' | b'w' | b'f' | b's' | b'y' | b'l') {
+                i += 1;
+                continue;
+            }
+            const RELATIVE: [&str; 8] = [
+                "yesterday",
+                "today",
+                "tonight",
+                "tomorrow",
+                "week",
+                "month",
+                "weekend",
+                "this",
+            ];
+            let candidate = t.is_capitalized() && weekday_number(t.text).is_some()
+                || RELATIVE.iter().any(|w| t.text.eq_ignore_ascii_case(w));
+            if !candidate {
+                i += 1;
+                continue;
+            }
             let prev = if i > 0 {
                 tokens[i - 1].text.to_ascii_lowercase()
             } else {

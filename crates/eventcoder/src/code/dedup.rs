@@ -1,40 +1,35 @@
 //! Deduplication: the same (source, target, code, date) within an article is one event that
 //! keeps every mention as evidence.
 
-use super::event::Event;
+use super::event::{Actor, Event};
 
-type Key = (
-    Option<String>,
-    Option<String>,
-    String,
-    Option<chrono::NaiveDate>,
-);
+type Party<'a> = Option<(Option<&'a str>, Option<&'a str>, &'a str, Option<&'a str>)>;
 
-fn party(a: &Option<super::event::Actor>) -> Option<String> {
+/// A party's identity for deduplication: a bare state counts as its government.
+fn party(a: &Option<Actor>) -> Party<'_> {
     a.as_ref().map(|a| {
-        format!(
-            "{}|{}|{}|{}",
-            a.country.as_deref().unwrap_or(""),
-            a.organization.as_deref().unwrap_or(""),
+        (
+            a.country.as_deref(),
+            a.organization.as_deref(),
             a.sector.as_deref().unwrap_or("GOV"),
-            a.name.as_deref().unwrap_or("")
+            a.name.as_deref(),
         )
     })
+}
+
+fn same(a: &Event, b: &Event) -> bool {
+    a.cameo.code == b.cameo.code
+        && a.date == b.date
+        && party(&a.source) == party(&b.source)
+        && party(&a.target) == party(&b.target)
 }
 
 /// Collapses duplicates, keeping the first mention's fields, all evidence and the highest
 /// confidence.
 pub fn dedup(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut keys: Vec<Key> = Vec::with_capacity(events.len());
     for e in events {
-        let key: Key = (
-            party(&e.source),
-            party(&e.target),
-            e.cameo.code.clone(),
-            e.date,
-        );
-        match keys.iter().position(|k| *k == key) {
+        match out.iter().position(|k| same(k, &e)) {
             Some(i) => {
                 let kept = &mut out[i];
                 if !kept
@@ -54,10 +49,7 @@ pub fn dedup(events: Vec<Event>) -> Vec<Event> {
                     kept.reported_by = e.reported_by;
                 }
             }
-            None => {
-                keys.push(key);
-                out.push(e);
-            }
+            None => out.push(e),
         }
     }
     out

@@ -84,11 +84,11 @@ impl fmt::Display for Actor {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cameo {
     /// The event code ("042").
-    pub code: String,
+    pub code: &'static str,
     /// Its root ("04").
-    pub root: String,
+    pub root: &'static str,
     /// The codebook label.
-    pub label: String,
+    pub label: &'static str,
     /// 1-4.
     pub quad_class: u8,
     /// Goldstein score.
@@ -103,9 +103,9 @@ impl Cameo {
     pub fn of(code: &str) -> Cameo {
         let e = cameo(code).unwrap_or_else(|| panic!("CAMEO code {code} is in the table"));
         Cameo {
-            code: e.code.clone(),
-            root: e.root().to_string(),
-            label: e.label.clone(),
+            code: e.code.as_str(),
+            root: e.root(),
+            label: e.label.as_str(),
             quad_class: e.quad_class,
             goldstein: e.goldstein,
         }
@@ -136,7 +136,7 @@ pub struct Location {
     /// ISO3 code of its state.
     pub country: Option<String>,
     /// `sentence` or `dateline`.
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// A piece of text: its content and span.
@@ -199,7 +199,7 @@ pub struct Event {
     /// coder keeps them.
     pub negated: bool,
     /// How the date was found: `explicit`, `dateline`, `published` or `none`.
-    pub date_source: String,
+    pub date_source: &'static str,
     /// Every mention of this event in the article, the first included.
     pub evidence: Vec<Evidence>,
 }

@@ -27,15 +27,20 @@ impl Memory {
         }
     }
     /// Remembers the parties of an event.
-    pub fn group(&mut self, parties: &[Actor]) {
-        let mut distinct: Vec<Actor> = Vec::new();
-        for p in parties {
+    pub fn group(&mut self, parties: &[&Actor]) {
+        let mut distinct: Vec<&Actor> = Vec::new();
+        for &p in parties {
             if !distinct.iter().any(|d| d.same_party(p)) {
-                distinct.push(p.clone());
+                distinct.push(p);
             }
         }
-        if distinct.len() >= 2 {
-            self.last_group = distinct;
+        let unchanged = distinct.len() == self.last_group.len()
+            && distinct
+                .iter()
+                .zip(&self.last_group)
+                .all(|(a, b)| a.same_party(b));
+        if distinct.len() >= 2 && !unchanged {
+            self.last_group = distinct.into_iter().cloned().collect();
         }
     }
 }

@@ -59,9 +59,17 @@ struct Ctx<'a> {
     text: &'a str,
     range: Range<usize>,
     ms: &'a [Mention],
+    /// For each unit of the sentence (offset by `range.start`), the mention starting there, and
+    /// the mention ending just before it (`NONE` for none); and whether a non-reference mention
+    /// covers it.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    covered: Vec<bool>,
 }
 
-impl Ctx<'_> {
+const NONE: u32 = u32::MAX;
+
+impl<'a> Ctx<'a> {
     fn class(&self, i: usize) -> u32 {
         self.lex.class(self.units[i].key)
     }
@@ -71,16 +79,51 @@ impl Ctx<'_> {
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i).eq_ignore_ascii_case(w)
     }
+    fn new(
+        lex: &'a Lexicon,
+        units: &'a [Unit],
+        text: &'a str,
+        range: Range<usize>,
+        ms: &'a [Mention],
+    ) -> Self {
+        let n = range.len() + 1;
+        let (mut starts, mut ends, mut covered) = (vec![NONE; n], vec![NONE; n], vec![false; n]);
+        for (i, m) in ms.iter().enumerate().rev() {
+            let (a, b) = (m.units.start - range.start, m.units.end - range.start);
+            starts[a] = i as u32;
+            ends[b] = i as u32;
+            if m.reference.is_none() {
+                covered[a..b].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        Ctx {
+            lex,
+            units,
+            text,
+            range,
+            ms,
+            starts,
+            ends,
+            covered,
+        }
+    }
+    fn at(&self, v: &[u32], i: usize) -> Option<usize> {
+        i.checked_sub(self.range.start)
+            .and_then(|k| v.get(k))
+            .filter(|&&m| m != NONE)
+            .map(|&m| m as usize)
+    }
     fn mention_starting(&self, i: usize) -> Option<usize> {
-        self.ms.iter().position(|m| m.units.start == i)
+        self.at(&self.starts, i)
     }
     fn mention_ending(&self, i: usize) -> Option<usize> {
-        self.ms.iter().position(|m| m.units.end == i)
+        self.at(&self.ends, i)
     }
     fn in_mention(&self, i: usize) -> bool {
-        self.ms
-            .iter()
-            .any(|m| m.units.contains(&i) && m.reference.is_none())
+        i.checked_sub(self.range.start)
+            .and_then(|k| self.covered.get(k))
+            .copied()
+            .unwrap_or(false)
     }
     fn is_adverb(&self, i: usize) -> bool {
         let u = &self.units[i];
@@ -298,13 +341,13 @@ pub fn predicates(
     range: Range<usize>,
     ms: &[Mention],
 ) -> Vec<Predicate> {
-    let c = Ctx {
-        lex,
-        units,
-        text,
-        range: range.clone(),
-        ms,
-    };
+    let c = Ctx::new(lex, units, text, range.clone(), ms);
+    // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
+    let mut present = [0u64; 64];
+    for u in &units[range.clone()] {
+        present[(u.key as usize >> 6) & 63] |= 1 << (u.key & 63);
+    }
+    let occurs = |k: u32| present[(k as usize >> 6) & 63] & (1 << (k & 63)) != 0;
     let mut preds: Vec<Predicate> = Vec::new();
     let mut explicit_targets: Vec<Option<usize>> = Vec::new();
     let mut covered = range.start;
@@ -359,6 +402,12 @@ pub fn predicates(
                 continue;
             }
             let pat = &lex.patterns[p as usize];
+            if !pat.elems.iter().all(|e| match *e {
+                PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
+                _ => true,
+            }) {
+                continue;
+            }
             let mut target = None;
             let matched = match_elems(&c, &pat.elems, i + 1, &mut target)
                 .or_else(|| passive_match(&c, &pat.elems, i, forms, &mut target));

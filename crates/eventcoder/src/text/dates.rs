@@ -39,12 +39,12 @@ const MONTHS: [&str; 12] = [
 /// ```
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.strip_suffix('.').unwrap_or(word);
-    if w.len() < 3 {
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
     for (i, m) in MONTHS.iter().enumerate() {
-        if lower == *m || (m.starts_with(lower.as_str()) && (lower.len() == 3 || lower == "sept")) {
+        let prefix = m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w);
+        if prefix && (w.len() == m.len() || w.len() == 3 || w.eq_ignore_ascii_case("sept")) {
             return Some(i as u32 + 1);
         }
     }

@@ -88,6 +88,18 @@ fn is_place_word(t: &Token<'_>) -> bool {
 
 /// Parses a dateline at byte `start` of `text`.
 pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
+    // Cheap rejection: a dateline is a few words, then ":", "(", "[", " - ", "--" or a dash.
+    let head = &text[start..floor_boundary(text, (start + 120).min(text.len()))];
+    let sep = head
+        .find([':', '(', '[', '—', '–'])
+        .into_iter()
+        .chain(head.find(" - "))
+        .chain(head.find("--"))
+        .min();
+    match sep {
+        Some(p) if head[..p].matches(' ').count() <= 6 => {}
+        _ => return None,
+    }
     let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
     let line = &text[start..floor_boundary(text, line_end.min(start + 240))];
     let toks: Vec<Token<'_>> = tokenize(line).take(40).collect();
