@@ -10,9 +10,9 @@ const GSR: &str = concat!(
     "/../../../shared/eval/plover-gsr/PLOVER_GSR_CAMEO.txt"
 );
 
-/// Floors measured on this data; the targets are 0.70 and 0.50. Raise, never lower.
-const MIN_TYPE_RECALL: f64 = 0.64;
-const MIN_DYAD_RECALL: f64 = 0.46;
+/// The targets (0.70 and 0.50); measured 0.720 and 0.516. Raise, never lower.
+const MIN_TYPE_RECALL: f64 = 0.70;
+const MIN_DYAD_RECALL: f64 = 0.50;
 
 #[test]
 fn plover_gold_standard() {

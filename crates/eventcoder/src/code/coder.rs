@@ -154,6 +154,14 @@ struct Sent<'a> {
     outlet: Option<String>,
 }
 
+impl Sent<'_> {
+    /// One past the sentence's last unit.
+    fn sentence_end_unit(&self, units: &[Unit]) -> usize {
+        let last = self.sentence.tokens.end;
+        units.partition_point(|u| (u.token as usize) < last)
+    }
+}
+
 impl Coder {
     /// A coder with the built-in lexicon and default options.
     pub fn new() -> Coder {
@@ -291,11 +299,29 @@ impl Coder {
             }
             // Where generic and untitled actors get their state: the sentence's location, the
             // dateline, else the first state the sentence names.
+            // (The sentence's state counts only if named before the first actor without one, so a
+            // later target's state is not taken: "The administration said that China must ...")
+            let first_stateless = ms
+                .iter()
+                .find(|m| m.is_actor() && m.state.is_none() && m.org.is_none() && m.group.is_none())
+                .map_or(usize::MAX, |m| m.units.start);
             let sentence_state = ms
                 .iter()
-                .find(|m| !m.partial && m.state.is_some())
+                .find(|m| !m.partial && m.state.is_some() && m.units.start < first_stateless)
                 .and_then(|m| m.state)
                 .map(|(st, _)| lex.states[st as usize].iso3.clone());
+            if s.location.is_none() {
+                // No place after in/at/near: a city or region named elsewhere in the sentence.
+                if let Some(m) = ms.iter().find(|m| {
+                    m.place.is_some()
+                        && m.state.is_none()
+                        && !m.partial
+                        && m.agent.is_none()
+                        && m.person.is_none()
+                }) {
+                    s.location = self.location_of(m, text).map(|l| (l, m.units.start));
+                }
+            }
             let context_state = s
                 .location
                 .as_ref()
@@ -660,6 +686,21 @@ impl Coder {
                     }
                     code = c;
                 }
+                // "will withdraw its force unless ...": a conditional intention is a threat.
+                let conditional = (p.end..s.sentence_end_unit(units))
+                    .any(|q| matches!(units[q].span.slice(text), "unless" | "if"));
+                if conditional && !code.starts_with("13") {
+                    rule.push_str(&format!(" +conditional({code}->130)"));
+                    code = "130".into();
+                }
+            } else if m.hypothetical && code.as_str() >= "15" && !code.starts_with("13") {
+                // "may halt mediation", "could strike": a possible harmful act is a threat.
+                if let Some(c) = modal_code(&code, Modal::Intent) {
+                    if c != code {
+                        rule.push_str(&format!(" +possible({code}->{c})"));
+                        code = c;
+                    }
+                }
             }
             if m.passive {
                 rule.push_str(" +passive");
@@ -678,10 +719,7 @@ impl Coder {
             }
             let Some(entry) = cameo(&code) else { continue };
             let mut sources = subjects[pi].clone();
-            if sources.is_empty()
-                && m.passive
-                && ["18", "19", "20"].iter().any(|r| code.starts_with(r))
-            {
+            if sources.is_empty() && ["18", "19", "20"].iter().any(|r| code.starts_with(r)) {
                 // "Three civilians were killed in a car bombing in Baghdad": the attacker is an
                 // unidentified armed group of the place (marked inferred).
                 if let Some(cs) = context_state {
@@ -704,6 +742,20 @@ impl Coder {
             }
             let mut targets = collect(&p.targets);
             let mut confidence: f32 = if pat.specificity() > 1 { 0.9 } else { 0.75 };
+            if targets.is_empty() && code.starts_with("13") {
+                // "threatened to stop negotiations if the United States goes ahead": the target is
+                // the party the condition names.
+                let cond = (p.end..s.sentence_end_unit(units))
+                    .find(|&q| matches!(units[q].span.slice(text), "unless" | "if"));
+                if let Some(q) = cond {
+                    if let Some(mi) = s.mentions.iter().position(|mm| {
+                        mm.units.start > q && mm.is_actor() && mm.reference.is_none()
+                    }) {
+                        targets.extend(s.actors[mi].iter().map(Cow::Borrowed));
+                        rule.push_str(" +target-from-condition");
+                    }
+                }
+            }
             let mutual_sources =
                 sources.len() >= 2 && SYMMETRIC.iter().any(|x| code.starts_with(x));
             if targets.is_empty()
@@ -713,10 +765,22 @@ impl Coder {
             {
                 if let Some((loc, _)) = &s.location {
                     if let Some(c) = &loc.country {
-                        // At home, the target is the population ("imposed a curfew in Cizre").
+                        // At home, a government acts on the population ("imposed a curfew in Cizre") and
+                        // everyone else on the government ("demonstrated in Kirkuk").
                         let domestic = sources
                             .iter()
                             .any(|src| src.country.as_deref() == Some(c.as_str()));
+                        let by_government = sources.iter().all(|src| {
+                            matches!(
+                                src.sector.as_deref(),
+                                None | Some("GOV")
+                                    | Some("MIL")
+                                    | Some("COP")
+                                    | Some("JUD")
+                                    | Some("LEG")
+                            )
+                        });
+                        let home_sector = if by_government { "CVL" } else { "GOV" };
                         let state_code = lex
                             .state(c)
                             .map_or_else(|| c.clone(), |st| st.cameo.clone());
@@ -725,10 +789,10 @@ impl Coder {
                             span: loc.span,
                             country: Some(c.clone()),
                             organization: None,
-                            sector: domestic.then(|| "CVL".to_string()),
+                            sector: domestic.then(|| home_sector.to_string()),
                             name: None,
                             code: if domestic {
-                                format!("{state_code}CVL")
+                                format!("{state_code}{home_sector}")
                             } else {
                                 state_code
                             },

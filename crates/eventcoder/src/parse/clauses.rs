@@ -193,7 +193,7 @@ fn match_elems(
                 if skip > 0 {
                     let prev = q - 1;
                     let free = c.units[prev].is(NUMBER)
-                        || c.class(prev) & QUANT != 0
+                        || c.class(prev) & (QUANT | DET | POSS) != 0
                         || matches!(c.word(prev), "$" | "%" | "€" | "£")
                         || c.is(prev, "of") && prev > 0 && c.class(prev - 1) & QUANT != 0;
                     if !free {

@@ -321,6 +321,25 @@ pub fn mentions(
         let tok_starts_before = m.units.start > 0 && units[m.units.start - 1].token == first.token;
         let tok_ends_after = m.units.end < units.len() && units[m.units.end].token == last.token;
         m.partial = tok_starts_before || tok_ends_after;
+        // "military aid", "police station": a lone role word before a noun is a modifier.
+        let lone_role = m.agent.is_some()
+            && m.state.is_none()
+            && m.org.is_none()
+            && m.group.is_none()
+            && m.person.is_none()
+            && m.name.is_none()
+            && m.units.len() == 1;
+        if lone_role && m.units.end < range.end {
+            let n = &units[m.units.end];
+            let w = n.span.slice(text);
+            let noun = n.is(WORD)
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && lex.class(n.key) == 0
+                && lex.verb_patterns(n.key).is_empty();
+            if noun {
+                m.partial = true;
+            }
+        }
     }
     add_bare_names(lex, units, text, range.clone(), &mut out);
     add_people_nouns(lex, units, text, range.clone(), &mut out);
@@ -364,7 +383,18 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
     if !(adjacent || possessive || led || modified) {
         return false;
     }
-    if m.person.is_some() || m.name.is_some() || m.outlet.is_some() && m.state.is_none() {
+    // "the Bush administration", "the Putin government": a leader's name before a government noun.
+    let leaders_government = m.person.is_some()
+        && adjacent
+        && p.agent.is_some_and(|a| {
+            let a = &lex.agents[a as usize];
+            a.sector == "GOV" && !a.flags.title
+        })
+        && p.person.is_none()
+        && p.state.is_none();
+    if (m.person.is_some() || m.name.is_some() || m.outlet.is_some() && m.state.is_none())
+        && !leaders_government
+    {
         return false;
     }
     if p.outlet.is_some() && p.agent.is_none() && p.org.is_none() {
@@ -416,6 +446,9 @@ fn absorb(lex: &Lexicon, m: &mut Mention, p: Mention) {
     if p.person.is_some() {
         m.person = p.person;
         m.name = p.name;
+    } else if m.person.is_some() && p.agent.is_some() {
+        // "the Bush administration" is the government, not the person.
+        m.name = None;
     }
     m.ambiguous &= p.ambiguous;
 }
