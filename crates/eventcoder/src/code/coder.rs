@@ -1,6 +1,6 @@
 //! The coder: raw article → [`Document`] with typed, explained, deduplicated events.
 
-use std::borrow::Cow;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -146,7 +146,7 @@ const TARGET_FROM_PLACE: [&str; 16] = [
 struct Sent<'a> {
     sentence: &'a Sentence,
     mentions: Vec<Mention>,
-    actors: Vec<Vec<Actor>>,
+    actors: Vec<Vec<Rc<Actor>>>,
     preds: Vec<Predicate>,
     contexts: Vec<u32>,
     dates: Vec<DateMention>,
@@ -362,6 +362,7 @@ impl Coder {
                     }
                     acts
                 };
+                let acts: Vec<Rc<Actor>> = acts.into_iter().map(Rc::new).collect();
                 if m.is_actor() && m.reference.is_none() {
                     for a in &acts {
                         memory.push(a);
@@ -427,7 +428,7 @@ impl Coder {
         &self,
         m: &Mention,
         ms: &[Mention],
-        done: &[Vec<Actor>],
+        done: &[Vec<Rc<Actor>>],
         units: &[Unit],
         text: &str,
     ) -> Option<Vec<Actor>> {
@@ -451,7 +452,7 @@ impl Coder {
             if i >= done.len() {
                 break;
             }
-            owners.splice(0..0, done[i].iter().cloned());
+            owners.splice(0..0, done[i].iter().map(|a| (**a).clone()));
             let start = ms[i].units.start;
             if start == 0 || !matches!(units[start - 1].span.slice(text), "and" | ",") {
                 break;
@@ -469,7 +470,7 @@ impl Coder {
         p: &Predicate,
         units: &[Unit],
         text: &str,
-        sources: &[Cow<'_, Actor>],
+        sources: &[Rc<Actor>],
         article: &Article,
         date: Option<NaiveDate>,
         date_source: &'static str,
@@ -505,7 +506,7 @@ impl Coder {
                     article_id: article.id.clone(),
                     date,
                     source: Some(src.as_ref().clone()),
-                    target: Some(t.clone()),
+                    target: Some((**t).clone()),
                     cameo: Cameo::of("100"),
                     plover: Plover {
                         event_type: entry.plover_type,
@@ -621,19 +622,19 @@ impl Coder {
         out: &mut Vec<Event>,
     ) {
         let lex = &*self.lexicon;
-        // Actors are borrowed from the sentence; only inferred ones are built (Cow::Owned).
-        let collect = |idx: &[usize]| -> Vec<Cow<'_, Actor>> {
-            let mut v: Vec<Cow<'_, Actor>> = Vec::new();
+        // Actors are shared with the sentence (Rc); only inferred ones are built here.
+        let collect = |idx: &[usize]| -> Vec<Rc<Actor>> {
+            let mut v: Vec<Rc<Actor>> = Vec::new();
             for &i in idx {
                 for a in &s.actors[i] {
-                    if !v.iter().any(|x| **x == *a) {
-                        v.push(Cow::Borrowed(a));
+                    if !v.iter().any(|x| **x == **a) {
+                        v.push(Rc::clone(a));
                     }
                 }
             }
             v
         };
-        let mut subjects: Vec<Vec<Cow<'_, Actor>>> = s
+        let mut subjects: Vec<Vec<Rc<Actor>>> = s
             .preds
             .iter()
             .map(|p| {
@@ -661,7 +662,8 @@ impl Coder {
         for (pi, p) in s.preds.iter().enumerate() {
             let pat = &lex.patterns[p.pattern as usize];
             let mut code = pat.code.clone();
-            let mut rule = format!("{} `{}`", pat.origin, pat.text);
+            let mut rule = String::with_capacity(pat.rule.len() + 32);
+            rule.push_str(&pat.rule);
             let mut negated = false;
             let m = p.modality;
             if m.refused || m.negated {
@@ -724,7 +726,7 @@ impl Coder {
                 // unidentified armed group of the place (marked inferred).
                 if let Some(cs) = context_state {
                     let span = units[p.verb].span;
-                    sources.push(Cow::Owned(Actor {
+                    sources.push(Rc::new(Actor {
                         text: span.slice(text).to_string(),
                         span,
                         country: Some(cs.to_string()),
@@ -751,7 +753,7 @@ impl Coder {
                     if let Some(mi) = s.mentions.iter().position(|mm| {
                         mm.units.start > q && mm.is_actor() && mm.reference.is_none()
                     }) {
-                        targets.extend(s.actors[mi].iter().map(Cow::Borrowed));
+                        targets.extend(s.actors[mi].iter().cloned());
                         rule.push_str(" +target-from-condition");
                     }
                 }
@@ -784,7 +786,7 @@ impl Coder {
                         let state_code = lex
                             .state(c)
                             .map_or_else(|| c.clone(), |st| st.cameo.clone());
-                        targets.push(Cow::Owned(Actor {
+                        targets.push(Rc::new(Actor {
                             text: loc.text.clone(),
                             span: loc.span,
                             country: Some(c.clone()),
@@ -930,7 +932,7 @@ impl Coder {
                     }
                 }
             }
-            let mut parties: Vec<&Actor> = sources.iter().map(|c| &**c).collect();
+            let mut parties: Vec<Rc<Actor>> = sources.clone();
             parties.extend(
                 targets
                     .iter()
@@ -940,11 +942,11 @@ impl Coder {
                                 .iter()
                                 .any(|&ti| s.mentions[ti].reference.is_some())
                     })
-                    .map(|c| &**c),
+                    .cloned(),
             );
             if out.len() > before {
                 memory.group(&parties);
-                memory.last_subjects = sources.iter().map(|c| c.as_ref().clone()).collect();
+                memory.last_subjects = sources.clone();
                 // Hosting implies the guest's visit: "X hosted Y" is also Y visiting X.
                 if code == "043" {
                     let visits: Vec<Event> = out[before..]

@@ -69,8 +69,8 @@ pub fn find_dates(
             i += 1;
             continue;
         }
-        let maybe_calendar =
-            t.kind == TokenKind::Number || crate::text::month_number(t.text).is_some();
+        let maybe_calendar = t.kind == TokenKind::Number
+            || t.is_capitalized() && crate::text::month_number(t.text).is_some();
         if let Some((pd, n)) = maybe_calendar.then(|| parse_date(&tokens[i..])).flatten() {
             if let Some(d) = resolve_partial(pd, published) {
                 out.push(DateMention {

@@ -53,7 +53,9 @@ impl Actor {
     /// Whether two mentions are the same party (same state or organization, and the same
     /// person when both name one).
     pub fn same_party(&self, other: &Actor) -> bool {
-        let who = |a: &Actor| a.organization.clone().or(a.country.clone());
+        fn who(a: &Actor) -> Option<&str> {
+            a.organization.as_deref().or(a.country.as_deref())
+        }
         match (who(self), who(other)) {
             (Some(a), Some(b)) if a == b => match (&self.name, &other.name) {
                 (Some(x), Some(y)) => x == y,

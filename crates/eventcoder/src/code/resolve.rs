@@ -2,6 +2,8 @@
 //! collectives ("the two ministers") and definite descriptions ("the ministry") resolved
 //! against the article's earlier actors.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 
 use super::event::Actor;
@@ -12,24 +14,24 @@ use crate::parse::{Mention, Reference, StateForm};
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
     /// Every resolved actor, in order.
-    pub recent: Vec<Actor>,
+    pub recent: Vec<Rc<Actor>>,
     /// The parties of the latest multi-party event or compound subject.
-    pub last_group: Vec<Actor>,
+    pub last_group: Vec<Rc<Actor>>,
     /// The sources of the latest event (the topic "he" and "it" usually continue).
-    pub last_subjects: Vec<Actor>,
+    pub last_subjects: Vec<Rc<Actor>>,
 }
 
 impl Memory {
     /// Remembers an actor.
-    pub fn push(&mut self, a: &Actor) {
-        if self.recent.last() != Some(a) {
-            self.recent.push(a.clone());
+    pub fn push(&mut self, a: &Rc<Actor>) {
+        if self.recent.last().is_none_or(|l| **l != **a) {
+            self.recent.push(Rc::clone(a));
         }
     }
     /// Remembers the parties of an event.
-    pub fn group(&mut self, parties: &[&Actor]) {
-        let mut distinct: Vec<&Actor> = Vec::new();
-        for &p in parties {
+    pub fn group(&mut self, parties: &[Rc<Actor>]) {
+        let mut distinct: Vec<&Rc<Actor>> = Vec::new();
+        for p in parties {
             if !distinct.iter().any(|d| d.same_party(p)) {
                 distinct.push(p);
             }
@@ -72,7 +74,7 @@ impl Resolver<'_> {
                     .iter()
                     .find(|a| a.name.is_some())
                     .or_else(|| memory.recent.iter().rev().find(|a| a.name.is_some()))
-                    .cloned()
+                    .map(|a| (**a).clone())
                     .into_iter()
                     .collect(),
                 Reference::Thing => memory
@@ -80,19 +82,19 @@ impl Resolver<'_> {
                     .iter()
                     .rev()
                     .find(|a| a.name.is_none() && (a.country.is_some() || a.organization.is_some()))
-                    .cloned()
+                    .map(|a| (**a).clone())
                     .into_iter()
                     .collect(),
                 Reference::Plural => {
                     if memory.last_group.len() >= 2 {
-                        memory.last_group.clone()
+                        memory.last_group.iter().map(|a| (**a).clone()).collect()
                     } else {
                         memory
                             .recent
                             .iter()
                             .rev()
                             .find(|a| a.name.is_none())
-                            .cloned()
+                            .map(|a| (**a).clone())
                             .into_iter()
                             .collect()
                     }
@@ -196,7 +198,8 @@ impl Resolver<'_> {
                 && agent.is_some_and(|a| a.sector == "GOV")
             {
                 // "the diplomats", "the top officials": the parties of the latest exchange.
-                let mut group = memory.last_group.clone();
+                let mut group: Vec<Actor> =
+                    memory.last_group.iter().map(|a| (**a).clone()).collect();
                 for a in &mut group {
                     a.text.clone_from(&base.text);
                     a.span = base.span;

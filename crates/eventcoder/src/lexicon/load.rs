@@ -610,12 +610,14 @@ impl Loader<'_> {
             }
         }
         let idx = self.lex.patterns.len() as u32;
+        let rule = format!("{origin} `{text}`").into_boxed_str();
         self.lex.patterns.push(Pattern {
             code: code.to_string(),
             text: text.to_string(),
             lemma: lemma.clone(),
             elems,
             origin,
+            rule,
         });
         for infl in self.lex.irregular.inflect(&lemma) {
             for (form, bits) in infl.forms() {

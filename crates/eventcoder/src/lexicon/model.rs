@@ -295,6 +295,8 @@ pub struct Pattern {
     pub elems: Vec<PatternElem>,
     /// Where it is defined.
     pub origin: Origin,
+    /// The rule text events cite: "file:line `pattern`".
+    pub rule: Box<str>,
 }
 
 impl Pattern {

@@ -99,8 +99,17 @@ fn flags_of(text: &str, kind: TokenKind) -> u8 {
         TokenKind::Punct | TokenKind::Quote => PUNCT,
         _ => 0,
     };
-    let mut chars = text.chars();
-    if chars.next().is_some_and(char::is_uppercase) {
+    let b = text.as_bytes();
+    if text.is_ascii() {
+        if b.first().is_some_and(u8::is_ascii_uppercase) {
+            f |= CAPITALIZED;
+            if !b.iter().any(u8::is_ascii_lowercase) {
+                f |= ALL_CAPS;
+            }
+        }
+        return f;
+    }
+    if text.chars().next().is_some_and(char::is_uppercase) {
         f |= CAPITALIZED;
         if text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase) {
             f |= ALL_CAPS;

@@ -167,29 +167,30 @@ fn components(
     range: Range<usize>,
     matches: &[PhraseMatch],
 ) -> Vec<Component> {
+    // Matches come ordered by start; those sharing a start are contiguous.
     let mut out: Vec<Component> = Vec::new();
-    let mut i = 0;
     let mut next_free = range.start;
+    let mut i = 0;
     while i < matches.len() {
-        let m = matches[i];
-        i += 1;
-        if m.start < next_free || matches!(m.sense.referent, Referent::Context(_)) {
+        let start = matches[i].start;
+        let mut j = i;
+        while j < matches.len() && matches[j].start == start {
+            j += 1;
+        }
+        let group = &matches[i..j];
+        i = j;
+        if start < next_free {
             continue;
         }
-        // The longest non-context match starting here.
-        let best = matches
-            .iter()
-            .filter(|x| x.start == m.start && !matches!(x.sense.referent, Referent::Context(_)))
-            .filter(|x| !x.sense.ambiguous || ambiguity_ok(lex, units, text, range.clone(), x))
-            .map(|x| x.end)
-            .max();
-        let Some(end) = best else { continue };
-        for x in matches.iter().filter(|x| {
-            x.start == m.start && x.end == end && !matches!(x.sense.referent, Referent::Context(_))
-        }) {
-            if x.sense.ambiguous && !ambiguity_ok(lex, units, text, range.clone(), x) {
-                continue;
-            }
+        let usable = |x: &&PhraseMatch| {
+            !matches!(x.sense.referent, Referent::Context(_))
+                && (!x.sense.ambiguous || ambiguity_ok(lex, units, text, range.clone(), x))
+        };
+        // The longest usable match starting here, with all its senses.
+        let Some(end) = group.iter().filter(usable).map(|x| x.end).max() else {
+            continue;
+        };
+        for x in group.iter().filter(usable).filter(|x| x.end == end) {
             out.push(Component {
                 start: x.start,
                 end: x.end,

@@ -96,12 +96,13 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
         .chain(head.find(" - "))
         .chain(head.find("--"))
         .min();
-    match sep {
-        Some(p) if head[..p].matches(' ').count() <= 6 => {}
+    let sep = match sep {
+        Some(p) if head[..p].matches(' ').count() <= 6 => p,
         _ => return None,
-    }
+    };
     let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-    let line = &text[start..floor_boundary(text, line_end.min(start + 240))];
+    // The dateline ends soon after its first separator (a parenthetical may follow).
+    let line = &text[start..floor_boundary(text, line_end.min(start + sep + 110).min(start + 240))];
     let toks: Vec<Token<'_>> = tokenize(line).take(40).collect();
     let mut i = 0;
     while i < toks.len() && i < 5 && is_place_word(&toks[i]) {
