@@ -110,7 +110,7 @@ fn seed_article_codes_right() {
     let contexts: Vec<&str> = doc
         .events
         .iter()
-        .flat_map(|e| e.plover.contexts.iter().map(String::as_str))
+        .flat_map(|e| e.plover.contexts.iter().copied())
         .collect();
     for c in ["terrorism", "trafficking", "migration"] {
         assert!(contexts.contains(&c), "context {c} missing: {contexts:?}");

@@ -203,7 +203,7 @@ impl EventRecord {
             plover: PloverRecord {
                 event_type: e.plover.event_type.map(|t| t.as_str().to_string()),
                 mode: e.plover.mode.clone(),
-                contexts: e.plover.contexts.clone(),
+                contexts: e.plover.contexts.iter().map(|c| (*c).to_string()).collect(),
             },
             sentence: SentenceRecord {
                 index: e.sentence.index,

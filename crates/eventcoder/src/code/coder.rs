@@ -390,20 +390,20 @@ impl Coder {
         let reported_by = dateline_outlet
             .or(first_outlet)
             .or_else(|| article.outlet.clone());
-        let article_contexts: Vec<&str> = lex
+        let article_contexts: Vec<&'static str> = lex
             .contexts
             .iter()
             .zip(&context_hits)
             .filter(|(_, n)| **n >= 2)
-            .map(|(c, _)| c.as_str())
+            .map(|(c, _)| *c)
             .collect();
         for e in &mut events {
             if e.reported_by.is_none() {
                 e.reported_by.clone_from(&reported_by);
             }
             for c in &article_contexts {
-                if !e.plover.contexts.iter().any(|x| x == c) {
-                    e.plover.contexts.push((*c).to_string());
+                if !e.plover.contexts.contains(c) {
+                    e.plover.contexts.push(c);
                 }
             }
         }
@@ -475,7 +475,7 @@ impl Coder {
         date: Option<NaiveDate>,
         date_source: &'static str,
         location: &Option<Location>,
-        contexts: &[String],
+        contexts: &[&'static str],
     ) -> Option<Vec<Event>> {
         let end = s
             .mentions
@@ -854,11 +854,12 @@ impl Coder {
                 .as_ref()
                 .map(|(l, _)| l.clone())
                 .or_else(|| dateline_loc.clone());
-            let mut contexts: Vec<String> = entry.plover_contexts.clone();
+            let mut contexts: Vec<&'static str> =
+                entry.plover_contexts.iter().map(String::as_str).collect();
             for &c in &s.contexts {
-                let name = &lex.contexts[c as usize];
-                if !contexts.contains(name) {
-                    contexts.push(name.clone());
+                let name = lex.contexts[c as usize];
+                if !contexts.contains(&name) {
+                    contexts.push(name);
                 }
             }
             let make = |src: &Actor, tgt: Option<&Actor>| -> Event {

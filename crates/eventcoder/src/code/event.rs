@@ -123,7 +123,7 @@ pub struct Plover {
     /// The mode, if any.
     pub mode: Option<String>,
     /// Contexts: from the CAMEO code, the sentence and the article.
-    pub contexts: Vec<String>,
+    pub contexts: Vec<&'static str>,
 }
 
 /// Where an event happened.

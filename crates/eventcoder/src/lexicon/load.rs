@@ -523,7 +523,7 @@ impl Loader<'_> {
     }
 
     fn context(&mut self, row: &Row<'_>) {
-        let name = row.get(0).to_string();
+        let name = super::intern(row.get(0));
         let idx = match self.lex.contexts.iter().position(|c| *c == name) {
             Some(i) => i as u32,
             None => {

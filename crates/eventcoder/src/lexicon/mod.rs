@@ -75,8 +75,8 @@ pub struct Lexicon {
     pub places: Vec<Place>,
     /// Outlets.
     pub outlets: Vec<Outlet>,
-    /// Context names.
-    pub contexts: Vec<String>,
+    /// Context names (interned: the set of contexts is small and closed).
+    pub contexts: Vec<&'static str>,
     /// Event patterns.
     pub patterns: Vec<Pattern>,
     verbs: FxHashMap<u32, Vec<(u32, VerbForms)>>,
@@ -136,6 +136,22 @@ pub struct LexiconStats {
     pub automaton_nodes: usize,
     /// Patterns skipped (hyphenated lemmas).
     pub skipped_patterns: usize,
+}
+
+/// Interns a short name for the life of the program. Used for closed vocabularies (context
+/// names) read from dictionaries, so events can carry `&'static str` without allocating.
+pub(crate) fn intern(name: &str) -> &'static str {
+    static NAMES: LazyLock<std::sync::Mutex<rustc_hash::FxHashSet<&'static str>>> =
+        LazyLock::new(Default::default);
+    let mut set = NAMES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(s) = set.get(name) {
+        return s;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    set.insert(leaked);
+    leaked
 }
 
 static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {

@@ -120,8 +120,8 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
     // [Region] or , Region (all-caps datelines only, "KABUL, Afghanistan")
     if toks.get(i).is_some_and(|t| t.norm == "[") {
         let close = toks[i..].iter().position(|t| t.norm == "]")? + i;
-        region = Some(line[toks[i + 1].span.start..toks[close - 1].span.end].to_string())
-            .filter(|_| close > i + 1);
+        region = (close > i + 1)
+            .then(|| line[toks[i + 1].span.start..toks[close - 1].span.end].to_string());
         i = close + 1;
         decorated = true;
     }
@@ -267,5 +267,11 @@ mod tests {
         assert!(dl("European Union Foreign Policy chief Joseph Borrell met").is_none());
         assert!(dl("Russia expels 23 UK diplomats").is_none());
         assert!(dl("Washington: the talks").is_none());
+        // Found by the property test: an empty bracket must not slice backwards.
+        assert_eq!(dl("Gen. [ ]'' … X … didn’t").map(|d| d.region), None);
+        assert_eq!(
+            dl("KABUL [ ], April 13 : Talks began.").and_then(|d| d.region),
+            None
+        );
     }
 }
