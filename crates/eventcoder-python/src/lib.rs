@@ -5,9 +5,11 @@
 
 use pyo3::prelude::*;
 
-mod offsets;
+/// mimalloc, as the CLI uses (see benches/coder.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use offsets::CharOffsets;
+use eventcoder::output::CharIndex;
 
 /// The constructor arguments of [`Token`], for pickling.
 type TokenArgs = (String, (usize, usize), String, String);
@@ -61,11 +63,14 @@ fn kind_name(kind: eventcoder::text::TokenKind) -> String {
 #[pyfunction]
 fn tokenize(py: Python<'_>, text: &str) -> Vec<Token> {
     py.detach(|| {
-        let mut offsets = CharOffsets::new(text);
+        let mut offsets = CharIndex::new(text);
         eventcoder::text::tokenize(text)
             .map(|t| Token {
                 text: t.text.to_owned(),
-                span: offsets.span(t.span),
+                span: {
+                    let [a, b] = offsets.span(t.span);
+                    (a, b)
+                },
                 kind: kind_name(t.kind),
                 norm: t.norm.into_owned(),
             })

@@ -1,0 +1,185 @@
+//! The `eventcoder` binary, end to end: demo, tokens, code (text and JSONL), dictionaries,
+//! lexicon stats and bad input.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventcoder"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json_lines(s: &str) -> Vec<serde_json::Value> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+#[test]
+fn demo_shows_events() {
+    let (code, out, _) = run(&["demo"], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("published: 2022-10-18") && out.contains("=> "),
+        "{out}"
+    );
+    assert!(out.contains("KAZGOV") && out.contains("RUSGOV"), "{out}");
+}
+
+#[test]
+fn tokens_as_json_lines_with_char_spans() {
+    let text = "Çavuşoğlu’s “talks”";
+    let (code, out, _) = run(&["tokens", "-"], text);
+    assert_eq!(code, 0);
+    let chars: Vec<char> = text.chars().collect();
+    for v in json_lines(&out) {
+        let [a, b] = [
+            v["char_span"][0].as_u64().unwrap() as usize,
+            v["char_span"][1].as_u64().unwrap() as usize,
+        ];
+        assert_eq!(
+            chars[a..b].iter().collect::<String>(),
+            v["text"].as_str().unwrap()
+        );
+    }
+}
+
+#[test]
+fn code_text_follows_the_output_contract() {
+    let text = "date 2021-11-23\nTEHRAN (Reuters) - Iran’s Foreign Minister Hossein Amir-Abdollahian met his Iraqi counterpart Fuad Hussein in Tehran on Monday.";
+    let (code, out, err) = run(&["code", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    let events = json_lines(&out);
+    assert!(!events.is_empty(), "no events");
+    let chars: Vec<char> = text.chars().collect();
+    let e = &events[0];
+    for key in [
+        "article_id",
+        "date",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "sentence",
+        "trigger",
+        "rule",
+        "confidence",
+        "location",
+        "reported_by",
+    ] {
+        assert!(e.get(key).is_some(), "missing {key}: {e}");
+    }
+    assert_eq!(e["date"], "2021-11-22");
+    assert_eq!(e["cameo"]["root"], "04");
+    assert_eq!(e["plover"]["type"], "CONSULT");
+    assert_eq!(e["source"]["country"], "IRN");
+    assert_eq!(e["target"]["country"], "IRQ");
+    assert_eq!(e["reported_by"], "Reuters");
+    for who in ["source", "target"] {
+        let span = &e[who]["span"];
+        let (a, b) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[a..b].iter().collect::<String>(),
+            e[who]["text"].as_str().unwrap(),
+            "{who} span is in code points"
+        );
+    }
+}
+
+#[test]
+fn jsonl_input_require_dyad_and_bad_lines() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"The Kremlin said the talks were useful.\", \"published\": \"2022-03-01\"}\n",
+        "not json\n",
+        "{\"id\": 7, \"text\": \"Japan condemned North Korea on Friday.\", \"published\": \"2023-04-14\"}\n",
+        "{\"id\": \"c\", \"text\": \"x\", \"published\": \"2023-02-30\"}\n",
+    );
+    let (code, out, err) = run(&["code", "--input", "jsonl", "-"], input);
+    assert_eq!(code, 2, "bad lines make the exit code 2");
+    assert!(err.contains("line 2") && err.contains("line 4"), "{err}");
+    let events = json_lines(&out);
+    assert!(
+        events
+            .iter()
+            .any(|e| e["article_id"] == "a" && e["target"].is_null())
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e["article_id"] == "7" && e["cameo"]["code"] == "111")
+    );
+    let (_, out, _) = run(&["code", "--input", "jsonl", "--require-dyad", "-"], input);
+    assert!(json_lines(&out).iter().all(|e| !e["target"].is_null()));
+}
+
+#[test]
+fn user_dictionary_and_lexicon_stats() {
+    let dir = std::env::temp_dir().join(format!("eventcoder-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dict = dir.join("mine.tsv");
+    std::fs::write(&dict, "code\tpattern\n111\tgive * dressing-down to {t}\n").unwrap();
+    let text = "Russia gave a public dressing-down to Georgia on Monday.";
+    let (_, out, _) = run(&["code", "--published", "2021-01-05", "-"], text);
+    assert!(
+        !out.contains("\"111\""),
+        "not coded without the dictionary: {out}"
+    );
+    let (code, out, err) = run(
+        &[
+            "code",
+            "--published",
+            "2021-01-05",
+            "--dictionary",
+            dict.to_str().unwrap(),
+            "-",
+        ],
+        text,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"111\""), "coded with the dictionary: {out}");
+    let (code, out, _) = run(&["lexicon", "stats", "--json"], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["un_members"], 193);
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "code\tpattern\n999\toops\n").unwrap();
+    let (code, _, err) = run(
+        &["lexicon", "stats", "--dictionary", bad.to_str().unwrap()],
+        "",
+    );
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("bad.tsv:2:") && err.contains("unknown CAMEO code"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_input_is_a_clear_error() {
+    let (code, _, err) = run(&["code", "--published", "2021-13-01", "-"], "x");
+    assert_ne!(code, 0);
+    assert!(err.contains("invalid date"), "{err}");
+    let (code, _, err) = run(&["code", "/no/such/file"], "");
+    assert_ne!(code, 0);
+    assert!(err.contains("/no/such/file"), "{err}");
+}
