@@ -13,6 +13,19 @@ fn data(name: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
 }
 
+const STATES_HEADER: [&str; 10] = [
+    "iso3",
+    "cameo",
+    "name",
+    "aliases",
+    "adjectives",
+    "demonyms",
+    "combining",
+    "capital",
+    "seats",
+    "status",
+];
+
 fn strip(p: &str) -> String {
     p.trim()
         .trim_start_matches(['?', '='])
@@ -27,19 +40,7 @@ fn ambiguous(p: &str) -> bool {
 #[test]
 fn every_un_member_has_name_demonym_and_capital() {
     let text = data("states.tsv");
-    let header = [
-        "iso3",
-        "cameo",
-        "name",
-        "aliases",
-        "adjectives",
-        "demonyms",
-        "combining",
-        "capital",
-        "seats",
-        "status",
-    ];
-    let rows = tsv::read("states.tsv", &text, &header).unwrap();
+    let rows = tsv::read("states.tsv", &text, &STATES_HEADER).unwrap();
     let members: Vec<_> = rows.iter().filter(|r| r.get(9) == "member").collect();
     assert_eq!(members.len(), 193, "UN members");
     assert_eq!(
@@ -61,19 +62,7 @@ fn every_un_member_has_name_demonym_and_capital() {
 #[test]
 fn no_alias_names_two_states_unless_marked_ambiguous() {
     let text = data("states.tsv");
-    let header = [
-        "iso3",
-        "cameo",
-        "name",
-        "aliases",
-        "adjectives",
-        "demonyms",
-        "combining",
-        "capital",
-        "seats",
-        "status",
-    ];
-    let rows = tsv::read("states.tsv", &text, &header).unwrap();
+    let rows = tsv::read("states.tsv", &text, &STATES_HEADER).unwrap();
     // phrase -> (states, all marked ambiguous?)
     let mut seen: HashMap<String, (BTreeSet<String>, bool)> = HashMap::new();
     for r in &rows {

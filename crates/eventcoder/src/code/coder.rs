@@ -154,6 +154,58 @@ struct Sent<'a> {
     outlet: Option<String>,
 }
 
+/// What every event of one predicate shares; builds the events.
+struct EventContext<'a> {
+    article_id: &'a str,
+    sentence: SentenceRef,
+    date: Option<NaiveDate>,
+    date_source: &'static str,
+    location: Option<Location>,
+    reported_by: Option<String>,
+    contexts: Vec<&'static str>,
+}
+
+impl EventContext<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        code: &str,
+        source: &Actor,
+        target: Option<&Actor>,
+        trigger: &TextSpan,
+        rule: &str,
+        confidence: f32,
+        negated: bool,
+    ) -> Event {
+        let entry = cameo(code).expect("the coder only emits codes of the table");
+        Event {
+            article_id: self.article_id.to_string(),
+            date: self.date,
+            source: Some(source.clone()),
+            target: target.cloned(),
+            cameo: Cameo::of(code),
+            plover: Plover {
+                event_type: entry.plover_type,
+                mode: entry.plover_mode.clone(),
+                contexts: self.contexts.clone(),
+            },
+            sentence: self.sentence.clone(),
+            trigger: trigger.clone(),
+            rule: rule.to_string(),
+            confidence: confidence.clamp(0.05, 1.0),
+            location: self.location.clone(),
+            reported_by: self.reported_by.clone(),
+            negated,
+            date_source: self.date_source,
+            evidence: vec![Evidence {
+                sentence: self.sentence.clone(),
+                trigger: trigger.clone(),
+                rule: rule.to_string(),
+            }],
+        }
+    }
+}
+
 impl Sent<'_> {
     /// One past the sentence's last unit.
     fn sentence_end_unit(&self, units: &[Unit]) -> usize {
@@ -463,19 +515,13 @@ impl Coder {
     }
 
     /// A "must" clause after a statement: "Russia said on Tuesday that Sudan must return ...".
-    #[allow(clippy::too_many_arguments)]
     fn must_demand(
-        &self,
         s: &Sent<'_>,
         p: &Predicate,
         units: &[Unit],
         text: &str,
         sources: &[Rc<Actor>],
-        article: &Article,
-        date: Option<NaiveDate>,
-        date_source: &'static str,
-        location: &Option<Location>,
-        contexts: &[&'static str],
+        ectx: &EventContext<'_>,
     ) -> Option<Vec<Event>> {
         let end = s
             .mentions
@@ -489,50 +535,15 @@ impl Coder {
             .mentions
             .iter()
             .position(|m| m.units.end == must && m.is_actor())?;
-        let targets = &s.actors[mi];
-        let entry = cameo("100")?;
         let trigger = TextSpan {
             text: units[must].span.slice(text).to_string(),
             span: units[must].span,
         };
-        let rule = "builtin:rule `SOURCE say ... TARGET must ...` +must-demand".to_string();
+        let rule = "builtin:rule `SOURCE say ... TARGET must ...` +must-demand";
         let mut out = Vec::new();
         for src in sources {
-            for t in targets {
-                if src.same_party(t) {
-                    continue;
-                }
-                out.push(Event {
-                    article_id: article.id.clone(),
-                    date,
-                    source: Some(src.as_ref().clone()),
-                    target: Some((**t).clone()),
-                    cameo: Cameo::of("100"),
-                    plover: Plover {
-                        event_type: entry.plover_type,
-                        mode: entry.plover_mode.clone(),
-                        contexts: contexts.to_vec(),
-                    },
-                    sentence: SentenceRef {
-                        index: s.sentence.index,
-                        span: s.sentence.span,
-                    },
-                    trigger: trigger.clone(),
-                    rule: rule.clone(),
-                    confidence: 0.6,
-                    location: location.clone(),
-                    reported_by: s.outlet.clone(),
-                    negated: false,
-                    date_source,
-                    evidence: vec![Evidence {
-                        sentence: SentenceRef {
-                            index: s.sentence.index,
-                            span: s.sentence.span,
-                        },
-                        trigger: trigger.clone(),
-                        rule: rule.clone(),
-                    }],
-                });
+            for t in s.actors[mi].iter().filter(|t| !src.same_party(t)) {
+                out.push(ectx.event("100", src, Some(t), &trigger, rule, 0.6, false));
             }
         }
         Some(out)
@@ -862,6 +873,18 @@ impl Coder {
                     contexts.push(name);
                 }
             }
+            let ectx = EventContext {
+                article_id: &article.id,
+                sentence: SentenceRef {
+                    index: s.sentence.index,
+                    span: s.sentence.span,
+                },
+                date,
+                date_source,
+                location: location.clone(),
+                reported_by: s.outlet.clone(),
+                contexts,
+            };
             let make = |src: &Actor, tgt: Option<&Actor>| -> Event {
                 let conf = confidence
                     - if src.inferred { 0.1 } else { 0.0 }
@@ -870,37 +893,7 @@ impl Coder {
                     } else {
                         0.0
                     };
-                Event {
-                    article_id: article.id.clone(),
-                    date,
-                    source: Some(src.clone()),
-                    target: tgt.cloned(),
-                    cameo: Cameo::of(&code),
-                    plover: Plover {
-                        event_type: entry.plover_type,
-                        mode: entry.plover_mode.clone(),
-                        contexts: contexts.clone(),
-                    },
-                    sentence: SentenceRef {
-                        index: s.sentence.index,
-                        span: s.sentence.span,
-                    },
-                    trigger: trigger.clone(),
-                    rule: rule.clone(),
-                    confidence: conf.clamp(0.05, 1.0),
-                    location: location.clone(),
-                    reported_by: s.outlet.clone(),
-                    negated,
-                    date_source,
-                    evidence: vec![Evidence {
-                        sentence: SentenceRef {
-                            index: s.sentence.index,
-                            span: s.sentence.span,
-                        },
-                        trigger: trigger.clone(),
-                        rule: rule.clone(),
-                    }],
-                }
+                ectx.event(&code, src, tgt, &trigger, &rule, conf, negated)
             };
             let symmetric = SYMMETRIC.iter().any(|x| code.starts_with(x));
             let before = out.len();
@@ -975,18 +968,7 @@ impl Coder {
             }
             // "X said Y must ...": a demand by X on Y (CAMEO 100) beside the statement.
             if code.starts_with("01") {
-                if let Some(demand) = self.must_demand(
-                    s,
-                    p,
-                    units,
-                    text,
-                    &sources,
-                    article,
-                    date,
-                    date_source,
-                    &location,
-                    &contexts,
-                ) {
+                if let Some(demand) = Self::must_demand(s, p, units, text, &sources, &ectx) {
                     out.extend(demand);
                 }
             }
