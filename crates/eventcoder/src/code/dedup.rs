@@ -1,6 +1,10 @@
 //! Deduplication: the same (source, target, code, date) within an article is one event that
 //! keeps every mention as evidence.
 
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
+
 use super::event::{Actor, Event};
 
 type Party<'a> = Option<(Option<&'a str>, Option<&'a str>, &'a str, Option<&'a str>)>;
@@ -24,18 +28,30 @@ fn same(a: &Event, b: &Event) -> bool {
         && party(&a.target) == party(&b.target)
 }
 
+fn key_hash(e: &Event) -> u64 {
+    let mut h = FxHasher::default();
+    (e.cameo.code, e.date, party(&e.source), party(&e.target)).hash(&mut h);
+    h.finish()
+}
+
 /// Collapses duplicates, keeping the first mention's fields, all evidence and the highest
-/// confidence.
+/// confidence. Linear in the number of events (hash buckets), so huge articles stay fast.
 pub fn dedup(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for e in events {
-        match out.iter().position(|k| same(k, &e)) {
+        let h = key_hash(&e);
+        let found = buckets
+            .get(&h)
+            .and_then(|b| b.iter().copied().find(|&i| same(&out[i], &e)));
+        match found {
             Some(i) => {
                 let kept = &mut out[i];
-                if !kept
+                // Raw events come in text order: a repeated trigger can only be the last one seen.
+                if kept
                     .evidence
-                    .iter()
-                    .any(|x| x.trigger.span == e.trigger.span)
+                    .last()
+                    .is_none_or(|x| x.trigger.span != e.trigger.span)
                 {
                     kept.evidence.extend(e.evidence);
                 }
@@ -49,7 +65,10 @@ pub fn dedup(events: Vec<Event>) -> Vec<Event> {
                     kept.reported_by = e.reported_by;
                 }
             }
-            None => out.push(e),
+            None => {
+                buckets.entry(h).or_default().push(out.len());
+                out.push(e);
+            }
         }
     }
     out

@@ -10,6 +10,9 @@ use super::event::Actor;
 use crate::lexicon::{Lexicon, SECTORS};
 use crate::parse::{Mention, Reference, StateForm};
 
+/// How many recent actors pronouns and descriptions may refer back to (at least).
+pub const MEMORY_WINDOW: usize = 256;
+
 /// What the article has mentioned so far.
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
@@ -25,6 +28,10 @@ impl Memory {
     /// Remembers an actor.
     pub fn push(&mut self, a: &Rc<Actor>) {
         if self.recent.last().is_none_or(|l| **l != **a) {
+            // Coreference is local: keep a window, so huge articles stay linear.
+            if self.recent.len() >= 2 * MEMORY_WINDOW {
+                self.recent.drain(..MEMORY_WINDOW);
+            }
             self.recent.push(Rc::clone(a));
         }
     }

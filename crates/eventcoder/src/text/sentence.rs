@@ -35,14 +35,19 @@ fn newlines(gap: &str) -> usize {
 
 fn is_bullet(tokens: &[Token<'_>], i: usize, text: &str) -> bool {
     let t = &tokens[i];
-    let line_start = text[..t.span.start].rfind('\n').map_or(0, |p| p + 1);
-    if !text[line_start..t.span.start].trim().is_empty() {
+    let marker = t.kind == TokenKind::Punct && matches!(t.norm.as_ref(), "-" | "*" | "--")
+        || t.kind == TokenKind::Symbol && t.text == "*";
+    if !marker || !text[t.span.end..].starts_with(|c: char| c.is_whitespace()) {
         return false;
     }
-    let followed_by_space = text[t.span.end..].starts_with(|c: char| c.is_whitespace());
-    (t.kind == TokenKind::Punct && matches!(t.norm.as_ref(), "-" | "*" | "--")
-        || t.kind == TokenKind::Symbol && t.text == "*")
-        && followed_by_space
+    // At the start of a line: only whitespace, including a newline, since the previous token.
+    let gap_start = if i == 0 {
+        text[..t.span.start].rfind('\n').map_or(0, |p| p + 1)
+    } else {
+        tokens[i - 1].span.end
+    };
+    let gap = &text[gap_start..t.span.start];
+    gap.trim().is_empty() && (i == 0 || gap.contains('\n'))
 }
 
 fn starts_lowercase(t: &Token<'_>) -> bool {
