@@ -17,6 +17,9 @@ pub enum AbbrevKind {
 }
 
 struct Tables {
+    /// For each first letter a-z, a bit per length (1-8) that some abbreviation has: most words
+    /// before a period are rejected without a search.
+    shapes: [u16; 26],
     /// ASCII-lowercased abbreviations packed into a u64 (they are at most 8 bytes).
     abbrevs: Vec<(u64, AbbrevKind)>,
     starters: HashSet<Box<str>>,
@@ -54,11 +57,30 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     .iter()
     .map(|r| r.get(0).into())
     .collect();
-    Tables { abbrevs, starters }
+    let mut shapes = [0u16; 26];
+    for r in &rows {
+        let w = r.get(0).as_bytes();
+        if let Some(&f) = w.first().filter(|f| f.is_ascii_alphabetic()) {
+            shapes[usize::from(f.to_ascii_lowercase() - b'a')] |= 1 << w.len().min(15);
+        }
+    }
+    Tables {
+        abbrevs,
+        starters,
+        shapes,
+    }
 });
 
 /// The kind of `word` (without its period) if it is a listed abbreviation. Ignores case.
 pub fn abbreviation(word: &str) -> Option<AbbrevKind> {
+    let b = word.as_bytes();
+    let first = b
+        .first()
+        .filter(|f| f.is_ascii_alphabetic())?
+        .to_ascii_lowercase();
+    if b.len() > 8 || TABLES.shapes[usize::from(first - b'a')] & (1 << b.len()) == 0 {
+        return None;
+    }
     let key = pack(word)?;
     let t = &TABLES.abbrevs;
     t.binary_search_by_key(&key, |(k, _)| *k)
