@@ -110,12 +110,10 @@ impl Office {
             _ => return None,
         })
     }
-    /// The sector an office holder acts for.
+    /// The sector an office holder acts for: every tracked office is part of the government
+    /// (or, for organization heads, the organization's executive).
     pub fn sector(self) -> &'static str {
-        match self {
-            Office::DefenceMinister => "GOV",
-            _ => "GOV",
-        }
+        "GOV"
     }
 }
 

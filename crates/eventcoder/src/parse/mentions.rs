@@ -6,9 +6,7 @@ use std::ops::Range;
 
 use crate::article::Span;
 use crate::lexicon::words::*;
-use crate::lexicon::{
-    CAPITALIZED, Lexicon, PUNCT, PhraseMatch, Referent, SECTORS, UNKNOWN, Unit, WORD,
-};
+use crate::lexicon::{CAPITALIZED, Lexicon, PhraseMatch, Referent, UNKNOWN, Unit, WORD};
 use crate::text::{month_number, weekday_number};
 
 /// How a state appears in a mention.
@@ -302,7 +300,7 @@ pub fn mentions(
         }
         // "-" after a state adjective that is not followed by a role: a modifier ("Tajik-Afghan border").
         match cur.as_mut() {
-            Some(m) if can_join(lex, units, text, m, &piece) => absorb(lex, m, piece),
+            Some(m) if can_join(lex, units, text, m, &piece) => absorb(m, piece),
             _ => {
                 if let Some(m) = cur.take() {
                     out.push(m);
@@ -409,7 +407,6 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
     {
         return false;
     }
-    let _ = lex;
     if p.state.is_some() && p.agent.is_none() && p.person.is_none() && p.org.is_none() {
         // A second state: only "Tajik Ministry"-style joins happen through roles, not states.
         return false;
@@ -427,7 +424,7 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
     true
 }
 
-fn absorb(lex: &Lexicon, m: &mut Mention, p: Mention) {
+fn absorb(m: &mut Mention, p: Mention) {
     m.units.end = p.units.end;
     m.span = m.span.cover(p.span);
     if p.state.is_some() && m.state.is_none() {
@@ -441,7 +438,6 @@ fn absorb(lex: &Lexicon, m: &mut Mention, p: Mention) {
     }
     if let Some(a) = p.agent {
         // A role with a title flag or any later role becomes the head.
-        let _ = lex;
         m.agent = Some(a);
     }
     if p.person.is_some() {
@@ -540,7 +536,6 @@ fn add_references(
         decorate(lex, units, text, range.clone(), &mut m);
         out.push(m);
     }
-    let _ = PUNCT;
 }
 
 /// "Iraqi Kurds", "Palestinian youths", "Algerian landowners": a bare state adjective before a
@@ -697,5 +692,4 @@ fn merge_compound_adjectives(units: &[Unit], text: &str, out: &mut Vec<Mention>)
         }
         i += 1;
     }
-    let _ = SECTORS;
 }
