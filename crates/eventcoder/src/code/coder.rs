@@ -380,6 +380,7 @@ impl Coder {
                 .and_then(|(l, _)| l.country.clone())
                 .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
                 .or(sentence_state);
+            let mut topic_taken = false;
             for m in &ms {
                 let acts = if m.outlet.is_some()
                     && m.state.is_none()
@@ -418,6 +419,13 @@ impl Coder {
                 if m.is_actor() && m.reference.is_none() {
                     for a in &acts {
                         memory.push(a);
+                    }
+                    if !topic_taken && !acts.is_empty() {
+                        topic_taken = true;
+                        if memory.topics.len() >= 2 * crate::code::resolve::MEMORY_WINDOW {
+                            memory.topics.drain(..crate::code::resolve::MEMORY_WINDOW);
+                        }
+                        memory.topics.push(Rc::clone(&acts[0]));
                     }
                 }
                 s.actors.push(acts);

@@ -22,6 +22,8 @@ pub struct Memory {
     pub last_group: Vec<Rc<Actor>>,
     /// The sources of the latest event (the topic "he" and "it" usually continue).
     pub last_subjects: Vec<Rc<Actor>>,
+    /// The first actor of each sentence (usually its subject), latest last.
+    pub topics: Vec<Rc<Actor>>,
 }
 
 impl Memory {
@@ -215,10 +217,18 @@ impl Resolver<'_> {
                 return group;
             }
             if let Some(a) = agent {
-                let back = memory.recent.iter().rev().find(|r| {
-                    r.sector.as_deref() == Some(a.sector.as_str())
-                        && (r.country.is_some() || r.organization.is_some())
-                });
+                // Prefer a sentence topic ("Lavrov accused Washington ..., the ministry said"),
+                // then the most recent actor of that sector.
+                let back = memory
+                    .topics
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .chain(memory.recent.iter().rev())
+                    .find(|r| {
+                        r.sector.as_deref() == Some(a.sector.as_str())
+                            && (r.country.is_some() || r.organization.is_some())
+                    });
                 if let Some(r) = back.filter(|_| m.name.is_none()) {
                     base.country.clone_from(&r.country);
                     base.organization.clone_from(&r.organization);

@@ -10,7 +10,7 @@ use crate::article::{Span, parse_iso_date};
 use crate::error::{Error, Position, Result};
 
 /// A wire-service dateline: "MANILA:", "WASHINGTON (Reuters) -", "NEW DELHI (UrduPoint News /
-/// Sputnik - 10th September, 2020)", "Samarkand [Uzbekistan], April 13 :".
+/// Sputnik - 10th September, 2020)", "Samarkand \[Uzbekistan\], April 13 :".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dateline {
     /// The whole dateline, separator included.
@@ -19,7 +19,7 @@ pub struct Dateline {
     pub place: String,
     /// Where the place is.
     pub place_span: Span,
-    /// A region or country written with it ("Uzbekistan" in "Samarkand [Uzbekistan]").
+    /// A region or country written with it ("Uzbekistan" in "Samarkand \[Uzbekistan\]").
     pub region: Option<String>,
     /// A date written in it.
     pub date: Option<PartialDate>,
