@@ -178,5 +178,5 @@ fn fixture_table() {
     );
 }
 
-const MIN_CHECK_RATE: f64 = 0.84;
-const MIN_ROW_RATE: f64 = 0.78;
+const MIN_CHECK_RATE: f64 = 0.87;
+const MIN_ROW_RATE: f64 = 0.83;

@@ -87,9 +87,11 @@ impl Resolver<'_> {
                     .into_iter()
                     .collect(),
                 Reference::Thing => memory
-                    .recent
+                    .topics
                     .iter()
                     .rev()
+                    .take(2)
+                    .chain(memory.recent.iter().rev())
                     .find(|a| a.name.is_none() && (a.country.is_some() || a.organization.is_some()))
                     .map(|a| (**a).clone())
                     .into_iter()

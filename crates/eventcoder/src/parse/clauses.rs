@@ -568,6 +568,24 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     if (start..left_edge).any(|k| c.is(k, "if") || c.is(k, "unless")) {
         m.hypothetical = true;
     }
+    // "Pakistan denied that its forces had fired": a denied clause is not asserted.
+    let denied = (start + 1..left_edge).any(|k| {
+        c.is(k, "that")
+            && [
+                "denied",
+                "denies",
+                "deny",
+                "denying",
+                "dismissed",
+                "rejected",
+                "refuted",
+            ]
+            .iter()
+            .any(|w| c.is(k - 1, w))
+    });
+    if denied {
+        m.negated = true;
+    }
     preds[pi].left_edge = left_edge;
     preds[pi].modality = m;
 
@@ -578,6 +596,15 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             .mention_ending(left_edge)
             .filter(|&mi| c.ms[mi].is_actor() || c.ms[mi].state.is_some())
         {
+            subjects.0.push(mi);
+        } else if let Some(mi) = (left_edge.saturating_sub(4).max(start)..left_edge)
+            .rev()
+            .find_map(|k| {
+                c.mention_ending(k)
+                    .filter(|&mi| c.ms[mi].state.is_some() && !c.ms[mi].partial)
+            })
+        {
+            // "An Iranian oil tanker was seized": the subject's state.
             subjects.0.push(mi);
         }
     }
@@ -603,7 +630,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         // A mention the pattern's gap covered ("expel 23 UK diplomats") or the direct object.
         let end = preds[pi].end;
         let inside = c.ms.iter().position(|mm| {
-                                    mm.units.start > verb && mm.units.start < end && !mm.after_prep_loc && !own_forces(c, mm)
+                                                mm.units.start > verb && mm.units.start < end && !mm.after_prep_loc && !own_forces(c, mm) && !mm.partial
                 // Troops a state mobilizes or deploys are its own, not the target.
                 && !(pat.code.starts_with("15") && mm.state.is_none() && mm.org.is_none() && mm.name.is_none())
         });
@@ -772,6 +799,20 @@ fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
             let mm = &c.ms[mi];
             if mm.after_prep_loc || mm.after_prep.is_some() {
                 return None;
+            }
+            // "the foreign ministers of Armenia and Azerbaijan": the states name the object.
+            let generic = mm.agent.is_some()
+                && mm.state.is_none()
+                && mm.org.is_none()
+                && mm.name.is_none()
+                && mm.reference.is_none();
+            if generic && mm.units.end + 1 < c.range.end && c.is(mm.units.end, "of") {
+                if let Some(owner) = c
+                    .mention_starting(mm.units.end + 1)
+                    .filter(|&o| c.ms[o].state.is_some() || c.ms[o].org.is_some())
+                {
+                    return Some(owner);
+                }
             }
             return (mm.is_actor() || mm.place.is_some() || mm.state.is_some()).then_some(mi);
         }
