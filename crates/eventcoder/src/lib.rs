@@ -55,6 +55,8 @@
 //! Articles are at most [`MAX_ARTICLE_BYTES`]; anything larger is an [`Error::InputTooLarge`].
 //! The tokenizer accepts any string and never panics or drops text. Coding time is linear in the
 //! article's length.
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod code;
 pub mod error;
