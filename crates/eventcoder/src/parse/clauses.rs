@@ -396,6 +396,13 @@ pub fn predicates(
             }
         }
         let allowed = verb_forms_allowed(&c, i);
+        let passive_context = {
+            let mut j = i;
+            while j > range.start && c.is_adverb(j - 1) {
+                j -= 1;
+            }
+            j > range.start && c.class(j - 1) & BE != 0 && allowed & VerbForms::PARTICIPLE != 0
+        };
         let mut best: Option<(usize, usize, u32, VerbForms, Option<usize>)> = None;
         for &(p, forms) in cands {
             if forms.0 & allowed == 0 {
@@ -412,11 +419,13 @@ pub fn predicates(
             let matched = match_elems(&c, &pat.elems, i + 1, &mut target)
                 .or_else(|| passive_match(&c, &pat.elems, i, forms, &mut target));
             if let Some(end) = matched {
-                // An unfilled target slot ranks below a reading that expects no target.
+                // An unfilled target slot ranks below a reading that expects no target, except in
+                // the passive, where the target is the subject ("He was welcomed by Xi").
                 let slot = pat.has_target_slot();
+                let filled = target.is_some() || passive_context;
                 let score = pat.specificity() * 4
-                    + usize::from(slot && target.is_some()) * 2
-                    + usize::from(!slot || target.is_some());
+                    + usize::from(slot && filled) * 2
+                    + usize::from(!slot || filled);
                 let better = match best {
                     None => true,
                     Some((s, e, ..)) => score > s || score == s && end > e,
