@@ -150,7 +150,7 @@ struct Sent<'a> {
     preds: Vec<Predicate>,
     contexts: Vec<u32>,
     dates: Vec<DateMention>,
-    location: Option<(Location, usize)>,
+    location: Option<Location>,
     outlet: Option<String>,
 }
 
@@ -333,22 +333,14 @@ impl Coder {
             );
             for m in &ms {
                 if let Some(o) = m.outlet {
-                    if m.state.is_none() && m.org.is_none() && m.agent.is_none() {
+                    if m.is_outlet_only() {
                         let name = lex.outlets[o as usize].name.clone();
                         s.outlet.get_or_insert(name.clone());
                         first_outlet.get_or_insert(name);
                     }
                 }
-                if m.after_prep_loc
-                    && (m.place.is_some() || m.state.is_some())
-                    && m.agent.is_none()
-                    && m.person.is_none()
-                    && m.org.is_none()
-                    && s.location.is_none()
-                {
-                    s.location = self.location_of(m, text).map(|l| (l, m.units.start));
-                }
             }
+            s.location = self.sentence_location(&ms, text);
             // Where generic and untitled actors get their state: the sentence's location, the
             // dateline, else the first state the sentence names.
             // (The sentence's state counts only if named before the first actor without one, so a
@@ -362,31 +354,16 @@ impl Coder {
                 .find(|m| !m.partial && m.state.is_some() && m.units.start < first_stateless)
                 .and_then(|m| m.state)
                 .map(|(st, _)| lex.states[st as usize].iso3.clone());
-            if s.location.is_none() {
-                // No place after in/at/near: a city or region named elsewhere in the sentence.
-                if let Some(m) = ms.iter().find(|m| {
-                    m.place.is_some()
-                        && m.state.is_none()
-                        && !m.partial
-                        && m.agent.is_none()
-                        && m.person.is_none()
-                }) {
-                    s.location = self.location_of(m, text).map(|l| (l, m.units.start));
-                }
-            }
+
             let context_state = s
                 .location
                 .as_ref()
-                .and_then(|(l, _)| l.country.clone())
+                .and_then(|l| l.country.clone())
                 .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
                 .or(sentence_state);
             let mut topic_taken = false;
             for m in &ms {
-                let acts = if m.outlet.is_some()
-                    && m.state.is_none()
-                    && m.org.is_none()
-                    && m.agent.is_none()
-                {
+                let acts = if m.is_outlet_only() {
                     Vec::new()
                 } else if let Some(owners) = self.whose_owner(m, &ms, &s.actors, &units, text) {
                     // "Kyrgyzstan and Tajikistan, whose border guards": the owners' states.
@@ -422,10 +399,7 @@ impl Coder {
                     }
                     if !topic_taken && !acts.is_empty() {
                         topic_taken = true;
-                        if memory.topics.len() >= 2 * crate::code::resolve::MEMORY_WINDOW {
-                            memory.topics.drain(..crate::code::resolve::MEMORY_WINDOW);
-                        }
-                        memory.topics.push(Rc::clone(&acts[0]));
+                        memory.push_topic(&acts[0]);
                     }
                 }
                 s.actors.push(acts);
@@ -492,10 +466,11 @@ impl Coder {
         units: &[Unit],
         text: &str,
     ) -> Option<Vec<Actor>> {
-        if m.state.is_some()
+        // A role without its own state or organization (it may carry a name: "whose envoy X").
+        if m.agent.is_none()
+            || m.state.is_some()
             || m.org.is_some()
             || m.person.is_some()
-            || m.agent.is_none()
             || m.units.start < 2
         {
             return None;
@@ -605,6 +580,33 @@ impl Coder {
         })
     }
 
+    /// Where a sentence's events happened: a place after in/at/near, else a city or region
+    /// named elsewhere in the sentence.
+    fn sentence_location(&self, ms: &[Mention], text: &str) -> Option<Location> {
+        let after_preposition = |m: &&Mention| {
+            m.after_prep_loc
+                && (m.place.is_some() || m.state.is_some())
+                && m.agent.is_none()
+                && m.person.is_none()
+                && m.org.is_none()
+        };
+        let named_place = |m: &&Mention| {
+            m.place.is_some()
+                && m.state.is_none()
+                && !m.partial
+                && m.agent.is_none()
+                && m.person.is_none()
+        };
+        ms.iter()
+            .find(after_preposition)
+            .and_then(|m| self.location_of(m, text))
+            .or_else(|| {
+                ms.iter()
+                    .find(named_place)
+                    .and_then(|m| self.location_of(m, text))
+            })
+    }
+
     fn location_of(&self, m: &Mention, text: &str) -> Option<Location> {
         let lex = &*self.lexicon;
         let (name, country) = if let Some(p) = m.place {
@@ -685,6 +687,9 @@ impl Coder {
             rule.push_str(&pat.rule);
             let mut negated = false;
             let m = p.modality;
+            // The unit of "unless" / "if" after the predicate, if any.
+            let condition = (p.end..s.sentence_end_unit(units))
+                .find(|&q| matches!(units[q].span.slice(text), "unless" | "if"));
             if m.refused || m.negated {
                 match modal_code(&code, Modal::Negated) {
                     Some(c) => {
@@ -708,9 +713,7 @@ impl Coder {
                     code = c;
                 }
                 // "will withdraw its force unless ...": a conditional intention is a threat.
-                let conditional = (p.end..s.sentence_end_unit(units))
-                    .any(|q| matches!(units[q].span.slice(text), "unless" | "if"));
-                if conditional && !code.starts_with("13") {
+                if condition.is_some() && !code.starts_with("13") {
                     rule.push_str(&format!(" +conditional({code}->130)"));
                     code = "130".into();
                 }
@@ -766,9 +769,7 @@ impl Coder {
             if targets.is_empty() && code.starts_with("13") {
                 // "threatened to stop negotiations if the United States goes ahead": the target is
                 // the party the condition names.
-                let cond = (p.end..s.sentence_end_unit(units))
-                    .find(|&q| matches!(units[q].span.slice(text), "unless" | "if"));
-                if let Some(q) = cond {
+                if let Some(q) = condition {
                     if let Some(mi) = s.mentions.iter().position(|mm| {
                         mm.units.start > q && mm.is_actor() && mm.reference.is_none()
                     }) {
@@ -777,14 +778,14 @@ impl Coder {
                     }
                 }
             }
-            let mutual_sources =
-                sources.len() >= 2 && SYMMETRIC.iter().any(|x| code.starts_with(x));
+            let symmetric = SYMMETRIC.iter().any(|x| code.starts_with(x));
+            let mutual_sources = sources.len() >= 2 && symmetric;
             if targets.is_empty()
                 && !mutual_sources
                 && code != "036"
                 && TARGET_FROM_PLACE.iter().any(|x| code.starts_with(x))
             {
-                if let Some((loc, _)) = &s.location {
+                if let Some(loc) = &s.location {
                     if let Some(c) = &loc.country {
                         // At home, a government acts on the population ("imposed a curfew in Cizre") and
                         // everyone else on the government ("demonstrated in Kirkuk").
@@ -868,11 +869,7 @@ impl Coder {
                     (None, None) => (None, "none"),
                 },
             };
-            let location = s
-                .location
-                .as_ref()
-                .map(|(l, _)| l.clone())
-                .or_else(|| dateline_loc.clone());
+            let location = s.location.clone().or_else(|| dateline_loc.clone());
             let mut contexts: Vec<&'static str> =
                 entry.plover_contexts.iter().map(String::as_str).collect();
             for &c in &s.contexts {
@@ -903,7 +900,6 @@ impl Coder {
                     };
                 ectx.event(&code, src, tgt, &trigger, &rule, conf, negated)
             };
-            let symmetric = SYMMETRIC.iter().any(|x| code.starts_with(x));
             let before = out.len();
             if targets.is_empty() {
                 if sources.len() >= 2 && symmetric {
@@ -959,16 +955,20 @@ impl Coder {
                                 .is_some_and(|t| t.country.is_some() || t.organization.is_some())
                         })
                         .map(|e| {
-                            let mut v = e.clone();
-                            std::mem::swap(&mut v.source, &mut v.target);
-                            v.cameo = Cameo::of("042");
-                            let visit = cameo("042").expect("042 is in the table");
-                            v.plover.event_type = visit.plover_type;
-                            v.plover.mode.clone_from(&visit.plover_mode);
-                            v.rule.push_str(" +reciprocal-visit(043->042)");
-                            v.confidence = (v.confidence - 0.1).max(0.05);
-                            v.evidence[0].rule.clone_from(&v.rule);
-                            v
+                            let (host, guest) = (
+                                e.source.as_ref().expect("events have sources"),
+                                e.target.as_ref().expect("filtered"),
+                            );
+                            let visit_rule = format!("{rule} +reciprocal-visit(043->042)");
+                            ectx.event(
+                                "042",
+                                guest,
+                                Some(host),
+                                &trigger,
+                                &visit_rule,
+                                e.confidence - 0.1,
+                                negated,
+                            )
                         })
                         .collect();
                     out.extend(visits);

@@ -37,6 +37,14 @@ impl Memory {
             self.recent.push(Rc::clone(a));
         }
     }
+    /// Remembers a sentence's topic (its first actor).
+    pub fn push_topic(&mut self, a: &Rc<Actor>) {
+        if self.topics.len() >= 2 * MEMORY_WINDOW {
+            self.topics.drain(..MEMORY_WINDOW);
+        }
+        self.topics.push(Rc::clone(a));
+    }
+
     /// Remembers the parties of an event.
     pub fn group(&mut self, parties: &[Rc<Actor>]) {
         let mut distinct: Vec<&Rc<Actor>> = Vec::new();

@@ -83,7 +83,6 @@ pub struct Lexicon {
     classes: FxHashMap<u32, u32>,
     irregular: IrregularVerbs,
     skipped_patterns: usize,
-    phrase_count: usize,
 }
 
 /// One phrase match: unit range and the sense.
@@ -212,7 +211,6 @@ impl LexiconBuilder {
             classes: FxHashMap::default(),
             irregular: IrregularVerbs::default(),
             skipped_patterns: 0,
-            phrase_count: 0,
         };
         if self.builtin {
             let mut loader = load::Loader {
@@ -235,7 +233,6 @@ impl LexiconBuilder {
         for (name, text) in irregular.into_iter().chain(rest) {
             loader.load(name, text)?;
         }
-        lex.phrase_count = lex.senses.len();
         Ok(lex)
     }
 }
@@ -396,7 +393,7 @@ impl Lexicon {
             pattern_roots: roots.len(),
             verb_forms: self.verbs.len(),
             irregular_verbs: self.irregular.len(),
-            phrases: self.phrase_count,
+            phrases: self.senses.len(),
             automaton_nodes: self.phrases.len(),
             skipped_patterns: self.skipped_patterns,
         }

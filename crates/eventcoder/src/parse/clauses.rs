@@ -250,16 +250,12 @@ fn passive_match(
     elems: &[PatternElem],
     verb: usize,
     forms: VerbForms,
+    be_before: Option<usize>,
     target: &mut Option<usize>,
 ) -> Option<usize> {
+    // `be_before`: the start of "was (adverbs)" before the verb, computed once per verb.
+    let j = be_before?;
     if !forms.has(VerbForms::PARTICIPLE) {
-        return None;
-    }
-    let mut j = verb;
-    while j > c.range.start && c.is_adverb(j - 1) {
-        j -= 1;
-    }
-    if j == c.range.start || c.class(j - 1) & BE == 0 {
         return None;
     }
     let first_word = elems
@@ -396,13 +392,15 @@ pub fn predicates(
             }
         }
         let allowed = verb_forms_allowed(&c, i);
-        let passive_context = {
+        // A form of "be" (then adverbs) right before the verb: where a passive reading starts.
+        let be_before = {
             let mut j = i;
             while j > range.start && c.is_adverb(j - 1) {
                 j -= 1;
             }
-            j > range.start && c.class(j - 1) & BE != 0 && allowed & VerbForms::PARTICIPLE != 0
+            (j > range.start && c.class(j - 1) & BE != 0).then_some(j)
         };
+        let passive_context = be_before.is_some() && allowed & VerbForms::PARTICIPLE != 0;
         let mut best: Option<(usize, usize, u32, VerbForms, Option<usize>)> = None;
         for &(p, forms) in cands {
             if forms.0 & allowed == 0 {
@@ -417,7 +415,7 @@ pub fn predicates(
             }
             let mut target = None;
             let matched = match_elems(&c, &pat.elems, i + 1, &mut target)
-                .or_else(|| passive_match(&c, &pat.elems, i, forms, &mut target));
+                .or_else(|| passive_match(&c, &pat.elems, i, forms, be_before, &mut target));
             if let Some(end) = matched {
                 // An unfilled target slot ranks below a reading that expects no target, except in
                 // the passive, where the target is the subject ("He was welcomed by Xi").
@@ -638,10 +636,15 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     } else if !pat.no_target() {
         // A mention the pattern's gap covered ("expel 23 UK diplomats") or the direct object.
         let end = preds[pi].end;
+        // Troops a state mobilizes or deploys (15x) are its own, not the target.
+        let own_troops = |mm: &Mention| pat.code.starts_with("15") && mm.is_bare_role();
         let inside = c.ms.iter().position(|mm| {
-                                                mm.units.start > verb && mm.units.start < end && !mm.after_prep_loc && !own_forces(c, mm) && !mm.partial
-                // Troops a state mobilizes or deploys are its own, not the target.
-                && !(pat.code.starts_with("15") && mm.state.is_none() && mm.org.is_none() && mm.name.is_none())
+            mm.units.start > verb
+                && mm.units.start < end
+                && !mm.after_prep_loc
+                && !mm.partial
+                && !own_forces(c, mm)
+                && !own_troops(mm)
         });
         if let Some(t) = inside {
             targets.push(t);
@@ -796,7 +799,7 @@ fn find_subject(
 /// "its forces", "their diplomats": a generic role owned by the subject is not a target.
 fn own_forces(c: &Ctx<'_>, m: &Mention) -> bool {
     let owned = m.units.start > c.range.start && c.class(m.units.start - 1) & POSS != 0;
-    owned && m.state.is_none() && m.org.is_none() && m.person.is_none() && m.name.is_none()
+    owned && m.is_bare_role()
 }
 
 /// The first actor mention after `end` that is a direct object.
@@ -810,12 +813,7 @@ fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
                 return None;
             }
             // "the foreign ministers of Armenia and Azerbaijan": the states name the object.
-            let generic = mm.agent.is_some()
-                && mm.state.is_none()
-                && mm.org.is_none()
-                && mm.name.is_none()
-                && mm.reference.is_none();
-            if generic && mm.units.end + 1 < c.range.end && c.is(mm.units.end, "of") {
+            if mm.is_bare_role() && mm.units.end + 1 < c.range.end && c.is(mm.units.end, "of") {
                 if let Some(owner) = c
                     .mention_starting(mm.units.end + 1)
                     .filter(|&o| c.ms[o].state.is_some() || c.ms[o].org.is_some())

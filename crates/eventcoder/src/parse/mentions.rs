@@ -77,17 +77,30 @@ pub struct Mention {
 }
 
 impl Mention {
-    /// Whether it can be an actor (not only a place, an outlet or a bare adjective).
-    pub fn is_actor(&self) -> bool {
-        if self.partial {
-            return false;
-        }
-        if self.outlet.is_some()
+    /// Only an outlet ("Xinhua", "the Washington Post"): a source of news, never an actor.
+    pub fn is_outlet_only(&self) -> bool {
+        self.outlet.is_some()
             && self.state.is_none()
             && self.org.is_none()
             && self.agent.is_none()
             && self.person.is_none()
-        {
+    }
+
+    /// A role with nothing saying whose it is ("the ministry", "troops", "its forces"): no state,
+    /// organization, group, person, name or reference.
+    pub fn is_bare_role(&self) -> bool {
+        self.agent.is_some()
+            && self.state.is_none()
+            && self.org.is_none()
+            && self.group.is_none()
+            && self.person.is_none()
+            && self.name.is_none()
+            && self.reference.is_none()
+    }
+
+    /// Whether it can be an actor (not only a place, an outlet or a bare adjective).
+    pub fn is_actor(&self) -> bool {
+        if self.partial || self.is_outlet_only() {
             return false;
         }
         if self.people {
@@ -321,13 +334,7 @@ pub fn mentions(
         let tok_ends_after = m.units.end < units.len() && units[m.units.end].token == last.token;
         m.partial = tok_starts_before || tok_ends_after;
         // "military aid", "police station": a lone role word before a noun is a modifier.
-        let lone_role = m.agent.is_some()
-            && m.state.is_none()
-            && m.org.is_none()
-            && m.group.is_none()
-            && m.person.is_none()
-            && m.name.is_none()
-            && m.units.len() == 1;
+        let lone_role = m.is_bare_role() && m.units.len() == 1;
         if lone_role && m.units.end < range.end {
             let n = &units[m.units.end];
             let w = n.span.slice(text);
