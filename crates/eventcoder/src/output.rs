@@ -2,17 +2,19 @@
 //! as **Unicode code point offsets** so that `text[start:end]` works in Python and most JSON
 //! consumers. Rust types keep UTF-8 byte offsets; this module converts.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
 use crate::code::{Actor, Event, Location};
 
-/// Converts byte offsets of one text to code-point offsets. Fast for increasing offsets.
+/// Converts byte offsets of one text to code-point offsets. Each call costs the distance from
+/// the previous offset (nothing for ASCII text), so offsets in rough text order are fast.
 ///
 /// ```
 /// use eventcoder::output::CharIndex;
 /// let mut ix = CharIndex::new("Çavuşoğlu met");
 /// assert_eq!(ix.char_at(13), 10);
+/// assert_eq!(ix.char_at(2), 1); // backwards too
 /// ```
 #[derive(Debug, Clone)]
 pub struct CharIndex<'a> {
@@ -38,8 +40,16 @@ impl<'a> CharIndex<'a> {
             return b;
         }
         if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            // Step back from the last offset, or restart from 0 when that is nearer: the cost is
+            // the distance moved, so nearby spans in any order stay cheap.
+            if b < self.byte - b {
+                self.byte = 0;
+                self.chars = 0;
+            } else {
+                self.chars -= self.text[b..self.byte].chars().count();
+                self.byte = b;
+                return self.chars;
+            }
         }
         self.chars += self.text[self.byte..b].chars().count();
         self.byte = b;
@@ -53,7 +63,7 @@ impl<'a> CharIndex<'a> {
 }
 
 /// An actor in the output contract.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
 pub struct ActorRecord {
     /// As written.
     pub text: String,
@@ -74,7 +84,7 @@ pub struct ActorRecord {
 }
 
 /// The CAMEO part.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct CameoRecord {
     /// Event code.
     pub code: String,
@@ -89,7 +99,7 @@ pub struct CameoRecord {
 }
 
 /// The PLOVER part.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct PloverRecord {
     /// Type or null.
     #[serde(rename = "type")]
@@ -101,7 +111,7 @@ pub struct PloverRecord {
 }
 
 /// A text span.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TextRecord {
     /// The text.
     pub text: String,
@@ -110,7 +120,7 @@ pub struct TextRecord {
 }
 
 /// A sentence reference.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SentenceRecord {
     /// 0-based index.
     pub index: usize,
@@ -119,7 +129,7 @@ pub struct SentenceRecord {
 }
 
 /// A location.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct LocationRecord {
     /// As written.
     pub text: String,
@@ -134,7 +144,7 @@ pub struct LocationRecord {
 }
 
 /// One event per JSON line: the stable output contract.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EventRecord {
     /// The article id.
     pub article_id: String,
@@ -220,6 +230,29 @@ impl EventRecord {
             date_source: e.date_source.to_string(),
             negated: e.negated,
             mentions: e.evidence.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    #[test]
+    fn char_index_agrees_with_counting_in_any_order() {
+        let text = "Çavuşoğlu met 王毅 in Ankara; 🇹🇷 officials said “yes”.";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&b| text.is_char_boundary(b))
+            .collect();
+        let mut ix = CharIndex::new(text);
+        // Forward, backward, and jumping around.
+        let order = bounds
+            .iter()
+            .chain(bounds.iter().rev())
+            .chain(bounds.iter().step_by(3).rev())
+            .chain(bounds.iter().step_by(5));
+        for &b in order {
+            assert_eq!(ix.char_at(b), text[..b].chars().count(), "byte {b}");
         }
     }
 }

@@ -53,6 +53,30 @@ pub struct Document {
     pub events: Vec<Event>,
     /// The outlet the article cites.
     pub reported_by: Option<String>,
+    /// Every date written in the story body, resolved against the published date (only
+    /// resolvable ones: "Monday" needs a published date).
+    pub dates: Vec<DateSpan>,
+}
+
+/// A date written in an article.
+///
+/// ```
+/// use eventcoder::{Article, Coder};
+/// let text = "Iran summoned the envoy on Monday and recalled its ambassador last week.";
+/// let doc = Coder::new().code(&Article::new("a", text).with_published_str("2024-04-10")?)?;
+/// let dates: Vec<(&str, String)> =
+///     doc.dates.iter().map(|d| (d.span.slice(text), d.date.to_string())).collect();
+/// assert_eq!(dates, [("Monday", "2024-04-08".to_string()), ("last week", "2024-04-03".to_string())]);
+/// # Ok::<(), eventcoder::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateSpan {
+    /// The words ("on Monday" gives "Monday"; "last week" all of it).
+    pub span: Span,
+    /// The date they resolve to.
+    pub date: NaiveDate,
+    /// The sentence they are in.
+    pub sentence: usize,
 }
 
 /// Codes articles. Cheap to clone (the lexicon is shared); `Send + Sync`.
@@ -238,6 +262,19 @@ impl Coder {
     pub fn options(&self) -> &CoderOptions {
         &self.options
     }
+    /// The same lexicon with other options; cheap (the lexicon is shared, not rebuilt).
+    ///
+    /// ```
+    /// use eventcoder::{Coder, CoderOptions};
+    /// let strict = Coder::new().with_options(CoderOptions { require_dyad: true, ..Default::default() });
+    /// assert!(strict.options().require_dyad);
+    /// ```
+    pub fn with_options(&self, options: CoderOptions) -> Coder {
+        Coder {
+            lexicon: Arc::clone(&self.lexicon),
+            options,
+        }
+    }
 
     /// Codes raw text with an optional published date.
     pub fn code_text(&self, text: &str, published: Option<NaiveDate>) -> Result<Document> {
@@ -298,6 +335,7 @@ impl Coder {
         let mut context_hits = vec![0u32; lex.contexts.len()];
         let mut first_outlet: Option<String> = None;
         let mut events: Vec<Event> = Vec::new();
+        let mut dates: Vec<DateSpan> = Vec::new();
 
         for sentence in &sentences {
             let range = unit_at(sentence.tokens.start)..unit_at(sentence.tokens.end);
@@ -331,6 +369,11 @@ impl Coder {
                 published,
                 &mut s.dates,
             );
+            dates.extend(s.dates.iter().map(|d| DateSpan {
+                span: tokens[d.first].span.cover(tokens[d.end - 1].span),
+                date: d.date,
+                sentence: sentence.index,
+            }));
             for m in &ms {
                 if let Some(o) = m.outlet {
                     if m.is_outlet_only() {
@@ -454,6 +497,7 @@ impl Coder {
             sentences,
             events,
             reported_by,
+            dates,
         })
     }
 

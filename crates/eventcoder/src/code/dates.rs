@@ -7,8 +7,12 @@ use crate::text::{PartialDate, Token, TokenKind, parse_date, weekday_number};
 /// A date expression found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateMention {
-    /// Token index where it starts.
+    /// Token index of its head word (the weekday, "yesterday", the first calendar token).
     pub token: usize,
+    /// Token index where the whole mention starts ("last" in "last week").
+    pub first: usize,
+    /// Token index one past its end.
+    pub end: usize,
     /// The resolved date.
     pub date: NaiveDate,
 }
@@ -75,6 +79,8 @@ pub fn find_dates(
             if let Some(d) = resolve_partial(pd, published) {
                 out.push(DateMention {
                     token: offset + i,
+                    first: offset + i,
+                    end: offset + i + n,
                     date: d,
                 });
             }
@@ -141,8 +147,12 @@ pub fn find_dates(
                 }
             };
             if let Some(d) = d {
+                // "last week", "next Monday": the qualifier is part of the mention.
+                let qualified = matches!(prev.as_str(), "last" | "next" | "the") && i > 0;
                 out.push(DateMention {
                     token: offset + i,
+                    first: offset + i - usize::from(qualified),
+                    end: offset + i + 1,
                     date: d,
                 });
             }

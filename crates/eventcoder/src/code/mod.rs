@@ -8,7 +8,7 @@ mod dedup;
 mod event;
 mod resolve;
 
-pub use coder::{Coder, CoderBuilder, CoderOptions, Document};
+pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Document};
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
 pub use dedup::dedup;
 pub use event::{Actor, Cameo, Event, Evidence, Location, Plover, SentenceRef, TextSpan};
