@@ -1,8 +1,68 @@
-from typing import Final
+"""Type stubs of the compiled extension ``eventcoder._eventcoder``.
+
+Every span is a pair of Python string indices into the coded text: ``text[start:end]`` gives
+back the spanned text, also for non-ASCII text.
+"""
+
+import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from os import PathLike
+from typing import Any, Final, Literal, TypeAlias, final, overload
+
+__all__ = [
+    "__version__",
+    "EXAMPLE_ARTICLE",
+    "MAX_ARTICLE_BYTES",
+    "COLUMNS",
+    "DictionaryError",
+    "InputTooLargeError",
+    "Token",
+    "Actor",
+    "Cameo",
+    "Plover",
+    "Location",
+    "Mention",
+    "Event",
+    "Sentence",
+    "Dateline",
+    "DateMention",
+    "Document",
+    "Coder",
+    "Results",
+    "CodingError",
+    "tokenize",
+    "code",
+    "parse",
+    "_columns",
+]
 
 __version__: Final[str]
 EXAMPLE_ARTICLE: Final[str]
+MAX_ARTICLE_BYTES: Final[int]
+"""The largest article coded, in UTF-8 bytes; larger ones raise :class:`InputTooLargeError`."""
+COLUMNS: Final[list[str]]
+"""The columns of :func:`eventcoder.to_pandas` and :func:`eventcoder.to_arrow`, in order."""
 
+class DictionaryError(ValueError):
+    """A user dictionary has a malformed line; the message gives file:line:column."""
+
+class InputTooLargeError(ValueError):
+    """An article is larger than :data:`MAX_ARTICLE_BYTES`."""
+
+_Published: TypeAlias = str | datetime.date | datetime.datetime | None
+"""A published date: ``"YYYY-MM-DD"`` (an ISO timestamp is cut to its date), a ``date`` or a
+``datetime``, or ``None`` for undated text (a leading ``date YYYY-MM-DD`` line still counts)."""
+
+_Item: TypeAlias = (
+    str
+    | tuple[str, str]
+    | tuple[str, str, _Published]
+    | Mapping[str, Any]
+)
+"""One input of :meth:`Coder.code_many`: a text; ``(id, text)``; ``(id, text, published)``; or a
+mapping with ``"text"`` and optional ``"id"`` and ``"published"`` keys."""
+
+@final
 class Token:
     """One token. ``span`` is a pair of string indices into the tokenized text."""
 
@@ -16,7 +76,353 @@ class Token:
     @property
     def norm(self) -> str:
         """The normalized form (straight quotes, ASCII dashes); case is kept."""
-    def __init__(self, text: str, span: tuple[int, int], kind: str, norm: str) -> None: ...
+    def __new__(cls, text: str, span: tuple[int, int], kind: str, norm: str) -> Token: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
 
 def tokenize(text: str) -> list[Token]:
     """Tokenize ``text``; never raises on any string and never loses text."""
+
+@final
+class Actor:
+    """One party to an event, resolved as of the article's date."""
+
+    @property
+    def text(self) -> str:
+        """The mention as written."""
+    @property
+    def span(self) -> tuple[int, int]:
+        """String indices of the mention: ``text[span[0]:span[1]] == actor.text``."""
+    @property
+    def country(self) -> str | None:
+        """ISO 3166-1 alpha-3 code of the actor's state (``"RUS"``)."""
+    @property
+    def organization(self) -> str | None:
+        """Organization code (``"EU"``, ``"UN"``, ``"NATO"``)."""
+    @property
+    def sector(self) -> str | None:
+        """Sector: ``GOV``, ``MIL``, ``COP``, ``REB``, ``CVL``, ..."""
+    @property
+    def name(self) -> str | None:
+        """The person's name, when the mention names one."""
+    @property
+    def code(self) -> str:
+        """The CAMEO actor code (``"TJKGOV"``, ``"IGOEUREEC"``)."""
+    @property
+    def inferred(self) -> bool:
+        """Whether the state was inferred (from a place, the dateline or an earlier mention)."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Cameo:
+    """The CAMEO coding of an event."""
+
+    @property
+    def code(self) -> str:
+        """The event code (``"042"``)."""
+    @property
+    def root(self) -> str:
+        """Its root (``"04"``)."""
+    @property
+    def label(self) -> str:
+        """The codebook label."""
+    @property
+    def quad_class(self) -> int:
+        """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+    @property
+    def goldstein(self) -> float:
+        """The Goldstein score, -10 to 10."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Plover:
+    """The PLOVER coding of an event."""
+
+    @property
+    def type(self) -> str | None:
+        """The event type (``"CONSULT"``); ``None`` for CAMEO 01x statements."""
+    @property
+    def mode(self) -> str | None: ...
+    @property
+    def contexts(self) -> list[str]:
+        """Contexts from the CAMEO code, the sentence and the article (``"terrorism"``)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Location:
+    """Where an event happened."""
+
+    @property
+    def text(self) -> str:
+        """The place as written."""
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def name(self) -> str:
+        """The canonical place name."""
+    @property
+    def country(self) -> str | None:
+        """ISO3 code of the place's state."""
+    @property
+    def source(self) -> str:
+        """``"sentence"`` or ``"dateline"``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Mention:
+    """One mention of an event; duplicates collapse into one :class:`Event` with several."""
+
+    @property
+    def sentence_index(self) -> int: ...
+    @property
+    def trigger(self) -> str: ...
+    @property
+    def trigger_span(self) -> tuple[int, int]: ...
+    @property
+    def rule(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Event:
+    """One coded event: who did what to whom, when and where, with its evidence."""
+
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def date(self) -> datetime.date | None:
+        """When it happened; ``None`` when the article has no published date."""
+    @property
+    def date_source(self) -> str:
+        """How the date was found: ``sentence``, ``dateline``, ``published`` or ``none``."""
+    @property
+    def source(self) -> Actor | None: ...
+    @property
+    def target(self) -> Actor | None:
+        """Who was acted on; ``None`` for one-sided events ("X said")."""
+    @property
+    def cameo(self) -> Cameo: ...
+    @property
+    def plover(self) -> Plover: ...
+    @property
+    def sentence_index(self) -> int:
+        """0-based index of the sentence of the first mention."""
+    @property
+    def sentence_span(self) -> tuple[int, int]: ...
+    @property
+    def sentence(self) -> str:
+        """The text of the sentence of the first mention."""
+    @property
+    def trigger(self) -> str:
+        """The words that triggered the event."""
+    @property
+    def trigger_span(self) -> tuple[int, int]: ...
+    @property
+    def rule(self) -> str:
+        """The dictionary pattern (file:line and text) and the modifiers that produced it."""
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def location(self) -> Location | None: ...
+    @property
+    def reported_by(self) -> str | None:
+        """The outlet the article cites (``"Reuters"``)."""
+    @property
+    def negated(self) -> bool: ...
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention of this event, the first one first."""
+    def to_dict(self) -> dict[str, Any]:
+        """The event as plain data: the same record as the CLI's JSON lines."""
+    def to_json(self) -> str: ...
+    def _repr_html_(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Sentence:
+    """One sentence of a document."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def tokens(self) -> tuple[int, int]:
+        """Its tokens: the range ``doc.tokens[start:end]``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class DateMention:
+    """A date written in the story body, resolved against the published date."""
+
+    @property
+    def text(self) -> str:
+        """As written (``"Monday"``, ``"last week"``, ``"Nov. 22, 2021"``)."""
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def sentence_index(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Dateline:
+    """The wire-service dateline an article opens with (``"MOSCOW, Nov 22 (Reuters) -"``)."""
+
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def place(self) -> str:
+        """The place as written (``"NEW DELHI"``)."""
+    @property
+    def place_span(self) -> tuple[int, int]: ...
+    @property
+    def region(self) -> str | None:
+        """A region or country written with the place."""
+    @property
+    def date(self) -> datetime.date | None:
+        """The date written in the dateline, resolved against the published date."""
+    @property
+    def outlet(self) -> str | None:
+        """The outlet or agency written in it."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Document:
+    """A coded article: its text, sentences, tokens and events."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def published(self) -> datetime.date | None:
+        """The published date used: the one given, else the article's ``date`` line."""
+    @property
+    def dateline(self) -> Dateline | None: ...
+    @property
+    def reported_by(self) -> str | None: ...
+    @property
+    def sentences(self) -> list[Sentence]: ...
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens of the story body (after any date line and dateline)."""
+    @property
+    def events(self) -> list[Event]:
+        """The events, deduplicated, in order of first mention."""
+    @property
+    def dates(self) -> list[DateMention]:
+        """Every resolvable date written in the story body."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_pandas(self) -> Any:
+        """The events as a ``pandas.DataFrame`` (see :func:`eventcoder.to_pandas`)."""
+    def to_arrow(self) -> Any:
+        """The events as a ``pyarrow.Table`` (see :func:`eventcoder.to_arrow`)."""
+    def _repr_html_(self) -> str: ...
+    def __len__(self) -> int:
+        """The number of events."""
+    def __iter__(self) -> Iterator[Event]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class CodingError:
+    """An input of :meth:`Coder.code_many` that could not be coded (``on_error="skip"``)."""
+
+    @property
+    def index(self) -> int:
+        """The item's position in the input."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+
+@final
+class Results:
+    """The documents of :meth:`Coder.code_many`, in input order."""
+
+    @property
+    def documents(self) -> list[Document]: ...
+    @property
+    def events(self) -> list[Event]:
+        """Every event of every document, in input order."""
+    @property
+    def errors(self) -> list[CodingError]:
+        """The inputs skipped with ``on_error="skip"``."""
+    def to_pandas(self) -> Any:
+        """All events as one ``pandas.DataFrame`` (see :func:`eventcoder.to_pandas`)."""
+    def to_arrow(self) -> Any:
+        """All events as one ``pyarrow.Table`` (see :func:`eventcoder.to_arrow`)."""
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int, /) -> Document: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> list[Document]: ...
+    def __iter__(self) -> Iterator[Document]: ...
+
+@final
+class Coder:
+    """Codes articles. Cheap to build, thread-safe, picklable.
+
+    ``dictionaries`` are user dictionary files merged over the built-in lexicon (their contents
+    travel with a pickled coder, so workers need not see the files).
+    """
+
+    def __new__(
+        cls,
+        dictionaries: Iterable[str | PathLike[str]] | None = None,
+        *,
+        require_dyad: bool = False,
+        keep_negated: bool = False,
+        min_confidence: float = 0.0,
+    ) -> Coder: ...
+    @property
+    def dictionaries(self) -> list[str]:
+        """The names of the user dictionaries, in merge order."""
+    @property
+    def require_dyad(self) -> bool: ...
+    @property
+    def keep_negated(self) -> bool: ...
+    @property
+    def min_confidence(self) -> float: ...
+    def parse(self, text: str, published: _Published = None, id: str = "") -> Document:
+        """Code one article into a :class:`Document`."""
+    def code(self, text: str, published: _Published = None, id: str = "") -> list[Event]:
+        """Code one article; only its events."""
+    def code_many(
+        self,
+        items: Iterable[_Item],
+        threads: int | None = None,
+        progress: bool = False,
+        on_error: Literal["raise", "skip"] = "raise",
+        chunk_size: int = 256,
+    ) -> Results:
+        """Code many articles in parallel on Rust threads, without the GIL.
+
+        ``threads=None`` uses every core. ``progress=True`` shows a tqdm bar (when tqdm is
+        installed). With ``on_error="skip"``, inputs that cannot be coded (too large) are left
+        out and listed in :attr:`Results.errors`; malformed items always raise.
+        """
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+def code(text: str, published: _Published = None, id: str = "") -> list[Event]:
+    """Code one article with the shared default :class:`Coder`."""
+
+def parse(text: str, published: _Published = None, id: str = "") -> Document:
+    """Parse one article with the shared default :class:`Coder`."""
+
+def _columns(events: Iterable[Event]) -> dict[str, list[Any]]: ...

@@ -1,7 +1,14 @@
 //! Python bindings for eventcoder: the private `eventcoder._eventcoder` extension module.
 //!
 //! All offsets exposed to Python are string indices (Unicode code points), so
-//! `text[start:end]` gives back the spanned text.
+//! `text[start:end]` gives back the spanned text. Coding runs without the GIL; `code_many`
+//! runs on rayon threads.
+//!
+//! - [`data`]: a coded document as plain data with string-index spans (built off the GIL);
+//! - [`classes`]: the immutable Python classes over it (`Document`, `Event`, `Actor`, ...);
+//! - [`coder`]: `Coder`, `code_many`, `Results`, and the input conversions;
+//! - [`columns`]: events as flat columns for pandas, Arrow, Spark and Dask;
+//! - [`errors`]: the exceptions.
 
 use pyo3::prelude::*;
 
@@ -9,81 +16,48 @@ use pyo3::prelude::*;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use eventcoder::output::CharIndex;
-
-/// The constructor arguments of [`Token`], for pickling.
-type TokenArgs = (String, (usize, usize), String, String);
-
-/// One token: text, span (string indices), kind and normalized form.
-#[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
-#[derive(Clone, PartialEq)]
-pub struct Token {
-    text: String,
-    span: (usize, usize),
-    kind: String,
-    norm: String,
-}
-
-#[pymethods]
-impl Token {
-    #[new]
-    fn new(text: String, span: (usize, usize), kind: String, norm: String) -> Self {
-        Token {
-            text,
-            span,
-            kind,
-            norm,
-        }
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Token({:?}, span=({}, {}), kind={:?})",
-            self.text, self.span.0, self.span.1, self.kind
-        )
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, TokenArgs)> {
-        let t = slf.get();
-        Ok((
-            slf.get_type().into_any(),
-            (t.text.clone(), t.span, t.kind.clone(), t.norm.clone()),
-        ))
-    }
-}
-
-fn kind_name(kind: eventcoder::text::TokenKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
+pub mod classes;
+pub mod coder;
+pub mod columns;
+pub mod data;
+pub mod errors;
 
 /// Tokenizes `text`. Spans are string indices.
 #[pyfunction]
-fn tokenize(py: Python<'_>, text: &str) -> Vec<Token> {
-    py.detach(|| {
-        let mut offsets = CharIndex::new(text);
-        eventcoder::text::tokenize(text)
-            .map(|t| Token {
-                text: t.text.to_owned(),
-                span: {
-                    let [a, b] = offsets.span(t.span);
-                    (a, b)
-                },
-                kind: kind_name(t.kind),
-                norm: t.norm.into_owned(),
-            })
-            .collect()
-    })
+fn tokenize(py: Python<'_>, text: &str) -> Vec<classes::Token> {
+    py.detach(|| classes::tokens_of(text, 0))
 }
 
 /// The extension module.
 #[pymodule]
 fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("EXAMPLE_ARTICLE", eventcoder::EXAMPLE_ARTICLE)?;
-    m.add_class::<Token>()?;
+    m.add("MAX_ARTICLE_BYTES", eventcoder::MAX_ARTICLE_BYTES)?;
+    m.add("COLUMNS", columns::COLUMNS.to_vec())?;
+    m.add("DictionaryError", py.get_type::<errors::DictionaryError>())?;
+    m.add(
+        "InputTooLargeError",
+        py.get_type::<errors::InputTooLargeError>(),
+    )?;
+    m.add_class::<classes::Token>()?;
+    m.add_class::<classes::Actor>()?;
+    m.add_class::<classes::Cameo>()?;
+    m.add_class::<classes::Plover>()?;
+    m.add_class::<classes::Location>()?;
+    m.add_class::<classes::Mention>()?;
+    m.add_class::<classes::Event>()?;
+    m.add_class::<classes::Sentence>()?;
+    m.add_class::<classes::Dateline>()?;
+    m.add_class::<classes::DateMention>()?;
+    m.add_class::<classes::Document>()?;
+    m.add_class::<coder::Coder>()?;
+    m.add_class::<coder::Results>()?;
+    m.add_class::<coder::CodingError>()?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(coder::code, m)?)?;
+    m.add_function(wrap_pyfunction!(coder::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::_columns, m)?)?;
     Ok(())
 }

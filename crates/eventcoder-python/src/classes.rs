@@ -1,0 +1,630 @@
+//! The Python classes of coded output: thin, immutable handles onto [`crate::data`].
+//!
+//! Every span is a pair of string indices. Events and documents pickle as JSON of their data.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use eventcoder::output::{ActorRecord, CharIndex, LocationRecord};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PySlice};
+
+use crate::data::{DateData, DatelineData, DocData, EventData, MentionData, SentenceData};
+
+fn pair(s: [usize; 2]) -> (usize, usize) {
+    (s[0], s[1])
+}
+
+/// An optional string as Python writes it: `'KAZ'` or `None`.
+fn py_opt(value: Option<&str>) -> String {
+    value.map_or_else(|| "None".to_owned(), |v| format!("{v:?}"))
+}
+
+/// `json.loads(text)`: plain Python data of a serializable value.
+fn plain<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (text,))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> PyResult<T> {
+    serde_json::from_str(json).map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
+}
+
+/// Calls `eventcoder._html.<function>(obj)`: the notebook view is written in Python.
+fn render_html(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<String> {
+    obj.py()
+        .import("eventcoder._html")?
+        .call_method1(function, (obj,))?
+        .extract()
+}
+
+/// One token: text, span (string indices), kind and normalized form.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
+#[derive(Clone, PartialEq)]
+pub struct Token {
+    text: String,
+    span: (usize, usize),
+    kind: String,
+    norm: String,
+}
+
+/// The constructor arguments of [`Token`], for pickling.
+type TokenArgs = (String, (usize, usize), String, String);
+
+#[pymethods]
+impl Token {
+    #[new]
+    fn new(text: String, span: (usize, usize), kind: String, norm: String) -> Self {
+        Token {
+            text,
+            span,
+            kind,
+            norm,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Token({:?}, span=({}, {}), kind={:?})",
+            self.text, self.span.0, self.span.1, self.kind
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, TokenArgs)> {
+        let t = slf.get();
+        Ok((
+            slf.get_type().into_any(),
+            (t.text.clone(), t.span, t.kind.clone(), t.norm.clone()),
+        ))
+    }
+}
+
+fn kind_name(kind: eventcoder::text::TokenKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The tokens of `text` from byte offset `from`, with string-index spans.
+pub fn tokens_of(text: &str, from: usize) -> Vec<Token> {
+    let mut offsets = CharIndex::new(text);
+    eventcoder::text::tokenize(text)
+        .skip_while(|t| t.span.start < from)
+        .map(|t| Token {
+            text: t.text.to_owned(),
+            span: pair(offsets.span(t.span)),
+            kind: kind_name(t.kind),
+            norm: t.norm.into_owned(),
+        })
+        .collect()
+}
+
+/// One party to an event.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Actor(pub ActorRecord);
+
+#[pymethods]
+impl Actor {
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        pair(self.0.span)
+    }
+    #[getter]
+    fn country(&self) -> Option<&str> {
+        self.0.country.as_deref()
+    }
+    #[getter]
+    fn organization(&self) -> Option<&str> {
+        self.0.organization.as_deref()
+    }
+    #[getter]
+    fn sector(&self) -> Option<&str> {
+        self.0.sector.as_deref()
+    }
+    #[getter]
+    fn name(&self) -> Option<&str> {
+        self.0.name.as_deref()
+    }
+    #[getter]
+    fn code(&self) -> &str {
+        &self.0.code
+    }
+    #[getter]
+    fn inferred(&self) -> bool {
+        self.0.inferred
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        plain(py, &self.0)
+    }
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
+        from_json(json, "actor").map(Actor)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&slf.get().0).expect("serializable");
+        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    }
+    fn __repr__(&self) -> String {
+        let a = &self.0;
+        let mut s = format!("Actor({:?}, code={:?}", a.text, a.code);
+        if let Some(n) = &a.name {
+            s += &format!(", name={n:?}");
+        }
+        s + &format!(", span=({}, {}))", a.span[0], a.span[1])
+    }
+}
+
+/// The CAMEO coding of an event.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
+#[derive(Clone, PartialEq)]
+pub struct Cameo {
+    code: String,
+    root: String,
+    label: String,
+    quad_class: u8,
+    goldstein: f32,
+}
+
+#[pymethods]
+impl Cameo {
+    fn __repr__(&self) -> String {
+        format!(
+            "Cameo({:?}, {:?}, quad_class={}, goldstein={})",
+            self.code, self.label, self.quad_class, self.goldstein
+        )
+    }
+}
+
+/// The PLOVER coding of an event.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
+#[derive(Clone, PartialEq)]
+pub struct Plover {
+    r#type: Option<String>,
+    mode: Option<String>,
+    contexts: Vec<String>,
+}
+
+#[pymethods]
+impl Plover {
+    fn __repr__(&self) -> String {
+        format!(
+            "Plover({}, mode={}, contexts={:?})",
+            py_opt(self.r#type.as_deref()),
+            py_opt(self.mode.as_deref()),
+            self.contexts
+        )
+    }
+}
+
+/// Where an event happened.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Location(LocationRecord);
+
+#[pymethods]
+impl Location {
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        pair(self.0.span)
+    }
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    #[getter]
+    fn country(&self) -> Option<&str> {
+        self.0.country.as_deref()
+    }
+    #[getter]
+    fn source(&self) -> &str {
+        &self.0.source
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Location({:?}, country={}, source={:?})",
+            self.0.name,
+            py_opt(self.0.country.as_deref()),
+            self.0.source
+        )
+    }
+}
+
+/// One mention of an event.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Mention(MentionData);
+
+#[pymethods]
+impl Mention {
+    #[getter]
+    fn sentence_index(&self) -> usize {
+        self.0.sentence_index
+    }
+    #[getter]
+    fn trigger(&self) -> &str {
+        &self.0.trigger.text
+    }
+    #[getter]
+    fn trigger_span(&self) -> (usize, usize) {
+        pair(self.0.trigger.span)
+    }
+    #[getter]
+    fn rule(&self) -> &str {
+        &self.0.rule
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Mention(sentence_index={}, trigger={:?})",
+            self.0.sentence_index, self.0.trigger.text
+        )
+    }
+}
+
+/// One coded event.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Event(pub Arc<EventData>);
+
+#[pymethods]
+impl Event {
+    #[getter]
+    fn article_id(&self) -> &str {
+        &self.0.record.article_id
+    }
+    #[getter]
+    fn date(&self) -> Option<NaiveDate> {
+        self.0.record.date.as_deref().and_then(|d| d.parse().ok())
+    }
+    #[getter]
+    fn date_source(&self) -> &str {
+        &self.0.record.date_source
+    }
+    #[getter]
+    fn source(&self) -> Option<Actor> {
+        self.0.record.source.clone().map(Actor)
+    }
+    #[getter]
+    fn target(&self) -> Option<Actor> {
+        self.0.record.target.clone().map(Actor)
+    }
+    #[getter]
+    fn cameo(&self) -> Cameo {
+        let c = &self.0.record.cameo;
+        Cameo {
+            code: c.code.clone(),
+            root: c.root.clone(),
+            label: c.label.clone(),
+            quad_class: c.quad_class,
+            goldstein: c.goldstein,
+        }
+    }
+    #[getter]
+    fn plover(&self) -> Plover {
+        let p = &self.0.record.plover;
+        Plover {
+            r#type: p.event_type.clone(),
+            mode: p.mode.clone(),
+            contexts: p.contexts.clone(),
+        }
+    }
+    #[getter]
+    fn sentence_index(&self) -> usize {
+        self.0.record.sentence.index
+    }
+    #[getter]
+    fn sentence_span(&self) -> (usize, usize) {
+        pair(self.0.record.sentence.span)
+    }
+    #[getter]
+    fn sentence(&self) -> &str {
+        &self.0.sentence
+    }
+    #[getter]
+    fn trigger(&self) -> &str {
+        &self.0.record.trigger.text
+    }
+    #[getter]
+    fn trigger_span(&self) -> (usize, usize) {
+        pair(self.0.record.trigger.span)
+    }
+    #[getter]
+    fn rule(&self) -> &str {
+        &self.0.record.rule
+    }
+    #[getter]
+    fn confidence(&self) -> f32 {
+        self.0.record.confidence
+    }
+    #[getter]
+    fn location(&self) -> Option<Location> {
+        self.0.record.location.clone().map(Location)
+    }
+    #[getter]
+    fn reported_by(&self) -> Option<&str> {
+        self.0.record.reported_by.as_deref()
+    }
+    #[getter]
+    fn negated(&self) -> bool {
+        self.0.record.negated
+    }
+    #[getter]
+    fn mentions(&self) -> Vec<Mention> {
+        self.0.mentions.iter().cloned().map(Mention).collect()
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        plain(py, &self.0.record)
+    }
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.0.record).expect("serializable")
+    }
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        render_html(slf.as_any(), "render_event")
+    }
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
+        from_json(json, "event").map(|d| Event(Arc::new(d)))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&*slf.get().0).expect("serializable");
+        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    }
+    fn __repr__(&self) -> String {
+        let r = &self.0.record;
+        let who = |a: &Option<ActorRecord>| a.as_ref().map_or("-".to_owned(), |a| a.code.clone());
+        let id = if r.article_id.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", r.article_id)
+        };
+        format!(
+            "Event({id}{} -> {}, cameo={:?} ({}), plover={}, date={}, trigger={:?})",
+            who(&r.source),
+            who(&r.target),
+            r.cameo.code,
+            r.cameo.label,
+            r.plover.event_type.as_deref().unwrap_or("-"),
+            r.date.as_deref().unwrap_or("None"),
+            r.trigger.text
+        )
+    }
+}
+
+/// One sentence.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Sentence {
+    data: SentenceData,
+    text: String,
+}
+
+#[pymethods]
+impl Sentence {
+    #[getter]
+    fn index(&self) -> usize {
+        self.data.index
+    }
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        pair(self.data.span)
+    }
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    #[getter]
+    fn tokens(&self) -> (usize, usize) {
+        pair(self.data.tokens)
+    }
+    fn __repr__(&self) -> String {
+        format!("Sentence({}, {:?})", self.data.index, self.text)
+    }
+}
+
+/// A date written in the text, resolved.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct DateMention(DateData);
+
+#[pymethods]
+impl DateMention {
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        pair(self.0.span)
+    }
+    #[getter]
+    fn date(&self) -> NaiveDate {
+        self.0.date
+    }
+    #[getter]
+    fn sentence_index(&self) -> usize {
+        self.0.sentence_index
+    }
+    fn __repr__(&self) -> String {
+        format!("DateMention({:?}, date={})", self.0.text, self.0.date)
+    }
+}
+
+/// The dateline.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Dateline(DatelineData);
+
+#[pymethods]
+impl Dateline {
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        pair(self.0.span)
+    }
+    #[getter]
+    fn place(&self) -> &str {
+        &self.0.place
+    }
+    #[getter]
+    fn place_span(&self) -> (usize, usize) {
+        pair(self.0.place_span)
+    }
+    #[getter]
+    fn region(&self) -> Option<&str> {
+        self.0.region.as_deref()
+    }
+    #[getter]
+    fn date(&self) -> Option<NaiveDate> {
+        self.0.date
+    }
+    #[getter]
+    fn outlet(&self) -> Option<&str> {
+        self.0.outlet.as_deref()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Dateline({:?}, date={}, outlet={})",
+            self.0.place,
+            py_opt(self.0.date.map(|d| d.to_string()).as_deref()),
+            py_opt(self.0.outlet.as_deref())
+        )
+    }
+}
+
+/// A coded article.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Document(pub Arc<DocData>);
+
+/// Calls `eventcoder._frames.<function>(obj)`.
+pub fn frame(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<Py<PyAny>> {
+    Ok(obj
+        .py()
+        .import("eventcoder._frames")?
+        .call_method1(function, (obj,))?
+        .unbind())
+}
+
+#[pymethods]
+impl Document {
+    #[getter]
+    fn id(&self) -> &str {
+        &self.0.id
+    }
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    #[getter]
+    fn published(&self) -> Option<NaiveDate> {
+        self.0.published
+    }
+    #[getter]
+    fn dateline(&self) -> Option<Dateline> {
+        self.0.dateline.clone().map(Dateline)
+    }
+    #[getter]
+    fn reported_by(&self) -> Option<&str> {
+        self.0.reported_by.as_deref()
+    }
+    #[getter]
+    fn sentences(&self) -> Vec<Sentence> {
+        self.0
+            .sentences
+            .iter()
+            .map(|s| Sentence {
+                data: s.clone(),
+                text: self.0.text[s.bytes[0]..s.bytes[1]].to_owned(),
+            })
+            .collect()
+    }
+    #[getter]
+    fn tokens(&self) -> Vec<Token> {
+        tokens_of(&self.0.text, self.0.body_start)
+    }
+    #[getter]
+    fn events(&self) -> Vec<Event> {
+        self.0.events.iter().cloned().map(Event).collect()
+    }
+    #[getter]
+    fn dates(&self) -> Vec<DateMention> {
+        self.0.dates.iter().cloned().map(DateMention).collect()
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        plain(py, &*self.0)
+    }
+    fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        frame(slf.as_any(), "to_pandas")
+    }
+    fn to_arrow(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        frame(slf.as_any(), "to_arrow")
+    }
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        render_html(slf.as_any(), "render_document")
+    }
+    fn __len__(&self) -> usize {
+        self.0.events.len()
+    }
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyList::new(py, self.events())?
+            .as_any()
+            .try_iter()?
+            .into_any())
+    }
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
+        from_json(json, "document").map(|d| Document(Arc::new(d)))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&*slf.get().0).expect("serializable");
+        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Document(id={:?}, published={}, sentences={}, events={})",
+            self.0.id,
+            self.0
+                .published
+                .map_or("None".to_owned(), |d| format!("{:?}", d.to_string())),
+            self.0.sentences.len(),
+            self.0.events.len()
+        )
+    }
+}
+
+/// A slice or an index of a sequence of `len`, Python style.
+pub enum Pick {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+/// Resolves `index` (an int or a slice) against a length.
+pub fn pick(index: &Bound<'_, PyAny>, len: usize) -> PyResult<Pick> {
+    if let Ok(slice) = index.cast::<PySlice>() {
+        let ix = slice.indices(len as isize)?;
+        let mut out = Vec::with_capacity(ix.slicelength);
+        let mut i = ix.start;
+        for _ in 0..ix.slicelength {
+            out.push(i as usize);
+            i += ix.step;
+        }
+        return Ok(Pick::Many(out));
+    }
+    let i: isize = index.extract()?;
+    let j = if i < 0 { i + len as isize } else { i };
+    if j < 0 || j as usize >= len {
+        return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+            "index {i} out of range for {len} documents"
+        )));
+    }
+    Ok(Pick::One(j as usize))
+}

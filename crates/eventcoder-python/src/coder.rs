@@ -1,0 +1,563 @@
+//! `Coder`, `code_many` and `Results`: coding from Python, in parallel and without the GIL.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::NaiveDate;
+use eventcoder::{Article, CoderOptions};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
+use rayon::prelude::*;
+
+use crate::classes::{Document, Event, Pick, frame, pick};
+use crate::data::DocData;
+use crate::errors::to_py;
+
+/// User dictionaries: (name, contents), in merge order.
+type Sources = Vec<(String, String)>;
+
+/// Coders built from user dictionaries, by their contents: unpickling a coder on a worker (once
+/// per task in Spark and Dask) reuses the compiled lexicon instead of rebuilding it.
+static COMPILED: OnceLock<Mutex<HashMap<Sources, eventcoder::Coder>>> = OnceLock::new();
+/// How many distinct dictionary sets [`COMPILED`] keeps.
+const COMPILED_MAX: usize = 16;
+
+fn compiled(sources: &Sources) -> Result<eventcoder::Coder, eventcoder::Error> {
+    if sources.is_empty() {
+        return Ok(default_coder().clone());
+    }
+    let cache = COMPILED.get_or_init(Default::default);
+    if let Some(c) = cache.lock().expect("not poisoned").get(sources) {
+        return Ok(c.clone());
+    }
+    let mut b = eventcoder::Coder::builder();
+    for (name, text) in sources {
+        b = b.dictionary_str(name, text);
+    }
+    let coder = b.build()?;
+    let mut map = cache.lock().expect("not poisoned");
+    if map.len() >= COMPILED_MAX {
+        map.clear();
+    }
+    map.insert(sources.clone(), coder.clone());
+    Ok(coder)
+}
+
+/// The shared default coder of `eventcoder.code` and `eventcoder.parse`.
+pub fn default_coder() -> &'static eventcoder::Coder {
+    static DEFAULT: OnceLock<eventcoder::Coder> = OnceLock::new();
+    DEFAULT.get_or_init(eventcoder::Coder::new)
+}
+
+/// A published date from `str`, `datetime.date`, `datetime.datetime` or `None`.
+pub fn published_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDate>> {
+    let Some(v) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(s) = v.cast::<PyString>() {
+        let s = s.to_str()?.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        // An ISO timestamp counts by its date.
+        let date = match s.get(..10) {
+            Some(d) if s.len() == 10 || matches!(s.as_bytes()[10], b'T' | b' ') => d,
+            _ => s,
+        };
+        return eventcoder::parse_iso_date(date)
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(format!("published: {e} (expected YYYY-MM-DD)")));
+    }
+    if v.is_instance_of::<pyo3::types::PyDate>() {
+        return v
+            .extract::<NaiveDate>()
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(format!("published: not a usable date ({e})")));
+    }
+    Err(PyTypeError::new_err(format!(
+        "published must be str, datetime.date, datetime.datetime or None, not {}",
+        v.get_type().name()?
+    )))
+}
+
+fn id_of(v: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
+    if v.is_none() {
+        return Ok(index.to_string());
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(s.to_str()?.to_owned());
+    }
+    if let Ok(i) = v.extract::<i64>() {
+        return Ok(i.to_string());
+    }
+    Err(PyTypeError::new_err(format!(
+        "item {index}: id must be str or int, not {}",
+        v.get_type().name()?
+    )))
+}
+
+fn text_of(v: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
+    match v.cast::<PyString>() {
+        Ok(s) => Ok(s.to_str()?.to_owned()),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "item {index}: text must be str, not {}",
+            v.get_type().name()?
+        ))),
+    }
+}
+
+/// Adds the item's position to an error about one of its fields.
+fn at_item(index: usize, e: PyErr, py: Python<'_>) -> PyErr {
+    let ty = e.get_type(py);
+    let msg = format!("item {index}: {}", e.value(py));
+    if ty.is(py.get_type::<PyTypeError>()) {
+        PyTypeError::new_err(msg)
+    } else {
+        PyValueError::new_err(msg)
+    }
+}
+
+/// One input of `code_many` as an article.
+fn article_of(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Article> {
+    let py = item.py();
+    let (id, text, published) = if let Ok(s) = item.cast::<PyString>() {
+        (index.to_string(), s.to_str()?.to_owned(), None)
+    } else if item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>() {
+        let n = item.len()?;
+        if !(2..=3).contains(&n) {
+            return Err(PyValueError::new_err(format!(
+                "item {index}: expected (id, text) or (id, text, published), got {n} fields"
+            )));
+        }
+        let published = if n == 3 {
+            published_of(Some(&item.get_item(2)?)).map_err(|e| at_item(index, e, py))?
+        } else {
+            None
+        };
+        (
+            id_of(&item.get_item(0)?, index)?,
+            text_of(&item.get_item(1)?, index)?,
+            published,
+        )
+    } else if let Ok(m) = item.cast::<PyMapping>() {
+        let get = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
+            if m.contains(key)? {
+                Ok(Some(m.get_item(key)?))
+            } else {
+                Ok(None)
+            }
+        };
+        let text = get("text")?.ok_or_else(|| {
+            PyValueError::new_err(format!("item {index}: mapping has no \"text\" key"))
+        })?;
+        let id = match get("id")? {
+            Some(v) => id_of(&v, index)?,
+            None => index.to_string(),
+        };
+        let published =
+            published_of(get("published")?.as_ref()).map_err(|e| at_item(index, e, py))?;
+        (id, text_of(&text, index)?, published)
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "item {index}: expected str, (id, text[, published]) or a mapping with \"text\", not {}",
+            item.get_type().name()?
+        )));
+    };
+    let mut a = Article::new(id, text);
+    a.published = published;
+    Ok(a)
+}
+
+/// An input that could not be coded.
+#[pyclass(module = "eventcoder._eventcoder", frozen, get_all)]
+#[derive(Clone)]
+pub struct CodingError {
+    index: usize,
+    id: String,
+    message: String,
+}
+
+#[pymethods]
+impl CodingError {
+    fn __repr__(&self) -> String {
+        format!(
+            "CodingError(index={}, id={:?}, message={:?})",
+            self.index, self.id, self.message
+        )
+    }
+}
+
+/// The documents of `code_many`, in input order.
+#[pyclass(module = "eventcoder._eventcoder", frozen)]
+pub struct Results {
+    docs: Vec<Py<Document>>,
+    errors: Vec<CodingError>,
+}
+
+#[pymethods]
+impl Results {
+    #[getter]
+    fn documents(&self, py: Python<'_>) -> Vec<Py<Document>> {
+        self.docs.iter().map(|d| d.clone_ref(py)).collect()
+    }
+    #[getter]
+    fn events(&self) -> Vec<Event> {
+        self.docs
+            .iter()
+            .flat_map(|d| d.get().0.events.iter().cloned().map(Event))
+            .collect()
+    }
+    #[getter]
+    fn errors(&self) -> Vec<CodingError> {
+        self.errors.clone()
+    }
+    fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        frame(slf.as_any(), "to_pandas")
+    }
+    fn to_arrow(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        frame(slf.as_any(), "to_arrow")
+    }
+    fn __len__(&self) -> usize {
+        self.docs.len()
+    }
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match pick(index, self.docs.len())? {
+            Pick::One(i) => self.docs[i].clone_ref(py).into_bound(py).into_any(),
+            Pick::Many(ix) => {
+                PyList::new(py, ix.into_iter().map(|i| self.docs[i].clone_ref(py)))?.into_any()
+            }
+        })
+    }
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyList::new(py, self.documents(py))?.try_iter()?.into_any())
+    }
+    fn __repr__(&self) -> String {
+        let events: usize = self.docs.iter().map(|d| d.get().0.events.len()).sum();
+        format!(
+            "Results(documents={}, events={events}, errors={})",
+            self.docs.len(),
+            self.errors.len()
+        )
+    }
+}
+
+/// A progress bar: tqdm's, when asked for and installed.
+struct Progress(Option<Py<PyAny>>);
+
+/// The arguments `Coder.__reduce__` passes back to `Coder._from_state`.
+type CoderState = (Sources, bool, bool, f32);
+
+/// Codes articles; cheap to build, thread-safe, picklable.
+#[pyclass(module = "eventcoder._eventcoder", frozen)]
+pub struct Coder {
+    coder: eventcoder::Coder,
+    sources: Sources,
+}
+
+impl Coder {
+    fn from_state(sources: Sources, options: CoderOptions) -> PyResult<Coder> {
+        let coder = compiled(&sources).map_err(to_py)?.with_options(options);
+        Ok(Coder { coder, sources })
+    }
+
+    fn parse_article(&self, py: Python<'_>, article: Article) -> PyResult<Document> {
+        parse_with(&self.coder, py, article)
+    }
+}
+
+/// Codes an article off the GIL.
+fn parse_with(coder: &eventcoder::Coder, py: Python<'_>, article: Article) -> PyResult<Document> {
+    py.detach(|| {
+        let doc = coder.code(&article)?;
+        Ok(DocData::new(doc, article.text))
+    })
+    .map(|d| Document(Arc::new(d)))
+    .map_err(to_py)
+}
+
+fn article(text: &str, published: Option<&Bound<'_, PyAny>>, id: &str) -> PyResult<Article> {
+    let mut a = Article::new(id, text);
+    a.published = published_of(published)?;
+    Ok(a)
+}
+
+#[pymethods]
+impl Coder {
+    #[new]
+    #[pyo3(signature = (dictionaries = None, *, require_dyad = false, keep_negated = false, min_confidence = 0.0))]
+    fn new(
+        dictionaries: Option<Vec<std::path::PathBuf>>,
+        require_dyad: bool,
+        keep_negated: bool,
+        min_confidence: f32,
+    ) -> PyResult<Coder> {
+        if !(0.0..=1.0).contains(&min_confidence) {
+            return Err(PyValueError::new_err(format!(
+                "min_confidence must be within [0, 1], not {min_confidence}"
+            )));
+        }
+        let dictionaries = dictionaries.unwrap_or_default();
+        let mut sources = Vec::with_capacity(dictionaries.len());
+        for path in &dictionaries {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                to_py(eventcoder::Error::Io {
+                    path: path.display().to_string(),
+                    source: e,
+                })
+            })?;
+            sources.push((path.display().to_string(), text));
+        }
+        Coder::from_state(
+            sources,
+            CoderOptions {
+                require_dyad,
+                keep_negated,
+                min_confidence,
+            },
+        )
+    }
+
+    #[classmethod]
+    fn _from_state(_cls: &Bound<'_, pyo3::types::PyType>, state: CoderState) -> PyResult<Coder> {
+        let (sources, require_dyad, keep_negated, min_confidence) = state;
+        Coder::from_state(
+            sources,
+            CoderOptions {
+                require_dyad,
+                keep_negated,
+                min_confidence,
+            },
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (CoderState,))> {
+        let c = slf.get();
+        let o = c.coder.options();
+        Ok((
+            slf.get_type().getattr("_from_state")?,
+            ((
+                c.sources.clone(),
+                o.require_dyad,
+                o.keep_negated,
+                o.min_confidence,
+            ),),
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Coder>().is_ok_and(|o| {
+            o.get().sources == self.sources && o.get().coder.options() == self.coder.options()
+        })
+    }
+
+    #[getter]
+    fn dictionaries(&self) -> Vec<String> {
+        self.sources.iter().map(|(n, _)| n.clone()).collect()
+    }
+    #[getter]
+    fn require_dyad(&self) -> bool {
+        self.coder.options().require_dyad
+    }
+    #[getter]
+    fn keep_negated(&self) -> bool {
+        self.coder.options().keep_negated
+    }
+    #[getter]
+    fn min_confidence(&self) -> f32 {
+        self.coder.options().min_confidence
+    }
+
+    #[pyo3(signature = (text, published = None, id = ""))]
+    fn parse(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        published: Option<&Bound<'_, PyAny>>,
+        id: &str,
+    ) -> PyResult<Document> {
+        self.parse_article(py, article(text, published, id)?)
+    }
+
+    #[pyo3(signature = (text, published = None, id = ""))]
+    fn code(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        published: Option<&Bound<'_, PyAny>>,
+        id: &str,
+    ) -> PyResult<Vec<Event>> {
+        let doc = self.parse_article(py, article(text, published, id)?)?;
+        Ok(doc.0.events.iter().cloned().map(Event).collect())
+    }
+
+    #[pyo3(signature = (items, threads = None, progress = false, on_error = "raise", chunk_size = 256))]
+    fn code_many(
+        &self,
+        py: Python<'_>,
+        items: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        progress: bool,
+        on_error: &str,
+        chunk_size: usize,
+    ) -> PyResult<Results> {
+        let skip = match on_error {
+            "raise" => false,
+            "skip" => true,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "on_error must be \"raise\" or \"skip\", not {other:?}"
+                )));
+            }
+        };
+        if chunk_size == 0 {
+            return Err(PyValueError::new_err("chunk_size must be at least 1"));
+        }
+        let pool = match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
+            ),
+            None => None,
+        };
+        let total = items.len().ok();
+        let bar = progress_bar(py, progress, total)?;
+        let result = self.code_chunks(py, items, pool.as_ref(), chunk_size, skip, &bar);
+        if let Some(b) = &bar.0 {
+            b.call_method0(py, "close")?;
+        }
+        result
+    }
+
+    fn __repr__(&self) -> String {
+        let o = self.coder.options();
+        format!(
+            "Coder(dictionaries={:?}, require_dyad={}, keep_negated={}, min_confidence={})",
+            self.dictionaries(),
+            if o.require_dyad { "True" } else { "False" },
+            if o.keep_negated { "True" } else { "False" },
+            o.min_confidence
+        )
+    }
+}
+
+fn progress_bar(py: Python<'_>, wanted: bool, total: Option<usize>) -> PyResult<Progress> {
+    if !wanted {
+        return Ok(Progress(None));
+    }
+    match py.import("tqdm.auto") {
+        Ok(m) => {
+            let kw = PyDict::new(py);
+            kw.set_item("total", total)?;
+            kw.set_item("unit", "doc")?;
+            kw.set_item("desc", "coding")?;
+            let bar = m.getattr("tqdm")?.call((), Some(&kw))?;
+            Ok(Progress(Some(bar.unbind())))
+        }
+        Err(_) => {
+            py.import("warnings")?.call_method1(
+                "warn",
+                ("progress=True needs tqdm (pip install tqdm); coding without a progress bar",),
+            )?;
+            Ok(Progress(None))
+        }
+    }
+}
+
+impl Coder {
+    fn code_chunks(
+        &self,
+        py: Python<'_>,
+        items: &Bound<'_, PyAny>,
+        pool: Option<&rayon::ThreadPool>,
+        chunk_size: usize,
+        skip: bool,
+        bar: &Progress,
+    ) -> PyResult<Results> {
+        let mut docs = Vec::new();
+        let mut errors = Vec::new();
+        let mut iter = items.try_iter()?;
+        let mut index = 0usize;
+        loop {
+            let mut chunk: Vec<(usize, Article)> = Vec::with_capacity(chunk_size);
+            for item in iter.by_ref().take(chunk_size) {
+                chunk.push((index, article_of(&item?, index)?));
+                index += 1;
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let n = chunk.len();
+            let coded = py.detach(|| {
+                let code = |(i, a): (usize, Article)| {
+                    let r = self.coder.code(&a).map(|d| DocData::new(d, a.text));
+                    (i, a.id, r)
+                };
+                match pool {
+                    Some(p) if p.current_num_threads() == 1 => {
+                        chunk.into_iter().map(code).collect::<Vec<_>>()
+                    }
+                    Some(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
+                    None => chunk.into_par_iter().map(code).collect(),
+                }
+            });
+            for (i, id, r) in coded {
+                match r {
+                    Ok(d) => docs.push(Py::new(py, Document(Arc::new(d)))?),
+                    Err(e) if skip => errors.push(CodingError {
+                        index: i,
+                        id,
+                        message: e.to_string(),
+                    }),
+                    Err(e) => {
+                        let err = to_py(e);
+                        let msg = format!("item {i} (id {id:?}): {}", err.value(py));
+                        return Err(PyErr::from_type(err.get_type(py), msg));
+                    }
+                }
+            }
+            if let Some(b) = &bar.0 {
+                b.call_method1(py, "update", (n,))?;
+            }
+            py.check_signals()?;
+        }
+        Ok(Results { docs, errors })
+    }
+}
+
+/// Codes one article with the shared default coder; its events.
+#[pyfunction]
+#[pyo3(signature = (text, published = None, id = ""))]
+pub fn code(
+    py: Python<'_>,
+    text: &str,
+    published: Option<&Bound<'_, PyAny>>,
+    id: &str,
+) -> PyResult<Vec<Event>> {
+    Ok(parse(py, text, published, id)?
+        .0
+        .events
+        .iter()
+        .cloned()
+        .map(Event)
+        .collect())
+}
+
+/// Codes one article with the shared default coder.
+#[pyfunction]
+#[pyo3(signature = (text, published = None, id = ""))]
+pub fn parse(
+    py: Python<'_>,
+    text: &str,
+    published: Option<&Bound<'_, PyAny>>,
+    id: &str,
+) -> PyResult<Document> {
+    parse_with(default_coder(), py, article(text, published, id)?)
+}

@@ -1,0 +1,126 @@
+"""to_pandas and to_arrow: one row per event, flat columns, fixed dtypes."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import eventcoder as ec
+from _deps import need_module
+
+pd = need_module("pandas")
+pa = need_module("pyarrow")
+
+PANDAS_DTYPES = {
+    "article_id": "string",
+    "date": "datetime64[ns]",
+    "sentence_index": "int32",
+    "source_start": "Int32",
+    "source_inferred": "boolean",
+    "target_end": "Int32",
+    "quad_class": "int8",
+    "goldstein": "float32",
+    "plover_contexts": "object",
+    "trigger_start": "int32",
+    "confidence": "float32",
+    "negated": "bool",
+    "mentions": "int32",
+    "cameo_code": "string",
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> ec.Results:
+    return ec.Coder().code_many(
+        [
+            ("kz", ec.EXAMPLE_ARTICLE),
+            ("said", "Kremlin spokesman Dmitry Peskov said talks would continue.", None),
+            ("tr", "Turkish Foreign Minister Mevlüt Çavuşoğlu met Nikos Dendias in Ankara.", "2021-04-15"),
+        ]
+    )
+
+
+def test_columns_and_dtypes(results: ec.Results) -> None:
+    df = ec.to_pandas(results)
+    assert list(df.columns) == ec.COLUMNS
+    assert len(df) == len(results.events)
+    for col, dtype in PANDAS_DTYPES.items():
+        assert str(df[col].dtype) == dtype, col
+    # Every text column is a string column.
+    for col in ec.COLUMNS:
+        if col.endswith(("_text", "_code", "_name", "_country")) or col in ("rule", "trigger"):
+            assert str(df[col].dtype) == "string", col
+
+
+def test_rows_match_the_events(results: ec.Results) -> None:
+    df = results.to_pandas()
+    for row, e in zip(df.itertuples(index=False), results.events):
+        assert row.article_id == e.article_id and row.cameo_code == e.cameo.code
+        assert row.trigger == e.trigger and (row.trigger_start, row.trigger_end) == e.trigger_span
+        assert row.plover_contexts == e.plover.contexts
+        if e.date is None:
+            assert pd.isna(row.date)
+        else:
+            assert row.date.date() == e.date
+        if e.target is None:
+            assert pd.isna(row.target_code) and pd.isna(row.target_start)
+        else:
+            assert row.target_code == e.target.code and row.target_start == e.target.span[0]
+
+
+def test_undated_and_one_sided_rows_are_missing_values(results: ec.Results) -> None:
+    df = results.to_pandas()
+    said = df[df.article_id == "said"]
+    assert len(said) and said.date.isna().all() and said.target_code.isna().all()
+    assert said.target_inferred.isna().all() and said.target_start.isna().all()
+
+
+def test_spans_slice_the_text_in_frames(results: ec.Results) -> None:
+    df = results.to_pandas()
+    texts = {d.id: d.text for d in results}
+    for row in df.itertuples(index=False):
+        text = texts[row.article_id]
+        assert text[row.source_start : row.source_end] == row.source_text
+        assert text[row.trigger_start : row.trigger_end] == row.trigger
+    assert "Mevlüt Çavuşoğlu" in set(df.source_name.dropna())
+
+
+def test_arrow_table(results: ec.Results) -> None:
+    t = ec.to_arrow(results)
+    assert t.schema == ec.arrow_schema() and t.column_names == ec.COLUMNS
+    assert t.num_rows == len(results.events)
+    assert t.schema.field("date").type == pa.date32()
+    assert t.schema.field("plover_contexts").type == pa.list_(pa.string())
+    assert t.schema.field("quad_class").type == pa.int8()
+    assert t.column("date").to_pylist()[0] == results.events[0].date
+    # The pandas view of the Arrow table holds the same values.
+    assert t.column("cameo_code").to_pylist() == list(results.to_pandas().cameo_code)
+
+
+def test_every_input_kind() -> None:
+    doc = ec.parse(ec.EXAMPLE_ARTICLE)
+    n = len(doc.events)
+    assert len(ec.to_pandas(doc)) == len(doc.to_pandas()) == n
+    assert len(ec.to_pandas(doc.events)) == len(ec.to_pandas(iter(doc.events))) == n
+    assert len(ec.to_pandas(doc.events[0])) == 1
+    assert ec.to_arrow(doc).num_rows == doc.to_arrow().num_rows == n
+
+
+def test_empty_frames_keep_their_dtypes() -> None:
+    df = ec.to_pandas([])
+    assert list(df.columns) == ec.COLUMNS and len(df) == 0
+    assert {c: str(df[c].dtype) for c in PANDAS_DTYPES} == PANDAS_DTYPES
+    assert ec.to_arrow([]).schema == ec.arrow_schema()
+
+
+def test_non_events_are_a_type_error() -> None:
+    with pytest.raises(TypeError, match="item 1: expected eventcoder.Event"):
+        ec.to_pandas([ec.code("Iran attacked Israel.")[0], "not an event"])  # type: ignore[list-item]
+
+
+def test_date_column_is_datetime(results: ec.Results) -> None:
+    df = results.to_pandas()
+    kz = df[df.article_id == "kz"]
+    assert kz.date.min() >= pd.Timestamp(datetime.date(2022, 9, 1))
+    assert kz.groupby("quad_class").size().sum() == len(kz)
