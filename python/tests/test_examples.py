@@ -55,10 +55,10 @@ def test_dask_example_runs() -> None:
     assert "CONSULT" in out
 
 
-def test_mypy_strict_on_examples_and_package() -> None:
+def test_mypy_strict_on_examples_benchmarks_and_package() -> None:
     need_module("mypy")
     run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "examples", "eventcoder"],
+        [sys.executable, "-m", "mypy", "--strict", "examples", "benchmarks", "eventcoder"],
         capture_output=True,
         text=True,
         cwd=PYTHON,
@@ -77,3 +77,15 @@ def test_stubs_match_the_extension() -> None:
         timeout=600,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_readme_python_example_runs() -> None:
+    need_module("pandas")
+    need_module("pyarrow")
+    readme = (PYTHON.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python\n") :]
+    start = section.index("```python\n") + len("```python\n")
+    block = section[start : section.index("```", start)]
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md (Python)", "exec"), namespace)
+    assert len(namespace["df"]) == len(namespace["results"].events)  # type: ignore[attr-defined,arg-type]
