@@ -326,7 +326,9 @@ class Document:
     @property
     def dates(self) -> list[DateMention]:
         """Every resolvable date written in the story body."""
-    def to_dict(self) -> dict[str, Any]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: id, text, published, dateline, reported_by, sentences (index, span,
+        token range), dates and events (each as :meth:`Event.to_dict`)."""
     def to_pandas(self) -> Any:
         """The events as a ``pandas.DataFrame`` (see :func:`eventcoder.to_pandas`)."""
     def to_arrow(self) -> Any:

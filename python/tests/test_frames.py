@@ -124,3 +124,32 @@ def test_date_column_is_datetime(results: ec.Results) -> None:
     kz = df[df.article_id == "kz"]
     assert kz.date.min() >= pd.Timestamp(datetime.date(2022, 9, 1))
     assert kz.groupby("quad_class").size().sum() == len(kz)
+
+
+def test_arrow_stream_transform() -> None:
+    """eventcoder.spark.code_batches on a plain Arrow stream (what each Spark task runs)."""
+    from eventcoder.spark import code_batches
+
+    batch = pa.record_batch(
+        {
+            "doc": pa.array([1, 2, 3], pa.int64()),
+            "body": ["China warned Japan on Monday.", None, ec.EXAMPLE_ARTICLE],
+            "day": pa.array([datetime.date(2024, 1, 3), None, None], pa.date32()),
+        }
+    )
+    out = list(code_batches(iter([batch]), None, "doc", "body", "day"))
+    table = pa.Table.from_batches(out, schema=ec.arrow_schema())
+    ids = table.column("article_id").to_pylist()
+    assert ids[0] == "1" and "2" not in ids and ids[-1] == "3"
+    assert table.column("date").to_pylist()[0] == datetime.date(2024, 1, 1)
+    expected = ec.code("China warned Japan on Monday.", "2024-01-03") + ec.code(ec.EXAMPLE_ARTICLE)
+    assert table.column("cameo_code").to_pylist() == [e.cameo.code for e in expected]
+
+
+def test_document_to_dict() -> None:
+    doc = ec.parse(ec.EXAMPLE_ARTICLE, id="kz")
+    d = doc.to_dict()
+    assert d["id"] == "kz" and d["published"] == "2022-10-18" and d["text"] == doc.text
+    assert d["events"] == [e.to_dict() for e in doc]
+    assert d["dateline"]["place"] == "ASTANA" and d["dates"][0]["date"] == "2022-10-14"
+    assert len(d["sentences"]) == len(doc.sentences) and len(d["dates"]) == len(doc.dates)

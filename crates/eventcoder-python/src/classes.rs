@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use eventcoder::output::{ActorRecord, CharIndex, LocationRecord};
+use eventcoder::output::{ActorRecord, CharIndex, EventRecord, LocationRecord};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PySlice};
@@ -559,8 +559,43 @@ impl Document {
     fn dates(&self) -> Vec<DateMention> {
         self.0.dates.iter().cloned().map(DateMention).collect()
     }
+    /// Plain data: the events are their CLI records; sentences have no text of their own.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        plain(py, &*self.0)
+        #[derive(serde::Serialize)]
+        struct SentenceRecord {
+            index: usize,
+            span: [usize; 2],
+            tokens: [usize; 2],
+        }
+        #[derive(serde::Serialize)]
+        struct DocumentRecord<'a> {
+            id: &'a str,
+            text: &'a str,
+            published: Option<NaiveDate>,
+            dateline: &'a Option<DatelineData>,
+            reported_by: &'a Option<String>,
+            sentences: Vec<SentenceRecord>,
+            dates: &'a [DateData],
+            events: Vec<&'a EventRecord>,
+        }
+        let d = &*self.0;
+        let record = DocumentRecord {
+            id: &d.id,
+            text: &d.text,
+            published: d.published,
+            dateline: &d.dateline,
+            reported_by: &d.reported_by,
+            sentences: (d.sentences.iter())
+                .map(|s| SentenceRecord {
+                    index: s.index,
+                    span: s.span,
+                    tokens: s.tokens,
+                })
+                .collect(),
+            dates: &d.dates,
+            events: d.events.iter().map(|e| &e.record).collect(),
+        };
+        plain(py, &record)
     }
     fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         frame(slf.as_any(), "to_pandas")

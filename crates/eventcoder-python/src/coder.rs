@@ -246,6 +246,14 @@ impl Results {
     }
 }
 
+/// Where `code_many` codes: on the calling thread, on a pool of its own, or on rayon's global
+/// pool (every core).
+enum Threads {
+    One,
+    Pool(rayon::ThreadPool),
+    All,
+}
+
 /// A progress bar: tqdm's, when asked for and installed.
 struct Progress(Option<Py<PyAny>>);
 
@@ -417,19 +425,20 @@ impl Coder {
         if chunk_size == 0 {
             return Err(PyValueError::new_err("chunk_size must be at least 1"));
         }
-        let pool = match threads {
+        let threads = match threads {
             Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-            Some(n) => Some(
+            Some(1) => Threads::One,
+            Some(n) => Threads::Pool(
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
                     .build()
                     .map_err(|e| PyValueError::new_err(e.to_string()))?,
             ),
-            None => None,
+            None => Threads::All,
         };
         let total = items.len().ok();
         let bar = progress_bar(py, progress, total)?;
-        let result = self.code_chunks(py, items, pool.as_ref(), chunk_size, skip, &bar);
+        let result = self.code_chunks(py, items, &threads, chunk_size, skip, &bar);
         if let Some(b) = &bar.0 {
             b.call_method0(py, "close")?;
         }
@@ -476,7 +485,7 @@ impl Coder {
         &self,
         py: Python<'_>,
         items: &Bound<'_, PyAny>,
-        pool: Option<&rayon::ThreadPool>,
+        threads: &Threads,
         chunk_size: usize,
         skip: bool,
         bar: &Progress,
@@ -500,12 +509,10 @@ impl Coder {
                     let r = self.coder.code(&a).map(|d| DocData::new(d, a.text));
                     (i, a.id, r)
                 };
-                match pool {
-                    Some(p) if p.current_num_threads() == 1 => {
-                        chunk.into_iter().map(code).collect::<Vec<_>>()
-                    }
-                    Some(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
-                    None => chunk.into_par_iter().map(code).collect(),
+                match threads {
+                    Threads::One => chunk.into_iter().map(code).collect::<Vec<_>>(),
+                    Threads::Pool(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
+                    Threads::All => chunk.into_par_iter().map(code).collect(),
                 }
             });
             for (i, id, r) in coded {
