@@ -117,3 +117,41 @@ def to_pandas(events: Events) -> pandas.DataFrame:
         {c: TYPES[c][1] for c in COLUMNS if TYPES[c][1] != "object"}
     )
     return typed
+
+
+def input_columns(
+    available: Iterable[str], id_col: str, text_col: str, published_col: str | None
+) -> list[str]:
+    """The article columns the Spark and Dask helpers read; ValueError if one is missing."""
+    have = list(available)
+    cols = [id_col, text_col] + ([published_col] if published_col else [])
+    for c in cols:
+        if c not in have:
+            raise ValueError(f"articles has no column {c!r} (columns: {have})")
+    return cols
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT (values not equal to themselves) and pandas.NA."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except TypeError:  # pandas.NA: its comparisons are NA, whose truth is ambiguous
+        return True
+
+
+def article_items(
+    ids: list[Any], texts: list[Any], dates: list[Any] | None
+) -> list[dict[str, Any]]:
+    """``code_many`` items from column values: a missing text codes as empty, a missing
+    published date means undated."""
+    dates = dates if dates is not None else [None] * len(ids)
+    return [
+        {
+            "id": i,
+            "text": t if isinstance(t, str) else "",
+            "published": None if _missing(p) else p,
+        }
+        for i, t, p in zip(ids, texts, dates)
+    ]

@@ -10,26 +10,14 @@ dictionaries' contents, so it works with the threaded, process and distributed s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from eventcoder._eventcoder import Coder
-from eventcoder._frames import to_pandas
+from eventcoder._frames import article_items, input_columns, to_pandas
 
 if TYPE_CHECKING:
     import dask.dataframe
     import pandas
-
-
-def _published(value: Any) -> Any:
-    """pandas' missing values (None, NaN, NaT) as None; anything else unchanged."""
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):  # lists and other non-scalars: let the coder judge
-        pass
-    return value
 
 
 def code_partition(
@@ -44,16 +32,8 @@ def code_partition(
     """Codes one pandas DataFrame of articles into a DataFrame of events (see
     :func:`eventcoder.to_pandas` for the columns)."""
     coder = coder or Coder()
-    ids = articles[id_col].tolist()
-    texts = articles[text_col].tolist()
-    if published_col is None:
-        dates: list[Any] = [None] * len(ids)
-    else:
-        dates = [_published(p) for p in articles[published_col].tolist()]
-    items = [
-        {"id": i, "text": t if isinstance(t, str) else "", "published": p}
-        for i, t, p in zip(ids, texts, dates)
-    ]
+    dates = None if published_col is None else articles[published_col].tolist()
+    items = article_items(articles[id_col].tolist(), articles[text_col].tolist(), dates)
     return to_pandas(coder.code_many(items, threads=threads, on_error=on_error))
 
 
@@ -73,12 +53,7 @@ def code_events(
     partition task; Dask runs tasks in parallel already, so the default is 1.
     """
     coder = coder or Coder()
-    cols = [id_col, text_col] + ([published_col] if published_col else [])
-    missing = [c for c in cols if c not in articles.columns]
-    if missing:
-        raise ValueError(
-            f"articles has no column {missing[0]!r} (columns: {list(articles.columns)})"
-        )
+    cols = input_columns(articles.columns, id_col, text_col, published_col)
     meta = to_pandas([])
     events: dask.dataframe.DataFrame = articles[cols].map_partitions(
         code_partition,

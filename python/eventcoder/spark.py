@@ -11,10 +11,10 @@ pickled to the executors with its dictionaries' contents, so executors need only
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from eventcoder._eventcoder import COLUMNS, Coder
-from eventcoder._frames import TYPES, to_arrow
+from eventcoder._frames import TYPES, article_items, input_columns, to_arrow
 
 if TYPE_CHECKING:
     import pyarrow
@@ -49,16 +49,10 @@ def code_batches(
     :func:`code_events` gives ``mapInArrow``, usable on its own with any Arrow stream."""
     coder = coder or Coder()
     for batch in batches:
-        ids = batch.column(id_col).to_pylist()
-        texts = batch.column(text_col).to_pylist()
-        if published_col is None:
-            dates: list[Any] = [None] * len(ids)
-        else:
-            dates = batch.column(published_col).to_pylist()
-        items = [
-            {"id": i, "text": t or "", "published": p}
-            for i, t, p in zip(ids, texts, dates)
-        ]
+        dates = None if published_col is None else batch.column(published_col).to_pylist()
+        items = article_items(
+            batch.column(id_col).to_pylist(), batch.column(text_col).to_pylist(), dates
+        )
         results = coder.code_many(items, threads=threads, on_error=on_error)
         yield from to_arrow(results).to_batches()
 
@@ -80,10 +74,7 @@ def code_events(
     ``threads`` is per Spark task: Spark already runs one task per core, so the default is 1.
     """
     coder = coder or Coder()
-    cols = [id_col, text_col] + ([published_col] if published_col else [])
-    missing = [c for c in cols if c not in articles.columns]
-    if missing:
-        raise ValueError(f"articles has no column {missing[0]!r} (columns: {articles.columns})")
+    cols = input_columns(articles.columns, id_col, text_col, published_col)
 
     def transform(batches: Iterator[pyarrow.RecordBatch]) -> Iterator[pyarrow.RecordBatch]:
         return code_batches(
