@@ -235,3 +235,19 @@ def test_version_and_constants() -> None:
     assert ec.__version__.count(".") == 2
     assert ec.MAX_ARTICLE_BYTES == 16 * 1024 * 1024
     assert ec.COLUMNS[0] == "article_id" and len(set(ec.COLUMNS)) == len(ec.COLUMNS)
+
+
+def test_every_public_name_has_a_runtime_docstring() -> None:
+    """help() and Jupyter's ``?`` read runtime docstrings, not the stubs."""
+    missing = []
+    for name in ec.__all__:
+        obj = getattr(ec, name)
+        if not isinstance(obj, type) and not callable(obj):
+            continue
+        if not (obj.__doc__ or "").strip():
+            missing.append(name)
+        if isinstance(obj, type):
+            for attr, value in vars(obj).items():
+                if not attr.startswith("_") and not (getattr(value, "__doc__", "") or "").strip():
+                    missing.append(f"{name}.{attr}")
+    assert not missing, missing

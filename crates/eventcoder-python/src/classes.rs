@@ -43,9 +43,13 @@ fn render_html(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<String> {
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
 #[derive(Clone, PartialEq)]
 pub struct Token {
+    /// The token as written.
     text: String,
+    /// String indices of the token.
     span: (usize, usize),
+    /// One of: word, number, punct, quote, possessive, symbol, url, handle, hashtag.
     kind: String,
+    /// The normalized form (straight quotes, ASCII dashes); case is kept.
     norm: String,
 }
 
@@ -108,38 +112,47 @@ pub struct Actor(pub ActorRecord);
 
 #[pymethods]
 impl Actor {
+    /// The mention as written.
     #[getter]
     fn text(&self) -> &str {
         &self.0.text
     }
+    /// String indices of the mention: `text[span[0]:span[1]] == actor.text`.
     #[getter]
     fn span(&self) -> (usize, usize) {
         pair(self.0.span)
     }
+    /// ISO 3166-1 alpha-3 code of the actor's state.
     #[getter]
     fn country(&self) -> Option<&str> {
         self.0.country.as_deref()
     }
+    /// Organization code (EU, UN, NATO, ...).
     #[getter]
     fn organization(&self) -> Option<&str> {
         self.0.organization.as_deref()
     }
+    /// Sector: GOV, MIL, COP, REB, CVL, ...
     #[getter]
     fn sector(&self) -> Option<&str> {
         self.0.sector.as_deref()
     }
+    /// The person's name, when the mention names one.
     #[getter]
     fn name(&self) -> Option<&str> {
         self.0.name.as_deref()
     }
+    /// The CAMEO actor code ("TJKGOV", "IGOEUREEC").
     #[getter]
     fn code(&self) -> &str {
         &self.0.code
     }
+    /// Whether the state was inferred (from a place, the dateline or an earlier mention).
     #[getter]
     fn inferred(&self) -> bool {
         self.0.inferred
     }
+    /// The actor as plain data.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         plain(py, &self.0)
     }
@@ -165,10 +178,15 @@ impl Actor {
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
 #[derive(Clone, PartialEq)]
 pub struct Cameo {
+    /// The event code ("042").
     code: String,
+    /// Its root ("04").
     root: String,
+    /// The codebook label.
     label: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
     quad_class: u8,
+    /// The Goldstein score, -10 to 10.
     goldstein: f32,
 }
 
@@ -186,8 +204,11 @@ impl Cameo {
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
 #[derive(Clone, PartialEq)]
 pub struct Plover {
+    /// The event type ("CONSULT"); None for CAMEO 01x statements.
     r#type: Option<String>,
+    /// The PLOVER mode, if any.
     mode: Option<String>,
+    /// Contexts from the CAMEO code, the sentence and the article.
     contexts: Vec<String>,
 }
 
@@ -210,22 +231,27 @@ pub struct Location(LocationRecord);
 
 #[pymethods]
 impl Location {
+    /// The place as written.
     #[getter]
     fn text(&self) -> &str {
         &self.0.text
     }
+    /// String indices of the place.
     #[getter]
     fn span(&self) -> (usize, usize) {
         pair(self.0.span)
     }
+    /// The canonical place name.
     #[getter]
     fn name(&self) -> &str {
         &self.0.name
     }
+    /// ISO3 code of the place's state.
     #[getter]
     fn country(&self) -> Option<&str> {
         self.0.country.as_deref()
     }
+    /// "sentence" or "dateline".
     #[getter]
     fn source(&self) -> &str {
         &self.0.source
@@ -247,18 +273,22 @@ pub struct Mention(MentionData);
 
 #[pymethods]
 impl Mention {
+    /// 0-based index of the sentence.
     #[getter]
     fn sentence_index(&self) -> usize {
         self.0.sentence_index
     }
+    /// The words that triggered this mention.
     #[getter]
     fn trigger(&self) -> &str {
         &self.0.trigger.text
     }
+    /// String indices of the trigger.
     #[getter]
     fn trigger_span(&self) -> (usize, usize) {
         pair(self.0.trigger.span)
     }
+    /// The dictionary pattern and modifiers that fired.
     #[getter]
     fn rule(&self) -> &str {
         &self.0.rule
@@ -278,26 +308,32 @@ pub struct Event(pub Arc<EventData>);
 
 #[pymethods]
 impl Event {
+    /// The article's id.
     #[getter]
     fn article_id(&self) -> &str {
         &self.0.record.article_id
     }
+    /// When it happened (datetime.date); None when the article has no published date.
     #[getter]
     fn date(&self) -> Option<NaiveDate> {
         self.0.record.date.as_deref().and_then(|d| d.parse().ok())
     }
+    /// How the date was found: explicit, dateline, published or none.
     #[getter]
     fn date_source(&self) -> &str {
         &self.0.record.date_source
     }
+    /// Who acted (Actor or None).
     #[getter]
     fn source(&self) -> Option<Actor> {
         self.0.record.source.clone().map(Actor)
     }
+    /// Who was acted on; None for one-sided events ("X said").
     #[getter]
     fn target(&self) -> Option<Actor> {
         self.0.record.target.clone().map(Actor)
     }
+    /// The CAMEO coding: code, root, label, quad_class, goldstein.
     #[getter]
     fn cameo(&self) -> Cameo {
         let c = &self.0.record.cameo;
@@ -309,6 +345,7 @@ impl Event {
             goldstein: c.goldstein,
         }
     }
+    /// The PLOVER coding: type, mode, contexts.
     #[getter]
     fn plover(&self) -> Plover {
         let p = &self.0.record.plover;
@@ -318,53 +355,66 @@ impl Event {
             contexts: p.contexts.clone(),
         }
     }
+    /// 0-based index of the sentence of the first mention.
     #[getter]
     fn sentence_index(&self) -> usize {
         self.0.record.sentence.index
     }
+    /// String indices of that sentence.
     #[getter]
     fn sentence_span(&self) -> (usize, usize) {
         pair(self.0.record.sentence.span)
     }
+    /// The text of that sentence.
     #[getter]
     fn sentence(&self) -> &str {
         &self.0.sentence
     }
+    /// The words that triggered the event.
     #[getter]
     fn trigger(&self) -> &str {
         &self.0.record.trigger.text
     }
+    /// String indices of the trigger.
     #[getter]
     fn trigger_span(&self) -> (usize, usize) {
         pair(self.0.record.trigger.span)
     }
+    /// The dictionary pattern (file:line and text) and the modifiers that produced it.
     #[getter]
     fn rule(&self) -> &str {
         &self.0.record.rule
     }
+    /// Confidence in [0, 1].
     #[getter]
     fn confidence(&self) -> f32 {
         self.0.record.confidence
     }
+    /// Where it happened (Location or None).
     #[getter]
     fn location(&self) -> Option<Location> {
         self.0.record.location.clone().map(Location)
     }
+    /// The outlet the article cites.
     #[getter]
     fn reported_by(&self) -> Option<&str> {
         self.0.record.reported_by.as_deref()
     }
+    /// Whether the event is negated (kept only with keep_negated=True).
     #[getter]
     fn negated(&self) -> bool {
         self.0.record.negated
     }
+    /// Every mention of this event, the first one first.
     #[getter]
     fn mentions(&self) -> Vec<Mention> {
         self.0.mentions.iter().cloned().map(Mention).collect()
     }
+    /// The event as plain data: the same record as the CLI's JSON lines.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         plain(py, &self.0.record)
     }
+    /// The event as one JSON line, as the CLI writes it.
     fn to_json(&self) -> String {
         serde_json::to_string(&self.0.record).expect("serializable")
     }
@@ -410,18 +460,22 @@ pub struct Sentence {
 
 #[pymethods]
 impl Sentence {
+    /// 0-based position in the article.
     #[getter]
     fn index(&self) -> usize {
         self.data.index
     }
+    /// String indices of the sentence.
     #[getter]
     fn span(&self) -> (usize, usize) {
         pair(self.data.span)
     }
+    /// The sentence's text.
     #[getter]
     fn text(&self) -> &str {
         &self.text
     }
+    /// Its tokens: the range doc.tokens[start:end].
     #[getter]
     fn tokens(&self) -> (usize, usize) {
         pair(self.data.tokens)
@@ -438,18 +492,22 @@ pub struct DateMention(DateData);
 
 #[pymethods]
 impl DateMention {
+    /// The date as written.
     #[getter]
     fn text(&self) -> &str {
         &self.0.text
     }
+    /// String indices of the date.
     #[getter]
     fn span(&self) -> (usize, usize) {
         pair(self.0.span)
     }
+    /// The date it resolves to.
     #[getter]
     fn date(&self) -> NaiveDate {
         self.0.date
     }
+    /// The sentence it is in.
     #[getter]
     fn sentence_index(&self) -> usize {
         self.0.sentence_index
@@ -466,26 +524,32 @@ pub struct Dateline(DatelineData);
 
 #[pymethods]
 impl Dateline {
+    /// String indices of the whole dateline.
     #[getter]
     fn span(&self) -> (usize, usize) {
         pair(self.0.span)
     }
+    /// The place as written ("NEW DELHI").
     #[getter]
     fn place(&self) -> &str {
         &self.0.place
     }
+    /// String indices of the place.
     #[getter]
     fn place_span(&self) -> (usize, usize) {
         pair(self.0.place_span)
     }
+    /// A region or country written with the place.
     #[getter]
     fn region(&self) -> Option<&str> {
         self.0.region.as_deref()
     }
+    /// The date written in the dateline, resolved against the published date.
     #[getter]
     fn date(&self) -> Option<NaiveDate> {
         self.0.date
     }
+    /// The outlet or agency written in it.
     #[getter]
     fn outlet(&self) -> Option<&str> {
         self.0.outlet.as_deref()
@@ -516,26 +580,32 @@ pub fn frame(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<Py<PyAny>> {
 
 #[pymethods]
 impl Document {
+    /// The article's id.
     #[getter]
     fn id(&self) -> &str {
         &self.0.id
     }
+    /// The article's text.
     #[getter]
     fn text(&self) -> &str {
         &self.0.text
     }
+    /// The published date used: the one given, else the article's date line.
     #[getter]
     fn published(&self) -> Option<NaiveDate> {
         self.0.published
     }
+    /// The dateline (Dateline or None).
     #[getter]
     fn dateline(&self) -> Option<Dateline> {
         self.0.dateline.clone().map(Dateline)
     }
+    /// The outlet the article cites.
     #[getter]
     fn reported_by(&self) -> Option<&str> {
         self.0.reported_by.as_deref()
     }
+    /// The sentences.
     #[getter]
     fn sentences(&self) -> Vec<Sentence> {
         self.0
@@ -547,14 +617,17 @@ impl Document {
             })
             .collect()
     }
+    /// The tokens of the story body (after any date line and dateline).
     #[getter]
     fn tokens(&self) -> Vec<Token> {
         tokens_of(&self.0.text, self.0.body_start)
     }
+    /// The events, deduplicated, in order of first mention.
     #[getter]
     fn events(&self) -> Vec<Event> {
         self.0.events.iter().cloned().map(Event).collect()
     }
+    /// Every resolvable date written in the story body.
     #[getter]
     fn dates(&self) -> Vec<DateMention> {
         self.0.dates.iter().cloned().map(DateMention).collect()
@@ -597,9 +670,11 @@ impl Document {
         };
         plain(py, &record)
     }
+    /// The events as a pandas.DataFrame (see eventcoder.to_pandas).
     fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         frame(slf.as_any(), "to_pandas")
     }
+    /// The events as a pyarrow.Table (see eventcoder.to_arrow).
     fn to_arrow(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         frame(slf.as_any(), "to_arrow")
     }

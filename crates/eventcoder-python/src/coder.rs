@@ -173,8 +173,11 @@ fn article_of(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Article> {
 #[pyclass(module = "eventcoder._eventcoder", frozen, get_all)]
 #[derive(Clone)]
 pub struct CodingError {
+    /// The item's position in the input.
     index: usize,
+    /// The item's id.
     id: String,
+    /// Why it could not be coded.
     message: String,
 }
 
@@ -197,10 +200,12 @@ pub struct Results {
 
 #[pymethods]
 impl Results {
+    /// The documents, in input order.
     #[getter]
     fn documents(&self, py: Python<'_>) -> Vec<Py<Document>> {
         self.docs.iter().map(|d| d.clone_ref(py)).collect()
     }
+    /// Every event of every document, in input order.
     #[getter]
     fn events(&self) -> Vec<Event> {
         self.docs
@@ -208,13 +213,16 @@ impl Results {
             .flat_map(|d| d.get().0.events.iter().cloned().map(Event))
             .collect()
     }
+    /// The inputs skipped with on_error="skip".
     #[getter]
     fn errors(&self) -> Vec<CodingError> {
         self.errors.clone()
     }
+    /// All events as one pandas.DataFrame (see eventcoder.to_pandas).
     fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         frame(slf.as_any(), "to_pandas")
     }
+    /// All events as one pyarrow.Table (see eventcoder.to_arrow).
     fn to_arrow(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         frame(slf.as_any(), "to_arrow")
     }
@@ -363,23 +371,30 @@ impl Coder {
         })
     }
 
+    /// The names of the user dictionaries, in merge order.
     #[getter]
     fn dictionaries(&self) -> Vec<String> {
         self.sources.iter().map(|(n, _)| n.clone()).collect()
     }
+    /// Whether only events with a target are kept.
     #[getter]
     fn require_dyad(&self) -> bool {
         self.coder.options().require_dyad
     }
+    /// Whether negated events are kept (marked negated).
     #[getter]
     fn keep_negated(&self) -> bool {
         self.coder.options().keep_negated
     }
+    /// Events below this confidence are dropped.
     #[getter]
     fn min_confidence(&self) -> f32 {
         self.coder.options().min_confidence
     }
 
+    /// Codes one article into a Document.
+    ///
+    /// `published` is a "YYYY-MM-DD" string, a datetime.date or datetime.datetime, or None.
     #[pyo3(signature = (text, published = None, id = ""))]
     fn parse(
         &self,
@@ -391,6 +406,7 @@ impl Coder {
         self.parse_article(py, article(text, published, id)?)
     }
 
+    /// Codes one article; its events (see parse).
     #[pyo3(signature = (text, published = None, id = ""))]
     fn code(
         &self,
@@ -403,6 +419,12 @@ impl Coder {
         Ok(doc.0.events.iter().cloned().map(Event).collect())
     }
 
+    /// Codes many articles in parallel on Rust threads, without the GIL; a Results.
+    ///
+    /// Items are str, (id, text), (id, text, published) or mappings with "text" and optional
+    /// "id" and "published". threads=None uses every core; progress=True shows a tqdm bar;
+    /// on_error="skip" leaves out articles that cannot be coded and lists them in
+    /// Results.errors (malformed items always raise).
     #[pyo3(signature = (items, threads = None, progress = false, on_error = "raise", chunk_size = 256))]
     fn code_many(
         &self,
