@@ -11,6 +11,7 @@ Coding runs in Rust without the GIL; :meth:`Coder.code_many` codes in parallel.
 """
 
 from eventcoder._eventcoder import (
+    COLUMN_TYPES,
     COLUMNS,
     EXAMPLE_ARTICLE,
     MAX_ARTICLE_BYTES,
@@ -39,6 +40,7 @@ from eventcoder._frames import arrow_schema, to_arrow, to_pandas
 
 __all__ = [
     "COLUMNS",
+    "COLUMN_TYPES",
     "EXAMPLE_ARTICLE",
     "MAX_ARTICLE_BYTES",
     "Actor",

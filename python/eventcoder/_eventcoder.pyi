@@ -14,6 +14,7 @@ __all__ = [
     "EXAMPLE_ARTICLE",
     "MAX_ARTICLE_BYTES",
     "COLUMNS",
+    "COLUMN_TYPES",
     "DictionaryError",
     "InputTooLargeError",
     "Token",
@@ -34,6 +35,7 @@ __all__ = [
     "code",
     "parse",
     "_columns",
+    "_arrow_chunks",
 ]
 
 __version__: Final[str]
@@ -42,6 +44,8 @@ MAX_ARTICLE_BYTES: Final[int]
 """The largest article coded, in UTF-8 bytes; larger ones raise :class:`InputTooLargeError`."""
 COLUMNS: Final[list[str]]
 """The columns of :func:`eventcoder.to_pandas` and :func:`eventcoder.to_arrow`, in order."""
+COLUMN_TYPES: Final[list[tuple[str, str, bool]]]
+"""``(name, Arrow type, nullable)`` of each column, in order."""
 
 class DictionaryError(ValueError):
     """A user dictionary has a malformed line; the message gives file:line:column."""
@@ -428,3 +432,6 @@ def parse(text: str, published: _Published = None, id: str = "") -> Document:
     """Parse one article with the shared default :class:`Coder`."""
 
 def _columns(events: Iterable[Event]) -> dict[str, list[Any]]: ...
+def _arrow_chunks(
+    events: Iterable[Event], chunk_rows: int = 65536
+) -> list[list[tuple[Any, ...]]]: ...

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Union
 
-from eventcoder._eventcoder import COLUMNS, Document, Event, Results, _columns
+from eventcoder._eventcoder import (
+    COLUMN_TYPES,
+    COLUMNS,
+    Document,
+    Event,
+    Results,
+    _arrow_chunks,
+    _columns,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -17,48 +25,21 @@ if TYPE_CHECKING:
 
 Events = Union[Iterable[Event], Document, Results]
 
-# column -> (Arrow type name, pandas dtype). Nullable columns use pandas' nullable dtypes.
-_ACTOR = {
-    "text": ("string", "string"),
-    "start": ("int32", "Int32"),
-    "end": ("int32", "Int32"),
-    "code": ("string", "string"),
-    "country": ("string", "string"),
-    "organization": ("string", "string"),
-    "sector": ("string", "string"),
-    "name": ("string", "string"),
-    "inferred": ("bool", "boolean"),
+# pandas dtype of each Arrow type, for columns without and with missing values.
+_PANDAS: dict[str, tuple[str, str]] = {
+    "string": ("string", "string"),
+    "date32": ("datetime64[ns]", "datetime64[ns]"),
+    "int32": ("int32", "Int32"),
+    "int8": ("int8", "Int8"),
+    "float32": ("float32", "Float32"),
+    "bool": ("bool", "boolean"),
+    "list<string>": ("object", "object"),
 }
-TYPES: dict[str, tuple[str, str]] = {
-    "article_id": ("string", "string"),
-    "date": ("date32", "datetime64[ns]"),
-    "sentence_index": ("int32", "int32"),
-    **{f"source_{k}": v for k, v in _ACTOR.items()},
-    **{f"target_{k}": v for k, v in _ACTOR.items()},
-    "cameo_code": ("string", "string"),
-    "cameo_root": ("string", "string"),
-    "cameo_label": ("string", "string"),
-    "quad_class": ("int8", "int8"),
-    "goldstein": ("float32", "float32"),
-    "plover_type": ("string", "string"),
-    "plover_mode": ("string", "string"),
-    "plover_contexts": ("list<string>", "object"),
-    "trigger": ("string", "string"),
-    "trigger_start": ("int32", "int32"),
-    "trigger_end": ("int32", "int32"),
-    "rule": ("string", "string"),
-    "confidence": ("float32", "float32"),
-    "location_text": ("string", "string"),
-    "location_name": ("string", "string"),
-    "location_country": ("string", "string"),
-    "location_source": ("string", "string"),
-    "reported_by": ("string", "string"),
-    "negated": ("bool", "bool"),
-    "date_source": ("string", "string"),
-    "mentions": ("int32", "int32"),
-}
-assert list(TYPES) == COLUMNS, "eventcoder._frames.TYPES must list the extension's COLUMNS"
 
+TYPES: dict[str, tuple[str, str]] = {
+    name: (arrow, _PANDAS[arrow][nullable]) for name, arrow, nullable in COLUMN_TYPES
+}
+"""column -> (Arrow type, pandas dtype), from the extension's column table."""
 
 def _events(events: Events) -> Iterable[Event]:
     if isinstance(events, (Document, Results)):
@@ -86,20 +67,41 @@ def arrow_schema() -> pyarrow.Schema:
             return pa.list_(pa.string())
         return pa.bool_() if name == "bool" else getattr(pa, name)()
 
-    return pa.schema([pa.field(c, arrow_type(TYPES[c][0])) for c in COLUMNS])
+    return pa.schema(
+        [pa.field(name, arrow_type(arrow), nullable) for name, arrow, nullable in COLUMN_TYPES]
+    )
 
 
-def to_arrow(events: Events) -> pyarrow.Table:
+def to_arrow(events: Events, *, chunk_rows: int = 65536) -> pyarrow.Table:
     """The events as a ``pyarrow.Table``: one row per event, the columns of ``COLUMNS``.
 
     ``events`` is a list (or any iterable) of :class:`Event`, a :class:`Document` or
-    :class:`Results`.
+    :class:`Results`. The table is built from the extension's buffers without a Python object
+    per value, in record batches of at most ``chunk_rows`` rows.
     """
     pa = _need("pyarrow", "to_arrow")
     schema = arrow_schema()
-    cols = _columns(_events(events))
-    return pa.table(
-        [pa.array(cols[f.name], type=f.type) for f in schema], schema=schema
+    batches = [
+        pa.RecordBatch.from_arrays(
+            [_array(pa, f.type, col) for f, col in zip(schema, chunk)], schema=schema
+        )
+        for chunk in _arrow_chunks(_events(events), chunk_rows)
+    ]
+    return pa.Table.from_batches(batches, schema=schema)
+
+
+def _array(pa: Any, type: Any, col: tuple[Any, ...]) -> Any:
+    """An Arrow array from the extension's buffers: (length, null count, validity, data
+    buffers, child)."""
+    length, nulls, validity, buffers, child = col
+    children = None if child is None else [_array(pa, type.value_type, child)]
+    return pa.Array.from_buffers(
+        type,
+        length,
+        [None if validity is None else pa.py_buffer(validity)]
+        + [pa.py_buffer(b) for b in buffers],
+        null_count=nulls,
+        children=children,
     )
 
 

@@ -153,3 +153,32 @@ def test_document_to_dict() -> None:
     assert d["events"] == [e.to_dict() for e in doc]
     assert d["dateline"]["place"] == "ASTANA" and d["dates"][0]["date"] == "2022-10-14"
     assert len(d["sentences"]) == len(doc.sentences) and len(d["dates"]) == len(doc.dates)
+
+
+def test_arrow_buffers_are_valid_in_any_chunking(results: ec.Results) -> None:
+    whole = ec.to_arrow(results)
+    whole.validate(full=True)
+    assert len(whole.to_batches()) == 1
+    small = ec.to_arrow(results, chunk_rows=7)
+    small.validate(full=True)
+    assert len(small.to_batches()) == -(-whole.num_rows // 7)
+    assert small.equals(whole)
+    # Arrow and pandas agree, value for value, missing values included.
+    df = results.to_pandas()
+    for col in ("article_id", "source_name", "target_start", "target_inferred", "plover_mode"):
+        assert whole.column(col).to_pylist() == [
+            None if pd.isna(v) else v for v in df[col].tolist()
+        ], col
+    assert whole.column("plover_contexts").to_pylist() == list(df.plover_contexts)
+    assert whole.column("goldstein").to_pylist() == [float(v) for v in df.goldstein]
+
+
+def test_dates_before_1970_and_non_ascii_in_arrow() -> None:
+    events = ec.code("Turkish President Cevdet Sunay met Greek officials in Ankara on Monday.", "1967-09-14")
+    assert events and events[0].date == datetime.date(1967, 9, 11)
+    t = ec.to_arrow(events)
+    assert t.column("date").to_pylist()[0] == datetime.date(1967, 9, 11)
+    assert ec.to_pandas(events).date[0] == pd.Timestamp("1967-09-11")
+    name = "Mevlüt Çavuşoğlu"
+    t = ec.to_arrow(ec.code(f"Turkish Foreign Minister {name} criticized Greece.", "2021-06-15"))
+    assert name in t.column("source_name").to_pylist()

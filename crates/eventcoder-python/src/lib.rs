@@ -35,7 +35,9 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("EXAMPLE_ARTICLE", eventcoder::EXAMPLE_ARTICLE)?;
     m.add("MAX_ARTICLE_BYTES", eventcoder::MAX_ARTICLE_BYTES)?;
-    m.add("COLUMNS", columns::COLUMNS.to_vec())?;
+    let names: Vec<&str> = columns::COLUMNS.iter().map(|c| c.0).collect();
+    m.add("COLUMNS", names)?;
+    m.add("COLUMN_TYPES", columns::column_types())?;
     m.add("DictionaryError", py.get_type::<errors::DictionaryError>())?;
     m.add(
         "InputTooLargeError",
@@ -59,5 +61,6 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(coder::code, m)?)?;
     m.add_function(wrap_pyfunction!(coder::parse, m)?)?;
     m.add_function(wrap_pyfunction!(columns::_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::_arrow_chunks, m)?)?;
     Ok(())
 }
