@@ -71,6 +71,19 @@ def main() -> None:
             f"x{baseline / seconds:.2f}"
         )
 
+    # Tables of the same events (each needs its library; skipped without it).
+    results = coder.code_many(items)
+    for name in ("to_arrow", "to_pandas"):
+        convert = getattr(ec, name)
+        try:
+            convert(results[0])  # imports pyarrow / pandas outside the timing
+        except ImportError as e:
+            print(f"{name}: skipped ({e})")
+            continue
+        seconds, _ = best(lambda: len(convert(results)), args.repeat)
+        events = len(results.events)
+        print(f"{name + '(results)':<30} {seconds:7.3f} s  {events / seconds:9.0f} events/s")
+
 
 if __name__ == "__main__":
     main()
