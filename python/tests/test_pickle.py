@@ -46,3 +46,27 @@ def test_multiprocessing_spawn(verb_dictionary: Path) -> None:
         remote = pool.map(_code_in_worker, [(coder, t) for t in texts])
     assert remote == [coder.code(t, "2021-01-05") for t in texts]
     assert remote[0][0].cameo.code == "111"
+
+
+def test_every_class_pickles() -> None:
+    doc = ec.parse(ec.EXAMPLE_ARTICLE, id="kz")
+    e = next(e for e in doc.events if e.location is not None and e.target is not None)
+    results = ec.Coder().code_many(
+        [("a", "Iran attacked Israel."), ("big", "x " * (ec.MAX_ARTICLE_BYTES // 2 + 1))],
+        on_error="skip",
+    )
+    objects: list[object] = [
+        doc, e, e.source, e.cameo, e.plover, e.location, e.mentions[0], doc.sentences[0],
+        doc.dates[0], doc.dateline, doc.tokens[0], results.errors[0],
+    ]
+    for obj in objects:
+        back = pickle.loads(pickle.dumps(obj))
+        assert type(back) is type(obj)
+        assert repr(back) == repr(obj)
+        if not isinstance(obj, ec.CodingError):
+            assert back == obj
+    back_results = pickle.loads(pickle.dumps(results))
+    assert back_results.documents == results.documents
+    assert [(x.index, x.id, x.message) for x in back_results.errors] == [
+        (x.index, x.id, x.message) for x in results.errors
+    ]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use eventcoder::output::{ActorRecord, CharIndex, EventRecord, LocationRecord};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PySlice};
+use pyo3::types::{PyList, PySlice, PyType};
 
 use crate::data::{DateData, DatelineData, DocData, EventData, MentionData, SentenceData};
 
@@ -27,8 +27,27 @@ fn plain<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<
     py.import("json")?.call_method1("loads", (text,))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> PyResult<T> {
-    serde_json::from_str(json).map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
+/// What `__reduce__` returns: `(Class._from_json, (json,))`.
+pub type Reduced<'py> = (Bound<'py, PyAny>, (String,));
+
+/// Pickles a frozen class as the JSON of its data.
+pub fn reduce<'py, T>(slf: &Bound<'py, T>) -> PyResult<Reduced<'py>>
+where
+    T: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync + serde::Serialize,
+{
+    let json =
+        serde_json::to_string(slf.get()).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok((slf.as_any().get_type().getattr("_from_json")?, (json,)))
+}
+
+/// Unpickles what [`reduce`] wrote.
+pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<T> {
+    serde_json::from_str(json).map_err(|e| {
+        PyValueError::new_err(format!(
+            "invalid pickled {}: {e}",
+            std::any::type_name::<T>()
+        ))
+    })
 }
 
 /// Calls `eventcoder._html.<function>(obj)`: the notebook view is written in Python.
@@ -107,7 +126,8 @@ pub fn tokens_of(text: &str, from: usize) -> Vec<Token> {
 
 /// One party to an event.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq, hash)]
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Actor(pub ActorRecord);
 
 #[pymethods]
@@ -157,12 +177,11 @@ impl Actor {
         plain(py, &self.0)
     }
     #[classmethod]
-    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
-        from_json(json, "actor").map(Actor)
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
     }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&slf.get().0).expect("serializable");
-        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
     }
     fn __repr__(&self) -> String {
         let a = &self.0;
@@ -176,7 +195,7 @@ impl Actor {
 
 /// The CAMEO coding of an event.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cameo {
     /// The event code ("042").
     code: String,
@@ -192,6 +211,13 @@ pub struct Cameo {
 
 #[pymethods]
 impl Cameo {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     fn __repr__(&self) -> String {
         format!(
             "Cameo({:?}, {:?}, quad_class={}, goldstein={})",
@@ -202,7 +228,7 @@ impl Cameo {
 
 /// The PLOVER coding of an event.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Plover {
     /// The event type ("CONSULT"); None for CAMEO 01x statements.
     r#type: Option<String>,
@@ -214,6 +240,13 @@ pub struct Plover {
 
 #[pymethods]
 impl Plover {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     fn __repr__(&self) -> String {
         format!(
             "Plover({}, mode={}, contexts={:?})",
@@ -226,11 +259,19 @@ impl Plover {
 
 /// Where an event happened.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Location(LocationRecord);
 
 #[pymethods]
 impl Location {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     /// The place as written.
     #[getter]
     fn text(&self) -> &str {
@@ -268,11 +309,19 @@ impl Location {
 
 /// One mention of an event.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Mention(MentionData);
 
 #[pymethods]
 impl Mention {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     /// 0-based index of the sentence.
     #[getter]
     fn sentence_index(&self) -> usize {
@@ -303,7 +352,8 @@ impl Mention {
 
 /// One coded event.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Event(pub Arc<EventData>);
 
 #[pymethods]
@@ -422,12 +472,11 @@ impl Event {
         render_html(slf.as_any(), "render_event")
     }
     #[classmethod]
-    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
-        from_json(json, "event").map(|d| Event(Arc::new(d)))
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
     }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&*slf.get().0).expect("serializable");
-        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
     }
     fn __repr__(&self) -> String {
         let r = &self.0.record;
@@ -452,7 +501,7 @@ impl Event {
 
 /// One sentence.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     data: SentenceData,
     text: String,
@@ -460,6 +509,13 @@ pub struct Sentence {
 
 #[pymethods]
 impl Sentence {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     /// 0-based position in the article.
     #[getter]
     fn index(&self) -> usize {
@@ -487,11 +543,19 @@ impl Sentence {
 
 /// A date written in the text, resolved.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct DateMention(DateData);
 
 #[pymethods]
 impl DateMention {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     /// The date as written.
     #[getter]
     fn text(&self) -> &str {
@@ -519,11 +583,19 @@ impl DateMention {
 
 /// The dateline.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Dateline(DatelineData);
 
 #[pymethods]
 impl Dateline {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     /// String indices of the whole dateline.
     #[getter]
     fn span(&self) -> (usize, usize) {
@@ -566,7 +638,8 @@ impl Dateline {
 
 /// A coded article.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Document(pub Arc<DocData>);
 
 /// Calls `eventcoder._frames.<function>(obj)`.
@@ -691,12 +764,11 @@ impl Document {
             .into_any())
     }
     #[classmethod]
-    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
-        from_json(json, "document").map(|d| Document(Arc::new(d)))
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
     }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let json = serde_json::to_string(&*slf.get().0).expect("serializable");
-        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
     }
     fn __repr__(&self) -> String {
         format!(

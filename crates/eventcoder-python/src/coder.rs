@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use eventcoder::{Article, CoderOptions};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
-use crate::classes::{Document, Event, Pick, frame, pick};
+use crate::classes::{Document, Event, Pick, Reduced, frame, from_json, pick, reduce};
 use crate::data::DocData;
 use crate::errors::to_py;
 
@@ -171,7 +171,7 @@ fn article_of(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Article> {
 
 /// An input that could not be coded.
 #[pyclass(module = "eventcoder._eventcoder", frozen, get_all)]
-#[derive(Clone)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct CodingError {
     /// The item's position in the input.
     index: usize,
@@ -183,6 +183,13 @@ pub struct CodingError {
 
 #[pymethods]
 impl CodingError {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
     fn __repr__(&self) -> String {
         format!(
             "CodingError(index={}, id={:?}, message={:?})",
@@ -190,6 +197,9 @@ impl CodingError {
         )
     }
 }
+
+/// The arguments `Results.__reduce__` passes back to `Results._restore`.
+type ResultsState = (Vec<Py<Document>>, Vec<CodingError>);
 
 /// The documents of `code_many`, in input order.
 #[pyclass(module = "eventcoder._eventcoder", frozen)]
@@ -200,6 +210,23 @@ pub struct Results {
 
 #[pymethods]
 impl Results {
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, PyType>,
+        docs: Vec<Py<Document>>,
+        errors: Vec<Py<CodingError>>,
+    ) -> Results {
+        let errors = errors.iter().map(|e| e.get().clone()).collect();
+        Results { docs, errors }
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, ResultsState)> {
+        let py = slf.py();
+        let r = slf.get();
+        Ok((
+            slf.get_type().getattr("_restore")?,
+            (r.documents(py), r.errors.clone()),
+        ))
+    }
     /// The documents, in input order.
     #[getter]
     fn documents(&self, py: Python<'_>) -> Vec<Py<Document>> {
