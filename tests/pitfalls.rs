@@ -163,6 +163,36 @@ fn generic_actors_get_the_state_of_the_place() {
 }
 
 #[test]
+fn weapons_take_no_state_from_context() {
+    // "drones" stand for whoever flies them: not the Tajik guards of the sentence before.
+    let e = code(
+        "Tajik border guards clashed with Kyrgyz troops on Friday. Separately, Ukraine's \
+         Foreign Ministry summoned Iran's envoy to protest against deliveries of drones to Russia.",
+        Some("2022-10-18"),
+    );
+    assert!(
+        !e.iter().any(|e| e
+            .target
+            .as_ref()
+            .is_some_and(|t| t.text == "drones" && t.country.is_some())),
+        "{:?}",
+        dump(&e)
+    );
+    assert!(has(&e, "UKR", "11", "IRN"), "{:?}", dump(&e));
+    // A written state carries over to the equipment named right after it.
+    let e = code(
+        "Russian aircraft including helicopter gunships killed 46 Afghan civilians.",
+        Some("1985-07-01"),
+    );
+    assert!(has(&e, "RUS", "1", "AFG"), "{:?}", dump(&e));
+    let e = code(
+        "Russian drones attacked Kyiv overnight.",
+        Some("2023-05-02"),
+    );
+    assert!(has(&e, "RUS", "19", "UKR"), "{:?}", dump(&e));
+}
+
+#[test]
 fn unknown_office_holders_of_known_states_are_their_government() {
     let e = code(
         "Tajik Foreign Minister Sirojiddin Muhriddin met Uzbek Foreign Minister Bakhtiyor Saidov in Dushanbe.",

@@ -13,6 +13,9 @@ use crate::parse::{Mention, Reference, StateForm};
 /// How many recent actors pronouns and descriptions may refer back to (at least).
 pub const MEMORY_WINDOW: usize = 256;
 
+/// How far (in bytes) before a weapon or vehicle mention the actor it belongs to may be written.
+const EQUIPMENT_REACH: usize = 48;
+
 /// What the article has mentioned so far.
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
@@ -226,7 +229,20 @@ impl Resolver<'_> {
                 }
                 return group;
             }
-            if let Some(a) = agent {
+            if let Some(a) = agent.filter(|a| a.flags.equipment) {
+                // Weapons and vehicles take a state only from the actor written just before them
+                // ("Russian aircraft including helicopter gunships"), never from context.
+                let near = memory.recent.last().filter(|r| {
+                    r.sector.as_deref() == Some(a.sector.as_str())
+                        && r.span.end <= m.span.start
+                        && m.span.start - r.span.end <= EQUIPMENT_REACH
+                });
+                if let Some(r) = near {
+                    base.country.clone_from(&r.country);
+                    base.organization.clone_from(&r.organization);
+                    base.inferred = true;
+                }
+            } else if let Some(a) = agent {
                 // Prefer a sentence topic ("Lavrov accused Washington ..., the ministry said"),
                 // then the most recent actor of that sector.
                 let back = memory

@@ -409,6 +409,7 @@ impl Loader<'_> {
                 "plural" => flags.plural = true,
                 "counterpart" => flags.counterpart = true,
                 "collective" => flags.collective = true,
+                "equipment" => flags.equipment = true,
                 other => {
                     return Err(self.err(file, row, 0, format!("unknown agent flag {other:?}")));
                 }

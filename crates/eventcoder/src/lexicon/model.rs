@@ -69,6 +69,9 @@ pub struct AgentFlags {
     pub counterpart: bool,
     /// Refers back to several earlier actors ("the two ministers").
     pub collective: bool,
+    /// Weapons and vehicles ("drones", "tanks"): they stand for the forces that use them, whose
+    /// state must be written ("Russian drones"); it is never inferred from context.
+    pub equipment: bool,
 }
 
 /// A role or sector noun: "foreign minister", "troops", "protesters".
