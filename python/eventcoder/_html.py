@@ -19,9 +19,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from eventcoder._eventcoder import Actor, Document, Event, Location
+    from eventcoder._eventcoder import Actor, Document, Event, Location, Results
 
-__all__ = ["MAX_TABLE_ROWS", "MAX_TEXT_CHARS", "ROLE_COLORS", "render_document", "render_event"]
+__all__ = [
+    "MAX_TABLE_ROWS",
+    "MAX_TEXT_CHARS",
+    "ROLE_COLORS",
+    "render_document",
+    "render_event",
+    "render_results",
+]
 
 MAX_TEXT_CHARS: Final = 200_000
 """At most this many characters of text are rendered highlighted."""
@@ -326,11 +333,16 @@ def _trigger_cell(event: Event) -> str:
     return _cell(f"\u201c{event.trigger}\u201d", sub, title, "ec-trigger")
 
 
-def event_row(event: Event, number: int | None) -> str:
-    """One table row of an event; ``number`` is its index in ``doc.events``."""
+def event_row(event: Event, number: int | None, with_article: bool = False) -> str:
+    """One table row of an event; ``number`` is its index in ``doc.events``. With
+    ``with_article``, the article id is written under the number."""
     quad = event.cameo.quad_class
     cells = [
-        _cell(str(number) if number is not None else _NONE, cls="ec-num"),
+        _cell(
+            str(number) if number is not None else _NONE,
+            event.article_id if with_article else "",
+            cls="ec-num",
+        ),
         _cell(_fmt_date(event.date), event.date_source, "date from the " + event.date_source),
         _actor_cell(event.source),
         _cameo_cell(event),
@@ -343,10 +355,14 @@ def event_row(event: Event, number: int | None) -> str:
     return f'<tr class="ec-q{quad}">{"".join(cells)}</tr>'
 
 
-def event_table(events: Sequence[Event], numbers: Sequence[int | None]) -> str:
+def event_table(
+    events: Sequence[Event], numbers: Sequence[int | None], with_article: bool = False
+) -> str:
     """The table of ``events`` (numbered by ``numbers``), with its quad-class legend."""
     head = "".join(f"<th>{_esc(c)}</th>" for c in _COLUMNS)
-    rows = "".join(event_row(e, n) for e, n in zip(events, numbers, strict=True))
+    rows = "".join(
+        event_row(e, n, with_article) for e, n in zip(events, numbers, strict=True)
+    )
     return (
         f'<table class="ec-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>{_quad_legend()}"
@@ -493,3 +509,29 @@ def render_event(event: Event) -> str:
     sentence = _text_box(event.sentence, event_marks(event))
     legend = _role_legend(("source", "target", "trigger", "place"))
     return _wrap(header, legend, sentence, event_table([event], [None]))
+
+
+def render_results(results: Results, *, max_rows: int = MAX_TABLE_ROWS) -> str:
+    """The HTML view of ``code_many`` results: counts and one table of every event (the
+    article id under each number)."""
+    events = results.events
+    errors = results.errors
+    header = _header(
+        "Results",
+        [
+            _plural(len(results), "document"),
+            _plural(len(events), "event"),
+            _plural(len(errors), "skipped input") if errors else "",
+        ],
+    )
+    parts = [header]
+    if not events:
+        parts.append('<div class="ec-none">no events coded</div>')
+    else:
+        shown = events[:max_rows]
+        parts.append(event_table(shown, list(range(len(shown))), with_article=True))
+        if len(events) > max_rows:
+            parts.append(_note(f"table truncated: showing {max_rows:,} of {len(events):,} events"))
+    for e in errors[:20]:
+        parts.append(_note(f"skipped input {e.index} ({e.id}): {e.message}"))
+    return _wrap(*parts)

@@ -293,3 +293,16 @@ def test_chromium_renders_the_highlights(example: ec.Document, tmp_path: Path) -
     for quad in (1, 3, 4):  # the quad classes of the example's table rows
         color = _html.QUAD_CLASSES[quad][1]
         assert count_pixels(colors, color) >= 100, f"quad class {quad} row colour missing"
+
+
+def test_results_view_lists_every_event_with_its_article() -> None:
+    results = ec.Coder().code_many(
+        [("kz", ec.EXAMPLE_ARTICLE), ("big", "x " * (ec.MAX_ARTICLE_BYTES // 2 + 1))],
+        on_error="skip",
+    )
+    html = results._repr_html_()
+    assert 'class="ec-view"' in html and "1 document" in html
+    assert f"{len(results.events)} events" in html
+    assert html.count("<tr class=\"ec-q") == len(results.events)
+    assert "skipped input 1 (big)" in html and "exceeds the limit" in html
+    assert "no events coded" in ec.Coder().code_many([])._repr_html_()

@@ -51,7 +51,7 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<T> {
 }
 
 /// Calls `eventcoder._html.<function>(obj)`: the notebook view is written in Python.
-fn render_html(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<String> {
+pub fn render_html(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<String> {
     obj.py()
         .import("eventcoder._html")?
         .call_method1(function, (obj,))?

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
-use crate::classes::{Document, Event, Pick, Reduced, frame, from_json, pick, reduce};
+use crate::classes::{Document, Event, Pick, Reduced, frame, from_json, pick, reduce, render_html};
 use crate::data::DocData;
 use crate::errors::to_py;
 
@@ -252,6 +252,10 @@ impl Results {
     /// All events as one pyarrow.Table (see eventcoder.to_arrow).
     fn to_arrow(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         frame(slf.as_any(), "to_arrow")
+    }
+    /// The notebook view: counts and a table of every event.
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        render_html(slf.as_any(), "render_results")
     }
     fn __len__(&self) -> usize {
         self.docs.len()
