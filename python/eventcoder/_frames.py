@@ -111,14 +111,47 @@ def to_pandas(events: Events) -> pandas.DataFrame:
     Text columns have the ``string`` dtype; actor spans and flags, which are missing when an
     event has no target, use the nullable ``Int32`` and ``boolean`` dtypes; ``date`` is
     ``datetime64[ns]`` (``NaT`` when the article is undated); ``plover_contexts`` holds lists.
+    With pyarrow installed the frame is built from the Arrow table (several times faster);
+    without it, from Python lists. Both give the same frame.
     """
-    pd = _need("pandas", "to_pandas")
-    cols = _columns(_events(events))
-    frame = pd.DataFrame({c: pd.Series(cols[c], dtype="object") for c in COLUMNS})
+    _need("pandas", "to_pandas")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return _pandas_from_lists(events)
+    return _pandas_from_arrow(events)
+
+
+def _typed(frame: pandas.DataFrame) -> pandas.DataFrame:
     typed: pandas.DataFrame = frame.astype(
         {c: TYPES[c][1] for c in COLUMNS if TYPES[c][1] != "object"}
     )
     return typed
+
+
+def _pandas_from_lists(events: Events) -> pandas.DataFrame:
+    pd = _need("pandas", "to_pandas")
+    cols = _columns(_events(events))
+    return _typed(pd.DataFrame({c: pd.Series(cols[c], dtype="object") for c in COLUMNS}))
+
+
+def _pandas_from_arrow(events: Events) -> pandas.DataFrame:
+    pd = _need("pandas", "to_pandas")
+    pa = _need("pyarrow", "to_pandas")
+    table = to_arrow(events)
+    nullable = {
+        pa.string(): pd.StringDtype(),
+        pa.int32(): pd.Int32Dtype(),
+        pa.int8(): pd.Int8Dtype(),
+        pa.float32(): pd.Float32Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }
+    frame = _typed(table.to_pandas(types_mapper=nullable.get, date_as_object=False))
+    # Lists, as the list path gives, rather than Arrow's NumPy arrays.
+    frame["plover_contexts"] = pd.Series(
+        table.column("plover_contexts").to_pylist(), dtype="object", index=frame.index
+    )
+    return frame
 
 
 def input_columns(

@@ -182,3 +182,12 @@ def test_dates_before_1970_and_non_ascii_in_arrow() -> None:
     name = "Mevlüt Çavuşoğlu"
     t = ec.to_arrow(ec.code(f"Turkish Foreign Minister {name} criticized Greece.", "2021-06-15"))
     assert name in t.column("source_name").to_pylist()
+
+
+def test_pandas_from_arrow_and_from_lists_are_the_same_frame(results: ec.Results) -> None:
+    from eventcoder._frames import _pandas_from_arrow, _pandas_from_lists
+
+    for events in (results, [], results.events[:1]):
+        a, b = _pandas_from_arrow(events), _pandas_from_lists(events)
+        assert a.equals(b) and (a.dtypes == b.dtypes).all()
+        assert list(a.columns) == ec.COLUMNS
