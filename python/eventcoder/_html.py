@@ -474,6 +474,17 @@ def _note(message: str) -> str:
     return f'<div class="ec-note">{_esc(message)}</div>'
 
 
+def _events_section(events: Sequence[Event], max_rows: int, with_article: bool = False) -> str:
+    """The event table of at most ``max_rows`` events, numbered, or a "no events" line."""
+    if not events:
+        return '<div class="ec-none">no events coded</div>'
+    shown = events[:max_rows]
+    table = event_table(shown, list(range(len(shown))), with_article)
+    if len(events) > max_rows:
+        table += _note(f"table truncated: showing {max_rows:,} of {len(events):,} events")
+    return table
+
+
 def render_document(
     doc: Document, *, max_chars: int = MAX_TEXT_CHARS, max_rows: int = MAX_TABLE_ROWS
 ) -> str:
@@ -486,13 +497,7 @@ def render_document(
         parts.append(
             _note(f"text truncated: showing the first {max_chars:,} of {len(text):,} characters")
         )
-    if not events:
-        parts.append('<div class="ec-none">no events coded</div>')
-    else:
-        shown = events[:max_rows]
-        parts.append(event_table(shown, list(range(len(shown)))))
-        if len(events) > max_rows:
-            parts.append(_note(f"table truncated: showing {max_rows:,} of {len(events):,} events"))
+    parts.append(_events_section(events, max_rows))
     return _wrap(*parts)
 
 
@@ -524,14 +529,7 @@ def render_results(results: Results, *, max_rows: int = MAX_TABLE_ROWS) -> str:
             _plural(len(errors), "skipped input") if errors else "",
         ],
     )
-    parts = [header]
-    if not events:
-        parts.append('<div class="ec-none">no events coded</div>')
-    else:
-        shown = events[:max_rows]
-        parts.append(event_table(shown, list(range(len(shown))), with_article=True))
-        if len(events) > max_rows:
-            parts.append(_note(f"table truncated: showing {max_rows:,} of {len(events):,} events"))
+    parts = [header, _events_section(events, max_rows, with_article=True)]
     for e in errors[:20]:
         parts.append(_note(f"skipped input {e.index} ({e.id}): {e.message}"))
     return _wrap(*parts)

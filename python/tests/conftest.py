@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-
 # A dated wire story with non-ASCII names, an emoji, curly quotes and a dateline.
 NON_ASCII = (
     "date 2021-06-15\n"

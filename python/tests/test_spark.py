@@ -70,12 +70,10 @@ def test_code_events_matches_the_coder(spark: Any) -> None:
     assert sum(counts.values()) == len(expected)
 
 
-def test_string_dates_integer_ids_and_a_custom_coder(spark: Any, tmp_path: Path) -> None:
+def test_string_dates_integer_ids_and_a_custom_coder(spark: Any, verb_dictionary: Path) -> None:
     from eventcoder.spark import code_events
 
-    dictionary = tmp_path / "mine.tsv"
-    dictionary.write_text("code\tpattern\n111\tgive * dressing-down to {t}\n", encoding="utf-8")
-    coder = ec.Coder(dictionaries=[dictionary], require_dyad=True)
+    coder = ec.Coder(dictionaries=[verb_dictionary], require_dyad=True)
     df = spark.createDataFrame(
         [(1, "Russia gave a public dressing-down to Georgia on Monday.", "2021-01-05")],
         "doc long, body string, day string",

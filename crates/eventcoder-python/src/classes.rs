@@ -5,12 +5,16 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use eventcoder::output::{ActorRecord, CharIndex, EventRecord, LocationRecord};
+use eventcoder::output::{
+    ActorRecord, CameoRecord, CharIndex, EventRecord, LocationRecord, PloverRecord,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PySlice, PyType};
 
-use crate::data::{DateData, DatelineData, DocData, EventData, MentionData, SentenceData};
+use crate::data::{
+    DateData, DatelineData, DocData, EventData, MentionData, SentenceData, record_date,
+};
 
 fn pair(s: [usize; 2]) -> (usize, usize) {
     (s[0], s[1])
@@ -50,12 +54,14 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<T> {
     })
 }
 
-/// Calls `eventcoder._html.<function>(obj)`: the notebook view is written in Python.
-pub fn render_html(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<String> {
-    obj.py()
-        .import("eventcoder._html")?
+/// Calls `eventcoder.<module>.<function>(obj)`: the notebook view (`_html`) and the tables
+/// (`_frames`) are written in Python.
+pub fn call_python(obj: &Bound<'_, PyAny>, module: &str, function: &str) -> PyResult<Py<PyAny>> {
+    Ok(obj
+        .py()
+        .import(format!("eventcoder.{module}"))?
         .call_method1(function, (obj,))?
-        .extract()
+        .unbind())
 }
 
 /// One token: text, span (string indices), kind and normalized form.
@@ -103,13 +109,6 @@ impl Token {
     }
 }
 
-fn kind_name(kind: eventcoder::text::TokenKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 /// The tokens of `text` from byte offset `from`, with string-index spans.
 pub fn tokens_of(text: &str, from: usize) -> Vec<Token> {
     let mut offsets = CharIndex::new(text);
@@ -118,7 +117,7 @@ pub fn tokens_of(text: &str, from: usize) -> Vec<Token> {
         .map(|t| Token {
             text: t.text.to_owned(),
             span: pair(offsets.span(t.span)),
-            kind: kind_name(t.kind),
+            kind: t.kind.as_str().to_owned(),
             norm: t.norm.into_owned(),
         })
         .collect()
@@ -194,20 +193,10 @@ impl Actor {
 }
 
 /// The CAMEO coding of an event.
-#[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Cameo {
-    /// The event code ("042").
-    code: String,
-    /// Its root ("04").
-    root: String,
-    /// The codebook label.
-    label: String,
-    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-    quad_class: u8,
-    /// The Goldstein score, -10 to 10.
-    goldstein: f32,
-}
+#[serde(transparent)]
+pub struct Cameo(CameoRecord);
 
 #[pymethods]
 impl Cameo {
@@ -218,25 +207,45 @@ impl Cameo {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         reduce(slf)
     }
+    /// The event code ("042").
+    #[getter]
+    fn code(&self) -> &str {
+        &self.0.code
+    }
+    /// Its root ("04").
+    #[getter]
+    fn root(&self) -> &str {
+        &self.0.root
+    }
+    /// The codebook label.
+    #[getter]
+    fn label(&self) -> &str {
+        &self.0.label
+    }
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    #[getter]
+    fn quad_class(&self) -> u8 {
+        self.0.quad_class
+    }
+    /// The Goldstein score, -10 to 10.
+    #[getter]
+    fn goldstein(&self) -> f32 {
+        self.0.goldstein
+    }
     fn __repr__(&self) -> String {
+        let c = &self.0;
         format!(
             "Cameo({:?}, {:?}, quad_class={}, goldstein={})",
-            self.code, self.label, self.quad_class, self.goldstein
+            c.code, c.label, c.quad_class, c.goldstein
         )
     }
 }
 
 /// The PLOVER coding of an event.
-#[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Plover {
-    /// The event type ("CONSULT"); None for CAMEO 01x statements.
-    r#type: Option<String>,
-    /// The PLOVER mode, if any.
-    mode: Option<String>,
-    /// Contexts from the CAMEO code, the sentence and the article.
-    contexts: Vec<String>,
-}
+#[serde(transparent)]
+pub struct Plover(PloverRecord);
 
 #[pymethods]
 impl Plover {
@@ -247,12 +256,27 @@ impl Plover {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         reduce(slf)
     }
+    /// The event type ("CONSULT"); None for CAMEO 01x statements.
+    #[getter]
+    fn r#type(&self) -> Option<&str> {
+        self.0.event_type.as_deref()
+    }
+    /// The PLOVER mode, if any.
+    #[getter]
+    fn mode(&self) -> Option<&str> {
+        self.0.mode.as_deref()
+    }
+    /// Contexts from the CAMEO code, the sentence and the article.
+    #[getter]
+    fn contexts(&self) -> Vec<String> {
+        self.0.contexts.clone()
+    }
     fn __repr__(&self) -> String {
         format!(
             "Plover({}, mode={}, contexts={:?})",
-            py_opt(self.r#type.as_deref()),
-            py_opt(self.mode.as_deref()),
-            self.contexts
+            py_opt(self.0.event_type.as_deref()),
+            py_opt(self.0.mode.as_deref()),
+            self.0.contexts
         )
     }
 }
@@ -366,7 +390,7 @@ impl Event {
     /// When it happened (datetime.date); None when the article has no published date.
     #[getter]
     fn date(&self) -> Option<NaiveDate> {
-        self.0.record.date.as_deref().and_then(|d| d.parse().ok())
+        record_date(&self.0.record)
     }
     /// How the date was found: explicit, dateline, published or none.
     #[getter]
@@ -386,24 +410,12 @@ impl Event {
     /// The CAMEO coding: code, root, label, quad_class, goldstein.
     #[getter]
     fn cameo(&self) -> Cameo {
-        let c = &self.0.record.cameo;
-        Cameo {
-            code: c.code.clone(),
-            root: c.root.clone(),
-            label: c.label.clone(),
-            quad_class: c.quad_class,
-            goldstein: c.goldstein,
-        }
+        Cameo(self.0.record.cameo.clone())
     }
     /// The PLOVER coding: type, mode, contexts.
     #[getter]
     fn plover(&self) -> Plover {
-        let p = &self.0.record.plover;
-        Plover {
-            r#type: p.event_type.clone(),
-            mode: p.mode.clone(),
-            contexts: p.contexts.clone(),
-        }
+        Plover(self.0.record.plover.clone())
     }
     /// 0-based index of the sentence of the first mention.
     #[getter]
@@ -468,8 +480,8 @@ impl Event {
     fn to_json(&self) -> String {
         serde_json::to_string(&self.0.record).expect("serializable")
     }
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        render_html(slf.as_any(), "render_event")
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        call_python(slf.as_any(), "_html", "render_event")
     }
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
@@ -642,15 +654,6 @@ impl Dateline {
 #[serde(transparent)]
 pub struct Document(pub Arc<DocData>);
 
-/// Calls `eventcoder._frames.<function>(obj)`.
-pub fn frame(obj: &Bound<'_, PyAny>, function: &str) -> PyResult<Py<PyAny>> {
-    Ok(obj
-        .py()
-        .import("eventcoder._frames")?
-        .call_method1(function, (obj,))?
-        .unbind())
-}
-
 #[pymethods]
 impl Document {
     /// The article's id.
@@ -697,7 +700,7 @@ impl Document {
     }
     /// The events, deduplicated, in order of first mention.
     #[getter]
-    fn events(&self) -> Vec<Event> {
+    pub fn events(&self) -> Vec<Event> {
         self.0.events.iter().cloned().map(Event).collect()
     }
     /// Every resolvable date written in the story body.
@@ -745,14 +748,14 @@ impl Document {
     }
     /// The events as a pandas.DataFrame (see eventcoder.to_pandas).
     fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        frame(slf.as_any(), "to_pandas")
+        call_python(slf.as_any(), "_frames", "to_pandas")
     }
     /// The events as a pyarrow.Table (see eventcoder.to_arrow).
     fn to_arrow(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        frame(slf.as_any(), "to_arrow")
+        call_python(slf.as_any(), "_frames", "to_arrow")
     }
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        render_html(slf.as_any(), "render_document")
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        call_python(slf.as_any(), "_html", "render_document")
     }
     fn __len__(&self) -> usize {
         self.0.events.len()

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
-use crate::classes::{Document, Event, Pick, Reduced, frame, from_json, pick, reduce, render_html};
+use crate::classes::{Document, Event, Pick, Reduced, call_python, from_json, pick, reduce};
 use crate::data::DocData;
 use crate::errors::to_py;
 
@@ -235,10 +235,7 @@ impl Results {
     /// Every event of every document, in input order.
     #[getter]
     fn events(&self) -> Vec<Event> {
-        self.docs
-            .iter()
-            .flat_map(|d| d.get().0.events.iter().cloned().map(Event))
-            .collect()
+        self.docs.iter().flat_map(|d| d.get().events()).collect()
     }
     /// The inputs skipped with on_error="skip".
     #[getter]
@@ -247,15 +244,15 @@ impl Results {
     }
     /// All events as one pandas.DataFrame (see eventcoder.to_pandas).
     fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        frame(slf.as_any(), "to_pandas")
+        call_python(slf.as_any(), "_frames", "to_pandas")
     }
     /// All events as one pyarrow.Table (see eventcoder.to_arrow).
     fn to_arrow(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        frame(slf.as_any(), "to_arrow")
+        call_python(slf.as_any(), "_frames", "to_arrow")
     }
     /// The notebook view: counts and a table of every event.
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        render_html(slf.as_any(), "render_results")
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        call_python(slf.as_any(), "_html", "render_results")
     }
     fn __len__(&self) -> usize {
         self.docs.len()
@@ -293,9 +290,6 @@ enum Threads {
     All,
 }
 
-/// A progress bar: tqdm's, when asked for and installed.
-struct Progress(Option<Py<PyAny>>);
-
 /// The arguments `Coder.__reduce__` passes back to `Coder._from_state`.
 type CoderState = (Sources, bool, bool, f32);
 
@@ -307,13 +301,32 @@ pub struct Coder {
 }
 
 impl Coder {
-    fn from_state(sources: Sources, options: CoderOptions) -> PyResult<Coder> {
+    /// The coder of `(sources, require_dyad, keep_negated, min_confidence)`: what `Coder(...)`
+    /// reads and what pickling carries.
+    fn from_state(state: CoderState) -> PyResult<Coder> {
+        let (sources, require_dyad, keep_negated, min_confidence) = state;
+        if !(0.0..=1.0).contains(&min_confidence) {
+            return Err(PyValueError::new_err(format!(
+                "min_confidence must be within [0, 1], not {min_confidence}"
+            )));
+        }
+        let options = CoderOptions {
+            require_dyad,
+            keep_negated,
+            min_confidence,
+        };
         let coder = compiled(&sources).map_err(to_py)?.with_options(options);
         Ok(Coder { coder, sources })
     }
 
-    fn parse_article(&self, py: Python<'_>, article: Article) -> PyResult<Document> {
-        parse_with(&self.coder, py, article)
+    fn state(&self) -> CoderState {
+        let o = self.coder.options();
+        (
+            self.sources.clone(),
+            o.require_dyad,
+            o.keep_negated,
+            o.min_confidence,
+        )
     }
 }
 
@@ -343,11 +356,6 @@ impl Coder {
         keep_negated: bool,
         min_confidence: f32,
     ) -> PyResult<Coder> {
-        if !(0.0..=1.0).contains(&min_confidence) {
-            return Err(PyValueError::new_err(format!(
-                "min_confidence must be within [0, 1], not {min_confidence}"
-            )));
-        }
         let dictionaries = dictionaries.unwrap_or_default();
         let mut sources = Vec::with_capacity(dictionaries.len());
         for path in &dictionaries {
@@ -359,47 +367,22 @@ impl Coder {
             })?;
             sources.push((path.display().to_string(), text));
         }
-        Coder::from_state(
-            sources,
-            CoderOptions {
-                require_dyad,
-                keep_negated,
-                min_confidence,
-            },
-        )
+        Coder::from_state((sources, require_dyad, keep_negated, min_confidence))
     }
 
     #[classmethod]
-    fn _from_state(_cls: &Bound<'_, pyo3::types::PyType>, state: CoderState) -> PyResult<Coder> {
-        let (sources, require_dyad, keep_negated, min_confidence) = state;
-        Coder::from_state(
-            sources,
-            CoderOptions {
-                require_dyad,
-                keep_negated,
-                min_confidence,
-            },
-        )
+    fn _from_state(_cls: &Bound<'_, PyType>, state: CoderState) -> PyResult<Coder> {
+        Coder::from_state(state)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (CoderState,))> {
-        let c = slf.get();
-        let o = c.coder.options();
-        Ok((
-            slf.get_type().getattr("_from_state")?,
-            ((
-                c.sources.clone(),
-                o.require_dyad,
-                o.keep_negated,
-                o.min_confidence,
-            ),),
-        ))
+        Ok((slf.get_type().getattr("_from_state")?, (slf.get().state(),)))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<Coder>().is_ok_and(|o| {
-            o.get().sources == self.sources && o.get().coder.options() == self.coder.options()
-        })
+        other
+            .cast::<Coder>()
+            .is_ok_and(|o| o.get().state() == self.state())
     }
 
     /// The names of the user dictionaries, in merge order.
@@ -434,7 +417,7 @@ impl Coder {
         published: Option<&Bound<'_, PyAny>>,
         id: &str,
     ) -> PyResult<Document> {
-        self.parse_article(py, article(text, published, id)?)
+        parse_with(&self.coder, py, article(text, published, id)?)
     }
 
     /// Codes one article; its events (see parse).
@@ -446,8 +429,7 @@ impl Coder {
         published: Option<&Bound<'_, PyAny>>,
         id: &str,
     ) -> PyResult<Vec<Event>> {
-        let doc = self.parse_article(py, article(text, published, id)?)?;
-        Ok(doc.0.events.iter().cloned().map(Event).collect())
+        Ok(parse_with(&self.coder, py, article(text, published, id)?)?.events())
     }
 
     /// Codes many articles in parallel on Rust threads, without the GIL; a Results.
@@ -491,8 +473,8 @@ impl Coder {
         };
         let total = items.len().ok();
         let bar = progress_bar(py, progress, total)?;
-        let result = self.code_chunks(py, items, &threads, chunk_size, skip, &bar);
-        if let Some(b) = &bar.0 {
+        let result = self.code_chunks(py, items, &threads, chunk_size, skip, bar.as_ref());
+        if let Some(b) = &bar {
             b.call_method0(py, "close")?;
         }
         result
@@ -510,9 +492,10 @@ impl Coder {
     }
 }
 
-fn progress_bar(py: Python<'_>, wanted: bool, total: Option<usize>) -> PyResult<Progress> {
+/// A progress bar: tqdm's, when asked for and installed.
+fn progress_bar(py: Python<'_>, wanted: bool, total: Option<usize>) -> PyResult<Option<Py<PyAny>>> {
     if !wanted {
-        return Ok(Progress(None));
+        return Ok(None);
     }
     match py.import("tqdm.auto") {
         Ok(m) => {
@@ -521,14 +504,14 @@ fn progress_bar(py: Python<'_>, wanted: bool, total: Option<usize>) -> PyResult<
             kw.set_item("unit", "doc")?;
             kw.set_item("desc", "coding")?;
             let bar = m.getattr("tqdm")?.call((), Some(&kw))?;
-            Ok(Progress(Some(bar.unbind())))
+            Ok(Some(bar.unbind()))
         }
         Err(_) => {
             py.import("warnings")?.call_method1(
                 "warn",
                 ("progress=True needs tqdm (pip install tqdm); coding without a progress bar",),
             )?;
-            Ok(Progress(None))
+            Ok(None)
         }
     }
 }
@@ -541,7 +524,7 @@ impl Coder {
         threads: &Threads,
         chunk_size: usize,
         skip: bool,
-        bar: &Progress,
+        bar: Option<&Py<PyAny>>,
     ) -> PyResult<Results> {
         let mut docs = Vec::new();
         let mut errors = Vec::new();
@@ -583,7 +566,7 @@ impl Coder {
                     }
                 }
             }
-            if let Some(b) = &bar.0 {
+            if let Some(b) = bar {
                 b.call_method1(py, "update", (n,))?;
             }
             py.check_signals()?;
@@ -601,13 +584,7 @@ pub fn code(
     published: Option<&Bound<'_, PyAny>>,
     id: &str,
 ) -> PyResult<Vec<Event>> {
-    Ok(parse(py, text, published, id)?
-        .0
-        .events
-        .iter()
-        .cloned()
-        .map(Event)
-        .collect())
+    Ok(parse(py, text, published, id)?.events())
 }
 
 /// Codes one article with the shared default coder.

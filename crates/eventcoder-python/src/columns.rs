@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::classes::Event;
+use crate::data::record_date;
 
 /// The type of a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -311,7 +312,7 @@ fn push_row(cols: &mut [Column], e: &EventRecord) {
     let mut col = cols.iter_mut();
     let mut next = || col.next().expect("a column for every value");
     next().str(Some(&e.article_id));
-    next().date(e.date.as_deref().and_then(|d| d.parse().ok()));
+    next().date(record_date(e));
     next().int(Some(e.sentence.index));
     for a in [&e.source, &e.target] {
         let a: Option<&ActorRecord> = a.as_ref();

@@ -75,6 +75,11 @@ pub struct EventData {
     pub sentence: String,
 }
 
+/// The date of an event record (the record writes it as text).
+pub fn record_date(record: &EventRecord) -> Option<NaiveDate> {
+    record.date.as_deref().and_then(|d| d.parse().ok())
+}
+
 impl DocData {
     /// Converts a coded document of `text`.
     pub fn new(doc: Document, text: String) -> DocData {
@@ -87,11 +92,6 @@ impl DocData {
             date: d.date.and_then(|p| resolve_partial(p, doc.published)),
             outlet: d.outlet.clone(),
         });
-        // Where the coder's tokens start: after the date line and the dateline.
-        let body_start = match &doc.dateline {
-            Some(d) => d.span.end,
-            None => eventcoder::text::parse_header(&text).map_or(0, |h| h.body_start),
-        };
         let sentences = doc
             .sentences
             .iter()
@@ -141,7 +141,7 @@ impl DocData {
             published: doc.published,
             dateline,
             reported_by: doc.reported_by,
-            body_start,
+            body_start: doc.body_start,
             sentences,
             events,
             text,

@@ -47,6 +47,9 @@ pub struct Document {
     pub published: Option<NaiveDate>,
     /// The dateline, if any.
     pub dateline: Option<Dateline>,
+    /// Where the story body starts, in bytes: after the date line and the dateline. The
+    /// sentences' token ranges index the tokens from here.
+    pub body_start: usize,
     /// The sentences (token ranges index the article's tokens from the body start).
     pub sentences: Vec<Sentence>,
     /// The events, deduplicated, in order of first mention.
@@ -494,6 +497,7 @@ impl Coder {
             id: article.id.clone(),
             published,
             dateline: header.dateline,
+            body_start: body,
             sentences,
             events,
             reported_by,

@@ -31,6 +31,27 @@ pub enum TokenKind {
     Hashtag,
 }
 
+impl TokenKind {
+    /// Its name, as in the JSON output: "word", "number", "punct", ...
+    ///
+    /// ```
+    /// assert_eq!(eventcoder::text::TokenKind::Possessive.as_str(), "possessive");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Quote => "quote",
+            TokenKind::Possessive => "possessive",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Url => "url",
+            TokenKind::Handle => "handle",
+            TokenKind::Hashtag => "hashtag",
+        }
+    }
+}
+
 /// One token. It borrows the article text, so making one allocates nothing.
 ///
 /// ```
@@ -77,5 +98,19 @@ impl Token<'_> {
     /// Whether it is one of the given punctuation marks (compared on the normalized form).
     pub fn is_punct(&self, any_of: &[&str]) -> bool {
         self.kind == TokenKind::Punct && any_of.contains(&self.norm.as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TokenKind::*;
+
+    #[test]
+    fn kind_names_are_the_json_names() {
+        for k in [
+            Word, Number, Punct, Quote, Possessive, Symbol, Url, Handle, Hashtag,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str(), "{k:?}");
+        }
     }
 }
