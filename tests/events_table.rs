@@ -71,7 +71,8 @@ fn show(e: &Event) -> String {
             a.organization
                 .clone()
                 .or(a.country.clone())
-                .unwrap_or_else(|| a.code.clone())
+                .or_else(|| a.code.clone())
+                .unwrap_or_else(|| "?".into())
         })
     };
     format!(

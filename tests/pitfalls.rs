@@ -16,7 +16,8 @@ fn who(a: &Option<eventcoder::Actor>) -> String {
         a.organization
             .clone()
             .or(a.country.clone())
-            .unwrap_or_else(|| a.code.clone())
+            .or_else(|| a.code.clone())
+            .unwrap_or_else(|| "?".into())
     })
 }
 

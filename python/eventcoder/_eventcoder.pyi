@@ -110,8 +110,8 @@ class Actor:
     def name(self) -> str | None:
         """The person's name, when the mention names one."""
     @property
-    def code(self) -> str:
-        """The CAMEO actor code (``"TJKGOV"``, ``"IGOEUREEC"``)."""
+    def code(self) -> str | None:
+        """The CAMEO actor code (``"TJKGOV"``, ``"IGOEUREEC"``); ``None`` when unresolved (an unknown name)."""
     @property
     def inferred(self) -> bool:
         """Whether the state was inferred (from a place, the dateline or an earlier mention)."""

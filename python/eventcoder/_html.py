@@ -103,7 +103,7 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _actor_title(role: str, actor: Actor) -> str:
-    parts = [f"{ROLE_NAMES[role]}: {actor.code}", f"\u201c{actor.text}\u201d"]
+    parts = [f"{ROLE_NAMES[role]}: {actor.code or '?'}", f"\u201c{actor.text}\u201d"]
     if actor.name:
         parts.append(f"name: {actor.name}")
     facets = [
@@ -124,7 +124,7 @@ def _event_marks(event: Event, event_no: int | None) -> list[Mark]:
     for role, actor in (("source", event.source), ("target", event.target)):
         if actor is not None:
             title = _actor_title(role, actor)
-            marks.append(Mark(actor.span[0], actor.span[1], role, actor.code, title))
+            marks.append(Mark(actor.span[0], actor.span[1], role, actor.code or "?", title))
     cameo = event.cameo
     where = f"event #{event_no}: " if event_no is not None else ""
     for mention in event.mentions:
@@ -293,7 +293,7 @@ def _cell(main: str, sub: str = "", title: str = "", cls: str = "") -> str:
 def _actor_cell(actor: Actor | None) -> str:
     if actor is None:
         return _cell(_NONE, cls="ec-missing")
-    return _cell(actor.code, actor.name or actor.text, _actor_title_short(actor), "ec-code")
+    return _cell(actor.code or "?", actor.name or actor.text, _actor_title_short(actor), "ec-code")
 
 
 def _actor_title_short(actor: Actor) -> str:

@@ -163,8 +163,8 @@ impl Actor {
     }
     /// The CAMEO actor code ("TJKGOV", "IGOEUREEC").
     #[getter]
-    fn code(&self) -> &str {
-        &self.0.code
+    fn code(&self) -> Option<&str> {
+        self.0.code.as_deref()
     }
     /// Whether the state was inferred (from a place, the dateline or an earlier mention).
     #[getter]
@@ -492,7 +492,11 @@ impl Event {
     }
     fn __repr__(&self) -> String {
         let r = &self.0.record;
-        let who = |a: &Option<ActorRecord>| a.as_ref().map_or("-".to_owned(), |a| a.code.clone());
+        let who = |a: &Option<ActorRecord>| {
+            a.as_ref().map_or("-".to_owned(), |a| {
+                a.code.clone().unwrap_or_else(|| "?".into())
+            })
+        };
         let id = if r.article_id.is_empty() {
             String::new()
         } else {

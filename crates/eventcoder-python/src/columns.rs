@@ -319,7 +319,7 @@ fn push_row(cols: &mut [Column], e: &EventRecord) {
         next().str(a.map(|a| a.text.as_str()));
         next().int(a.map(|a| a.span[0]));
         next().int(a.map(|a| a.span[1]));
-        next().str(a.map(|a| a.code.as_str()));
+        next().str(a.and_then(|a| a.code.as_deref()));
         next().str(a.and_then(|a| a.country.as_deref()));
         next().str(a.and_then(|a| a.organization.as_deref()));
         next().str(a.and_then(|a| a.sector.as_deref()));

@@ -106,10 +106,11 @@ pub fn actor_matches(a: &Actor, gold: &str) -> bool {
         "ITL" => "ITA",
         g => g,
     };
+    let code = a.code.as_deref().unwrap_or("");
     match gold {
-        "IGO" => a.organization.is_some() || a.code.starts_with("IGO"),
-        "NGO" => a.sector.as_deref() == Some("NGO") || a.code.contains("NGO"),
-        g => a.country.as_deref() == Some(g) || a.code.starts_with(g),
+        "IGO" => a.organization.is_some() || code.starts_with("IGO"),
+        "NGO" => a.sector.as_deref() == Some("NGO") || code.contains("NGO"),
+        g => a.country.as_deref() == Some(g) || code.starts_with(g),
     }
 }
 
@@ -242,7 +243,11 @@ pub fn evaluate_plover_gsr(coder: &Coder, records: &[GsrRecord]) -> GsrReport {
         th += usize::from(t_hit);
         dh += usize::from(d_hit);
         if !d_hit {
-            let show = |a: &Option<Actor>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());
+            let show = |a: &Option<Actor>| {
+                a.as_ref().map_or("-".to_string(), |a| {
+                    a.code.clone().unwrap_or_else(|| "?".into())
+                })
+            };
             report.misses.push(Miss {
                 id: r.id.clone(),
                 gold_type: r.gold_name.clone(),

@@ -77,8 +77,8 @@ pub struct ActorRecord {
     pub sector: Option<String>,
     /// Person name.
     pub name: Option<String>,
-    /// CAMEO actor code.
-    pub code: String,
+    /// CAMEO actor code; `null` when unresolved.
+    pub code: Option<String>,
     /// Whether the state was inferred.
     pub inferred: bool,
 }

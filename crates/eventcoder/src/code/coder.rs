@@ -20,7 +20,7 @@ use crate::text::{Dateline, Sentence, Token, parse_header, split_sentences, toke
 /// Options of a [`Coder`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoderOptions {
-    /// Emit only events with both a source and a target.
+    /// Emit only events with both a source and a target, each resolved to a code.
     pub require_dyad: bool,
     /// Keep negated events (marked `negated`) instead of dropping them.
     pub keep_negated: bool,
@@ -421,7 +421,8 @@ impl Coder {
                             a.country.clone_from(&o.country);
                             a.organization.clone_from(&o.organization);
                             a.inferred = true;
-                            a.code = format!("{}{}", o.code.get(..3).unwrap_or(""), b.code);
+                            let owner = o.code.as_deref().and_then(|c| c.get(..3)).unwrap_or("");
+                            a.code = Some(format!("{owner}{}", b.code.as_deref().unwrap_or("")));
                             acts.push(a);
                         }
                     }
@@ -489,7 +490,7 @@ impl Coder {
         }
         let mut events = super::dedup::dedup(events);
         events.retain(|e| {
-            (!self.options.require_dyad || e.target.is_some())
+            (!self.options.require_dyad || e.is_resolved_dyad())
                 && e.confidence >= self.options.min_confidence
                 && (self.options.keep_negated || !e.negated)
         });
@@ -803,7 +804,10 @@ impl Coder {
                         organization: None,
                         sector: Some("UAF".into()),
                         name: None,
-                        code: format!("{}UAF", lex.state(cs).map_or(cs, |st| st.cameo.as_str())),
+                        code: Some(format!(
+                            "{}UAF",
+                            lex.state(cs).map_or(cs, |st| st.cameo.as_str())
+                        )),
                         inferred: true,
                     }));
                     rule.push_str(" +unidentified-attacker");
@@ -861,11 +865,11 @@ impl Coder {
                             organization: None,
                             sector: domestic.then(|| home_sector.to_string()),
                             name: None,
-                            code: if domestic {
+                            code: Some(if domestic {
                                 format!("{state_code}{home_sector}")
                             } else {
                                 state_code
-                            },
+                            }),
                             inferred: true,
                         }));
                         rule.push_str(" +target-from-location");
@@ -941,6 +945,12 @@ impl Coder {
             let make = |src: &Actor, tgt: Option<&Actor>| -> Event {
                 let conf = confidence
                     - if src.inferred { 0.1 } else { 0.0 }
+                    - if src.is_resolved() { 0.0 } else { 0.25 }
+                    - if tgt.is_some_and(|t| !t.is_resolved()) {
+                        0.25
+                    } else {
+                        0.0
+                    }
                     - if tgt.is_some_and(|t| t.inferred) {
                         0.05
                     } else {

@@ -32,14 +32,20 @@ pub struct Actor {
     pub sector: Option<String>,
     /// The person's name, if the mention names one.
     pub name: Option<String>,
-    /// The CAMEO actor code ("TJKGOV", "IGOEUREEC", "RUS").
-    pub code: String,
+    /// The CAMEO actor code ("TJKGOV", "IGOEUREEC", "RUS"); `None` when the mention could not
+    /// be resolved to any state, organization, group or sector ("Smith criticized Russia").
+    pub code: Option<String>,
     /// Whether the state was inferred (from a location, the dateline or an earlier mention)
     /// rather than written in the mention.
     pub inferred: bool,
 }
 
 impl Actor {
+    /// Whether the actor resolved to a code: `false` for an unknown name ("Smith").
+    pub fn is_resolved(&self) -> bool {
+        self.code.is_some()
+    }
+
     /// The identity used for deduplication and the source ≠ target check.
     pub fn identity(&self) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
         (
@@ -74,7 +80,7 @@ impl Actor {
 
 impl fmt::Display for Actor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.code)?;
+        write!(f, "{}", self.code.as_deref().unwrap_or("?"))?;
         if let Some(n) = &self.name {
             write!(f, " ({n})")?;
         }
@@ -207,13 +213,20 @@ pub struct Event {
 }
 
 impl Event {
+    /// Whether the event has a target and both of its actors resolved to a code (what
+    /// `require_dyad` keeps).
+    pub fn is_resolved_dyad(&self) -> bool {
+        self.source.as_ref().is_some_and(Actor::is_resolved)
+            && self.target.as_ref().is_some_and(Actor::is_resolved)
+    }
+
     /// A multi-line explanation of where every field came from.
     pub fn explain(&self, text: &str) -> String {
         let mut s = String::new();
         let actor = |a: &Option<Actor>| match a {
             Some(a) => format!(
                 "{} from {:?} at {}..{} (country {}, organization {}, sector {}{})",
-                a.code,
+                a.code.as_deref().unwrap_or("unresolved"),
                 a.text,
                 a.span.start,
                 a.span.end,

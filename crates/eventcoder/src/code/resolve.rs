@@ -136,7 +136,7 @@ impl Resolver<'_> {
             organization: None,
             sector: None,
             name: None,
-            code: String::new(),
+            code: None,
             inferred: false,
         };
         let agent = m.agent.map(|a| &self.lex.agents[a as usize]);
@@ -292,16 +292,17 @@ impl Resolver<'_> {
     }
 
     /// The CAMEO actor code: state or IGO code plus the agent code.
-    fn code(&self, a: &Actor, m: &Mention) -> String {
+    fn code(&self, a: &Actor, m: &Mention) -> Option<String> {
         let agent_code = m.agent.map(|x| self.lex.agents[x as usize].cameo.clone());
         if let Some(g) = m.group {
-            return self.lex.groups[g as usize].cameo.clone();
+            return Some(self.lex.groups[g as usize].cameo.clone());
         }
         if let Some(o) = &a.organization {
-            return self
-                .lex
-                .organization(o)
-                .map_or_else(|| o.clone(), |org| org.cameo.clone());
+            return Some(
+                self.lex
+                    .organization(o)
+                    .map_or_else(|| o.clone(), |org| org.cameo.clone()),
+            );
         }
         let state = a
             .country
@@ -313,10 +314,10 @@ impl Resolver<'_> {
             _ => a.sector.clone(),
         });
         match (state, suffix) {
-            (Some(s), Some(x)) => format!("{s}{x}"),
-            (Some(s), None) => s,
-            (None, Some(x)) => x,
-            (None, None) => String::new(),
+            (Some(s), Some(x)) => Some(format!("{s}{x}")),
+            (Some(s), None) => Some(s),
+            (None, Some(x)) => Some(x),
+            (None, None) => None,
         }
     }
 }

@@ -45,6 +45,12 @@ pub const ADV: u32 = 1 << 19;
 /// Quantifier or number word ("more than", "five", "hundreds").
 pub const QUANT: u32 = 1 << 20;
 
+/// A courtesy title before a personal name ("Mr.", "Ms", "Dr.", "H.E.", "Excellency").
+pub const HONORIFIC: u32 = 1 << 21;
+
+/// A particle inside a personal name ("bin", "al", "de", "van", "Jr.").
+pub const NAME_PARTICLE: u32 = 1 << 22;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u32> {
     Some(match name {
@@ -69,6 +75,8 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "report" => REPORT,
         "adv" => ADV,
         "quant" => QUANT,
+        "honorific" => HONORIFIC,
+        "name_particle" => NAME_PARTICLE,
         _ => return None,
     })
 }

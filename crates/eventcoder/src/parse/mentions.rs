@@ -139,35 +139,13 @@ fn is_name_word(u: &Unit, lex: &Lexicon, text: &str) -> bool {
     if weekday_number(w).is_some() || month_number(w).is_some() && w.len() > 2 {
         return false;
     }
-    lex.class(u.key) == 0 || u.key == UNKNOWN
+    // A capitalized particle opens a name ("Dos Santos", "Al Thani").
+    let class = lex.class(u.key);
+    class == 0 || u.key == UNKNOWN || class == NAME_PARTICLE
 }
 
-fn is_name_particle(u: &Unit, text: &str) -> bool {
-    matches!(
-        u.span.slice(text),
-        "bin"
-            | "ibn"
-            | "al"
-            | "Al"
-            | "el"
-            | "de"
-            | "da"
-            | "di"
-            | "dos"
-            | "du"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "la"
-            | "le"
-            | "abu"
-            | "Abu"
-            | "bint"
-            | "Jr."
-            | "Jr"
-            | "-"
-    )
+fn is_name_particle(u: &Unit, lex: &Lexicon, text: &str) -> bool {
+    lex.class(u.key) & NAME_PARTICLE != 0 || u.span.slice(text) == "-"
 }
 
 /// Picks the components (longest valid phrase at each position, no overlaps) of one sentence.
@@ -325,8 +303,20 @@ pub fn mentions(
     if let Some(m) = cur.take() {
         out.push(m);
     }
-    for m in &mut out {
-        attach_name(lex, units, text, range.clone(), m);
+    let next_starts: Vec<usize> = out
+        .iter()
+        .skip(1)
+        .map(|m| m.units.start)
+        .chain([range.end])
+        .collect();
+    for (m, &next_start) in out.iter_mut().zip(&next_starts) {
+        attach_name(
+            lex,
+            units,
+            text,
+            range.start..next_start.max(m.units.end),
+            m,
+        );
         decorate(lex, units, text, range.clone(), m);
         let first = &units[m.units.start];
         let last = &units[m.units.end - 1];
@@ -347,9 +337,12 @@ pub fn mentions(
             }
         }
     }
+    out.sort_by_key(|m| m.units.start);
+    merge_role_of(lex, units, text, range.clone(), &mut out);
     add_bare_names(lex, units, text, range.clone(), &mut out);
     add_people_nouns(lex, units, text, range.clone(), &mut out);
     add_references(lex, units, text, range.clone(), &mut out);
+    out.sort_by_key(|m| m.units.start);
     merge_appositions(lex, units, text, &mut out);
     merge_compound_adjectives(units, text, &mut out);
     out.sort_by_key(|m| m.units.start);
@@ -457,28 +450,28 @@ fn absorb(m: &mut Mention, p: Mention) {
     m.ambiguous &= p.ambiguous;
 }
 
-/// Capitalized words after a title ("Foreign Minister Sirojiddin Muhriddin") become the name.
+/// Capitalized words after a title ("Foreign Minister Sirojiddin Muhriddin") become the name;
+/// after any other role, a full name of two words or more does ("U.S. reporter Evan
+/// Gershkovich", "Canadian citizens Michael Kovrig and Michael Spavor").
 fn attach_name(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &mut Mention) {
     if m.name.is_some() || m.agent.is_none() && m.org.is_none_or(|(_, _, official)| !official) {
         return;
     }
     let title = m.agent.is_some_and(|a| lex.agents[a as usize].flags.title)
         || m.org.is_some_and(|(_, _, o)| o);
-    if !title {
-        return;
-    }
+    let min_words = if title { 1 } else { 2 };
     let mut j = m.units.end;
     let mut last_word = None;
     while j < range.end && j - m.units.end < 6 {
         let u = &units[j];
         if is_name_word(u, lex, text) {
             last_word = Some(j);
-        } else if !(is_name_particle(u, text) && last_word.is_some()) {
+        } else if !(is_name_particle(u, lex, text) && last_word.is_some()) {
             break;
         }
         j += 1;
     }
-    if let Some(last) = last_word {
+    if let Some(last) = last_word.filter(|&l| l + 1 - m.units.end >= min_words) {
         let span = units[m.units.end].span.cover(units[last].span);
         m.name = Some(span);
         m.units.end = last + 1;
@@ -581,7 +574,14 @@ fn add_people_nouns(
     }
 }
 
-/// Capitalized unknown words right before a verb of saying ("..., Borell said") are a name.
+/// Personal names the lexicon does not know: a run of capitalized unknown words (with name
+/// particles: "Ali bin Hamad", "Ursula von der Leyen"), or one such word after a courtesy title
+/// ("Ms. Ruiz", "H.E. Mr Obi"), when it stands where an actor does:
+/// - before a verb of saying or a finite event verb ("Smith criticized Russia", "Ruiz said");
+/// - before an apposition that gives the role ("Maria Lopez, the ministry's chief negotiator").
+///
+/// A single capitalized word opening the sentence is a name only before a verb of saying or
+/// after a title: "Exports hit a record" has no actor.
 fn add_bare_names(
     lex: &Lexicon,
     units: &[Unit],
@@ -589,30 +589,116 @@ fn add_bare_names(
     range: Range<usize>,
     out: &mut Vec<Mention>,
 ) {
-    for i in range.clone() {
-        if lex.class(units[i].key) & REPORT == 0 || i == range.start {
-            continue;
-        }
+    let covered = |out: &[Mention], i: usize| out.iter().any(|m| m.units.contains(&i));
+    let mut i = range.start;
+    while i < range.end {
+        // A courtesy title ("His Excellency", "Mr.") opens a name.
+        let mut title_start = None;
         let mut j = i;
-        while j > range.start
-            && j + 3 > i
-            && is_name_word(&units[j - 1], lex, text)
-            && !out.iter().any(|m| m.units.contains(&(j - 1)))
+        if lex.class(units[j].key) & POSS != 0
+            && j + 1 < range.end
+            && lex.class(units[j + 1].key) & HONORIFIC != 0
         {
-            j -= 1;
+            title_start = Some(j);
+            j += 1;
         }
-        if j == i || j == range.start && i - j == 1 && lex.class(units[j].key) != 0 {
+        while j < range.end && lex.class(units[j].key) & HONORIFIC != 0 && !covered(out, j) {
+            title_start.get_or_insert(j);
+            j += 1;
+        }
+        let name_start = j;
+        let mut last_word = None;
+        while j < range.end && j - name_start < 6 && !covered(out, j) {
+            if is_name_word(&units[j], lex, text) {
+                last_word = Some(j);
+            } else if !(is_name_particle(&units[j], lex, text) && last_word.is_some()) {
+                break;
+            }
+            j += 1;
+        }
+        let Some(last) = last_word else {
+            i = j.max(i + 1);
             continue;
-        }
-        let span = units[j].span.cover(units[i - 1].span);
-        let mut m = Mention {
-            units: j..i,
-            span,
-            name: Some(span),
-            ..Mention::default()
         };
-        decorate(lex, units, text, range.clone(), &mut m);
-        out.push(m);
+        let end = last + 1;
+        let words = end - name_start;
+        let titled = title_start.is_some();
+        // Adverbs may stand between the name and its verb ("Ms. Ruiz also met").
+        let mut next = end;
+        while next < range.end && lex.class(units[next].key) & ADV != 0 {
+            next += 1;
+        }
+        let next_class = if next < range.end {
+            lex.class(units[next].key)
+        } else {
+            0
+        };
+        let possessive = next < range.end && gap_is_possessive(units, text, next, next + 1);
+        let reporting = next_class & REPORT != 0;
+        let finite_verb = next < range.end
+            && units[next].is(WORD)
+            && !units[next].is(CAPITALIZED)
+            && lex.verb_patterns(units[next].key).iter().any(|(_, f)| {
+                f.has(crate::lexicon::VerbForms::PAST | crate::lexicon::VerbForms::THIRD)
+            });
+        let auxiliary = next_class & (BE | HAVE | FUTURE | HYPO | NEG) != 0;
+        let apposition = next + 1 < range.end
+            && units[next].span.slice(text) == ","
+            && out.iter().any(|m| {
+                let mut k = next + 1;
+                while k < m.units.start && lex.class(units[k].key) & (DET | POSS) != 0 {
+                    k += 1;
+                }
+                k == m.units.start && m.agent.is_some() && m.name.is_none()
+            });
+        // A lone capitalized word opening the sentence may be a common noun ("Exports hit a
+        // record"): it is a name only before a verb of saying, or when an actor follows the
+        // verb ("Smith criticized Russia").
+        let sentence_initial_word = name_start == range.start && words == 1 && !titled;
+        // A name stands alone: not after a preposition or determiner ("inhabitants of the Golan
+        // Heights threatened"), not glued to another mention ("US Predator attacks"), and its
+        // verb is not the head of another mention ("Moslem forces").
+        let first = title_start.unwrap_or(name_start);
+        let alone = first == range.start || {
+            let prev = first - 1;
+            lex.class(units[prev].key) & (PREP | PREP_LOC | BY | DET) == 0 && !covered(out, prev)
+        };
+        let verb_free = !covered(out, next);
+        let actor_follows = || {
+            out.iter()
+                .any(|m| m.units.start > next && m.units.start <= next + 8 && m.is_actor())
+        };
+        let stands_as_actor = reporting
+            || alone
+                && verb_free
+                && (finite_verb || auxiliary || apposition || possessive)
+                && (!sentence_initial_word || finite_verb && actor_follows());
+        // "Canadian citizens Michael Kovrig and Michael Spavor": a name coordinated with a
+        // named role shares its role and state.
+        let conjunct = (first > range.start + 1 && lex.class(units[first - 1].key) & CONJ != 0)
+            .then(|| {
+                out.iter()
+                    .find(|m| m.units.end == first - 1 && m.name.is_some())
+            })
+            .flatten()
+            .cloned();
+        if stands_as_actor || conjunct.is_some() {
+            let mut m = Mention {
+                units: first..end,
+                span: units[first].span.cover(units[last].span),
+                name: Some(units[name_start].span.cover(units[last].span)),
+                ..Mention::default()
+            };
+            if let Some(c) = conjunct {
+                m.state = c.state;
+                m.agent = c.agent;
+                m.org = c.org;
+                m.group = c.group;
+            }
+            decorate(lex, units, text, range.clone(), &mut m);
+            out.push(m);
+        }
+        i = end;
     }
 }
 
@@ -663,6 +749,117 @@ fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Me
             }
             a.units.end = b.units.end;
             a.span = a.span.cover(b.span);
+        }
+        i += 1;
+    }
+}
+
+/// A role "of" a state or organization: "the prime minister of Peru", "President of the
+/// Republic of Kenya", "foreign ministers of Ghana and Togo", "the head of the IAEA", "the
+/// leaders of both countries". The role takes the state (or organization, or the collective's
+/// parties), and every further state joined by "and" or commas.
+///
+/// Capitalized words the lexicon does not know may stand between "of" and the state ("of the
+/// Federal Democratic Republic of Ethiopia"): they are the state's long name.
+fn merge_role_of(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Mention>,
+) {
+    let of = lex.key("of");
+    let and = lex.key("and");
+    let owner_at = |out: &[Mention], q: usize| -> Option<usize> {
+        out.iter().position(|b| {
+            b.units.start == q
+                && !b.partial
+                && b.agent.is_none()
+                && b.person.is_none()
+                && (matches!(b.state, Some((_, StateForm::Name | StateForm::Capital)))
+                    || b.org.is_some_and(|(_, _, official)| !official)
+                    || b.group.is_some()
+                    || b.reference == Some(Reference::Plural))
+        })
+    };
+    let mut i = 0;
+    while i < out.len() {
+        let a = &out[i];
+        let role = a.agent.is_some()
+            && a.state.is_none()
+            && a.org.is_none()
+            && a.group.is_none()
+            && a.person.is_none();
+        if !role || a.units.end + 1 >= range.end || units[a.units.end].key != of {
+            i += 1;
+            continue;
+        }
+        // "of" (the) (Federal Republic of) STATE
+        let mut q = a.units.end + 1;
+        while q < range.end && lex.class(units[q].key) & DET != 0 {
+            q += 1;
+        }
+        let mut owner = owner_at(out, q);
+        if owner.is_none() {
+            let mut r = q;
+            while r < range.end
+                && r < q + 5
+                && !out.iter().any(|m| m.units.contains(&r))
+                && (units[r].is(CAPITALIZED) && lex.class(units[r].key) == 0
+                    || units[r].key == of && r > q)
+            {
+                r += 1;
+                if units[r - 1].key == of {
+                    owner = owner_at(out, r);
+                    if owner.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+        let Some(first) = owner else {
+            i += 1;
+            continue;
+        };
+        let mut owners = vec![first];
+        // "of Ghana and Togo", "of Ghana, Togo and Benin"
+        loop {
+            let last = &out[*owners.last().expect("one owner")];
+            let sep = last.units.end;
+            if sep + 1 >= range.end
+                || !(units[sep].key == and || units[sep].span.slice(text) == ",")
+            {
+                break;
+            }
+            let mut q = sep + 1;
+            if units[q].key == and {
+                q += 1;
+            }
+            match owner_at(out, q) {
+                Some(b) if out[b].state.is_some() && out[first].state.is_some() => owners.push(b),
+                _ => break,
+            }
+        }
+        let end = out[*owners.last().expect("one owner")].units.end;
+        let (state, org, group, reference) = {
+            let b = &out[first];
+            (b.state, b.org, b.group, b.reference)
+        };
+        let extra: Vec<u32> = owners[1..]
+            .iter()
+            .filter_map(|&b| out[b].state.map(|(s, _)| s))
+            .collect();
+        let a = &mut out[i];
+        a.state = state.map(|(s, _)| (s, StateForm::Name));
+        a.org = org;
+        a.group = group;
+        a.reference = a.reference.or(reference);
+        a.extra_states.extend(extra);
+        a.units.end = end;
+        a.span = units[a.units.start].span.cover(units[end - 1].span);
+        a.possessive = end < range.end && gap_is_possessive(units, text, end, end + 1);
+        for b in owners.into_iter().rev() {
+            out.remove(b);
         }
         i += 1;
     }
