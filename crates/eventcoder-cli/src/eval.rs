@@ -1,4 +1,4 @@
-//! `eventcoder eval plover-gsr`: runs the CLI's scorer from the core crate.
+//! `eventcoder eval plover-gsr` and `eventcoder eval fixtures`: the core crate's scorers.
 
 pub fn plover_gsr(path: &str, misses: bool, json: bool) -> Result<(), String> {
     let report = eventcoder::eval::plover_gsr_file(path).map_err(|e| e.to_string())?;
@@ -15,6 +15,31 @@ pub fn plover_gsr(path: &str, misses: bool, json: bool) -> Result<(), String> {
             println!(
                 "MISS {} gold {} ({}) got {:?}\n     {}",
                 m.id, m.gold_type, m.gold_dyad, m.produced, m.text
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn fixtures(path: &str, misses: bool, json: bool, min_rows: usize) -> Result<(), String> {
+    let coder = eventcoder::Coder::new();
+    let report = eventcoder::eval::fixtures::score_file(&coder, path).map_err(|e| e.to_string())?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!("{}", report.table(min_rows));
+    }
+    if misses {
+        for m in &report.misses {
+            println!(
+                "MISS {} missed {} got {:?}\n     {}",
+                m.id,
+                m.missed.join("; "),
+                m.produced,
+                m.text
             );
         }
     }

@@ -101,6 +101,21 @@ enum LexiconCommand {
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Score against an event table (tests/fixtures/events.tsv): precision, recall and F1,
+    /// overall and per tag.
+    Fixtures {
+        /// Path to the table.
+        path: String,
+        /// Print every row that is not fully right.
+        #[arg(long)]
+        misses: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Show tags with at least this many rows.
+        #[arg(long, default_value_t = 5)]
+        min_rows: usize,
+    },
     /// Score against the PLOVER gold-standard records (PLOVER_GSR_CAMEO.txt).
     PloverGsr {
         /// Path to PLOVER_GSR_CAMEO.txt.
@@ -386,6 +401,15 @@ fn main() -> ExitCode {
         Command::Eval {
             command: EvalCommand::PloverGsr { path, misses, json },
         } => eval::plover_gsr(path, *misses, *json).map(|_| true),
+        Command::Eval {
+            command:
+                EvalCommand::Fixtures {
+                    path,
+                    misses,
+                    json,
+                    min_rows,
+                },
+        } => eval::fixtures(path, *misses, *json, *min_rows).map(|_| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -6,6 +6,8 @@
 //! ACCUSE, FIGHT → ASSAULT, YIELD → CONCEDE or RETREAT (and since CONCEDE and RETREAT are the
 //! two halves of the old YIELD, records labelled with either accept both).
 
+pub mod fixtures;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

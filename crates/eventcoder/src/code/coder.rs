@@ -161,15 +161,6 @@ impl CoderBuilder {
     }
 }
 
-/// Code prefixes of events that are mutual: "X and Y held talks" is one event between them.
-const SYMMETRIC: [&str; 9] = ["03", "040", "041", "044", "046", "050", "057", "06", "193"];
-/// Code roots whose target, when not written, is the state where it happened (pitfall 6:
-/// generic actors get their state from the text). Statements (01), consultations (04: the
-/// venue is not a party), diplomatic (05) and material (06) cooperation never do.
-const TARGET_FROM_PLACE: [&str; 16] = [
-    "02", "03", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
-];
-
 struct Sent<'a> {
     sentence: &'a Sentence,
     mentions: Vec<Mention>,
@@ -830,13 +821,9 @@ impl Coder {
                     }
                 }
             }
-            let symmetric = SYMMETRIC.iter().any(|x| code.starts_with(x));
+            let symmetric = entry.symmetric;
             let mutual_sources = sources.len() >= 2 && symmetric;
-            if targets.is_empty()
-                && !mutual_sources
-                && code != "036"
-                && TARGET_FROM_PLACE.iter().any(|x| code.starts_with(x))
-            {
+            if targets.is_empty() && !mutual_sources && code != "036" && entry.target_from_place {
                 if let Some(loc) = &s.location {
                     if let Some(c) = &loc.country {
                         // At home, a government acts on the population ("imposed a curfew in Cizre") and

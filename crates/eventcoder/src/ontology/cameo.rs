@@ -25,6 +25,12 @@ pub struct CameoEntry {
     pub plover_mode: Option<String>,
     /// The PLOVER contexts the code implies.
     pub plover_contexts: Vec<String>,
+    /// A mutual event: "A and B held talks" is one event between them (column `coding`).
+    pub symmetric: bool,
+    /// With no target written, the state where it happened is the target (pitfall 6).
+    pub target_from_place: bool,
+    /// The target may be named inside a "that" clause ("demanded that the United States ...").
+    pub crosses_that: bool,
 }
 
 impl CameoEntry {
@@ -48,6 +54,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         "plover_type",
         "plover_mode",
         "plover_context",
+        "coding",
     ];
     let rows = tsv::read("cameo.tsv", include_str!("../../data/cameo.tsv"), &header)
         .expect("built-in cameo.tsv is valid (tested)");
@@ -61,6 +68,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             plover_type: r.get(4).parse().ok(),
             plover_mode: Some(r.get(5).to_string()).filter(|m| !m.is_empty()),
             plover_contexts: r.list(6).map(str::to_string).collect(),
+            symmetric: r.list(7).any(|f| f == "symmetric"),
+            target_from_place: r.list(7).any(|f| f == "target_from_place"),
+            crosses_that: r.list(7).any(|f| f == "crosses_that"),
         })
         .collect();
     let by_code = entries

@@ -850,9 +850,7 @@ fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
 fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Option<usize> {
     let p = &preds[pi];
     let next_verb = preds.get(pi + 1).map_or(c.range.end, |q| q.verb);
-    let cross_that = ["02", "10", "11", "12", "13"]
-        .iter()
-        .any(|r| code.starts_with(r));
+    let cross_that = crate::ontology::cameo(code).is_some_and(|e| e.crosses_that);
     let mut q = p.end;
     while q < next_verb.min(c.range.end) && q < p.end + 14 {
         let w = c.word(q);

@@ -1,0 +1,405 @@
+//! Scoring against an event table: our own wire-style sentences with the events a human CAMEO
+//! coder expects (`tests/fixtures/events.tsv`), reported overall and per tag as precision,
+//! recall and F1.
+//!
+//! A table is TSV with the header `id published text expect tags`. `expect` is `;`-separated
+//! `SRC CODE TGT` expectations:
+//! - `SRC`/`TGT`: an ISO3 state code or an organization or group code (`UN` matches every UN
+//!   body); `*` any actor; `-` no target; `?` an actor that resolves to no code.
+//! - `CODE`: a CAMEO code; a produced code matches when it starts with it.
+//! - `!` in front: must not be produced. `none` alone: no event at all.
+//!
+//! Mutual codes (meetings, agreements: [`crate::ontology::CameoEntry::symmetric`]) match in
+//! either direction. A target inferred from the event's place (`+target-from-location`) counts
+//! as no target.
+//!
+//! ```
+//! use eventcoder::Coder;
+//! use eventcoder::eval::fixtures::{read_table, score};
+//! let table = "id\tpublished\ttext\texpect\ttags\n\
+//!     r1\t2018-03-17\tRussia expels 23 UK diplomats\tRUS 161 GBR\texpel;headline\n";
+//! let rows = read_table("table.tsv", table)?;
+//! let report = score(&Coder::new(), &rows);
+//! assert_eq!(report.overall.rows_right, 1);
+//! assert_eq!(report.overall.recall(), 1.0);
+//! # Ok::<(), eventcoder::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::article::{Article, parse_iso_date};
+use crate::code::{Actor, Coder, Event};
+use crate::error::{Error, Position, Result};
+use crate::ontology::cameo;
+
+/// One expected (or, negated, forbidden) event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Expectation {
+    /// `!`: the event must not be produced.
+    pub negative: bool,
+    /// Source actor code, `*` or `?`.
+    pub src: String,
+    /// CAMEO code prefix.
+    pub code: String,
+    /// Target actor code, `*`, `?` or `-`.
+    pub tgt: String,
+}
+
+/// One row of an event table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRow {
+    /// Row id.
+    pub id: String,
+    /// Published date.
+    pub published: Option<chrono::NaiveDate>,
+    /// The text.
+    pub text: String,
+    /// `none`: no event at all.
+    pub none: bool,
+    /// Expectations.
+    pub expect: Vec<Expectation>,
+    /// Tags (error classes, phenomena).
+    pub tags: Vec<String>,
+}
+
+/// Reads an event table. Errors name the file, line and column.
+pub fn read_table(name: &str, text: &str) -> Result<Vec<TableRow>> {
+    let err = |line: usize, column: usize, message: String| Error::Dictionary {
+        source_name: name.to_string(),
+        position: Position {
+            line,
+            column,
+            offset: 0,
+        },
+        message,
+    };
+    let mut rows = Vec::new();
+    let mut header_seen = false;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            if line != "id\tpublished\ttext\texpect\ttags" {
+                return Err(err(
+                    n,
+                    1,
+                    format!("expected the header id, published, text, expect, tags; got {line:?}"),
+                ));
+            }
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() != 5 {
+            return Err(err(n, 1, format!("{} fields, expected 5", f.len())));
+        }
+        let published = if f[1].is_empty() {
+            None
+        } else {
+            Some(parse_iso_date(f[1]).map_err(|e| err(n, f[0].len() + 2, e.to_string()))?)
+        };
+        let column = f[0].len() + f[1].len() + f[2].len() + 4;
+        let mut expect = Vec::new();
+        for e in f[3]
+            .split(';')
+            .map(str::trim)
+            .filter(|e| !e.is_empty() && *e != "none")
+        {
+            let (negative, body) = match e.strip_prefix('!') {
+                Some(rest) => (true, rest.trim()),
+                None => (false, e),
+            };
+            let parts: Vec<&str> = body.split_whitespace().collect();
+            let code_ok = parts.len() == 3
+                && parts[1].bytes().all(|b| b.is_ascii_digit())
+                && (1..=4).contains(&parts[1].len());
+            if !code_ok {
+                return Err(err(
+                    n,
+                    column,
+                    format!("bad expectation {e:?}: want SRC CODE TGT"),
+                ));
+            }
+            expect.push(Expectation {
+                negative,
+                src: parts[0].to_string(),
+                code: parts[1].to_string(),
+                tgt: parts[2].to_string(),
+            });
+        }
+        rows.push(TableRow {
+            id: f[0].to_string(),
+            published,
+            text: f[2].to_string(),
+            none: f[3].trim() == "none",
+            expect,
+            tags: f[4]
+                .split(';')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+        });
+    }
+    Ok(rows)
+}
+
+/// Whether an actor is the one a table names.
+pub fn actor_is(a: Option<&Actor>, want: &str) -> bool {
+    match (a, want) {
+        (_, "*") => true,
+        (None, "-") => true,
+        (None, _) | (Some(_), "-") => false,
+        (Some(a), "?") => !a.is_resolved(),
+        (Some(a), w) => {
+            a.country.as_deref() == Some(w)
+                || a.organization.as_deref() == Some(w)
+                || w == "UN"
+                    && a.organization
+                        .as_deref()
+                        .is_some_and(|o| o.starts_with("UN"))
+        }
+    }
+}
+
+/// Whether an event satisfies an expectation (its sign ignored).
+pub fn matches(e: &Event, x: &Expectation) -> bool {
+    if !e.cameo.code.starts_with(&x.code) {
+        return false;
+    }
+    // A target inferred from where it happened is not a named target.
+    let inferred = e.rule.contains("+target-from-location");
+    let target_is = |want: &str| actor_is(e.target.as_ref(), want) || want == "-" && inferred;
+    let forward = actor_is(e.source.as_ref(), &x.src) && target_is(&x.tgt);
+    let mutual = cameo(e.cameo.code).is_some_and(|c| c.symmetric);
+    let backward = mutual && actor_is(e.source.as_ref(), &x.tgt) && target_is(&x.src);
+    forward || backward
+}
+
+/// Counts for a set of rows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Counts {
+    /// Rows.
+    pub rows: usize,
+    /// Rows with every expectation met.
+    pub rows_right: usize,
+    /// Expectations (positive and negative, and `none`).
+    pub checks: usize,
+    /// Expectations met.
+    pub checks_ok: usize,
+    /// Positive expectations met.
+    pub true_positives: usize,
+    /// Positive expectations missed.
+    pub false_negatives: usize,
+    /// Produced events that meet no positive expectation of their row (rows with positive
+    /// expectations or `none` only), plus forbidden events produced.
+    pub false_positives: usize,
+}
+
+impl Counts {
+    /// Share of produced events that were expected.
+    pub fn precision(&self) -> f64 {
+        let d = self.true_positives + self.false_positives;
+        if d == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / d as f64
+        }
+    }
+    /// Share of expected events produced.
+    pub fn recall(&self) -> f64 {
+        let d = self.true_positives + self.false_negatives;
+        if d == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / d as f64
+        }
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Share of rows fully right.
+    pub fn row_rate(&self) -> f64 {
+        if self.rows == 0 {
+            1.0
+        } else {
+            self.rows_right as f64 / self.rows as f64
+        }
+    }
+    /// Share of expectations met.
+    pub fn check_rate(&self) -> f64 {
+        if self.checks == 0 {
+            1.0
+        } else {
+            self.checks_ok as f64 / self.checks as f64
+        }
+    }
+    fn add(&mut self, o: &Counts) {
+        self.rows += o.rows;
+        self.rows_right += o.rows_right;
+        self.checks += o.checks;
+        self.checks_ok += o.checks_ok;
+        self.true_positives += o.true_positives;
+        self.false_negatives += o.false_negatives;
+        self.false_positives += o.false_positives;
+    }
+}
+
+/// A row that was not fully right.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowMiss {
+    /// Row id.
+    pub id: String,
+    /// The expectations not met, as written (`none` for an event where none was expected).
+    pub missed: Vec<String>,
+    /// What was produced, `SRC CODE TGT [trigger]`.
+    pub produced: Vec<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// The scores of a table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TableReport {
+    /// All rows.
+    pub overall: Counts,
+    /// Per tag.
+    pub by_tag: BTreeMap<String, Counts>,
+    /// Rows not fully right.
+    pub misses: Vec<RowMiss>,
+}
+
+fn who(a: Option<&Actor>) -> String {
+    a.map_or("-".into(), |a| {
+        a.organization
+            .clone()
+            .or(a.country.clone())
+            .or_else(|| a.code.clone())
+            .unwrap_or_else(|| "?".into())
+    })
+}
+
+/// `SRC CODE TGT [trigger]` of an event.
+pub fn show(e: &Event) -> String {
+    format!(
+        "{} {} {} [{}]",
+        who(e.source.as_ref()),
+        e.cameo.code,
+        who(e.target.as_ref()),
+        e.trigger.text
+    )
+}
+
+/// Codes every row and scores it.
+pub fn score(coder: &Coder, rows: &[TableRow]) -> TableReport {
+    let mut report = TableReport::default();
+    for row in rows {
+        let mut article = Article::new(&row.id, &row.text);
+        article.published = row.published;
+        let events = coder.code(&article).map(|d| d.events).unwrap_or_default();
+        let mut c = Counts {
+            rows: 1,
+            ..Counts::default()
+        };
+        let mut missed = Vec::new();
+        if row.none {
+            c.checks += 1;
+            if events.is_empty() {
+                c.checks_ok += 1;
+            } else {
+                missed.push("none".to_string());
+            }
+        }
+        for x in &row.expect {
+            c.checks += 1;
+            let found = events.iter().any(|e| matches(e, x));
+            if found != x.negative {
+                c.checks_ok += 1;
+            } else {
+                let sign = if x.negative { "!" } else { "" };
+                missed.push(format!("{sign}{} {} {}", x.src, x.code, x.tgt));
+            }
+            match (x.negative, found) {
+                (false, true) => c.true_positives += 1,
+                (false, false) => c.false_negatives += 1,
+                (true, true) => c.false_positives += 1,
+                (true, false) => {}
+            }
+        }
+        let positives: Vec<&Expectation> = row.expect.iter().filter(|x| !x.negative).collect();
+        if row.none || !positives.is_empty() {
+            c.false_positives += events
+                .iter()
+                .filter(|e| !positives.iter().any(|x| matches(e, x)))
+                .filter(|e| !row.expect.iter().any(|x| x.negative && matches(e, x)))
+                .count();
+        }
+        if missed.is_empty() {
+            c.rows_right = 1;
+        } else {
+            report.misses.push(RowMiss {
+                id: row.id.clone(),
+                missed,
+                produced: events.iter().map(show).collect(),
+                text: row.text.clone(),
+            });
+        }
+        report.overall.add(&c);
+        for t in &row.tags {
+            report.by_tag.entry(t.clone()).or_default().add(&c);
+        }
+    }
+    report
+}
+
+impl TableReport {
+    /// A text table: overall, then every tag with at least `min_rows` rows.
+    pub fn table(&self, min_rows: usize) -> String {
+        let mut s = String::new();
+        let line = |s: &mut String, name: &str, c: &Counts| {
+            let _ = writeln!(
+                s,
+                "{name:<18} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+                c.rows,
+                c.row_rate(),
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        };
+        let _ = writeln!(
+            s,
+            "{:<18} {:>5} {:>6} {:>6} {:>6} {:>6}",
+            "tag", "rows", "right", "P", "R", "F1"
+        );
+        line(&mut s, "ALL", &self.overall);
+        for (t, c) in &self.by_tag {
+            if c.rows >= min_rows {
+                line(&mut s, t, c);
+            }
+        }
+        s
+    }
+}
+
+/// Reads and scores a table file with the given coder.
+pub fn score_file(coder: &Coder, path: impl AsRef<std::path::Path>) -> Result<TableReport> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: name.clone(),
+        source,
+    })?;
+    Ok(score(coder, &read_table(&name, &text)?))
+}
