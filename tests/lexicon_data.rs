@@ -387,3 +387,153 @@ fn user_dictionaries_merge_and_errors_have_positions() {
         .to_string();
     assert!(err.contains("unknown CAMEO code"), "{err}");
 }
+
+/// Actors as of the article's date: former states (ISO 3166-3) and their seats of power, the
+/// historic office tables back to 1945, and a person's office on the day outranking an earlier
+/// one.
+#[test]
+fn actors_by_date_former_states_and_history() {
+    use eventcoder::{Article, Coder};
+    let coder = Coder::new();
+    let source = |text: &str, date: &str| {
+        let doc = coder
+            .code(&Article::new("t", text).with_published_str(date).unwrap())
+            .unwrap();
+        let e = doc
+            .events
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("an event in {text:?}"));
+        let a = e.source.expect("a source");
+        (a.country.or(a.organization).unwrap_or_default(), a.code)
+    };
+    // Names of former states always mean them; capitals and seats only while they existed.
+    assert_eq!(
+        source(
+            "The Soviet Union accused Washington of lying.",
+            "1983-09-05"
+        )
+        .0,
+        "SUN"
+    );
+    assert_eq!(
+        source("Moscow accused Washington of lying.", "1983-09-05").0,
+        "SUN"
+    );
+    assert_eq!(
+        source("The Kremlin accused Washington of lying.", "1983-09-05").0,
+        "SUN"
+    );
+    assert_eq!(
+        source("Moscow accused Washington of lying.", "2015-09-05").0,
+        "RUS"
+    );
+    assert_eq!(
+        source("Belgrade accused NATO of lying.", "1999-04-05").0,
+        "YUG"
+    );
+    assert_eq!(
+        source("Belgrade accused NATO of lying.", "2010-04-05").0,
+        "SRB"
+    );
+    assert_eq!(
+        source("Kinshasa accused Rwanda of lying.", "1996-11-05").0,
+        "ZAR"
+    );
+    assert_eq!(
+        source("East Germany accused Bonn of lying.", "1985-11-05").0,
+        "DDR"
+    );
+    assert_eq!(
+        source("West Germany accused Moscow of lying.", "1985-11-05").0,
+        "DEU"
+    );
+    // Office holders before 2000, with title + surname forms.
+    assert_eq!(
+        source("President Reagan criticized Moscow.", "1986-10-12").0,
+        "USA"
+    );
+    let (who, code) = source(
+        "Soviet leader Mikhail Gorbachev criticized Washington.",
+        "1987-03-01",
+    );
+    assert_eq!((who.as_str(), code.as_deref()), ("SUN", Some("SUNGOV")));
+    assert_eq!(
+        source("Chancellor Kohl criticized Moscow.", "1987-03-01").0,
+        "DEU"
+    );
+    // The office held on the day wins: Tedros in 2021 is the WHO, in 2014 Ethiopia.
+    assert_eq!(
+        source(
+            "Tedros Adhanom Ghebreyesus criticized the decision.",
+            "2021-05-01"
+        )
+        .0,
+        "WHO"
+    );
+    assert_eq!(
+        source("Tedros Adhanom criticized the decision.", "2014-05-01").0,
+        "ETH"
+    );
+    // Kazakhstan changed foreign minister in April 2023, not January.
+    let lex = Lexicon::builtin();
+    let kaz_fm = |d: &str| {
+        let d = NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        lex.persons
+            .iter()
+            .find(|p| {
+                p.terms.iter().any(|t| {
+                    t.holder == "KAZ"
+                        && t.office == Office::ForeignMinister
+                        && t.start <= d
+                        && t.end.is_none_or(|e| d < e)
+                })
+            })
+            .map(|p| p.name.clone())
+    };
+    assert_ne!(kaz_fm("2023-02-15"), kaz_fm("2023-05-15"));
+    assert_eq!(kaz_fm("2023-02-15"), kaz_fm("2022-12-15"));
+}
+
+/// National institutions whose name carries the state, for the G20 and the states most in the
+/// news: each resolves to its state and sector.
+#[test]
+fn national_institutions_resolve_with_sector() {
+    let lex = Lexicon::builtin();
+    let cases = [
+        ("Bundestag", "DEU", "LEG"),
+        ("Knesset", "ISR", "LEG"),
+        ("Lok Sabha", "IND", "LEG"),
+        ("FBI", "USA", "COP"),
+        ("CIA", "USA", "SPY"),
+        ("USAID", "USA", "GOV"),
+        ("Mossad", "ISR", "SPY"),
+        ("IDF", "ISR", "MIL"),
+        ("Syrian Observatory for Human Rights", "SYR", "HRI"),
+    ];
+    for (phrase, iso3, sector) in cases {
+        let found = lex.find(phrase);
+        let ok = found.iter().any(|(_, r)| match *r {
+            Referent::Seat { state, sector: s } => {
+                lex.states[state as usize].iso3 == iso3
+                    && eventcoder::lexicon::SECTORS[s as usize] == sector
+            }
+            _ => false,
+        });
+        assert!(ok, "{phrase}: {found:?}");
+    }
+    // Every G20 state has institutions of at least four sectors.
+    let text = data("institutions.tsv");
+    let rows = tsv::read("institutions.tsv", &text, &["iso3", "sector", "phrases"]).unwrap();
+    for g in [
+        "ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
+        "RUS", "SAU", "ZAF", "TUR", "GBR", "USA",
+    ] {
+        let sectors: BTreeSet<&str> = rows
+            .iter()
+            .filter(|r| r.get(0) == g)
+            .map(|r| r.get(1))
+            .collect();
+        assert!(sectors.len() >= 4, "{g}: {sectors:?}");
+    }
+}

@@ -16,6 +16,13 @@ impl<'a> Row<'a> {
     pub fn get(&self, i: usize) -> &'a str {
         self.fields.get(i).copied().unwrap_or("")
     }
+    /// The 1-based column where field `i` starts (exact for fields without padding).
+    pub fn column(&self, i: usize) -> usize {
+        1 + self.fields[..i.min(self.fields.len())]
+            .iter()
+            .map(|f| f.len() + 1)
+            .sum::<usize>()
+    }
     /// Field `i` split on `;`, trimmed, empties dropped.
     pub fn list(&self, i: usize) -> impl Iterator<Item = &'a str> + 'a {
         split_list(self.get(i))

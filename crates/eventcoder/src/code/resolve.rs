@@ -172,6 +172,13 @@ impl Resolver<'_> {
             base.name = Some(n.slice(self.text).to_string());
         }
         if let Some((s, form)) = m.state {
+            // "Moscow" and "the Kremlin" in 1985 are the Soviet government.
+            let s = match (form, self.published) {
+                (StateForm::Capital | StateForm::Seat(_), Some(d)) => {
+                    self.lex.former_seat(s, d).unwrap_or(s)
+                }
+                _ => s,
+            };
             let state = &self.lex.states[s as usize];
             base.country = Some(state.iso3.clone());
             if base.sector.is_none() {

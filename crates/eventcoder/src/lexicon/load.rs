@@ -24,9 +24,11 @@ pub(crate) enum FileKind {
     Contexts,
     FunctionWords,
     Groups,
+    Institutions,
+    FormerStates,
 }
 
-const HEADERS: [(FileKind, &[&str]); 11] = [
+const HEADERS: [(FileKind, &[&str]); 13] = [
     (
         FileKind::States,
         &[
@@ -64,10 +66,26 @@ const HEADERS: [(FileKind, &[&str]); 11] = [
         FileKind::Groups,
         &["group", "country", "cameo", "sector", "phrases"],
     ),
+    (FileKind::Institutions, &["iso3", "sector", "phrases"]),
+    (
+        FileKind::FormerStates,
+        &[
+            "iso3",
+            "cameo",
+            "name",
+            "aliases",
+            "adjectives",
+            "demonyms",
+            "capital",
+            "seat_of",
+            "from",
+            "to",
+        ],
+    ),
 ];
 
 /// The built-in dictionaries, compiled into the library, in load order.
-pub(crate) const BUILTIN: [(&str, &str); 15] = [
+pub(crate) const BUILTIN: [(&str, &str); 18] = [
     (
         "builtin:irregular_verbs.tsv",
         include_str!("../../data/irregular_verbs.tsv"),
@@ -77,6 +95,14 @@ pub(crate) const BUILTIN: [(&str, &str); 15] = [
         include_str!("../../data/function_words.tsv"),
     ),
     ("builtin:states.tsv", include_str!("../../data/states.tsv")),
+    (
+        "builtin:former_states.tsv",
+        include_str!("../../data/former_states.tsv"),
+    ),
+    (
+        "builtin:institutions.tsv",
+        include_str!("../../data/institutions.tsv"),
+    ),
     (
         "builtin:organizations.tsv",
         include_str!("../../data/organizations.tsv"),
@@ -90,6 +116,10 @@ pub(crate) const BUILTIN: [(&str, &str); 15] = [
     (
         "builtin:officeholders_world.tsv",
         include_str!("../../data/officeholders_world.tsv"),
+    ),
+    (
+        "builtin:officeholders_historic.tsv",
+        include_str!("../../data/officeholders_historic.tsv"),
     ),
     ("builtin:places.tsv", include_str!("../../data/places.tsv")),
     (
@@ -270,6 +300,8 @@ impl Loader<'_> {
                 FileKind::Contexts => self.context(row),
                 FileKind::FunctionWords => self.function_word(file, row)?,
                 FileKind::Groups => self.group(row),
+                FileKind::Institutions => self.institution(file, row)?,
+                FileKind::FormerStates => self.former_state(file, row)?,
             }
         }
         Ok(())
@@ -332,6 +364,102 @@ impl Loader<'_> {
                     sector: sector_index(sector),
                 },
             );
+        }
+        Ok(())
+    }
+
+    /// The index of a state named in column `col`, or an error at that column.
+    fn state_ref(&self, file: &str, row: &Row<'_>, col: usize) -> Result<u32> {
+        let iso3 = row.get(col);
+        self.lex.state_index.get(iso3).copied().ok_or_else(|| {
+            self.err(
+                file,
+                row,
+                row.column(col),
+                format!("unknown state {iso3:?}: it must be an iso3 code of states.tsv"),
+            )
+        })
+    }
+
+    /// A national institution whose name carries its state ("Bundestag", "FBI"): a seat of
+    /// power with a sector.
+    fn institution(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        let state = self.state_ref(file, row, 0)?;
+        let sector = row.get(1);
+        if !SECTORS.contains(&sector) || sector == "UNK" {
+            return Err(self.err(
+                file,
+                row,
+                row.column(1),
+                format!("unknown sector {sector:?}"),
+            ));
+        }
+        let sector = sector_index(sector);
+        for p in row.list(2) {
+            self.phrase(p, Referent::Seat { state, sector });
+        }
+        Ok(())
+    }
+
+    /// A former state (ISO 3166-3) with its dates, or former names of a present-day state.
+    fn former_state(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        let iso3 = row.get(0);
+        let date = |col: usize| {
+            NaiveDate::parse_from_str(row.get(col), "%Y-%m-%d").map_err(|e| {
+                self.err(
+                    file,
+                    row,
+                    row.column(col),
+                    format!("bad date {:?}: {e}", row.get(col)),
+                )
+            })
+        };
+        let (from, to) = (date(8)?, date(9)?);
+        let idx = match self.lex.state_index.get(iso3) {
+            Some(&i) => i,
+            None => {
+                if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(self.err(
+                        file,
+                        row,
+                        1,
+                        format!("iso3 must be three capital letters, found {iso3:?}"),
+                    ));
+                }
+                let i = self.lex.states.len() as u32;
+                self.lex.states.push(State {
+                    iso3: iso3.to_string(),
+                    cameo: row.get(1).to_string(),
+                    name: marked(row.get(2)).text.to_string(),
+                    capital: Some(marked(row.get(6)).text.to_string()).filter(|c| !c.is_empty()),
+                    status: "former".to_string(),
+                });
+                self.lex.state_index.insert(iso3.to_string(), i);
+                let seat_of = match row.get(7) {
+                    "" => None,
+                    _ => Some(self.state_ref(file, row, 7)?),
+                };
+                self.lex.former.push(FormerState {
+                    state: i,
+                    seat_of,
+                    from,
+                    to,
+                });
+                i
+            }
+        };
+        self.phrase(row.get(2), Referent::StateName(idx));
+        for p in row.list(3) {
+            self.phrase(p, Referent::StateName(idx));
+        }
+        for p in row.list(4) {
+            self.phrase(p, Referent::StateAdjective(idx));
+        }
+        for p in row.list(5) {
+            self.phrase(p, Referent::StateDemonym(idx));
+        }
+        if !row.get(6).is_empty() {
+            self.phrase(row.get(6), Referent::Capital(idx));
         }
         Ok(())
     }

@@ -37,6 +37,7 @@ pub mod words;
 
 use std::sync::{Arc, LazyLock};
 
+use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -58,8 +59,10 @@ pub struct Lexicon {
     vocab: FxHashMap<Box<str>, u32>,
     phrases: Trie,
     senses: Vec<Vec<SenseEntry>>,
-    /// States, in file order.
+    /// States, in file order (present-day ones first, then former ones).
     pub states: Vec<State>,
+    /// Former states with their dates.
+    pub former: Vec<FormerState>,
     state_index: FxHashMap<String, u32>,
     /// Organizations.
     pub organizations: Vec<Organization>,
@@ -195,6 +198,7 @@ impl LexiconBuilder {
             vocab: FxHashMap::default(),
             phrases: Trie::new(),
             senses: Vec::new(),
+            former: Vec::new(),
             states: Vec::new(),
             state_index: FxHashMap::default(),
             organizations: Vec::new(),
@@ -357,6 +361,16 @@ impl Lexicon {
     }
 
     /// A state by ISO3 code.
+    /// The former state whose government a present-day state's capital or seat of power
+    /// ("Moscow", "the Kremlin") meant on `date` (the Soviet Union in 1985), if any.
+    pub fn former_seat(&self, state: u32, date: NaiveDate) -> Option<u32> {
+        self.former
+            .iter()
+            .find(|f| f.seat_of == Some(state) && f.from <= date && date <= f.to)
+            .map(|f| f.state)
+    }
+
+    /// The state of an ISO3 code.
     pub fn state(&self, iso3: &str) -> Option<&State> {
         self.state_index
             .get(iso3)

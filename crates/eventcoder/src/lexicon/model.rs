@@ -34,6 +34,19 @@ pub struct State {
     pub status: String,
 }
 
+/// A state that no longer exists (ISO 3166-3: SUN, YUG, CSK, DDR, ZAR, SCG) and its dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormerState {
+    /// Its index in the lexicon's states.
+    pub state: u32,
+    /// The present-day state whose capital and seats of power meant its government then.
+    pub seat_of: Option<u32>,
+    /// First day of existence.
+    pub from: NaiveDate,
+    /// Last day of existence.
+    pub to: NaiveDate,
+}
+
 /// An international organization (one per organization code).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Organization {
