@@ -783,31 +783,25 @@ impl Coder {
             }
             let Some(entry) = cameo(&code) else { continue };
             let mut sources = subjects[pi].clone();
-            if sources.is_empty() && ["18", "19", "20"].iter().any(|r| code.starts_with(r)) {
-                // "Three civilians were killed in a car bombing in Baghdad": the attacker is an
-                // unidentified armed group of the place (marked inferred).
-                if let Some(cs) = context_state {
-                    let span = units[p.verb].span;
-                    sources.push(Rc::new(Actor {
-                        text: span.slice(text).to_string(),
-                        span,
-                        country: Some(cs.to_string()),
-                        organization: None,
-                        sector: Some("UAF".into()),
-                        name: None,
-                        code: Some(format!(
-                            "{}UAF",
-                            lex.state(cs).map_or(cs, |st| st.cameo.as_str())
-                        )),
-                        inferred: true,
-                    }));
-                    rule.push_str(" +unidentified-attacker");
+            let mut targets = collect(&p.targets);
+            if sources.is_empty() {
+                match implied_agent(
+                    lex,
+                    entry,
+                    m.passive && !targets.is_empty(),
+                    units[p.verb].span,
+                    text,
+                    s,
+                    dateline_loc,
+                    context_state,
+                ) {
+                    Some((agent, why)) => {
+                        sources.push(Rc::new(agent));
+                        rule.push_str(why);
+                    }
+                    None => continue,
                 }
             }
-            if sources.is_empty() {
-                continue;
-            }
-            let mut targets = collect(&p.targets);
             let mut confidence: f32 = if pat.specificity() > 1 { 0.9 } else { 0.75 };
             if targets.is_empty() && code.starts_with("13") {
                 // "threatened to stop negotiations if the United States goes ahead": the target is
@@ -1027,4 +1021,57 @@ impl Coder {
             }
         }
     }
+}
+
+/// The agent of an event whose source is not written:
+/// - an unattributed attack ("Three civilians were killed in a car bombing in Baghdad") is an
+///   unidentified armed group of the place (`unattributed` codes, agent sector UAF);
+/// - an agentless passive with a patient ("Five activists were detained in Minsk") is the
+///   authority of where it happened (the place, else the dateline), in the sector the code
+///   implies (the police for arrests), or unresolved when no place is known.
+///
+/// The agent is marked inferred; its text and span are the trigger's.
+#[allow(clippy::too_many_arguments)]
+fn implied_agent(
+    lex: &Lexicon,
+    entry: &crate::ontology::CameoEntry,
+    agentless_passive: bool,
+    span: Span,
+    text: &str,
+    s: &Sent<'_>,
+    dateline_loc: &Option<Location>,
+    context_state: Option<&str>,
+) -> Option<(Actor, &'static str)> {
+    let (state, why) = if entry.unattributed {
+        (context_state.map(str::to_string), " +unidentified-attacker")
+    } else if agentless_passive {
+        let place = s
+            .location
+            .as_ref()
+            .or(dateline_loc.as_ref())
+            .and_then(|l| l.country.clone());
+        (place, " +agentless")
+    } else {
+        return None;
+    };
+    if entry.unattributed && state.is_none() {
+        return None;
+    }
+    let sector = entry.implied_agent.clone().unwrap_or_else(|| "GOV".into());
+    let code = state
+        .as_deref()
+        .map(|c| format!("{}{sector}", lex.state(c).map_or(c, |st| st.cameo.as_str())));
+    Some((
+        Actor {
+            text: span.slice(text).to_string(),
+            span,
+            country: state,
+            organization: None,
+            sector: code.is_some().then_some(sector),
+            name: None,
+            code,
+            inferred: true,
+        },
+        why,
+    ))
 }

@@ -31,6 +31,11 @@ pub struct CameoEntry {
     pub target_from_place: bool,
     /// The target may be named inside a "that" clause ("demanded that the United States ...").
     pub crosses_that: bool,
+    /// The sector of the agent an agentless event implies ("five activists were detained": the
+    /// police), if the table gives one.
+    pub implied_agent: Option<String>,
+    /// Coded even with no agent at all: the agent is an unidentified armed group of the place.
+    pub unattributed: bool,
 }
 
 impl CameoEntry {
@@ -71,6 +76,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             symmetric: r.list(7).any(|f| f == "symmetric"),
             target_from_place: r.list(7).any(|f| f == "target_from_place"),
             crosses_that: r.list(7).any(|f| f == "crosses_that"),
+            implied_agent: r
+                .list(7)
+                .find_map(|f| f.strip_prefix("implied_agent="))
+                .map(str::to_string),
+            unattributed: r.list(7).any(|f| f == "unattributed"),
         })
         .collect();
     let by_code = entries
