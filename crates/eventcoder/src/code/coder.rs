@@ -14,7 +14,9 @@ use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{Modal, cameo, modal_code};
-use crate::parse::{Mention, Predicate, mentions, predicates};
+use crate::parse::{
+    Mention, Predicate, mentions, merge_predicates, nominal_predicates, predicates,
+};
 use crate::text::{Dateline, Sentence, Token, parse_header, split_sentences, tokenize};
 
 /// Options of a [`Coder`].
@@ -442,7 +444,10 @@ impl Coder {
                 }
                 s.actors.push(acts);
             }
-            s.preds = predicates(lex, &units, text, range.clone(), &ms);
+            let verbs = predicates(lex, &units, text, range.clone(), &ms);
+            let nominal =
+                nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
+            s.preds = merge_predicates(verbs, nominal);
             s.mentions = ms;
             self.events_of(
                 &s,

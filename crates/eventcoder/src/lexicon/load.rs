@@ -26,9 +26,10 @@ pub(crate) enum FileKind {
     Groups,
     Institutions,
     FormerStates,
+    Nouns,
 }
 
-const HEADERS: [(FileKind, &[&str]); 13] = [
+const HEADERS: [(FileKind, &[&str]); 14] = [
     (
         FileKind::States,
         &[
@@ -67,6 +68,7 @@ const HEADERS: [(FileKind, &[&str]); 13] = [
         &["group", "country", "cameo", "sector", "phrases"],
     ),
     (FileKind::Institutions, &["iso3", "sector", "phrases"]),
+    (FileKind::Nouns, &["code", "noun"]),
     (
         FileKind::FormerStates,
         &[
@@ -85,7 +87,7 @@ const HEADERS: [(FileKind, &[&str]); 13] = [
 ];
 
 /// The built-in dictionaries, compiled into the library, in load order.
-pub(crate) const BUILTIN: [(&str, &str); 18] = [
+pub(crate) const BUILTIN: [(&str, &str); 19] = [
     (
         "builtin:irregular_verbs.tsv",
         include_str!("../../data/irregular_verbs.tsv"),
@@ -146,6 +148,7 @@ pub(crate) const BUILTIN: [(&str, &str); 18] = [
         "builtin:verbs/extra.tsv",
         include_str!("../../data/verbs/extra.tsv"),
     ),
+    ("builtin:nouns.tsv", include_str!("../../data/nouns.tsv")),
 ];
 
 fn header_of(text: &str) -> Option<Vec<&str>> {
@@ -302,6 +305,7 @@ impl Loader<'_> {
                 FileKind::Groups => self.group(row),
                 FileKind::Institutions => self.institution(file, row)?,
                 FileKind::FormerStates => self.former_state(file, row)?,
+                FileKind::Nouns => self.event_noun(file, row, origin)?,
             }
         }
         Ok(())
@@ -700,6 +704,38 @@ impl Loader<'_> {
         });
     }
 
+    /// An event noun ("invasion", "phone call"): a pattern without elements, matched as a
+    /// phrase (singular and plural); the coder finds its actors around it.
+    fn event_noun(&mut self, file: &str, row: &Row<'_>, origin: Origin) -> Result<()> {
+        let code = row.get(0);
+        if crate::ontology::cameo(code).is_none() {
+            return Err(self.err(file, row, 1, format!("unknown CAMEO code {code:?}")));
+        }
+        let noun = row.get(1);
+        if noun.is_empty() {
+            return Err(self.err(file, row, row.column(1), "empty noun".into()));
+        }
+        let idx = self.lex.patterns.len() as u32;
+        let rule = format!("{origin} `{noun}`").into_boxed_str();
+        self.lex.patterns.push(Pattern {
+            code: code.to_string(),
+            text: noun.to_string(),
+            lemma: noun.to_string(),
+            elems: Vec::new(),
+            origin,
+            rule,
+        });
+        let plural = match noun.rsplit_once(' ') {
+            Some((head, last)) => format!("{head} {}", super::verbs::plural_of(last)),
+            None => super::verbs::plural_of(noun),
+        };
+        self.phrase(noun, Referent::EventNoun(idx));
+        if plural != noun {
+            self.phrase(&plural, Referent::EventNoun(idx));
+        }
+        Ok(())
+    }
+
     fn pattern(&mut self, file: &str, row: &Row<'_>, origin: Origin) -> Result<()> {
         let code = row.get(0);
         if crate::ontology::cameo(code).is_none() {
@@ -777,6 +813,7 @@ fn same_category(a: Referent, b: Referent) -> bool {
         Place(_) => 4,
         Outlet(_) => 5,
         Context(_) => 6,
+        EventNoun(_) => 8,
     };
     cat(a) == cat(b)
 }

@@ -255,6 +255,8 @@ pub enum Referent {
     Outlet(u32),
     /// A context keyword.
     Context(u32),
+    /// An event noun ("invasion", "phone call"): the index of its pattern.
+    EventNoun(u32),
 }
 
 /// The sector codes eventcoder knows; seats and organization rows index into it.

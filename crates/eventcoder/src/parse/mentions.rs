@@ -172,8 +172,10 @@ fn components(
             continue;
         }
         let usable = |x: &&PhraseMatch| {
-            !matches!(x.sense.referent, Referent::Context(_))
-                && (!x.sense.ambiguous || ambiguity_ok(lex, units, text, range.clone(), x))
+            !matches!(
+                x.sense.referent,
+                Referent::Context(_) | Referent::EventNoun(_)
+            ) && (!x.sense.ambiguous || ambiguity_ok(lex, units, text, range.clone(), x))
         };
         // The longest usable match starting here, with all its senses.
         let Some(end) = group.iter().filter(usable).map(|x| x.end).max() else {
@@ -280,7 +282,7 @@ pub fn mentions(
                 }
                 Referent::Place(p) => piece.place = Some(p),
                 Referent::Outlet(o) => piece.outlet = Some(o),
-                Referent::Context(_) => {}
+                Referent::Context(_) | Referent::EventNoun(_) => {}
             }
         }
         // A person reading wins over a place or state reading of the same words ("Jordan" after a title is handled by ambiguity).

@@ -3,6 +3,8 @@
 
 mod clauses;
 mod mentions;
+mod nominal;
 
 pub use clauses::{Modality, Predicate, predicates};
 pub use mentions::{Mention, Reference, StateForm, mentions};
+pub use nominal::{merge_predicates, nominal_predicates};

@@ -1,0 +1,67 @@
+//! One table per coding rule: sentences in our own words and the events the rule must (or, with
+//! `!`, must not) produce, in the event-table format of `eventcoder::eval::fixtures`. A failing
+//! row names the rule to look at.
+
+use eventcoder::Coder;
+use eventcoder::eval::fixtures::{read_table, score};
+
+fn check(rule: &str, rows: &str) {
+    let table = format!("id\tpublished\ttext\texpect\ttags\n{rows}");
+    let rows = read_table(rule, &table).expect("a valid table");
+    let report = score(&Coder::new(), &rows);
+    let misses: Vec<String> = report
+        .misses
+        .iter()
+        .map(|m| {
+            format!(
+                "{}: missed {} got {:?}\n    {}",
+                m.id,
+                m.missed.join("; "),
+                m.produced,
+                m.text
+            )
+        })
+        .collect();
+    assert!(misses.is_empty(), "rule {rule}:\n{}", misses.join("\n"));
+}
+
+/// parse::nominal: event nouns take their actors from possessives, adjectives, "by",
+/// "between", and the target prepositions.
+#[test]
+fn nominal_events() {
+    check(
+        "nominal",
+        "n1\t2022-04-05\tGermany's expulsion of 40 Russian diplomats was its largest in decades.\tDEU 161 RUS\t
+n2\t2023-05-04\tTalks between Armenia and Azerbaijan on a peace treaty ended on Thursday.\tARM 04 AZE\t
+n3\t2021-08-12\tThe European Union's new economic sanctions against Belarus were adopted on Thursday.\tEU 163 BLR\t
+n4\t2020-12-10\tChina's detention of two Canadian citizens entered its second year on Thursday.\tCHN 173 CAN\t
+n5\t2018-07-09\tA joint declaration signed by Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki ended two decades of hostility.\tETH 057 ERI\t
+n6\t2023-03-10\tThe restoration of diplomatic ties between Saudi Arabia and Iran, brokered by China, was announced on Friday.\tSAU 05 IRN\t
+n7\t2022-11-08\tThe delegates arrived early ahead of a U.N. climate summit in Egypt.\tnone\t
+n8\t2023-02-01\tGermany held talks with France on Monday.\t!DEU 040 DEU\t",
+    );
+}
+
+/// code::coder::implied_agent: agentless passives take the authority of the place, in the
+/// sector the code implies.
+#[test]
+fn agentless_passives() {
+    check(
+        "agentless",
+        "p1\t2021-06-01\tFive opposition activists were detained in Minsk on Tuesday.\tBLR 173 BLR\t
+p2\t2023-05-09\tISLAMABAD, May 9 (Reuters) - Former Pakistani Prime Minister Imran Khan was arrested on Tuesday.\tPAK 173 PAK\t
+p3\t2023-03-01\tSeveral Iranian officials were placed under sanctions on Monday.\t? 16 IRN\t",
+    );
+}
+
+/// parse::mentions::merge_role_of and add_bare_names: a role "of" a state; unknown names.
+#[test]
+fn roles_of_states_and_unknown_names() {
+    check(
+        "actors",
+        "r1\t2024-05-06\tThe president of Peru held talks with the prime minister of Chile on Monday.\tPER 04 CHL\t
+r2\t2024-05-06\tThe foreign ministers of Ghana and Togo condemned the coup in Burkina Faso.\tGHA 111 *;TGO 111 *\t
+r3\t2024-05-06\tSmith criticized Russia on Monday.\t? 111 RUS\t
+r4\t2024-05-06\tExports hit a record in March.\tnone\t",
+    );
+}
