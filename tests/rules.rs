@@ -65,3 +65,16 @@ r3\t2024-05-06\tSmith criticized Russia on Monday.\t? 111 RUS\t
 r4\t2024-05-06\tExports hit a record in March.\tnone\t",
     );
 }
+
+/// code::resolve: where a role without a state gets one. A fixed state of the role (the pope),
+/// never a place that is the event's target; "from" names the state like "of".
+#[test]
+fn state_of_stateless_roles() {
+    check(
+        "state-source",
+        "s1\t2023-04-16\tPope Francis called on Sunday for an end to the fighting in Sudan.\tVAT 02 *;!SDN 02 *\t
+s2\t2006-11-28\tPope Benedict XVI arrived in Ankara on Tuesday.\tVAT 042 TUR;!TUR 042 *\t
+s3\t2023-06-06\tA delegation from Ecuador met Peruvian officials in Lima on Tuesday.\tECU 04 PER\t
+s4\t2012-06-03\tA suicide bomber killed five people in Pakistan's Swat valley on Sunday.\tPAK 1 *\t",
+    );
+}

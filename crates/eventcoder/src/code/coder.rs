@@ -394,10 +394,26 @@ impl Coder {
                 .and_then(|m| m.state)
                 .map(|(st, _)| lex.states[st as usize].iso3.clone());
 
-            let context_state = s
+            // Predicates first: a place that is an event's target ("arrived in Ankara") lends
+            // no state to the event's source.
+            let verbs = predicates(lex, &units, text, range.clone(), &ms);
+            let nominal =
+                nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
+            let preds = merge_predicates(verbs, nominal);
+            let place_is_target = s.location.as_ref().is_some_and(|l| {
+                preds.iter().flat_map(|p| &p.targets).any(|&t| {
+                    let span = ms[t].span;
+                    span.start <= l.span.start && l.span.end <= span.end
+                })
+            });
+            let place_state = s
                 .location
                 .as_ref()
-                .and_then(|l| l.country.clone())
+                .filter(|_| !place_is_target)
+                .and_then(|l| l.country.clone());
+            // Where roles without a state get one: the sentence's place (unless it is an
+            // event's target), the dateline, else a state the sentence names before them.
+            let context_state = place_state
                 .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
                 .or(sentence_state);
             let mut topic_taken = false;
@@ -444,11 +460,14 @@ impl Coder {
                 }
                 s.actors.push(acts);
             }
-            let verbs = predicates(lex, &units, text, range.clone(), &ms);
-            let nominal =
-                nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
-            s.preds = merge_predicates(verbs, nominal);
+            s.preds = preds;
             s.mentions = ms;
+            // An unattributed attack's agent is an armed group of the place (pitfall 6).
+            let attack_state = s
+                .location
+                .as_ref()
+                .and_then(|l| l.country.clone())
+                .or_else(|| context_state.clone());
             self.events_of(
                 &s,
                 &units,
@@ -457,7 +476,7 @@ impl Coder {
                 published,
                 dateline_date,
                 &dateline_loc,
-                context_state.as_deref(),
+                attack_state.as_deref(),
                 &mut memory,
                 &mut events,
             );

@@ -83,8 +83,10 @@ fn is_state_code(s: &str) -> bool {
 
 impl Resolver<'_> {
     /// The actors a mention stands for (several for "Hungarian and Romanian officials" and for
-    /// collectives). `context_state` is the state of the sentence location or dateline, used for
-    /// generic actors ("police", "protesters").
+    /// collectives). A role without a state of its own takes one from, in order: a fixed state
+    /// of the role (the pope), its antecedent (an earlier actor of the same sector), then
+    /// `context_state` (the sentence's place unless that place is an event's target, the
+    /// dateline, else a state named earlier in the sentence).
     pub fn resolve(&self, m: &Mention, memory: &Memory, context_state: Option<&str>) -> Vec<Actor> {
         let text = m.span.slice(self.text).to_string();
         if let Some(r) = m.reference {
@@ -214,6 +216,11 @@ impl Resolver<'_> {
             }
             if a.flags.counterpart && base.sector.is_none() {
                 base.sector = Some("GOV".into());
+            }
+        }
+        if let Some(s) = agent.and_then(|a| a.flags.of_state) {
+            if base.country.is_none() && base.organization.is_none() {
+                base.country = Some(self.lex.states[s as usize].iso3.clone());
             }
         }
         // Generic actors: a definite description refers back; otherwise the context's state.

@@ -542,6 +542,18 @@ impl Loader<'_> {
                 "counterpart" => flags.counterpart = true,
                 "collective" => flags.collective = true,
                 "equipment" => flags.equipment = true,
+                other if other.starts_with("of=") => {
+                    let iso3 = &other[3..];
+                    let state = self.lex.state_index.get(iso3).copied().ok_or_else(|| {
+                        self.err(
+                            file,
+                            row,
+                            row.column(3),
+                            format!("unknown state {iso3:?} in flag {other:?}"),
+                        )
+                    })?;
+                    flags.of_state = Some(state);
+                }
                 other => {
                     return Err(self.err(file, row, 0, format!("unknown agent flag {other:?}")));
                 }

@@ -85,6 +85,9 @@ pub struct AgentFlags {
     /// Weapons and vehicles ("drones", "tanks"): they stand for the forces that use them, whose
     /// state must be written ("Russian drones"); it is never inferred from context.
     pub equipment: bool,
+    /// The role always belongs to this state (index into the lexicon's states): the pope is the
+    /// Holy See's wherever he speaks.
+    pub of_state: Option<u32>,
 }
 
 /// A role or sector noun: "foreign minister", "troops", "protesters".

@@ -756,9 +756,9 @@ fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Me
     }
 }
 
-/// A role "of" a state or organization: "the prime minister of Peru", "President of the
-/// Republic of Kenya", "foreign ministers of Ghana and Togo", "the head of the IAEA", "the
-/// leaders of both countries". The role takes the state (or organization, or the collective's
+/// A role "of" (or "from") a state or organization: "the prime minister of Peru", "President
+/// of the Republic of Kenya", "foreign ministers of Ghana and Togo", "the head of the IAEA", "a
+/// delegation from Ecuador". The role takes the state (or organization, or the collective's
 /// parties), and every further state joined by "and" or commas.
 ///
 /// Capitalized words the lexicon does not know may stand between "of" and the state ("of the
@@ -771,6 +771,7 @@ fn merge_role_of(
     out: &mut Vec<Mention>,
 ) {
     let of = lex.key("of");
+    let from = lex.key("from");
     let and = lex.key("and");
     let owner_at = |out: &[Mention], q: usize| -> Option<usize> {
         out.iter().position(|b| {
@@ -792,7 +793,10 @@ fn merge_role_of(
             && a.org.is_none()
             && a.group.is_none()
             && a.person.is_none();
-        if !role || a.units.end + 1 >= range.end || units[a.units.end].key != of {
+        if !role
+            || a.units.end + 1 >= range.end
+            || units[a.units.end].key != of && units[a.units.end].key != from
+        {
             i += 1;
             continue;
         }
