@@ -78,3 +78,18 @@ s3\t2023-06-06\tA delegation from Ecuador met Peruvian officials in Lima on Tues
 s4\t2012-06-03\tA suicide bomber killed five people in Pakistan's Swat valley on Sunday.\tPAK 1 *\t",
     );
 }
+
+/// parse::clauses::inanimate_subject and the needs_object flag of cameo.tsv: figurative and
+/// non-political uses of violent verbs.
+#[test]
+fn inanimate_subjects_and_bare_violent_verbs() {
+    check(
+        "sense",
+        "f1\t2022-08-27\tPakistan declared a national emergency on Friday after monsoon floods killed more than 900 people.\t!* 19 *;!* 18 *\t
+f2\t2023-10-02\tThe big-budget war film bombed at the South Korean box office over the holiday weekend.\tnone\t
+f3\t2024-03-01\tRepublicans on the House committee moved to kill the bill before it could reach the floor.\t!* 19 *\t
+f4\t2020-02-11\tSwarms of desert locusts invaded farmland in northern Kenya.\tnone\t
+f5\t2023-05-02\tGunmen killed three soldiers in northern Mali on Tuesday.\t* 19 *\t
+f6\t2004-01-01\tAn attempt to assassinate the deputy governor was thwarted, police said.\t!* 186 *\t",
+    );
+}

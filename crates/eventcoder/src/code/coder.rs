@@ -745,6 +745,9 @@ impl Coder {
             }
         }
         for (pi, p) in s.preds.iter().enumerate() {
+            if p.inanimate_subject {
+                continue;
+            }
             let pat = &lex.patterns[p.pattern as usize];
             let mut code = pat.code.clone();
             let mut rule = String::with_capacity(pat.rule.len() + 32);
@@ -806,6 +809,21 @@ impl Coder {
                 rule.push_str(" +by-phone(040->041)");
             }
             let Some(entry) = cameo(&code) else { continue };
+            // "kill the bill", "seize the opportunity": a bare violent verb needs a party as its
+            // object (judged on the pattern's own code, before modality changed it).
+            let bare = pat.specificity() == 1 && !pat.has_target_slot() && !pat.no_target();
+            let needs_object = cameo(&pat.code).is_some_and(|e| e.needs_object);
+            let party_follows = || {
+                s.mentions.iter().any(|mm| {
+                    mm.units.start >= p.end
+                        && mm.units.start <= p.end + 6
+                        && !mm.after_prep_loc
+                        && (mm.is_actor() || mm.state.is_some())
+                })
+            };
+            if bare && needs_object && !m.passive && p.targets.is_empty() && !party_follows() {
+                continue;
+            }
             let mut sources = subjects[pi].clone();
             let mut targets = collect(&p.targets);
             if sources.is_empty() {

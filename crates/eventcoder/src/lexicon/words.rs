@@ -51,6 +51,9 @@ pub const HONORIFIC: u32 = 1 << 21;
 /// A particle inside a personal name ("bin", "al", "de", "van", "Jr.").
 pub const NAME_PARTICLE: u32 = 1 << 22;
 
+/// A word that opens a subordinate clause ("after", "because", "unless").
+pub const SUBORDINATOR: u32 = 1 << 23;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u32> {
     Some(match name {
@@ -77,6 +80,7 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "quant" => QUANT,
         "honorific" => HONORIFIC,
         "name_particle" => NAME_PARTICLE,
+        "subordinator" => SUBORDINATOR,
         _ => return None,
     })
 }

@@ -36,6 +36,9 @@ pub struct CameoEntry {
     pub implied_agent: Option<String>,
     /// Coded even with no agent at all: the agent is an unidentified armed group of the place.
     pub unattributed: bool,
+    /// A bare-verb pattern of this code needs an actor, state or place as its object (or the
+    /// passive): "kill the bill" is no killing.
+    pub needs_object: bool,
 }
 
 impl CameoEntry {
@@ -81,6 +84,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 .find_map(|f| f.strip_prefix("implied_agent="))
                 .map(str::to_string),
             unattributed: r.list(7).any(|f| f == "unattributed"),
+            needs_object: r.list(7).any(|f| f == "needs_object"),
         })
         .collect();
     let by_code = entries

@@ -51,6 +51,9 @@ pub struct Predicate {
     pub left_edge: usize,
     /// The target was taken from later in the clause, not from the pattern or the object.
     pub target_from_clause: bool,
+    /// The subject is a plain noun phrase that is no actor ("floods killed", "the film bombed",
+    /// "exports hit"): the verb is not a political event.
+    pub inanimate_subject: bool,
 }
 
 struct Ctx<'a> {
@@ -155,6 +158,11 @@ impl<'a> Ctx<'a> {
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.word(i) == p
+    }
+
+    /// "after", "when", "because", ...: a word that opens a subordinate clause.
+    fn is_subordinator(&self, i: usize) -> bool {
+        self.class(i) & SUBORDINATOR != 0
     }
 }
 
@@ -460,6 +468,7 @@ pub fn predicates(
             modality: Modality::default(),
             left_edge: i,
             target_from_clause: false,
+            inanimate_subject: false,
         });
         explicit_targets.push(target);
     }
@@ -596,6 +605,9 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     preds[pi].left_edge = left_edge;
     preds[pi].modality = m;
 
+    if !m.passive && inanimate_subject(c, preds, left_edge) {
+        preds[pi].inanimate_subject = true;
+    }
     let mut subjects = find_subject(c, preds, pi, left_edge);
     if m.passive && subjects.0.is_empty() && subjects.1.is_none() {
         // "A camp for Congolese refugees was attacked": the noun phrase's complement is the target.
@@ -682,6 +694,54 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         preds[pi].subjects = subjects.0;
         preds[pi].inherit = subjects.1;
         preds[pi].targets = targets;
+    }
+}
+
+/// Whether the words right before the verb group are a plain noun phrase that is no actor and
+/// heads the clause ("monsoon floods killed", "The big-budget war film bombed", "Swarms of desert
+/// locusts invaded"): nouns, modifiers and prepositions back to the clause start, a comma, a
+/// conjunction or a subordinator, with no mention among them ("Leaders of Hamas agreed" has an
+/// actor).
+fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool {
+    let start = c.range.start;
+    // An infinitive ("an attempt to assassinate") has no subject of its own.
+    if left_edge > start && c.is(left_edge - 1, "to") {
+        return false;
+    }
+    let mut k = left_edge;
+    let mut nouns = 0;
+    while k > start {
+        let q = k - 1;
+        if c.in_mention(q) || c.mention_ending(k).is_some() || preds.iter().any(|p| p.verb == q) {
+            return false;
+        }
+        let cl = c.class(q);
+        let u = &c.units[q];
+        let w = c.word(q);
+        if cl & (SUBORDINATOR | CONJ | COMP | REL) != 0 {
+            break;
+        }
+        let plain = u.is(WORD) && cl == 0 && !c.is_adverb(q);
+        if plain && (w.chars().next().is_some_and(char::is_lowercase) || q == start) {
+            nouns += usize::from(nouns == 0);
+            k -= 1;
+            continue;
+        }
+        // Determiners, numbers and prepositions inside the noun phrase ("Swarms of desert
+        // locusts"); a mention anywhere in it ends the test above ("Leaders of Hamas").
+        if cl & (DET | QUANT | POSS | PREP | PREP_LOC) != 0 || u.is(NUMBER) || w == "-" {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    if nouns == 0 {
+        return false;
+    }
+    k == start || {
+        let q = k - 1;
+        let cl = c.class(q);
+        matches!(c.word(q), "," | ";" | ":") || cl & (CONJ | COMP) != 0 || c.is_subordinator(q)
     }
 }
 
@@ -854,12 +914,7 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
     let mut q = p.end;
     while q < next_verb.min(c.range.end) && q < p.end + 14 {
         let w = c.word(q);
-        let subordinator = [
-            "after", "before", "while", "when", "because", "although", "though", "unless", "if",
-            "since", "as", "until", "whereas",
-        ]
-        .iter()
-        .any(|x| c.is(q, x));
+        let subordinator = c.is_subordinator(q);
         if matches!(w, ";" | ":" | "," | "\"" | "“" | "”")
             || c.class(q) & REL != 0 && !c.is(q, "that")
             || c.is(q, "that") && !cross_that

@@ -196,6 +196,7 @@ pub fn nominal_predicates(
             modality: Modality::default(),
             left_edge: start,
             target_from_clause: false,
+            inanimate_subject: false,
         });
     }
     out
