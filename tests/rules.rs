@@ -93,3 +93,16 @@ f5\t2023-05-02\tGunmen killed three soldiers in northern Mali on Tuesday.\t* 19 
 f6\t2004-01-01\tAn attempt to assassinate the deputy governor was thwarted, police said.\t!* 186 *\t",
     );
 }
+
+/// parse::clauses: background relative clauses, possibilities and the modality of purpose
+/// infinitives; British spellings share the dictionary's keys.
+#[test]
+fn background_modality_and_spelling() {
+    check(
+        "modality",
+        "m1\t2024-11-27\tIsrael, which killed Hezbollah leader Hassan Nasrallah in September, agreed to a ceasefire with the group on Tuesday.\t!ISR 19 *\t
+m2\t2023-10-05\tChinese President Xi Jinping could meet U.S. President Joe Biden in San Francisco next month.\t!CHN 04 USA;!USA 04 CHN\t
+m3\t2023-12-12\tThe presidents of Venezuela and Guyana will meet in Kingstown on Thursday to discuss their border dispute.\t!VEN 04 GUY;!GUY 04 VEN\t
+m4\t2023-01-10\tRussia criticised the European Union's decision on Monday.\tRUS 111 EU\t",
+    );
+}

@@ -745,7 +745,7 @@ impl Coder {
             }
         }
         for (pi, p) in s.preds.iter().enumerate() {
-            if p.inanimate_subject {
+            if p.inanimate_subject || p.modality.background {
                 continue;
             }
             let pat = &lex.patterns[p.pattern as usize];
@@ -901,6 +901,11 @@ impl Coder {
                 }
             }
             if m.hypothetical {
+                // "could meet", "might sign": a possibility is not an act. Only a possible harm,
+                // already recoded as a threat above, is coded.
+                if !code.starts_with("13") {
+                    continue;
+                }
                 confidence *= 0.6;
                 rule.push_str(" +hypothetical");
             }

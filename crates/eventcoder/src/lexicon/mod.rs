@@ -256,17 +256,27 @@ impl Lexicon {
     }
 
     pub(crate) fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(key) {
+        let mut folded = key.to_string();
+        normalize::fold_spelling(&mut folded);
+        if let Some(&id) = self.vocab.get(folded.as_str()) {
             return id;
         }
         let id = self.vocab.len() as u32;
-        self.vocab.insert(key.into(), id);
+        self.vocab.insert(folded.into(), id);
         id
     }
 
     /// The vocabulary key of a lowercase unit text, or [`UNKNOWN`].
     pub fn key(&self, key_text: &str) -> u32 {
-        self.vocab.get(key_text).copied().unwrap_or(UNKNOWN)
+        let found = match normalize::spelling_fold_at(key_text) {
+            None => self.vocab.get(key_text),
+            Some(_) => {
+                let mut folded = key_text.to_string();
+                normalize::fold_spelling(&mut folded);
+                self.vocab.get(folded.as_str())
+            }
+        };
+        found.copied().unwrap_or(UNKNOWN)
     }
 
     /// Splits tokens into matching units with their vocabulary keys.

@@ -83,13 +83,46 @@ pub fn key_of(text: &str, out: &mut String) {
     if text.is_ascii() {
         out.push_str(text);
         out.make_ascii_lowercase();
-        return;
-    }
-    for c in text.chars() {
-        for l in c.to_lowercase() {
-            fold(l, out);
+    } else {
+        for c in text.chars() {
+            for l in c.to_lowercase() {
+                fold(l, out);
+            }
         }
     }
+    fold_spelling(out);
+}
+
+/// British "-ise" spellings share the key of their "-ize" twins ("recognise", "normalisation",
+/// "organised"), so one dictionary entry serves both. Applied to article text and dictionary
+/// words alike (see `Lexicon::intern`).
+///
+/// ```
+/// use eventcoder::lexicon::key_of;
+/// let mut k = String::new();
+/// key_of("Recognised", &mut k);
+/// assert_eq!(k, "recognized");
+/// ```
+pub fn fold_spelling(key: &mut String) {
+    if let Some(at) = spelling_fold_at(key) {
+        key.replace_range(at..at + 1, "z");
+    }
+}
+
+/// Where the "s" of a British "-ise" ending is, if the key has one.
+pub(crate) fn spelling_fold_at(key: &str) -> Option<usize> {
+    const ENDINGS: [&str; 8] = [
+        "ise", "ises", "ised", "ising", "isation", "isations", "iser", "isers",
+    ];
+    let b = key.as_bytes();
+    // Every ending has "is" followed by e, i or a: reject most keys on one byte.
+    if b.len() < 7 || !matches!(b[b.len() - 1], b'e' | b's' | b'd' | b'g' | b'n' | b'r') {
+        return None;
+    }
+    ENDINGS
+        .iter()
+        .find(|e| key.len() > e.len() + 3 && key.ends_with(*e))
+        .map(|e| key.len() - e.len() + 1)
 }
 
 fn flags_of(text: &str, kind: TokenKind) -> u8 {

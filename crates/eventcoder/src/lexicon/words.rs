@@ -54,6 +54,9 @@ pub const NAME_PARTICLE: u32 = 1 << 22;
 /// A word that opens a subordinate clause ("after", "because", "unless").
 pub const SUBORDINATOR: u32 = 1 << 23;
 
+/// A verb of denial whose "that" clause is not asserted ("denied that its forces had fired").
+pub const DENIAL: u32 = 1 << 24;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u32> {
     Some(match name {
@@ -81,6 +84,7 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "honorific" => HONORIFIC,
         "name_particle" => NAME_PARTICLE,
         "subordinator" => SUBORDINATOR,
+        "denial" => DENIAL,
         _ => return None,
     })
 }

@@ -24,6 +24,9 @@ pub struct Modality {
     pub governor: Option<usize>,
     /// "was attacked by".
     pub passive: bool,
+    /// Inside a relative clause set off by commas, before the main verb: background, not news
+    /// ("Israel, which killed Nasrallah in September, agreed to a ceasefire").
+    pub background: bool,
 }
 
 /// One event predicate in a sentence.
@@ -480,6 +483,21 @@ pub fn predicates(
     preds.retain(|p| {
         !(governors.contains(&p.verb) && lex.patterns[p.pattern as usize].specificity() <= 2)
     });
+    // A purpose infinitive shares the modality of the verb it serves: "will meet on Thursday to
+    // discuss the dispute" is a plan to discuss, "could meet to sign" a possibility.
+    for pi in 0..preds.len() {
+        let purpose = preds[pi].left_edge > range.start
+            && units[preds[pi].left_edge - 1].key == lex.key("to");
+        if let (true, Some(q)) = (purpose, preds[pi].inherit.filter(|&q| q < pi)) {
+            let (own, of) = (preds[pi].modality, preds[q].modality);
+            if !(own.intent || own.hypothetical || own.negated || own.refused) {
+                let m = &mut preds[pi].modality;
+                m.intent |= of.intent;
+                m.hypothetical |= of.hypothetical;
+                m.negated |= of.negated;
+            }
+        }
+    }
     // Participial openers and bare coordinated verbs take the next / previous subject.
     for pi in 0..preds.len() {
         if preds[pi].subjects.is_empty()
@@ -585,23 +603,11 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         m.hypothetical = true;
     }
     // "Pakistan denied that its forces had fired": a denied clause is not asserted.
-    let denied = (start + 1..left_edge).any(|k| {
-        c.is(k, "that")
-            && [
-                "denied",
-                "denies",
-                "deny",
-                "denying",
-                "dismissed",
-                "rejected",
-                "refuted",
-            ]
-            .iter()
-            .any(|w| c.is(k - 1, w))
-    });
+    let denied = (start + 1..left_edge).any(|k| c.is(k, "that") && c.class(k - 1) & DENIAL != 0);
     if denied {
         m.negated = true;
     }
+    m.background = in_background_clause(c, left_edge);
     preds[pi].left_edge = left_edge;
     preds[pi].modality = m;
 
@@ -695,6 +701,25 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         preds[pi].inherit = subjects.1;
         preds[pi].targets = targets;
     }
+}
+
+/// Whether the verb group starting at `left_edge` stands in a non-restrictive relative clause
+/// that the sentence continues after: ", which invaded Ukraine in 2022, met ...", ", against
+/// whom the court issued a warrant, arrived ...". The clause opens with a comma and a relative
+/// word (after at most a preposition) and closes with a comma before the sentence's end.
+fn in_background_clause(c: &Ctx<'_>, left_edge: usize) -> bool {
+    let start = c.range.start;
+    let Some(comma) = (start..left_edge).rev().find(|&k| c.is_punct(k, ",")) else {
+        return false;
+    };
+    let mut r = comma + 1;
+    if r < left_edge && c.class(r) & (PREP | PREP_LOC | BY) != 0 {
+        r += 1;
+    }
+    let relative = r < left_edge && c.class(r) & REL != 0 && !c.is(r, "that");
+    // A closing comma with more of the sentence after it.
+    let closes = (left_edge..c.range.end.saturating_sub(2)).any(|k| c.is_punct(k, ","));
+    relative && closes
 }
 
 /// Whether the words right before the verb group are a plain noun phrase that is no actor and
