@@ -537,3 +537,41 @@ fn national_institutions_resolve_with_sector() {
         assert!(sectors.len() >= 4, "{g}: {sectors:?}");
     }
 }
+
+/// One pattern, one code: a conflicting or duplicate pattern row is a load error with its
+/// position; a user row replaces a built-in one.
+#[test]
+fn pattern_conflicts_are_errors_and_user_rows_replace_builtins() {
+    use eventcoder::{Coder, Error};
+    let err = Coder::builder()
+        .dictionary_str("mine.tsv", "code\tpattern\n111\tfoo bar\n112\tfoo  bar\n")
+        .build()
+        .unwrap_err();
+    match err {
+        Error::Dictionary {
+            position, message, ..
+        } => {
+            assert_eq!(position.line, 3, "{message}");
+            assert!(message.contains("conflict"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let dup = Coder::builder()
+        .dictionary_str("mine.tsv", "code\tpattern\n111\tfoo bar\n111\tfoo bar\n")
+        .build()
+        .unwrap_err();
+    assert!(dup.to_string().contains("duplicate"), "{dup}");
+    // A user row recodes a built-in pattern.
+    let coder = Coder::builder()
+        .dictionary_str("mine.tsv", "code\tpattern\n112\tcriticize\n")
+        .build()
+        .unwrap();
+    let doc = coder.code_text("Russia criticized Ukraine.", None).unwrap();
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.cameo.code == "112" && e.rule.contains("mine.tsv")),
+        "{:?}",
+        doc.events
+    );
+}

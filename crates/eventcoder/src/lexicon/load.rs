@@ -786,7 +786,36 @@ impl Loader<'_> {
                 }
             }
         }
+        // One pattern, one code: a second row with the same pattern is an error within the
+        // built-ins or within user files; a user row replaces a built-in one.
+        let norm = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if let Some(&(prev, prev_user)) = self.lex.pattern_index.get(&norm) {
+            if self.user && !prev_user {
+                let p = &mut self.lex.patterns[prev as usize];
+                p.code = code.to_string();
+                p.rule = format!("{origin} `{text}`").into_boxed_str();
+                p.origin = origin;
+                self.lex.pattern_index.insert(norm, (prev, true));
+                return Ok(());
+            }
+            let p = &self.lex.patterns[prev as usize];
+            let what = if p.code == code {
+                "a duplicate of"
+            } else {
+                "in conflict with"
+            };
+            let message = format!(
+                "pattern {text:?} ({code}) is {what} {} ({})",
+                p.origin, p.code
+            );
+            return Err(self.err(file, row, row.column(1), message));
+        }
         let idx = self.lex.patterns.len() as u32;
+        self.lex.pattern_index.insert(norm, (idx, self.user));
         let rule = format!("{origin} `{text}`").into_boxed_str();
         self.lex.patterns.push(Pattern {
             code: code.to_string(),

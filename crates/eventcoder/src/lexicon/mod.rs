@@ -82,6 +82,8 @@ pub struct Lexicon {
     pub contexts: Vec<&'static str>,
     /// Event patterns.
     pub patterns: Vec<Pattern>,
+    /// Each pattern's normalized text: its index, and whether a user file defined it.
+    pattern_index: FxHashMap<String, (u32, bool)>,
     verbs: FxHashMap<u32, Vec<(u32, VerbForms)>>,
     classes: FxHashMap<u32, u32>,
     irregular: IrregularVerbs,
@@ -198,6 +200,7 @@ impl LexiconBuilder {
             vocab: FxHashMap::default(),
             phrases: Trie::new(),
             senses: Vec::new(),
+            pattern_index: FxHashMap::default(),
             former: Vec::new(),
             states: Vec::new(),
             state_index: FxHashMap::default(),

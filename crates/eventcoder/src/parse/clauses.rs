@@ -289,6 +289,36 @@ fn passive_match(
     match_elems(c, rest, verb + 1, target)
 }
 
+/// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on
+/// Monday", "earlier this week", "last month"): patterns may have these between the verb and
+/// their next word.
+fn skip_adjuncts(c: &Ctx<'_>, pos: usize) -> usize {
+    let mut q = pos;
+    while q < c.range.end && q < pos + 5 {
+        let w = c.word(q);
+        let time_word = |k: usize| {
+            k < c.range.end
+                && (c.class(k) & TIME != 0
+                    || crate::text::weekday_number(c.word(k)).is_some()
+                    || crate::text::month_number(c.word(k)).is_some() && c.word(k).len() > 2)
+        };
+        if c.in_mention(q) {
+            break;
+        }
+        if c.is_adverb(q) || time_word(q) {
+            q += 1;
+        } else if c.class(q) & (PREP_LOC | DET) != 0 && time_word(q + 1) {
+            q += 2;
+        } else if c.units[q].is(NUMBER) && q > pos && time_word(q - 1) {
+            q += 1;
+        } else {
+            let _ = w;
+            break;
+        }
+    }
+    q
+}
+
 /// Which verb forms the word at `i` may be, from its left context: a past form almost always
 /// is a verb; a base form needs a modal, "to" or a subject; a third-person form a subject; a
 /// gerund an auxiliary, a clause start or a subordinator ("Speaking at...", "after meeting").
@@ -412,6 +442,7 @@ pub fn predicates(
             (j > range.start && c.class(j - 1) & BE != 0).then_some(j)
         };
         let passive_context = be_before.is_some() && allowed & VerbForms::PARTICIPLE != 0;
+        let adjuncts_end = skip_adjuncts(&c, i + 1);
         let mut best: Option<(usize, usize, u32, VerbForms, Option<usize>)> = None;
         for &(p, forms) in cands {
             if forms.0 & allowed == 0 {
@@ -426,6 +457,12 @@ pub fn predicates(
             }
             let mut target = None;
             let matched = match_elems(&c, &pat.elems, i + 1, &mut target)
+                .or_else(|| {
+                    // "talked today with", "held meetings earlier this week with"
+                    (adjuncts_end > i + 1)
+                        .then(|| match_elems(&c, &pat.elems, adjuncts_end, &mut target))
+                        .flatten()
+                })
                 .or_else(|| passive_match(&c, &pat.elems, i, forms, be_before, &mut target));
             if let Some(end) = matched {
                 // An unfilled target slot ranks below a reading that expects no target, except in
