@@ -130,5 +130,8 @@ fn seed_article_codes_right() {
         let rec = EventRecord::new(e, &mut ix);
         let [a, b] = rec.trigger.span;
         assert_eq!(chars[a..b].iter().collect::<String>(), rec.trigger.text);
+        // "The diplomats" are the EU's and Tajikistan's, not the Afghans the talks were about.
+        let source_state = e.source.as_ref().and_then(|s| s.country.as_deref());
+        assert_ne!(source_state, Some("AFG"), "an Afghan source: {e}");
     }
 }

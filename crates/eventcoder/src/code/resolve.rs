@@ -48,6 +48,27 @@ impl Memory {
         self.topics.push(Rc::clone(a));
     }
 
+    /// The parties of the latest exchange a plural reference means. For officials ("the
+    /// diplomats", "the two ministers"): its governments and organizations, not the people it
+    /// was about ("the people of Afghanistan"), when at least two remain.
+    pub fn group_for(&self, officials: bool) -> Vec<Actor> {
+        let members: Vec<Actor> = self
+            .last_group
+            .iter()
+            .filter(|a| {
+                !officials
+                    || a.organization.is_some()
+                    || matches!(a.sector.as_deref(), None | Some("GOV"))
+            })
+            .map(|a| (**a).clone())
+            .collect();
+        if members.len() >= 2 {
+            members
+        } else {
+            self.last_group.iter().map(|a| (**a).clone()).collect()
+        }
+    }
+
     /// Remembers the parties of an event.
     pub fn group(&mut self, parties: &[Rc<Actor>]) {
         let mut distinct: Vec<&Rc<Actor>> = Vec::new();
@@ -110,8 +131,11 @@ impl Resolver<'_> {
                     .into_iter()
                     .collect(),
                 Reference::Plural => {
+                    let official = m
+                        .agent
+                        .is_some_and(|a| self.lex.agents[a as usize].sector == "GOV");
                     if memory.last_group.len() >= 2 {
-                        memory.last_group.iter().map(|a| (**a).clone()).collect()
+                        memory.group_for(official)
                     } else {
                         memory
                             .recent
@@ -234,8 +258,7 @@ impl Resolver<'_> {
                 && agent.is_some_and(|a| a.sector == "GOV")
             {
                 // "the diplomats", "the top officials": the parties of the latest exchange.
-                let mut group: Vec<Actor> =
-                    memory.last_group.iter().map(|a| (**a).clone()).collect();
+                let mut group = memory.group_for(true);
                 for a in &mut group {
                     a.text.clone_from(&base.text);
                     a.span = base.span;
