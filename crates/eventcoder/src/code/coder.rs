@@ -821,7 +821,14 @@ impl Coder {
                         && (mm.is_actor() || mm.state.is_some())
                 })
             };
-            if bare && needs_object && !m.passive && p.targets.is_empty() && !party_follows() {
+            let mutual = entry.symmetric && subjects[pi].len() >= 2;
+            if bare
+                && needs_object
+                && !m.passive
+                && !mutual
+                && p.targets.is_empty()
+                && !party_follows()
+            {
                 continue;
             }
             let mut sources = subjects[pi].clone();

@@ -151,11 +151,16 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let w = self.word(i);
+        // "detained Americans", "jailed reporters": a participle used as an adjective.
+        let participle = || {
+            let forms = self.lex.verb_patterns(self.units[i].key);
+            forms.is_empty() || forms.iter().all(|(_, f)| f.has(VerbForms::PARTICIPLE))
+        };
         allow_adjective
             && cl == 0
             && self.units[i].is(WORD)
             && w.chars().next().is_some_and(char::is_lowercase)
-            && self.lex.verb_patterns(self.units[i].key).is_empty()
+            && participle()
             || w == "-"
     }
 
