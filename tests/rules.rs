@@ -106,3 +106,14 @@ m3\t2023-12-12\tThe presidents of Venezuela and Guyana will meet in Kingstown on
 m4\t2023-01-10\tRussia criticised the European Union's decision on Monday.\tRUS 111 EU\t",
     );
 }
+
+/// parse::mentions appositions: a person introduced with a modified role ("a senior Chilean
+/// trade negotiator") keeps it for the rest of the article.
+#[test]
+fn appositions_and_antecedents() {
+    check(
+        "apposition",
+        "q1\t2023-06-13\tAna Ruiz, a senior Chilean trade negotiator, arrived in Lima on Tuesday for talks. Ruiz accused Peru of delaying permits.\tCHL 112 PER\t
+q2\t2023-06-13\tThe Chilean trade negotiator accused Peru of delaying permits.\tCHL 112 PER\t",
+    );
+}

@@ -289,7 +289,12 @@ impl Resolver<'_> {
                     .take(3)
                     .chain(memory.recent.iter().rev())
                     .find(|r| {
-                        r.sector.as_deref() == Some(a.sector.as_str())
+                        // A bare state ("China imposed duties ...") is its government.
+                        let sector = r
+                            .sector
+                            .as_deref()
+                            .or((r.name.is_none() && r.country.is_some()).then_some("GOV"));
+                        sector == Some(a.sector.as_str())
                             && (r.country.is_some() || r.organization.is_some())
                     });
                 if let Some(r) = back.filter(|_| m.name.is_none()) {

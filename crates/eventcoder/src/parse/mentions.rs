@@ -375,11 +375,15 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
         && p.units.start > m.units.end
         && p.units.start <= m.units.end + 2
         && (m.units.end..p.units.start).all(|q| {
+            // Plain modifiers, nouns included ("trade" in "Chilean trade negotiator"), but no
+            // finite verb ("Israeli strikes killed Hamas fighters").
             let w = units[q].span.slice(text);
             units[q].is(WORD)
                 && w.chars().all(|ch| ch.is_lowercase())
                 && lex.class(units[q].key) == 0
-                && lex.verb_patterns(units[q].key).is_empty()
+                && lex.verb_patterns(units[q].key).iter().all(|(_, f)| {
+                    !f.has(crate::lexicon::VerbForms::PAST | crate::lexicon::VerbForms::THIRD)
+                })
         });
     if !(adjacent || possessive || led || modified) {
         return false;
@@ -647,11 +651,9 @@ fn add_bare_names(
         let apposition = next + 1 < range.end
             && units[next].span.slice(text) == ","
             && out.iter().any(|m| {
-                let mut k = next + 1;
-                while k < m.units.start && lex.class(units[k].key) & (DET | POSS) != 0 {
-                    k += 1;
-                }
-                k == m.units.start && m.agent.is_some() && m.name.is_none()
+                apposition_start(lex, units, text, next + 1, m.units.start) == m.units.start
+                    && m.agent.is_some()
+                    && m.name.is_none()
             });
         // A lone capitalized word opening the sentence may be a common noun ("Exports hit a
         // record"): it is a name only before a verb of saying, or when an actor follows the
@@ -705,15 +707,41 @@ fn add_bare_names(
 }
 
 /// "Nasser Kanani, the foreign ministry spokesman, said": the role joins the name.
+/// Where an apposition's mention starts: after determiners, possessives and up to three plain
+/// modifiers from `from` ("a senior Chilean trade negotiator", "the ministry's chief
+/// negotiator"), stopping at `limit`.
+fn apposition_start(lex: &Lexicon, units: &[Unit], text: &str, from: usize, limit: usize) -> usize {
+    let mut k = from;
+    let mut modifiers = 0;
+    while k < limit {
+        let u = &units[k];
+        let class = lex.class(u.key);
+        if class & (DET | POSS) != 0 {
+            k += 1;
+        } else if modifiers < 3
+            && u.is(WORD)
+            && class == 0
+            && u.span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            modifiers += 1;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
 fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
         let comma = a.units.end < units.len() && units[a.units.end].span.slice(text) == ",";
-        let mut j = a.units.end + 1;
-        while j < b.units.start && lex.class(units[j].key) & DET != 0 {
-            j += 1;
-        }
+        let j = apposition_start(lex, units, text, a.units.end + 1, b.units.start);
         let named = a.name.is_some() && a.agent.is_none() && a.state.is_none() && a.org.is_none();
         // "Evan Gershkovich, a U.S. citizen": the apposition gives the nationality.
         let nationality = a.name.is_some()
