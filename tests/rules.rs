@@ -117,3 +117,12 @@ fn appositions_and_antecedents() {
 q2\t2023-06-13\tThe Chilean trade negotiator accused Peru of delaying permits.\tCHL 112 PER\t",
     );
 }
+
+/// parse::mentions: a state glued to a currency sign is money.
+#[test]
+fn money_is_no_actor() {
+    check(
+        "false-actor",
+        "u1\t2024-03-01\tJapan pledged US$5.5 billion in aid to Ukraine on Monday.\tJPN 033 UKR;!* 03 USA\t",
+    );
+}

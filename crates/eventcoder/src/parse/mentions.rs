@@ -324,7 +324,11 @@ pub fn mentions(
         let last = &units[m.units.end - 1];
         let tok_starts_before = m.units.start > 0 && units[m.units.start - 1].token == first.token;
         let tok_ends_after = m.units.end < units.len() && units[m.units.end].token == last.token;
-        m.partial = tok_starts_before || tok_ends_after;
+        // "US$6.2 million", "HK$": a state glued to a currency sign is money, not an actor.
+        let currency = m.units.end < range.end
+            && units[m.units.end].span.start == last.span.end
+            && matches!(units[m.units.end].span.slice(text), "$" | "€" | "£" | "¥");
+        m.partial = tok_starts_before || tok_ends_after || currency;
         // "military aid", "police station": a lone role word before a noun is a modifier.
         let lone_role = m.is_bare_role() && m.units.len() == 1;
         if lone_role && m.units.end < range.end {
