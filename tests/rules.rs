@@ -126,3 +126,24 @@ fn money_is_no_actor() {
         "u1\t2024-03-01\tJapan pledged US$5.5 billion in aid to Ukraine on Monday.\tJPN 033 UKR;!* 03 USA\t",
     );
 }
+
+/// code::coder: a follow-up sentence about the same parties keeps the date of the event before.
+#[test]
+fn follow_up_sentences_keep_the_date() {
+    let text = "BEIJING, Nov 3 (Reuters) - Chinese President Xi Jinping welcomed Colombian President \
+                Gustavo Petro in Beijing on Wednesday. The two leaders discussed trade and investment.";
+    let doc = Coder::new()
+        .code(
+            &eventcoder::Article::new("d", text)
+                .with_published_str("2023-11-03")
+                .unwrap(),
+        )
+        .unwrap();
+    let talks = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.code == "040")
+        .expect("the discussion");
+    assert_eq!(talks.date.unwrap().to_string(), "2023-11-01");
+    assert_eq!(talks.date_source, "continued");
+}

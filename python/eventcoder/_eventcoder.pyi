@@ -204,7 +204,7 @@ class Event:
         """When it happened; ``None`` when the article has no published date."""
     @property
     def date_source(self) -> str:
-        """How the date was found: ``sentence``, ``dateline``, ``published`` or ``none``."""
+        """How the date was found: ``explicit``, ``continued``, ``dateline``, ``published`` or ``none``."""
     @property
     def source(self) -> Actor | None: ...
     @property

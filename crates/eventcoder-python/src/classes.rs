@@ -392,7 +392,7 @@ impl Event {
     fn date(&self) -> Option<NaiveDate> {
         record_date(&self.0.record)
     }
-    /// How the date was found: explicit, dateline, published or none.
+    /// How the date was found: explicit, continued, dateline, published or none.
     #[getter]
     fn date_source(&self) -> &str {
         &self.0.record.date_source

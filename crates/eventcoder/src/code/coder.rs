@@ -948,8 +948,22 @@ impl Coder {
                 .filter(in_stretch)
                 .min_by_key(|d| (d.token < verb_token, d.token.abs_diff(verb_token)))
                 .or_else(|| s.dates.iter().min_by_key(|d| d.token.abs_diff(verb_token)));
+            // "Xi welcomed Petro on Wednesday. The two leaders discussed trade": a follow-up
+            // about the same parties (a pronoun or collective subject) keeps the event's date.
+            let follow_up = p
+                .subjects
+                .iter()
+                .any(|&i| s.mentions[i].reference.is_some());
+            let continued = memory
+                .last_dated
+                .filter(|&(sentence, _)| follow_up && sentence + 1 == s.sentence.index)
+                .map(|(_, d)| d);
             let (date, date_source) = match chosen {
-                Some(d) => (Some(d.date), "explicit"),
+                Some(d) => {
+                    memory.last_dated = Some((s.sentence.index, d.date));
+                    (Some(d.date), "explicit")
+                }
+                None if continued.is_some() => (continued, "continued"),
                 None => match (dateline_date, published) {
                     (Some(d), _) => (Some(d), "dateline"),
                     (None, Some(p)) => (Some(p), "published"),

@@ -206,7 +206,9 @@ pub struct Event {
     /// Whether the event is negated ("did not sign"). Negated events are dropped unless the
     /// coder keeps them.
     pub negated: bool,
-    /// How the date was found: `explicit`, `dateline`, `published` or `none`.
+    /// How the date was found: `explicit` (written in the sentence), `continued` (a follow-up
+    /// sentence about the same parties keeps the date of the event before it), `dateline`,
+    /// `published` or `none`.
     pub date_source: &'static str,
     /// Every mention of this event in the article, the first included.
     pub evidence: Vec<Evidence>,

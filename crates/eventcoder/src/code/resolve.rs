@@ -27,6 +27,9 @@ pub struct Memory {
     pub last_subjects: Vec<Rc<Actor>>,
     /// The first actor of each sentence (usually its subject), latest last.
     pub topics: Vec<Rc<Actor>>,
+    /// The sentence index and explicit date of the latest event with a date written in its
+    /// sentence: a follow-up sentence about the same parties continues it.
+    pub last_dated: Option<(usize, chrono::NaiveDate)>,
 }
 
 impl Memory {
