@@ -147,3 +147,14 @@ fn follow_up_sentences_keep_the_date() {
     assert_eq!(talks.date.unwrap().to_string(), "2023-11-01");
     assert_eq!(talks.date_source, "continued");
 }
+
+/// code::coder::decided_act: a decision to act against someone is the act; a threat stays one.
+#[test]
+fn decisions_are_acts() {
+    check(
+        "decided",
+        "v1\t2023-06-02\tThe European Union agreed on Friday to impose new sanctions on Russia.\tEU 163 RUS;!EU 13 RUS\t
+v2\t2023-06-02\tIran threatened to impose sanctions on Britain.\tIRN 13 GBR;!IRN 163 GBR\t
+v3\t2023-06-02\tArmenia and Azerbaijan agreed to hold talks.\tARM 036 AZE\t",
+    );
+}

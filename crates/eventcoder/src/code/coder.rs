@@ -772,6 +772,10 @@ impl Coder {
                         rule.push_str(" +negated");
                     }
                 }
+            } else if m.intent && !m.threat && decided_act(lex, units, m.governor, &code) {
+                // "The EU agreed to impose sanctions": a decision to act against someone is the
+                // act itself, not a threat.
+                rule.push_str(" +decided");
             } else if m.intent || m.threat {
                 if let Some(c) = modal_code(&code, Modal::Intent) {
                     if c != code {
@@ -1142,4 +1146,12 @@ fn implied_agent(
         },
         why,
     ))
+}
+
+/// Whether a governing verb of decision ("agreed", "decided", "voted" to ...) makes a
+/// material-conflict code (sanctions, expulsions, force) an act rather than an intention.
+fn decided_act(lex: &Lexicon, units: &[Unit], governor: Option<usize>, code: &str) -> bool {
+    let decision =
+        governor.is_some_and(|g| lex.class(units[g].key) & crate::lexicon::words::DECISION != 0);
+    decision && cameo(code).is_some_and(|e| e.quad_class == 4)
 }

@@ -57,6 +57,9 @@ pub const SUBORDINATOR: u32 = 1 << 23;
 /// A verb of denial whose "that" clause is not asserted ("denied that its forces had fired").
 pub const DENIAL: u32 = 1 << 24;
 
+/// A verb of decision ("agree", "decide", "vote"): a decided material-conflict act is the act.
+pub const DECISION: u32 = 1 << 25;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u32> {
     Some(match name {
@@ -85,6 +88,7 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "name_particle" => NAME_PARTICLE,
         "subordinator" => SUBORDINATOR,
         "denial" => DENIAL,
+        "decision" => DECISION,
         _ => return None,
     })
 }
