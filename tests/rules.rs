@@ -158,3 +158,20 @@ v2\t2023-06-02\tIran threatened to impose sanctions on Britain.\tIRN 13 GBR;!IRN
 v3\t2023-06-02\tArmenia and Azerbaijan agreed to hold talks.\tARM 036 AZE\t",
     );
 }
+
+/// lexicon::load and parse::clauses: hyphenated verbs of the dictionary ("test-fire",
+/// "tear-gas") match inside their word; other hyphenated words stay modifiers.
+#[test]
+fn hyphenated_verbs() {
+    check(
+        "hyphen",
+        "h1\t2023-07-13\tNorth Korea test-fired a new solid-fuel intercontinental ballistic missile on Thursday.\tPRK 15 -;!PRK 19 *\t
+h2\t2023-07-13\tPolice tear-gassed protesters in Nairobi on Friday.\tKEN 17 KEN\t
+h3\t2023-07-13\tThe long-threatened strike by dock workers began on Monday.\t!* 13 *\t",
+    );
+    assert_eq!(
+        Coder::new().lexicon().stats().skipped_patterns,
+        0,
+        "every built-in pattern loads"
+    );
+}

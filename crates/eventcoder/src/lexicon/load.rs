@@ -733,6 +733,7 @@ impl Loader<'_> {
             code: code.to_string(),
             text: noun.to_string(),
             lemma: noun.to_string(),
+            prefix: Vec::new(),
             elems: Vec::new(),
             origin,
             rule,
@@ -758,10 +759,23 @@ impl Loader<'_> {
         let Some(lemma) = words.next().map(str::to_ascii_lowercase) else {
             return Err(self.err(file, row, 6, "empty pattern".into()));
         };
-        if lemma.contains('-') || lemma.starts_with('{') || lemma == "*" {
+        if lemma.starts_with('{') || lemma == "*" || lemma.starts_with('-') || lemma.ends_with('-')
+        {
             self.lex.skipped_patterns += 1;
             return Ok(());
         }
+        // "test-fire": the verb is the last part, the others a prefix in the same word.
+        let (prefix, lemma) = match lemma.rsplit_once('-') {
+            Some((first, head)) => {
+                let mut keys = Vec::new();
+                for part in first.split('-') {
+                    keys.push(self.lex.intern(part));
+                    keys.push(self.lex.intern("-"));
+                }
+                (keys, head.to_string())
+            }
+            None => (Vec::new(), lemma),
+        };
         let mut elems = Vec::new();
         for w in words {
             match w {
@@ -821,6 +835,7 @@ impl Loader<'_> {
             code: code.to_string(),
             text: text.to_string(),
             lemma: lemma.clone(),
+            prefix,
             elems,
             origin,
             rule,

@@ -308,8 +308,11 @@ pub struct Pattern {
     pub code: String,
     /// The pattern as written in the dictionary.
     pub text: String,
-    /// The verb lemma.
+    /// The verb lemma (its last part for a hyphenated verb: "fire" in "test-fire").
     pub lemma: String,
+    /// The keys of a hyphenated verb's first parts with their hyphens ("test", "-"), which must
+    /// stand right before the verb in the same word.
+    pub prefix: Vec<u32>,
     /// Elements after the verb.
     pub elems: Vec<PatternElem>,
     /// Where it is defined.

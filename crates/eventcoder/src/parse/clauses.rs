@@ -210,7 +210,7 @@ fn match_elems(
                     let prev = q - 1;
                     let free = c.units[prev].is(NUMBER)
                         || c.class(prev) & (QUANT | DET | POSS) != 0
-                        || matches!(c.word(prev), "$" | "%" | "€" | "£")
+                        || matches!(c.word(prev), "$" | "%" | "€" | "£" | "-")
                         || c.is(prev, "of") && prev > 0 && c.class(prev - 1) & QUANT != 0;
                     if !free {
                         content += 1;
@@ -402,12 +402,27 @@ pub fn predicates(
         if cands.is_empty() || c.in_mention(i) {
             continue;
         }
-        // Inside a hyphenated word ("long-threatened", "war-torn") a verb is a modifier.
-        if i > 0 && units[i - 1].token == u.token
-            || i + 1 < units.len() && units[i + 1].token == u.token
-        {
+        // Inside a hyphenated word ("long-threatened", "war-torn") a verb is a modifier, unless
+        // the word is a hyphenated verb of the dictionary ("test-fired").
+        let inside = i > 0 && units[i - 1].token == u.token;
+        if i + 1 < units.len() && units[i + 1].token == u.token {
             continue;
         }
+        let word_start = if inside {
+            let mut s = i;
+            while s > range.start && units[s - 1].token == u.token {
+                s -= 1;
+            }
+            if !cands.iter().any(|&(p, _)| {
+                let prefix = &lex.patterns[p as usize].prefix;
+                i - s == prefix.len() && units[s..i].iter().zip(prefix).all(|(u, &k)| u.key == k)
+            }) {
+                continue;
+            }
+            s
+        } else {
+            i
+        };
         if i > range.start {
             let prev = c.class(i - 1);
             let prev_w = c.word(i - 1);
@@ -437,7 +452,7 @@ pub fn predicates(
                 }
             }
         }
-        let allowed = verb_forms_allowed(&c, i);
+        let allowed = verb_forms_allowed(&c, word_start);
         // A form of "be" (then adverbs) right before the verb: where a passive reading starts.
         let be_before = {
             let mut j = i;
@@ -454,6 +469,9 @@ pub fn predicates(
                 continue;
             }
             let pat = &lex.patterns[p as usize];
+            if pat.prefix.len() != i - word_start {
+                continue;
+            }
             if !pat.elems.iter().all(|e| match *e {
                 PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
                 _ => true,
