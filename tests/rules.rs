@@ -175,3 +175,13 @@ h3\t2023-07-13\tThe long-threatened strike by dock workers began on Monday.\t!* 
         "every built-in pattern loads"
     );
 }
+
+/// code::coder: "we" in a quote is its speaker; "on Thursday" does not fill "on {t}".
+#[test]
+fn speakers_and_times() {
+    check(
+        "speaker",
+        "w1\t2023-07-13\tChina accused Japan of provocations. \\\"We condemn this act,\\\" the Chinese foreign ministry said.\tCHN 111 -\t
+w2\t2023-07-13\tNorth Korea fired a missile on Thursday.\tPRK 150 -;!PRK 195 *\t",
+    );
+}

@@ -460,6 +460,31 @@ impl Coder {
                 }
                 s.actors.push(acts);
             }
+            // '"We stand ready," the spokeswoman said': "we" is the quote's speaker.
+            let speaker: Vec<Rc<Actor>> = preds
+                .iter()
+                .filter(|p| lex.class(units[p.verb].key) & crate::lexicon::words::REPORT != 0)
+                .flat_map(|p| &p.subjects)
+                .filter(|&&i| ms[i].reference.is_none())
+                .flat_map(|&i| s.actors[i].iter().cloned())
+                .collect();
+            if !speaker.is_empty() {
+                for (i, m) in ms.iter().enumerate() {
+                    if m.reference == Some(crate::parse::Reference::Speaker) {
+                        s.actors[i] = speaker
+                            .iter()
+                            .map(|a| {
+                                let mut a = (**a).clone();
+                                a.text = m.span.slice(text).to_string();
+                                a.span = m.span;
+                                a.inferred = true;
+                                Rc::new(a)
+                            })
+                            .collect();
+                    }
+                }
+                memory.last_speaker = speaker;
+            }
             s.preds = preds;
             s.mentions = ms;
             // An unattributed attack's agent is an armed group of the place (pitfall 6).

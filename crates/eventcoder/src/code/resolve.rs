@@ -30,6 +30,8 @@ pub struct Memory {
     /// The sentence index and explicit date of the latest event with a date written in its
     /// sentence: a follow-up sentence about the same parties continues it.
     pub last_dated: Option<(usize, chrono::NaiveDate)>,
+    /// The speakers of the latest reported statement ("..., the ministry said").
+    pub last_speaker: Vec<Rc<Actor>>,
 }
 
 impl Memory {
@@ -132,6 +134,14 @@ impl Resolver<'_> {
                     .find(|a| a.name.is_none() && (a.country.is_some() || a.organization.is_some()))
                     .map(|a| (**a).clone())
                     .into_iter()
+                    .collect(),
+                // "we" outside a quote whose speaker is named: the latest speaker.
+                Reference::Speaker => memory
+                    .last_speaker
+                    .iter()
+                    .chain(memory.last_subjects.iter())
+                    .take(memory.last_speaker.len().max(1))
+                    .map(|a| (**a).clone())
                     .collect(),
                 Reference::Plural => {
                     let official = m

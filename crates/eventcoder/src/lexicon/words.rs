@@ -60,6 +60,15 @@ pub const DENIAL: u32 = 1 << 24;
 /// A verb of decision ("agree", "decide", "vote"): a decided material-conflict act is the act.
 pub const DECISION: u32 = 1 << 25;
 
+/// A pronoun for a person ("he", "she", "him").
+pub const PRON_PERSON: u32 = 1 << 26;
+/// A pronoun for a thing or a state ("it").
+pub const PRON_THING: u32 = 1 << 27;
+/// A pronoun for several parties ("they", "them").
+pub const PRON_PLURAL: u32 = 1 << 28;
+/// A first-person pronoun: the speaker of a quote ("we").
+pub const PRON_SPEAKER: u32 = 1 << 29;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u32> {
     Some(match name {
@@ -89,6 +98,10 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "subordinator" => SUBORDINATOR,
         "denial" => DENIAL,
         "decision" => DECISION,
+        "pron_person" => PRON_PERSON,
+        "pron_thing" => PRON_THING,
+        "pron_plural" => PRON_PLURAL,
+        "pron_speaker" => PRON_SPEAKER,
         _ => return None,
     })
 }

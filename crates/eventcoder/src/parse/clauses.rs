@@ -187,7 +187,15 @@ fn match_elems(
     let end = c.range.end;
     match *first {
         PatternElem::Word(k, p) => {
-            if pos < end && (c.units[pos].key == k || c.units[pos].key == p) {
+            // "on Thursday" is a time, not the "on {t}" of a pattern.
+            let time_after_preposition = matches!(rest.first(), Some(PatternElem::Target))
+                && c.class(pos.min(end.saturating_sub(1))) & (PREP | PREP_LOC) != 0
+                && pos + 1 < end
+                && is_time_word(c, pos + 1);
+            if pos < end
+                && (c.units[pos].key == k || c.units[pos].key == p)
+                && !time_after_preposition
+            {
                 match_elems(c, rest, pos + 1, target)
             } else {
                 None
@@ -297,22 +305,25 @@ fn passive_match(
 /// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on
 /// Monday", "earlier this week", "last month"): patterns may have these between the verb and
 /// their next word.
+/// A time word: "today", "week", a weekday or a month name.
+fn is_time_word(c: &Ctx<'_>, k: usize) -> bool {
+    k < c.range.end
+        && (c.class(k) & TIME != 0
+            || crate::text::weekday_number(c.word(k)).is_some()
+            || crate::text::month_number(c.word(k)).is_some() && c.word(k).len() > 2)
+}
+
 fn skip_adjuncts(c: &Ctx<'_>, pos: usize) -> usize {
     let mut q = pos;
     while q < c.range.end && q < pos + 5 {
         let w = c.word(q);
-        let time_word = |k: usize| {
-            k < c.range.end
-                && (c.class(k) & TIME != 0
-                    || crate::text::weekday_number(c.word(k)).is_some()
-                    || crate::text::month_number(c.word(k)).is_some() && c.word(k).len() > 2)
-        };
+        let time_word = |k: usize| is_time_word(c, k);
         if c.in_mention(q) {
             break;
         }
         if c.is_adverb(q) || time_word(q) {
             q += 1;
-        } else if c.class(q) & (PREP_LOC | DET) != 0 && time_word(q + 1) {
+        } else if c.class(q) & (PREP | PREP_LOC | DET) != 0 && time_word(q + 1) {
             q += 2;
         } else if c.units[q].is(NUMBER) && q > pos && time_word(q - 1) {
             q += 1;

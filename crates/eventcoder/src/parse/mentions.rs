@@ -33,6 +33,8 @@ pub enum Reference {
     Thing,
     /// they / them / the two sides / both ministers / the diplomats
     Plural,
+    /// we: the speaker of the quote it stands in
+    Speaker,
 }
 
 /// One actor (or place / outlet) mention: the assembled phrase.
@@ -530,12 +532,17 @@ fn add_references(
         if lex.class(u.key) & PRON == 0 || out.iter().any(|m| m.units.contains(&i)) {
             continue;
         }
-        let w = u.span.slice(text).to_ascii_lowercase();
-        let r = match w.as_str() {
-            "he" | "she" | "him" => Reference::Person,
-            "it" => Reference::Thing,
-            "they" | "them" | "we" => Reference::Plural,
-            _ => continue,
+        let class = lex.class(u.key);
+        let r = if class & PRON_PERSON != 0 {
+            Reference::Person
+        } else if class & PRON_THING != 0 {
+            Reference::Thing
+        } else if class & PRON_PLURAL != 0 {
+            Reference::Plural
+        } else if class & PRON_SPEAKER != 0 {
+            Reference::Speaker
+        } else {
+            continue;
         };
         let mut m = Mention {
             units: i..i + 1,
