@@ -185,3 +185,22 @@ fn speakers_and_times() {
 w2\t2023-07-13\tNorth Korea fired a missile on Thursday.\tPRK 150 -;!PRK 195 *\t",
     );
 }
+
+/// code::coder: a protest with no written target is aimed at the protesters' own government.
+#[test]
+fn protests_target_their_government() {
+    let doc = Coder::new()
+        .code_text("Egyptian demonstrators rioted on Friday.", None)
+        .unwrap();
+    let riot = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.root == "14")
+        .expect("a protest");
+    let t = riot.target.as_ref().expect("a target");
+    assert_eq!(
+        (t.country.as_deref(), t.sector.as_deref()),
+        (Some("EGY"), Some("GOV"))
+    );
+    assert!(t.inferred && riot.rule.contains("+target-own-government"));
+}

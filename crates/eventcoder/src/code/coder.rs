@@ -936,6 +936,35 @@ impl Coder {
                     }
                 }
             }
+            if targets.is_empty() && entry.targets_own_government {
+                // "Egyptian demonstrators rioted": a protest is aimed at the protesters' own
+                // government when no other target is written.
+                let own: Vec<Rc<Actor>> = sources
+                    .iter()
+                    .filter(|src| src.sector.as_deref().is_some_and(|s| s != "GOV"))
+                    .filter_map(|src| {
+                        let c = src.country.clone()?;
+                        let state = lex
+                            .state(&c)
+                            .map_or_else(|| c.clone(), |st| st.cameo.clone());
+                        Some(Rc::new(Actor {
+                            text: src.text.clone(),
+                            span: src.span,
+                            country: Some(c),
+                            organization: None,
+                            sector: Some("GOV".into()),
+                            name: None,
+                            code: Some(format!("{state}GOV")),
+                            inferred: true,
+                        }))
+                    })
+                    .collect();
+                if !own.is_empty() {
+                    targets = own;
+                    rule.push_str(" +target-own-government");
+                    confidence -= 0.15;
+                }
+            }
             if m.hypothetical {
                 // "could meet", "might sign": a possibility is not an act. Only a possible harm,
                 // already recoded as a threat above, is coded.

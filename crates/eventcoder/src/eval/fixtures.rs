@@ -173,8 +173,10 @@ pub fn matches(e: &Event, x: &Expectation) -> bool {
     if !e.cameo.code.starts_with(&x.code) {
         return false;
     }
-    // A target inferred from where it happened is not a named target.
-    let inferred = e.rule.contains("+target-from-location");
+    // A target inferred from where it happened, or a protest's own government, is not a named
+    // target.
+    let inferred =
+        e.rule.contains("+target-from-location") || e.rule.contains("+target-own-government");
     let target_is = |want: &str| actor_is(e.target.as_ref(), want) || want == "-" && inferred;
     let forward = actor_is(e.source.as_ref(), &x.src) && target_is(&x.tgt);
     let mutual = cameo(e.cameo.code).is_some_and(|c| c.symmetric);

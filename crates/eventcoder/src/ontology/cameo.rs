@@ -39,6 +39,9 @@ pub struct CameoEntry {
     /// A bare-verb pattern of this code needs an actor, state or place as its object (or the
     /// passive): "kill the bill" is no killing.
     pub needs_object: bool,
+    /// With no target written, the non-government source's own government is the target
+    /// (protests).
+    pub targets_own_government: bool,
 }
 
 impl CameoEntry {
@@ -85,6 +88,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 .map(str::to_string),
             unattributed: r.list(7).any(|f| f == "unattributed"),
             needs_object: r.list(7).any(|f| f == "needs_object"),
+            targets_own_government: r.list(7).any(|f| f == "targets_own_government"),
         })
         .collect();
     let by_code = entries
