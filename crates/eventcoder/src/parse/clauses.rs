@@ -188,13 +188,10 @@ fn match_elems(
     match *first {
         PatternElem::Word(k, p) => {
             // "on Thursday" is a time, not the "on {t}" of a pattern.
-            let time_after_preposition = matches!(rest.first(), Some(PatternElem::Target))
-                && c.class(pos.min(end.saturating_sub(1))) & (PREP | PREP_LOC) != 0
-                && pos + 1 < end
-                && is_time_word(c, pos + 1);
+            let slot_next = matches!(rest.first(), Some(PatternElem::Target));
             if pos < end
                 && (c.units[pos].key == k || c.units[pos].key == p)
-                && !time_after_preposition
+                && !(slot_next && c.class(pos) & (PREP | PREP_LOC) != 0 && is_time_word(c, pos + 1))
             {
                 match_elems(c, rest, pos + 1, target)
             } else {
@@ -473,7 +470,7 @@ pub fn predicates(
             (j > range.start && c.class(j - 1) & BE != 0).then_some(j)
         };
         let passive_context = be_before.is_some() && allowed & VerbForms::PARTICIPLE != 0;
-        let adjuncts_end = skip_adjuncts(&c, i + 1);
+        let adjuncts_end = std::cell::OnceCell::new();
         let mut best: Option<(usize, usize, u32, VerbForms, Option<usize>)> = None;
         for &(p, forms) in cands {
             if forms.0 & allowed == 0 {
@@ -493,8 +490,9 @@ pub fn predicates(
             let matched = match_elems(&c, &pat.elems, i + 1, &mut target)
                 .or_else(|| {
                     // "talked today with", "held meetings earlier this week with"
-                    (adjuncts_end > i + 1)
-                        .then(|| match_elems(&c, &pat.elems, adjuncts_end, &mut target))
+                    let skip = *adjuncts_end.get_or_init(|| skip_adjuncts(&c, i + 1));
+                    (skip > i + 1)
+                        .then(|| match_elems(&c, &pat.elems, skip, &mut target))
                         .flatten()
                 })
                 .or_else(|| passive_match(&c, &pat.elems, i, forms, be_before, &mut target));
