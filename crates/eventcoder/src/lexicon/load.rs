@@ -336,21 +336,9 @@ impl Loader<'_> {
                 i
             }
         };
-        self.phrase(row.get(2), Referent::StateName(idx));
-        for p in row.list(3) {
-            self.phrase(p, Referent::StateName(idx));
-        }
-        for p in row.list(4) {
-            self.phrase(p, Referent::StateAdjective(idx));
-        }
-        for p in row.list(5) {
-            self.phrase(p, Referent::StateDemonym(idx));
-        }
+        self.state_phrases(row, idx, [2, 3, 4, 5, 7]);
         for p in row.list(6) {
             self.phrase(p, Referent::StateCombining(idx));
-        }
-        if !row.get(7).is_empty() {
-            self.phrase(row.get(7), Referent::Capital(idx));
         }
         for p in row.list(8) {
             let (phrase, sector) = match p.rsplit_once(':') {
@@ -452,20 +440,31 @@ impl Loader<'_> {
                 i
             }
         };
-        self.phrase(row.get(2), Referent::StateName(idx));
-        for p in row.list(3) {
+        self.state_phrases(row, idx, [2, 3, 4, 5, 6]);
+        Ok(())
+    }
+
+    /// A state's name, aliases, adjectives, demonyms and capital, from the columns given in
+    /// that order.
+    fn state_phrases(
+        &mut self,
+        row: &Row<'_>,
+        idx: u32,
+        [name, aliases, adjectives, demonyms, capital]: [usize; 5],
+    ) {
+        self.phrase(row.get(name), Referent::StateName(idx));
+        for p in row.list(aliases) {
             self.phrase(p, Referent::StateName(idx));
         }
-        for p in row.list(4) {
+        for p in row.list(adjectives) {
             self.phrase(p, Referent::StateAdjective(idx));
         }
-        for p in row.list(5) {
+        for p in row.list(demonyms) {
             self.phrase(p, Referent::StateDemonym(idx));
         }
-        if !row.get(6).is_empty() {
-            self.phrase(row.get(6), Referent::Capital(idx));
+        if !row.get(capital).is_empty() {
+            self.phrase(row.get(capital), Referent::Capital(idx));
         }
-        Ok(())
     }
 
     fn organization(&mut self, file: &str, row: &Row<'_>) -> Result<()> {

@@ -97,29 +97,7 @@ pub fn nominal_predicates(
         });
         let after = |q: usize| ms.iter().position(|mm| mm.units.start == q);
         let within = start..(end + REACH).min(range.end);
-        // "between A and B"
-        let between_pair = within
-            .clone()
-            .find(|&q| units[q].key == between)
-            .and_then(|q| {
-                let a = after(q + 1)?;
-                let e = ms[a].units.end;
-                if !key_is(e, and) {
-                    return None;
-                }
-                let mut q2 = e + 1;
-                while q2 < range.end && lex.class(units[q2].key) & DET != 0 {
-                    q2 += 1;
-                }
-                Some((a, after(q2)?))
-            });
-        let by_agent = within
-            .clone()
-            .find(|&q| units[q].key == by)
-            .and_then(|q| after(q + 1).or_else(|| after(q + 2)));
-        let mut subjects = Vec::new();
-        let mut targets = Vec::new();
-        // "signed by A and B": for a mutual event, the second signer is the other party.
+        // The mention joined to mention `a` by "and" ("A and the B").
         let and_next = |a: usize| {
             let e = ms[a].units.end;
             if !key_is(e, and) {
@@ -131,6 +109,21 @@ pub fn nominal_predicates(
             }
             after(q)
         };
+        // "between A and B"
+        let between_pair = within
+            .clone()
+            .find(|&q| units[q].key == between)
+            .and_then(|q| {
+                let a = after(q + 1)?;
+                Some((a, and_next(a)?))
+            });
+        let by_agent = within
+            .clone()
+            .find(|&q| units[q].key == by)
+            .and_then(|q| after(q + 1).or_else(|| after(q + 2)));
+        let mut subjects = Vec::new();
+        let mut targets = Vec::new();
+        // "signed by A and B": for a mutual event, the second signer is the other party.
         if let Some(s) = before {
             subjects.push(s);
         } else if let Some((a, _)) = between_pair {
