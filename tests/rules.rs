@@ -204,3 +204,12 @@ fn protests_target_their_government() {
     );
     assert!(t.inferred && riot.rule.contains("+target-own-government"));
 }
+
+/// code::coder: "accused each other" gives both directions.
+#[test]
+fn reciprocal_events() {
+    check(
+        "reciprocal",
+        "x1\t2023-05-02\tIndia and Pakistan accused each other of violating the ceasefire on Tuesday.\tIND 112 PAK;PAK 112 IND\t",
+    );
+}

@@ -894,6 +894,19 @@ impl Coder {
                 }
             }
             let symmetric = entry.symmetric;
+            // "India and Pakistan accused each other": every subject targets the others.
+            let reciprocal = sources.len() >= 2
+                && (p.end..(p.end + 2).min(units.len())).any(|q| {
+                    lex.class(units[q].key) & crate::lexicon::words::RECIPROCAL != 0
+                        && q > 0
+                        && lex.class(units[q - 1].key)
+                            & (crate::lexicon::words::QUANT | crate::lexicon::words::DET)
+                            != 0
+                });
+            if targets.is_empty() && reciprocal && !symmetric {
+                targets = sources.clone();
+                rule.push_str(" +reciprocal");
+            }
             let mutual_sources = sources.len() >= 2 && symmetric;
             if targets.is_empty() && !mutual_sources && code != "036" && entry.target_from_place {
                 if let Some(loc) = &s.location {

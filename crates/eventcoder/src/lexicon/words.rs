@@ -69,6 +69,9 @@ pub const PRON_PLURAL: u32 = 1 << 28;
 /// A first-person pronoun: the speaker of a quote ("we").
 pub const PRON_SPEAKER: u32 = 1 << 29;
 
+/// The second word of a reciprocal pronoun ("each other", "one another").
+pub const RECIPROCAL: u32 = 1 << 30;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u32> {
     Some(match name {
@@ -102,6 +105,7 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "pron_thing" => PRON_THING,
         "pron_plural" => PRON_PLURAL,
         "pron_speaker" => PRON_SPEAKER,
+        "reciprocal" => RECIPROCAL,
         _ => return None,
     })
 }
