@@ -35,13 +35,7 @@ fn fixture_table() {
     );
     eprint!("{}", report.table(5));
     for m in &report.misses {
-        eprintln!(
-            "{}: missed {} | got {:?}\n    {}",
-            m.id,
-            m.missed.join("; "),
-            m.produced,
-            m.text
-        );
+        eprintln!("{m}");
     }
     // Invariants on every event of every row.
     for row in &rows {

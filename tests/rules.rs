@@ -9,19 +9,7 @@ fn check(rule: &str, rows: &str) {
     let table = format!("id\tpublished\ttext\texpect\ttags\n{rows}");
     let rows = read_table(rule, &table).expect("a valid table");
     let report = score(&Coder::new(), &rows);
-    let misses: Vec<String> = report
-        .misses
-        .iter()
-        .map(|m| {
-            format!(
-                "{}: missed {} got {:?}\n    {}",
-                m.id,
-                m.missed.join("; "),
-                m.produced,
-                m.text
-            )
-        })
-        .collect();
+    let misses: Vec<String> = report.misses.iter().map(ToString::to_string).collect();
     assert!(misses.is_empty(), "rule {rule}:\n{}", misses.join("\n"));
 }
 

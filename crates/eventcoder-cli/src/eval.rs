@@ -34,13 +34,7 @@ pub fn fixtures(path: &str, misses: bool, json: bool, min_rows: usize) -> Result
     }
     if misses {
         for m in &report.misses {
-            println!(
-                "MISS {} missed {} got {:?}\n     {}",
-                m.id,
-                m.missed.join("; "),
-                m.produced,
-                m.text
-            );
+            println!("MISS {m}");
         }
     }
     Ok(())

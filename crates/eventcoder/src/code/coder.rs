@@ -927,23 +927,13 @@ impl Coder {
                             )
                         });
                         let home_sector = if by_government { "CVL" } else { "GOV" };
-                        let state_code = lex
-                            .state(c)
-                            .map_or_else(|| c.clone(), |st| st.cameo.clone());
-                        targets.push(Rc::new(Actor {
-                            text: loc.text.clone(),
-                            span: loc.span,
-                            country: Some(c.clone()),
-                            organization: None,
-                            sector: domestic.then(|| home_sector.to_string()),
-                            name: None,
-                            code: Some(if domestic {
-                                format!("{state_code}{home_sector}")
-                            } else {
-                                state_code
-                            }),
-                            inferred: true,
-                        }));
+                        targets.push(Rc::new(state_actor(
+                            lex,
+                            loc.span,
+                            text,
+                            c,
+                            domestic.then_some(home_sector),
+                        )));
                         rule.push_str(" +target-from-location");
                         confidence -= 0.15;
                     }
@@ -956,20 +946,8 @@ impl Coder {
                     .iter()
                     .filter(|src| src.sector.as_deref().is_some_and(|s| s != "GOV"))
                     .filter_map(|src| {
-                        let c = src.country.clone()?;
-                        let state = lex
-                            .state(&c)
-                            .map_or_else(|| c.clone(), |st| st.cameo.clone());
-                        Some(Rc::new(Actor {
-                            text: src.text.clone(),
-                            span: src.span,
-                            country: Some(c),
-                            organization: None,
-                            sector: Some("GOV".into()),
-                            name: None,
-                            code: Some(format!("{state}GOV")),
-                            inferred: true,
-                        }))
+                        let c = src.country.as_deref()?;
+                        Some(Rc::new(state_actor(lex, src.span, text, c, Some("GOV"))))
                     })
                     .collect();
                 if !own.is_empty() {
@@ -1193,26 +1171,39 @@ fn implied_agent(
     } else {
         return None;
     };
-    if entry.unattributed && state.is_none() {
-        return None;
-    }
-    let sector = entry.implied_agent.clone().unwrap_or_else(|| "GOV".into());
-    let code = state
-        .as_deref()
-        .map(|c| format!("{}{sector}", lex.state(c).map_or(c, |st| st.cameo.as_str())));
-    Some((
-        Actor {
+    let sector = entry.implied_agent.as_deref().unwrap_or("GOV");
+    let agent = match state {
+        Some(c) => state_actor(lex, span, text, &c, Some(sector)),
+        // Only a passive's agent may stay unknown; an unattributed attack needs a place.
+        None if entry.unattributed => return None,
+        None => Actor {
             text: span.slice(text).to_string(),
             span,
-            country: state,
+            country: None,
             organization: None,
-            sector: code.is_some().then_some(sector),
+            sector: None,
             name: None,
-            code,
+            code: None,
             inferred: true,
         },
-        why,
-    ))
+    };
+    Some((agent, why))
+}
+
+/// An actor inferred for a state (ISO3 `iso3`) and optional sector, at `span`: its CAMEO code
+/// is the state's code plus the sector.
+fn state_actor(lex: &Lexicon, span: Span, text: &str, iso3: &str, sector: Option<&str>) -> Actor {
+    let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
+    Actor {
+        text: span.slice(text).to_string(),
+        span,
+        country: Some(iso3.to_string()),
+        organization: None,
+        sector: sector.map(str::to_string),
+        name: None,
+        code: Some(format!("{state}{}", sector.unwrap_or(""))),
+        inferred: true,
+    }
 }
 
 /// Whether a governing verb of decision ("agreed", "decided", "voted" to ...) makes a

@@ -35,6 +35,7 @@ use crate::article::{Article, parse_iso_date};
 use crate::code::{Actor, Coder, Event};
 use crate::error::{Error, Position, Result};
 use crate::ontology::cameo;
+use crate::tsv;
 
 /// One expected (or, negated, forbidden) event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,6 +67,9 @@ pub struct TableRow {
     pub tags: Vec<String>,
 }
 
+/// The header of an event table.
+const TABLE_HEADER: [&str; 5] = ["id", "published", "text", "expect", "tags"];
+
 /// Reads an event table. Errors name the file, line and column.
 pub fn read_table(name: &str, text: &str) -> Result<Vec<TableRow>> {
     let err = |line: usize, column: usize, message: String| Error::Dictionary {
@@ -78,33 +82,13 @@ pub fn read_table(name: &str, text: &str) -> Result<Vec<TableRow>> {
         message,
     };
     let mut rows = Vec::new();
-    let mut header_seen = false;
-    for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !header_seen {
-            header_seen = true;
-            if line != "id\tpublished\ttext\texpect\ttags" {
-                return Err(err(
-                    n,
-                    1,
-                    format!("expected the header id, published, text, expect, tags; got {line:?}"),
-                ));
-            }
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() != 5 {
-            return Err(err(n, 1, format!("{} fields, expected 5", f.len())));
-        }
+    for row in tsv::read(name, text, &TABLE_HEADER)? {
+        let (n, f) = (row.line, &row.fields);
         let published = if f[1].is_empty() {
             None
         } else {
-            Some(parse_iso_date(f[1]).map_err(|e| err(n, f[0].len() + 2, e.to_string()))?)
+            Some(parse_iso_date(f[1]).map_err(|e| err(n, row.column(1), e.to_string()))?)
         };
-        let column = f[0].len() + f[1].len() + f[2].len() + 4;
         let mut expect = Vec::new();
         for e in f[3]
             .split(';')
@@ -122,7 +106,7 @@ pub fn read_table(name: &str, text: &str) -> Result<Vec<TableRow>> {
             if !code_ok {
                 return Err(err(
                     n,
-                    column,
+                    row.column(3),
                     format!("bad expectation {e:?}: want SRC CODE TGT"),
                 ));
             }
@@ -139,12 +123,7 @@ pub fn read_table(name: &str, text: &str) -> Result<Vec<TableRow>> {
             text: f[2].to_string(),
             none: f[3].trim() == "none",
             expect,
-            tags: f[4]
-                .split(';')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect(),
+            tags: tsv::split_list(f[4]).map(str::to_string).collect(),
         });
     }
     Ok(rows)
@@ -270,6 +249,20 @@ pub struct RowMiss {
     pub produced: Vec<String>,
     /// The text.
     pub text: String,
+}
+
+impl std::fmt::Display for RowMiss {
+    /// `ID missed EXPECTATIONS got [PRODUCED]` and the text on a second, indented line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} missed {} got {:?}\n    {}",
+            self.id,
+            self.missed.join("; "),
+            self.produced,
+            self.text
+        )
+    }
 }
 
 /// The scores of a table.

@@ -311,7 +311,15 @@ impl Loader<'_> {
         Ok(())
     }
 
-    fn state(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+    /// The state of a row (iso3 in column 0, CAMEO code in 1, name in 2, capital in column
+    /// `capital`), added with `status` if new; `true` when it was added.
+    fn state_of_row(
+        &mut self,
+        file: &str,
+        row: &Row<'_>,
+        capital: usize,
+        status: &str,
+    ) -> Result<(u32, bool)> {
         let iso3 = row.get(0);
         if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(self.err(
@@ -321,21 +329,23 @@ impl Loader<'_> {
                 format!("iso3 must be three capital letters, found {iso3:?}"),
             ));
         }
-        let idx = match self.lex.state_index.get(iso3) {
-            Some(&i) => i,
-            None => {
-                let i = self.lex.states.len() as u32;
-                self.lex.states.push(State {
-                    iso3: iso3.to_string(),
-                    cameo: row.get(1).to_string(),
-                    name: marked(row.get(2)).text.to_string(),
-                    capital: Some(marked(row.get(7)).text.to_string()).filter(|c| !c.is_empty()),
-                    status: row.get(9).to_string(),
-                });
-                self.lex.state_index.insert(iso3.to_string(), i);
-                i
-            }
-        };
+        if let Some(&i) = self.lex.state_index.get(iso3) {
+            return Ok((i, false));
+        }
+        let i = self.lex.states.len() as u32;
+        self.lex.states.push(State {
+            iso3: iso3.to_string(),
+            cameo: row.get(1).to_string(),
+            name: marked(row.get(2)).text.to_string(),
+            capital: Some(marked(row.get(capital)).text.to_string()).filter(|c| !c.is_empty()),
+            status: status.to_string(),
+        });
+        self.lex.state_index.insert(iso3.to_string(), i);
+        Ok((i, true))
+    }
+
+    fn state(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        let (idx, _) = self.state_of_row(file, row, 7, row.get(9))?;
         self.state_phrases(row, idx, [2, 3, 4, 5, 7]);
         for p in row.list(6) {
             self.phrase(p, Referent::StateCombining(idx));
@@ -395,7 +405,6 @@ impl Loader<'_> {
 
     /// A former state (ISO 3166-3) with its dates, or former names of a present-day state.
     fn former_state(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
-        let iso3 = row.get(0);
         let date = |col: usize| {
             NaiveDate::parse_from_str(row.get(col), "%Y-%m-%d").map_err(|e| {
                 self.err(
@@ -407,39 +416,19 @@ impl Loader<'_> {
             })
         };
         let (from, to) = (date(8)?, date(9)?);
-        let idx = match self.lex.state_index.get(iso3) {
-            Some(&i) => i,
-            None => {
-                if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(self.err(
-                        file,
-                        row,
-                        1,
-                        format!("iso3 must be three capital letters, found {iso3:?}"),
-                    ));
-                }
-                let i = self.lex.states.len() as u32;
-                self.lex.states.push(State {
-                    iso3: iso3.to_string(),
-                    cameo: row.get(1).to_string(),
-                    name: marked(row.get(2)).text.to_string(),
-                    capital: Some(marked(row.get(6)).text.to_string()).filter(|c| !c.is_empty()),
-                    status: "former".to_string(),
-                });
-                self.lex.state_index.insert(iso3.to_string(), i);
-                let seat_of = match row.get(7) {
-                    "" => None,
-                    _ => Some(self.state_ref(file, row, 7)?),
-                };
-                self.lex.former.push(FormerState {
-                    state: i,
-                    seat_of,
-                    from,
-                    to,
-                });
-                i
-            }
-        };
+        let (idx, added) = self.state_of_row(file, row, 6, "former")?;
+        if added {
+            let seat_of = match row.get(7) {
+                "" => None,
+                _ => Some(self.state_ref(file, row, 7)?),
+            };
+            self.lex.former.push(FormerState {
+                state: idx,
+                seat_of,
+                from,
+                to,
+            });
+        }
         self.state_phrases(row, idx, [2, 3, 4, 5, 6]);
         Ok(())
     }

@@ -554,9 +554,9 @@ pub fn predicates(
     });
     // A purpose infinitive shares the modality of the verb it serves: "will meet on Thursday to
     // discuss the dispute" is a plan to discuss, "could meet to sign" a possibility.
+    let to = lex.key("to");
     for pi in 0..preds.len() {
-        let purpose = preds[pi].left_edge > range.start
-            && units[preds[pi].left_edge - 1].key == lex.key("to");
+        let purpose = preds[pi].left_edge > range.start && units[preds[pi].left_edge - 1].key == to;
         if let (true, Some(q)) = (purpose, preds[pi].inherit.filter(|&q| q < pi)) {
             let (own, of) = (preds[pi].modality, preds[q].modality);
             if !(own.intent || own.hypothetical || own.negated || own.refused) {

@@ -35,6 +35,12 @@ pub fn nominal_predicates(
     verbs: &[Predicate],
 ) -> Vec<Predicate> {
     let mut out: Vec<Predicate> = Vec::new();
+    if !matches
+        .iter()
+        .any(|m| matches!(m.sense.referent, Referent::EventNoun(_)))
+    {
+        return out;
+    }
     let word = |i: usize| units[i].span.slice(text);
     let key_is = |i: usize, k: u32| i < range.end && units[i].key == k;
     let (of, by, between, and) = (
