@@ -34,11 +34,9 @@ pub fn split_list(field: &str) -> impl Iterator<Item = &str> {
     field.split(';').map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// A parsed table: checks the header against `expected` and returns the rows.
-///
-/// Errors carry `source_name` and the line and column of the fault.
-pub fn read<'a>(source_name: &str, text: &'a str, expected: &[&str]) -> Result<Vec<Row<'a>>> {
-    let err = |line: usize, column: usize, message: String| Error::Dictionary {
+/// An error in a table file at a line and column.
+pub fn error_at(source_name: &str, line: usize, column: usize, message: String) -> Error {
+    Error::Dictionary {
         source_name: source_name.to_string(),
         position: Position {
             line,
@@ -46,7 +44,15 @@ pub fn read<'a>(source_name: &str, text: &'a str, expected: &[&str]) -> Result<V
             offset: 0,
         },
         message,
-    };
+    }
+}
+
+/// A parsed table: checks the header against `expected` and returns the rows.
+///
+/// Errors carry `source_name` and the line and column of the fault.
+pub fn read<'a>(source_name: &str, text: &'a str, expected: &[&str]) -> Result<Vec<Row<'a>>> {
+    let err =
+        |line: usize, column: usize, message: String| error_at(source_name, line, column, message);
     let mut rows = Vec::new();
     let mut header_seen = false;
     for (i, raw) in text.lines().enumerate() {

@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use crate::article::{Article, parse_iso_date};
 use crate::code::{Actor, Coder, Event};
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, Result};
 use crate::ontology::cameo;
 use crate::tsv;
 
@@ -72,15 +72,8 @@ const TABLE_HEADER: [&str; 5] = ["id", "published", "text", "expect", "tags"];
 
 /// Reads an event table. Errors name the file, line and column.
 pub fn read_table(name: &str, text: &str) -> Result<Vec<TableRow>> {
-    let err = |line: usize, column: usize, message: String| Error::Dictionary {
-        source_name: name.to_string(),
-        position: Position {
-            line,
-            column,
-            offset: 0,
-        },
-        message,
-    };
+    let err =
+        |line: usize, column: usize, message: String| tsv::error_at(name, line, column, message);
     let mut rows = Vec::new();
     for row in tsv::read(name, text, &TABLE_HEADER)? {
         let (n, f) = (row.line, &row.fields);
