@@ -201,3 +201,17 @@ fn reciprocal_events() {
         "x1\t2023-05-02\tIndia and Pakistan accused each other of violating the ceasefire on Tuesday.\tIND 112 PAK;PAK 112 IND\t",
     );
 }
+
+/// parse::mentions: a stance prefix ("pro-", "anti-") names no state of the actor; words of
+/// direction ("northern", "east", "the outskirts of") do not hide a place after "in".
+#[test]
+fn stance_prefixes_and_directions() {
+    check(
+        "stance-and-direction",
+        "s1\t2015-02-03\tPro-Russian separatists shelled Ukrainian army positions near Donetsk overnight.\tUKR 19 UKR;!RUS 19 *\t
+s2\t2005-03-01\tAn anti-Syrian lawmaker was shot dead in Beirut on Monday.\tLBN 19 LBN;!* 19 SYR\t
+s3\t2019-06-04\tA police officer was shot dead in northern Iraq on Tuesday.\tIRQ 19 IRQ\t
+s4\t2019-06-04\tA shopkeeper was shot dead in east Kabul on Tuesday.\tAFG 19 AFG\t
+s5\t2021-05-03\tAnti-government protesters clashed with riot police in Dhaka on Sunday.\tBGD 14 BGD\t",
+    );
+}

@@ -85,7 +85,7 @@ pub struct Lexicon {
     /// Each pattern's normalized text: its index, and whether a user file defined it.
     pattern_index: FxHashMap<String, (u32, bool)>,
     verbs: FxHashMap<u32, Vec<(u32, VerbForms)>>,
-    classes: FxHashMap<u32, u32>,
+    classes: FxHashMap<u32, u64>,
     irregular: IrregularVerbs,
     skipped_patterns: usize,
 }
@@ -360,7 +360,7 @@ impl Lexicon {
 
     /// The word-class bits ([`words`]) of a key; 0 for open-class words.
     #[inline]
-    pub fn class(&self, key: u32) -> u32 {
+    pub fn class(&self, key: u32) -> u64 {
         if key == UNKNOWN {
             0
         } else {

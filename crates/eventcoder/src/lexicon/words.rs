@@ -1,79 +1,87 @@
 //! Closed-class word classes (`data/function_words.tsv`), as bits.
 
 /// Determiner.
-pub const DET: u32 = 1;
+pub const DET: u64 = 1;
 /// Possessive pronoun.
-pub const POSS: u32 = 1 << 1;
+pub const POSS: u64 = 1 << 1;
 /// Locative or temporal preposition.
-pub const PREP_LOC: u32 = 1 << 2;
+pub const PREP_LOC: u64 = 1 << 2;
 /// Other preposition.
-pub const PREP: u32 = 1 << 3;
+pub const PREP: u64 = 1 << 3;
 /// "by".
-pub const BY: u32 = 1 << 4;
+pub const BY: u64 = 1 << 4;
 /// A form of "be".
-pub const BE: u32 = 1 << 5;
+pub const BE: u64 = 1 << 5;
 /// A form of "have".
-pub const HAVE: u32 = 1 << 6;
+pub const HAVE: u64 = 1 << 6;
 /// A form of "do".
-pub const DO: u32 = 1 << 7;
+pub const DO: u64 = 1 << 7;
 /// Future marker.
-pub const FUTURE: u32 = 1 << 8;
+pub const FUTURE: u64 = 1 << 8;
 /// Hypothetical marker.
-pub const HYPO: u32 = 1 << 9;
+pub const HYPO: u64 = 1 << 9;
 /// Negator.
-pub const NEG: u32 = 1 << 10;
+pub const NEG: u64 = 1 << 10;
 /// Coordinator.
-pub const CONJ: u32 = 1 << 11;
+pub const CONJ: u64 = 1 << 11;
 /// Relative pronoun.
-pub const REL: u32 = 1 << 12;
+pub const REL: u64 = 1 << 12;
 /// Complementizer.
-pub const COMP: u32 = 1 << 13;
+pub const COMP: u64 = 1 << 13;
 /// Verb of intent.
-pub const INTENT: u32 = 1 << 14;
+pub const INTENT: u64 = 1 << 14;
 /// Verb that negates its complement.
-pub const REFUSE: u32 = 1 << 15;
+pub const REFUSE: u64 = 1 << 15;
 /// Personal pronoun.
-pub const PRON: u32 = 1 << 16;
+pub const PRON: u64 = 1 << 16;
 /// Relative time word.
-pub const TIME: u32 = 1 << 17;
+pub const TIME: u64 = 1 << 17;
 /// Verb of saying.
-pub const REPORT: u32 = 1 << 18;
+pub const REPORT: u64 = 1 << 18;
 
 /// Adverb that may stand between a subject and its verb.
-pub const ADV: u32 = 1 << 19;
+pub const ADV: u64 = 1 << 19;
 
 /// Quantifier or number word ("more than", "five", "hundreds").
-pub const QUANT: u32 = 1 << 20;
+pub const QUANT: u64 = 1 << 20;
 
 /// A courtesy title before a personal name ("Mr.", "Ms", "Dr.", "H.E.", "Excellency").
-pub const HONORIFIC: u32 = 1 << 21;
+pub const HONORIFIC: u64 = 1 << 21;
 
 /// A particle inside a personal name ("bin", "al", "de", "van", "Jr.").
-pub const NAME_PARTICLE: u32 = 1 << 22;
+pub const NAME_PARTICLE: u64 = 1 << 22;
 
 /// A word that opens a subordinate clause ("after", "because", "unless").
-pub const SUBORDINATOR: u32 = 1 << 23;
+pub const SUBORDINATOR: u64 = 1 << 23;
 
 /// A verb of denial whose "that" clause is not asserted ("denied that its forces had fired").
-pub const DENIAL: u32 = 1 << 24;
+pub const DENIAL: u64 = 1 << 24;
 
 /// A verb of decision ("agree", "decide", "vote"): a decided material-conflict act is the act.
-pub const DECISION: u32 = 1 << 25;
+pub const DECISION: u64 = 1 << 25;
 
 /// A pronoun for a person ("he", "she", "him").
-pub const PRON_PERSON: u32 = 1 << 26;
+pub const PRON_PERSON: u64 = 1 << 26;
 /// A pronoun for a thing or a state ("it").
-pub const PRON_THING: u32 = 1 << 27;
+pub const PRON_THING: u64 = 1 << 27;
 /// A pronoun for several parties ("they", "them").
-pub const PRON_PLURAL: u32 = 1 << 28;
+pub const PRON_PLURAL: u64 = 1 << 28;
 /// A first-person pronoun: the speaker of a quote ("we").
-pub const PRON_SPEAKER: u32 = 1 << 29;
+pub const PRON_SPEAKER: u64 = 1 << 29;
 
 /// The second word of a reciprocal pronoun ("each other", "one another").
-pub const RECIPROCAL: u32 = 1 << 30;
+pub const RECIPROCAL: u64 = 1 << 30;
+
+/// A prefix before a hyphen that names a stance toward what follows, not membership ("pro-",
+/// "anti-"): "pro-Russian separatists" are not Russian.
+pub const STANCE: u64 = 1 << 31;
+
+/// A word of direction or part between a locative preposition and a place: "in northern Iraq",
+/// "in east Beirut", "on the outskirts of Kabul".
+pub const DIRECTION: u64 = 1 << 32;
 
 /// The bit of a class name in `function_words.tsv`.
-pub fn class_bit(name: &str) -> Option<u32> {
+pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
         "det" => DET,
         "poss" => POSS,
@@ -106,6 +114,8 @@ pub fn class_bit(name: &str) -> Option<u32> {
         "pron_plural" => PRON_PLURAL,
         "pron_speaker" => PRON_SPEAKER,
         "reciprocal" => RECIPROCAL,
+        "stance" => STANCE,
+        "direction" => DIRECTION,
         _ => return None,
     })
 }

@@ -76,7 +76,7 @@ struct Ctx<'a> {
 const NONE: u32 = u32::MAX;
 
 impl<'a> Ctx<'a> {
-    fn class(&self, i: usize) -> u32 {
+    fn class(&self, i: usize) -> u64 {
         self.lex.class(self.units[i].key)
     }
     fn word(&self, i: usize) -> &str {
@@ -147,7 +147,7 @@ impl<'a> Ctx<'a> {
     /// possessives, quantifiers and numbers, and plain lowercase modifiers ("war-torn").
     fn is_np_filler(&self, i: usize, allow_adjective: bool) -> bool {
         let cl = self.class(i);
-        if cl & (DET | POSS | QUANT) != 0 || self.units[i].is(NUMBER) {
+        if cl & (DET | POSS | QUANT | DIRECTION) != 0 || self.units[i].is(NUMBER) {
             return true;
         }
         let w = self.word(i);

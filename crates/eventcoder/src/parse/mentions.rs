@@ -330,7 +330,15 @@ pub fn mentions(
         let currency = m.units.end < range.end
             && units[m.units.end].span.start == last.span.end
             && matches!(units[m.units.end].span.slice(text), "$" | "€" | "£" | "¥");
-        m.partial = tok_starts_before || tok_ends_after || currency;
+        // "pro-Russian separatists", "an anti-Syrian editor": a stance toward the state, not
+        // the actor's state. The role stays an actor, without that state.
+        let stance = tok_starts_before && after_stance_prefix(lex, units, text, m.units.start);
+        if stance {
+            m.state = None;
+            m.extra_states.clear();
+        }
+        let keeps_stance = stance && (m.agent.is_some() || m.org.is_some() || m.group.is_some());
+        m.partial = (tok_starts_before && !keeps_stance) || tok_ends_after || currency;
         // "military aid", "police station": a lone role word before a noun is a modifier.
         let lone_role = m.is_bare_role() && m.units.len() == 1;
         if lone_role && m.units.end < range.end {
@@ -355,6 +363,14 @@ pub fn mentions(
     merge_compound_adjectives(units, text, &mut out);
     out.sort_by_key(|m| m.units.start);
     out
+}
+
+/// Whether unit `start` follows a stance prefix and a hyphen in the same token ("pro-", "anti-").
+fn after_stance_prefix(lex: &Lexicon, units: &[Unit], text: &str, start: usize) -> bool {
+    start >= 2
+        && units[start - 1].span.slice(text) == "-"
+        && units[start - 2].token == units[start].token
+        && lex.class(units[start - 2].key) & STANCE != 0
 }
 
 fn gap_is_possessive(units: &[Unit], text: &str, from: usize, to: usize) -> bool {
@@ -497,9 +513,21 @@ fn decorate(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &
         m.possessive = matches!(next, "'s" | "’s" | "'" | "’");
     }
     // Look back over determiners and possessive pronouns to the governing preposition.
+    // A place also looks back over words of direction: "in northern Iraq", "in east Beirut",
+    // "on the outskirts of Kabul".
     let mut j = m.units.start;
-    while j > range.start && lex.class(units[j - 1].key) & (DET | POSS) != 0 {
-        j -= 1;
+    let of = lex.key("of");
+    loop {
+        while j > range.start && lex.class(units[j - 1].key) & (DET | POSS | DIRECTION) != 0 {
+            j -= 1;
+        }
+        let part_of = j >= range.start + 2
+            && units[j - 1].key == of
+            && lex.class(units[j - 2].key) & DIRECTION != 0;
+        if !part_of {
+            break;
+        }
+        j -= 2;
     }
     // Skip "all", numbers and quantifiers between a preposition and the mention.
     if j > range.start {
