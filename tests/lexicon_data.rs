@@ -575,3 +575,43 @@ fn pattern_conflicts_are_errors_and_user_rows_replace_builtins() {
         doc.events
     );
 }
+
+/// Every state has a head of state or of government in the tables on a recent day and, where one
+/// existed, in 2000; the few exceptions are named (rotating collective heads, a disputed
+/// territory, states born later or without a recognised government then).
+#[test]
+fn every_state_has_a_head_in_the_office_tables() {
+    let lex = Lexicon::builtin();
+    let heads = |day: NaiveDate| -> BTreeSet<&str> {
+        lex.persons
+            .iter()
+            .flat_map(|p| &p.terms)
+            .filter(|t| {
+                matches!(t.office, Office::HeadOfState | Office::HeadOfGovernment) && t.covers(day)
+            })
+            .map(|t| t.holder.as_str())
+            .collect()
+    };
+    let cases: [(NaiveDate, &[&str]); 2] = [
+        (
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            &["SMR", "ESH"],
+        ),
+        (
+            NaiveDate::from_ymd_opt(2000, 6, 1).unwrap(),
+            &[
+                "AND", "BIH", "NRU", "SMR", "SOM", "SSD", "TLS", "TUV", "XKX", "ESH",
+            ],
+        ),
+    ];
+    for (day, exceptions) in cases {
+        let covered = heads(day);
+        let former: BTreeSet<u32> = lex.former.iter().map(|f| f.state).collect();
+        let missing: Vec<&str> = (0..lex.states.len() as u32)
+            .filter(|i| !former.contains(i))
+            .map(|i| lex.states[i as usize].iso3.as_str())
+            .filter(|s| !covered.contains(s) && !exceptions.contains(s))
+            .collect();
+        assert!(missing.is_empty(), "no head on {day}: {missing:?}");
+    }
+}

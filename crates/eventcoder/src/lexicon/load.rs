@@ -87,7 +87,7 @@ const HEADERS: [(FileKind, &[&str]); 14] = [
 ];
 
 /// The built-in dictionaries, compiled into the library, in load order.
-pub(crate) const BUILTIN: [(&str, &str); 19] = [
+pub(crate) const BUILTIN: [(&str, &str); 24] = [
     (
         "builtin:irregular_verbs.tsv",
         include_str!("../../data/irregular_verbs.tsv"),
@@ -122,6 +122,26 @@ pub(crate) const BUILTIN: [(&str, &str); 19] = [
     (
         "builtin:officeholders_historic.tsv",
         include_str!("../../data/officeholders_historic.tsv"),
+    ),
+    (
+        "builtin:officeholders_africa_nwc.tsv",
+        include_str!("../../data/officeholders_africa_nwc.tsv"),
+    ),
+    (
+        "builtin:officeholders_africa_es.tsv",
+        include_str!("../../data/officeholders_africa_es.tsv"),
+    ),
+    (
+        "builtin:officeholders_americas.tsv",
+        include_str!("../../data/officeholders_americas.tsv"),
+    ),
+    (
+        "builtin:officeholders_asia_pacific.tsv",
+        include_str!("../../data/officeholders_asia_pacific.tsv"),
+    ),
+    (
+        "builtin:officeholders_europe.tsv",
+        include_str!("../../data/officeholders_europe.tsv"),
     ),
     ("builtin:places.tsv", include_str!("../../data/places.tsv")),
     (
