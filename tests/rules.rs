@@ -215,3 +215,24 @@ s4\t2019-06-04\tA shopkeeper was shot dead in east Kabul on Tuesday.\tAFG 19 AFG
 s5\t2021-05-03\tAnti-government protesters clashed with riot police in Dhaka on Sunday.\tBGD 14 BGD\t",
     );
 }
+
+/// code::resolve: a definite plural role ("the officials") may mean the parties of the latest
+/// exchange; an indefinite one ("six former ministers") introduces new people of the context.
+#[test]
+fn only_definite_plurals_refer_back() {
+    check(
+        "definite-plurals",
+        "d1\t2024-06-01\tIsrael's supreme court opened a hearing on Wednesday into the detention of Palestinian minors. A Chilean judge opened a fraud investigation against six former ministers on Friday.\tCHL 09 CHL;!CHL 09 PSE;!CHL 09 ISR\t",
+    );
+}
+
+/// parse::clauses: a word of the pattern is not its target ("suspend * military aid" to Niger
+/// targets Niger); a stative participle with "to" is active ("Israel is opposed to ...").
+#[test]
+fn pattern_words_and_stative_participles() {
+    check(
+        "pattern-words-and-stative",
+        "w1\t2023-08-04\tThe United States suspended military aid to Niger on Thursday.\tUSA 162 NER;!USA 162 USA\t
+w2\t2023-08-04\tJapan is opposed to any Chinese mediation in the dispute, a spokesman said.\tJPN 1 CHN;!* 11 JPN\t",
+    );
+}

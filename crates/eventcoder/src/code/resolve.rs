@@ -266,6 +266,7 @@ impl Resolver<'_> {
                 m.span.slice(self.text).ends_with('s') && !m.span.slice(self.text).ends_with("'s");
             if agent.is_some()
                 && plural
+                && m.definite
                 && m.name.is_none()
                 && memory.last_group.len() >= 2
                 && agent.is_some_and(|a| a.sector == "GOV")

@@ -80,6 +80,14 @@ pub const STANCE: u64 = 1 << 31;
 /// "in east Beirut", "on the outskirts of Kabul".
 pub const DIRECTION: u64 = 1 << 32;
 
+/// A definite determiner ("the", "these"): a plural role after it may refer back ("the
+/// diplomats"), while "six former ministers" introduces new people.
+pub const DEFINITE: u64 = 1 << 33;
+
+/// A participle that, after "be" and before "to", states the subject's own stance rather than a
+/// passive: "Israel is opposed to French mediation", "Kenya remains committed to the talks".
+pub const STATIVE: u64 = 1 << 34;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -116,6 +124,8 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "reciprocal" => RECIPROCAL,
         "stance" => STANCE,
         "direction" => DIRECTION,
+        "definite" => DEFINITE,
+        "stative" => STATIVE,
         _ => return None,
     })
 }

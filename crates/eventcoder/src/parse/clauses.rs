@@ -657,7 +657,10 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             break;
         }
     }
-    m.passive = be_seen && forms.has(VerbForms::PARTICIPLE) && forms.0 != VerbForms::GERUND;
+    // "Israel is opposed to the plan": a stative participle with "to" is active in meaning.
+    let stative = c.class(verb) & STATIVE != 0 && verb + 1 < c.range.end && c.is(verb + 1, "to");
+    m.passive =
+        be_seen && forms.has(VerbForms::PARTICIPLE) && forms.0 != VerbForms::GERUND && !stative;
     let left_edge = j;
     // "would" in reported speech is a future; elsewhere a hypothetical.
     if would {
@@ -725,6 +728,17 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         let end = preds[pi].end;
         // Troops a state mobilizes or deploys (15x) are its own, not the target.
         let own_troops = |mm: &Mention| pat.code.starts_with("15") && mm.is_bare_role();
+        // A word of the pattern that modifies a later one is no target: "military" in "suspend *
+        // military aid" (while "demonstrators" in "disperse * demonstrator" is).
+        let pattern_word = |mm: &Mention| {
+            mm.units.end < end
+                && mm.units.clone().all(|q| {
+                    let k = c.units[q].key;
+                    pat.elems
+                        .iter()
+                        .any(|e| matches!(*e, PatternElem::Word(w, p) if w == k || p == k))
+                })
+        };
         let inside = c.ms.iter().position(|mm| {
             mm.units.start > verb
                 && mm.units.start < end
@@ -732,6 +746,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
                 && !mm.partial
                 && !own_forces(c, mm)
                 && !own_troops(mm)
+                && !pattern_word(mm)
         });
         if let Some(t) = inside {
             targets.push(t);

@@ -76,6 +76,9 @@ pub struct Mention {
     pub partial: bool,
     /// A state adjective with a plural people noun ("Iraqi Kurds", "Algerian landowners").
     pub people: bool,
+    /// After a definite determiner, perhaps with modifiers between ("the diplomats", "the top
+    /// officials"), so a plural role may refer back.
+    pub definite: bool,
 }
 
 impl Mention {
@@ -529,6 +532,15 @@ fn decorate(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &
         }
         j -= 2;
     }
+    // "the (top) officials": a definite determiner up to two plain modifiers before.
+    let mut d = m.units.start;
+    while d > range.start && d + 2 > m.units.start && {
+        let u = &units[d - 1];
+        lex.class(u.key) == 0 && u.is(WORD) && !u.is(CAPITALIZED)
+    } {
+        d -= 1;
+    }
+    m.definite = d > range.start && lex.class(units[d - 1].key) & DEFINITE != 0;
     // Skip "all", numbers and quantifiers between a preposition and the mention.
     if j > range.start {
         let c = lex.class(units[j - 1].key);
