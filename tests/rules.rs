@@ -236,3 +236,16 @@ fn pattern_words_and_stative_participles() {
 w2\t2023-08-04\tJapan is opposed to any Chinese mediation in the dispute, a spokesman said.\tJPN 1 CHN;!* 11 JPN\t",
     );
 }
+
+/// code::coder anaphoric_object: "condemned the move" targets the makers of the latest event,
+/// or the previous sentence's subject; a decision with its own content ("the decision to") or
+/// an actor ("the decision by") is not anaphoric.
+#[test]
+fn implicit_targets_from_the_previous_event() {
+    check(
+        "implicit-targets",
+        "i1\t2023-08-22\tRussia expelled two Estonian diplomats on Tuesday. Estonia condemned the move and summoned the Russian charge d'affaires.\tEST 111 RUS\t
+i2\t2024-02-14\tSerbia announced new checks at its border crossings with Kosovo on Wednesday. The European Union criticised the decision.\tEU 111 SRB\t
+i3\t2024-02-14\tGhana expanded its trade ties with Nigeria. Togo praised the decision by Benin to reopen the border.\tTGO 051 BEN;!TGO 05 GHA\t",
+    );
+}

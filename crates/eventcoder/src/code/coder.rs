@@ -455,7 +455,7 @@ impl Coder {
                     }
                     if !topic_taken && !acts.is_empty() {
                         topic_taken = true;
-                        memory.push_topic(&acts[0]);
+                        memory.push_topic(&acts[0], s.sentence.index);
                     }
                 }
                 s.actors.push(acts);
@@ -907,6 +907,35 @@ impl Coder {
                 targets = sources.clone();
                 rule.push_str(" +reciprocal");
             }
+            if targets.is_empty() && anaphoric_object(lex, units, p.end, s.sentence_end_unit(units))
+            {
+                // "China denounced the move": the move is the latest event (or, failing one, what
+                // the previous sentence's subject did), aimed at its makers.
+                let recent = |i: usize| i + 1 >= s.sentence.index;
+                let latest_event = memory
+                    .last_event_sentence
+                    .is_some_and(recent)
+                    .then(|| memory.last_subjects.clone());
+                let previous_subject = || {
+                    [&memory.latest_topic, &memory.previous_topic]
+                        .into_iter()
+                        .flatten()
+                        .filter(|(i, _)| *i < s.sentence.index && recent(*i))
+                        .map(|(_, a)| Rc::clone(a))
+                        .take(1)
+                        .collect::<Vec<_>>()
+                };
+                let makers: Vec<Rc<Actor>> = latest_event
+                    .unwrap_or_else(previous_subject)
+                    .into_iter()
+                    .filter(|a| a.is_resolved() && !sources.iter().any(|src| src.same_party(a)))
+                    .collect();
+                if !makers.is_empty() {
+                    targets = makers;
+                    rule.push_str(" +target-from-antecedent");
+                    confidence -= 0.1;
+                }
+            }
             let mutual_sources = sources.len() >= 2 && symmetric;
             if targets.is_empty() && !mutual_sources && code != "036" && entry.target_from_place {
                 if let Some(loc) = &s.location {
@@ -1101,6 +1130,7 @@ impl Coder {
             if out.len() > before {
                 memory.group(&parties);
                 memory.last_subjects = sources.clone();
+                memory.last_event_sentence = Some(s.sentence.index);
                 // Hosting implies the guest's visit: "X hosted Y" is also Y visiting X.
                 if code == "043" {
                     let visits: Vec<Event> = out[before..]
@@ -1188,6 +1218,31 @@ fn implied_agent(
         },
     };
     Some((agent, why))
+}
+
+/// Whether the object after unit `end` is a definite description of an earlier event: "the
+/// move", "this decision", "the latest step".
+fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> bool {
+    use crate::lexicon::words::{ADV, ANAPHORIC_EVENT, DEFINITE};
+    let mut q = end;
+    while q < limit && lex.class(units[q].key) & ADV != 0 {
+        q += 1;
+    }
+    if q >= limit || lex.class(units[q].key) & DEFINITE == 0 {
+        return false;
+    }
+    // At most one plain modifier: "the latest move", "the unilateral decision".
+    let noun = (q + 1..(q + 3).min(limit)).find(|&r| lex.class(units[r].key) != 0);
+    noun.is_some_and(|r| {
+        lex.class(units[r].key) & ANAPHORIC_EVENT != 0
+            && (r + 1 >= limit || !units[r + 1].is(crate::lexicon::WORD) || {
+                // "the decision to expel", "the move by Japan" name their own content.
+                lex.class(units[r + 1].key)
+                    & (crate::lexicon::words::PREP | crate::lexicon::words::BY)
+                    == 0
+                    && units[r + 1].key != lex.key("to")
+            })
+    })
 }
 
 /// An actor inferred for a state (ISO3 `iso3`) and optional sector, at `span`: its CAMEO code

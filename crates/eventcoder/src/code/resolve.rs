@@ -25,8 +25,14 @@ pub struct Memory {
     pub last_group: Vec<Rc<Actor>>,
     /// The sources of the latest event (the topic "he" and "it" usually continue).
     pub last_subjects: Vec<Rc<Actor>>,
+    /// The sentence of the latest event.
+    pub last_event_sentence: Option<usize>,
     /// The first actor of each sentence (usually its subject), latest last.
     pub topics: Vec<Rc<Actor>>,
+    /// The first actor of the sentence before the latest topic's, and that sentence's index.
+    pub previous_topic: Option<(usize, Rc<Actor>)>,
+    /// The latest topic and its sentence's index.
+    pub latest_topic: Option<(usize, Rc<Actor>)>,
     /// The sentence index and explicit date of the latest event with a date written in its
     /// sentence: a follow-up sentence about the same parties continues it.
     pub last_dated: Option<(usize, chrono::NaiveDate)>,
@@ -46,11 +52,13 @@ impl Memory {
         }
     }
     /// Remembers a sentence's topic (its first actor).
-    pub fn push_topic(&mut self, a: &Rc<Actor>) {
+    pub fn push_topic(&mut self, a: &Rc<Actor>, sentence: usize) {
         if self.topics.len() >= 2 * MEMORY_WINDOW {
             self.topics.drain(..MEMORY_WINDOW);
         }
         self.topics.push(Rc::clone(a));
+        self.previous_topic = self.latest_topic.take();
+        self.latest_topic = Some((sentence, Rc::clone(a)));
     }
 
     /// The parties of the latest exchange a plural reference means. For officials ("the

@@ -88,6 +88,10 @@ pub const DEFINITE: u64 = 1 << 33;
 /// passive: "Israel is opposed to French mediation", "Kenya remains committed to the talks".
 pub const STATIVE: u64 = 1 << 34;
 
+/// A noun that, after a definite determiner, refers to an earlier event: "China denounced the
+/// move", "Estonia condemned the decision".
+pub const ANAPHORIC_EVENT: u64 = 1 << 35;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -126,6 +130,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "direction" => DIRECTION,
         "definite" => DEFINITE,
         "stative" => STATIVE,
+        "anaphoric_event" => ANAPHORIC_EVENT,
         _ => return None,
     })
 }
