@@ -249,3 +249,18 @@ i2\t2024-02-14\tSerbia announced new checks at its border crossings with Kosovo 
 i3\t2024-02-14\tGhana expanded its trade ties with Nigeria. Togo praised the decision by Benin to reopen the border.\tTGO 051 BEN;!TGO 05 GHA\t",
     );
 }
+
+/// parse::clauses: the subject of a clause after a subordinator ("after Indian troops
+/// shelled"), background clauses ("since Russia invaded", "a century after"), the passive of a
+/// hyphenated verb ("was tear-gassed by"); cameo.tsv by_state: a state's protest is 114.
+#[test]
+fn subordinate_clauses_and_official_protests() {
+    check(
+        "subordinate-clauses",
+        "c1\t2018-06-13\tPakistani troops returned fire after Indian forces shelled a village near the border.\tIND 19 *;!PAK 194 *\t
+c2\t2023-03-21\tXi Jinping's visit to Moscow was his first since Russia invaded Ukraine.\t!RUS 19 UKR\t
+c3\t2022-12-20\tFrance returned 26 artefacts to Benin on Tuesday, more than a century after French troops looted them.\tFRA 084 BEN;!FRA 18 *;!FRA 17 *\t
+c4\t2017-05-29\tOpposition leader Henrique Capriles was tear-gassed by soldiers in Caracas on Monday.\tVEN 17 VEN\t
+c5\t2018-06-13\tThe Chinese government protested to Japan over the visit on Tuesday.\tCHN 114 JPN;!CHN 141 JPN\t",
+    );
+}

@@ -62,8 +62,9 @@ def test_example_document_view(example: ec.Document) -> None:
     for role, color in ROLE_HEX.items():
         assert color in view, f"colour of {role} missing"
         assert f'class="ec-mark ec-{role}"' in view, f"no {role} mark"
-    # 14: the clash in ", whose border guards clashed last month," is background, not coded
-    assert view.count('<tr class="ec-q') == len(example.events) == 14
+    # 13: the clash in ", whose border guards clashed last month," is background, not coded,
+    # and the protest in a diplomatic summons is the summons' official complaint (114)
+    assert view.count('<tr class="ec-q') == len(example.events) == 13
     assert "no events coded" not in view
     # every selector of the style is scoped under the wrapper class
     style = re.search(r"<style>(.*?)</style>", view, re.DOTALL)
@@ -179,7 +180,7 @@ def test_long_documents_are_truncated(example: ec.Document) -> None:
     assert_properly_nested(view)
     assert f"showing the first 100 of {len(example.text):,} characters" in view
     assert view.count('<tr class="ec-q') == 3
-    assert "showing 3 of 14 events" in view
+    assert "showing 3 of 13 events" in view
     full = example._repr_html_()
     assert "truncated" not in full
 

@@ -379,7 +379,18 @@ impl Coder {
                     }
                 }
             }
-            s.location = self.sentence_location(&ms, text);
+            // Predicates first: a place that is an event's target ("arrived in Ankara") lends
+            // no state to the event's source, and a clause's subject ("after India shelled")
+            // is no place.
+            let verbs = predicates(lex, &units, text, range.clone(), &ms);
+            let nominal =
+                nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
+            let preds = merge_predicates(verbs, nominal);
+            let subjects: Vec<usize> = preds
+                .iter()
+                .flat_map(|p| p.subjects.iter().copied())
+                .collect();
+            s.location = self.sentence_location(&ms, text, &subjects);
             // Where generic and untitled actors get their state: the sentence's location, the
             // dateline, else the first state the sentence names.
             // (The sentence's state counts only if named before the first actor without one, so a
@@ -394,12 +405,6 @@ impl Coder {
                 .and_then(|m| m.state)
                 .map(|(st, _)| lex.states[st as usize].iso3.clone());
 
-            // Predicates first: a place that is an event's target ("arrived in Ankara") lends
-            // no state to the event's source.
-            let verbs = predicates(lex, &units, text, range.clone(), &ms);
-            let nominal =
-                nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
-            let preds = merge_predicates(verbs, nominal);
             let place_is_target = s.location.as_ref().is_some_and(|l| {
                 preds.iter().flat_map(|p| &p.targets).any(|&t| {
                     let span = ms[t].span;
@@ -671,9 +676,16 @@ impl Coder {
 
     /// Where a sentence's events happened: a place after in/at/near, else a city or region
     /// named elsewhere in the sentence.
-    fn sentence_location(&self, ms: &[Mention], text: &str) -> Option<Location> {
+    fn sentence_location(
+        &self,
+        ms: &[Mention],
+        text: &str,
+        subjects: &[usize],
+    ) -> Option<Location> {
+        let is_subject = |m: &Mention| subjects.iter().any(|&i| std::ptr::eq(&ms[i], m));
         let after_preposition = |m: &&Mention| {
-            m.after_prep_loc
+            !is_subject(m)
+                && m.after_prep_loc
                 && (m.place.is_some() || m.state.is_some())
                 && m.agent.is_none()
                 && m.person.is_none()
@@ -880,6 +892,21 @@ impl Coder {
                     None => continue,
                 }
             }
+            // "Egypt protested": a state's or government's protest is an official complaint.
+            let official = |a: &Rc<Actor>| {
+                a.organization.is_some() && a.sector.as_deref().is_none_or(|s| s == "IGO")
+                    || a.country.is_some()
+                        && a.organization.is_none()
+                        && a.sector.as_deref().is_none_or(|s| s == "GOV")
+            };
+            let entry = match entry.by_state.as_deref() {
+                Some(c) if sources.iter().all(official) => {
+                    rule.push_str(&format!(" +by-state({code}->{c})"));
+                    code = c.to_string();
+                    cameo(&code).unwrap_or(entry)
+                }
+                _ => entry,
+            };
             let mut confidence: f32 = if pat.specificity() > 1 { 0.9 } else { 0.75 };
             if targets.is_empty() && code.starts_with("13") {
                 // "threatened to stop negotiations if the United States goes ahead": the target is

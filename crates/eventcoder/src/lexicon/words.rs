@@ -92,6 +92,14 @@ pub const STATIVE: u64 = 1 << 34;
 /// move", "Estonia condemned the decision".
 pub const ANAPHORIC_EVENT: u64 = 1 << 35;
 
+/// A subordinator whose clause tells what happened before the news: "the first contact since
+/// Russia invaded Ukraine".
+pub const RETROSPECTIVE: u64 = 1 << 36;
+
+/// A unit of time before a subordinator that puts its clause in the past: "a century after
+/// British soldiers looted them", "years before".
+pub const DURATION: u64 = 1 << 37;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -131,6 +139,8 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "definite" => DEFINITE,
         "stative" => STATIVE,
         "anaphoric_event" => ANAPHORIC_EVENT,
+        "retrospective" => RETROSPECTIVE,
+        "duration" => DURATION,
         _ => return None,
     })
 }

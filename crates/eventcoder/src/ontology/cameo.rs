@@ -42,6 +42,9 @@ pub struct CameoEntry {
     /// With no target written, the non-government source's own government is the target
     /// (protests).
     pub targets_own_government: bool,
+    /// The code a state or government source makes of it instead ("Egypt protested" is an
+    /// official complaint, 114, not a demonstration).
+    pub by_state: Option<String>,
 }
 
 impl CameoEntry {
@@ -89,6 +92,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             unattributed: r.list(7).any(|f| f == "unattributed"),
             needs_object: r.list(7).any(|f| f == "needs_object"),
             targets_own_government: r.list(7).any(|f| f == "targets_own_government"),
+            by_state: r
+                .list(7)
+                .find_map(|f| f.strip_prefix("by_state="))
+                .map(str::to_string),
         })
         .collect();
     let by_code = entries

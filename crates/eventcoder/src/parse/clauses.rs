@@ -463,7 +463,7 @@ pub fn predicates(
         let allowed = verb_forms_allowed(&c, word_start);
         // A form of "be" (then adverbs) right before the verb: where a passive reading starts.
         let be_before = {
-            let mut j = i;
+            let mut j = word_start;
             while j > range.start && c.is_adverb(j - 1) {
                 j -= 1;
             }
@@ -538,7 +538,8 @@ pub fn predicates(
             inherit: None,
             targets: Vec::new(),
             modality: Modality::default(),
-            left_edge: i,
+            // The start of the verb's word: "tear-" in "was tear-gassed".
+            left_edge: word_start,
             target_from_clause: false,
             inanimate_subject: false,
         });
@@ -585,7 +586,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     let forms = preds[pi].forms;
     let start = c.range.start;
     let mut m = Modality::default();
-    let mut j = verb;
+    let mut j = preds[pi].left_edge;
     let mut be_seen = false;
     let mut would = false;
     let mut steps = 0;
@@ -793,6 +794,20 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
 /// word (after at most a preposition) and closes with a comma before the sentence's end.
 fn in_background_clause(c: &Ctx<'_>, left_edge: usize) -> bool {
     let start = c.range.start;
+    // "since Russia invaded Ukraine", "a century after British soldiers looted them".
+    if let Some(mi) = c.mention_ending(left_edge) {
+        let mut b = c.ms[mi].units.start;
+        while b > start && c.class(b - 1) & (DET | POSS) != 0 {
+            b -= 1;
+        }
+        if b > start && c.is_subordinator(b - 1) {
+            let retrospective = c.class(b - 1) & RETROSPECTIVE != 0;
+            let after_a_while = b > start + 1 && c.class(b - 2) & DURATION != 0;
+            if retrospective || after_a_while {
+                return true;
+            }
+        }
+    }
     let Some(comma) = (start..left_edge).rev().find(|&k| c.is_punct(k, ",")) else {
         return false;
     };
@@ -871,7 +886,16 @@ fn find_subject(
         if let Some(mi) = c.mention_ending(k) {
             let mm = &c.ms[mi];
             let of = mm.after_prep.is_some_and(|p| c.lex.key("of") == p);
-            let oblique = mm.after_prep_loc || mm.after_prep.is_some() && !of;
+            // "after Indian troops shelled a village": right after a subordinator and right
+            // before the verb, the mention is the clause's subject, not an oblique.
+            let clause_subject = k == left_edge && {
+                let mut b = mm.units.start;
+                while b > start && c.class(b - 1) & (DET | POSS) != 0 {
+                    b -= 1;
+                }
+                b > start && c.is_subordinator(b - 1)
+            };
+            let oblique = !clause_subject && (mm.after_prep_loc || mm.after_prep.is_some() && !of);
             let object_of_prev = preds[..pi].iter().any(|p| p.targets.contains(&mi));
             if !oblique
                 && !object_of_prev
