@@ -264,3 +264,15 @@ c4\t2017-05-29\tOpposition leader Henrique Capriles was tear-gassed by soldiers 
 c5\t2018-06-13\tThe Chinese government protested to Japan over the visit on Tuesday.\tCHN 114 JPN;!CHN 141 JPN\t",
     );
 }
+
+/// parse::clauses: a passive fills only a target slot right after the verb ("diplomats were
+/// withdrawn from" is a withdrawal of diplomats, 161, not a military retreat); an act after a
+/// passive directive ("was ordered to shut") is not the subject's.
+#[test]
+fn passive_slots_and_directives() {
+    check(
+        "passive-slots-and-directives",
+        "v1\t2018-03-29\tMore than 100 Russian diplomats have been withdrawn from Western capitals.\t? 161 RUS;!* 087 *\t
+v2\t2018-03-29\tThe British ambassador was ordered to close the consulate in Yekaterinburg.\t!GBR 16 *\t",
+    );
+}

@@ -782,7 +782,7 @@ impl Coder {
             }
         }
         for (pi, p) in s.preds.iter().enumerate() {
-            if p.inanimate_subject || p.modality.background {
+            if p.inanimate_subject || p.modality.background || p.modality.directed {
                 continue;
             }
             let pat = &lex.patterns[p.pattern as usize];

@@ -100,6 +100,10 @@ pub const RETROSPECTIVE: u64 = 1 << 36;
 /// British soldiers looted them", "years before".
 pub const DURATION: u64 = 1 << 37;
 
+/// A participle of ordering or asking: after "be" and before "to" + verb, the act is demanded of
+/// the subject, not done ("was ordered to shut the consulate").
+pub const DIRECTIVE: u64 = 1 << 38;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -141,6 +145,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "anaphoric_event" => ANAPHORIC_EVENT,
         "retrospective" => RETROSPECTIVE,
         "duration" => DURATION,
+        "directive" => DIRECTIVE,
         _ => return None,
     })
 }

@@ -27,6 +27,9 @@ pub struct Modality {
     /// Inside a relative clause set off by commas, before the main verb: background, not news
     /// ("Israel, which killed Nasrallah in September, agreed to a ceasefire").
     pub background: bool,
+    /// Governed by a passive directive ("was ordered to", "were told to"): demanded of the
+    /// subject by someone unnamed, not done.
+    pub directed: bool,
 }
 
 /// One event predicate in a sentence.
@@ -500,7 +503,10 @@ pub fn predicates(
                 // An unfilled target slot ranks below a reading that expects no target, except in
                 // the passive, where the target is the subject ("He was welcomed by Xi").
                 let slot = pat.has_target_slot();
-                let filled = target.is_some() || passive_context;
+                // Only a slot right after the verb is the passive's subject ("X was welcomed"),
+                // not one after a preposition ("X was withdrawn from").
+                let slot_first = matches!(pat.elems.first(), Some(PatternElem::Target));
+                let filled = target.is_some() || passive_context && slot_first;
                 let score = pat.specificity() * 4
                     + usize::from(slot && filled) * 2
                     + usize::from(!slot || filled);
@@ -650,6 +656,18 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
                 j = v;
             } else if c.is(v, "going") || vc & BE != 0 {
                 m.intent = true;
+                j = v;
+            } else if vc & DIRECTIVE != 0 && {
+                let mut b = v;
+                while b > start && c.is_adverb(b - 1) {
+                    b -= 1;
+                }
+                b > start && c.class(b - 1) & BE != 0
+            } {
+                // "The ambassador was ordered to shut the consulate": someone else's demand, not
+                // the subject's act.
+                m.directed = true;
+                m.governor = Some(v);
                 j = v;
             } else {
                 break;
