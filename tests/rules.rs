@@ -276,3 +276,33 @@ fn passive_slots_and_directives() {
 v2\t2018-03-29\tThe British ambassador was ordered to close the consulate in Yekaterinburg.\t!GBR 16 *\t",
     );
 }
+
+/// code::coder and code::dates: a date after publication belongs to a plan, so the event is
+/// dated by its report; a weekday in a future clause is the next one, not the last.
+#[test]
+fn future_dates_do_not_date_events() {
+    let code = |text: &str| {
+        Coder::new()
+            .code(
+                &eventcoder::Article::new("d", text)
+                    .with_published_str("2016-11-23")
+                    .unwrap(),
+            )
+            .unwrap()
+            .events
+    };
+    let invited = code(
+        "German Foreign Minister Frank-Walter Steinmeier invited his Russian and Ukrainian \
+         counterparts to talks in Minsk next Tuesday.",
+    );
+    let invitation = invited
+        .iter()
+        .find(|e| e.cameo.code.starts_with("02"))
+        .expect("the invitation");
+    assert_eq!(invitation.date.unwrap().to_string(), "2016-11-23");
+    let statement = code("Serbia and Kosovo will resume talks on Monday, the EU mediator said.");
+    assert!(!statement.is_empty(), "the statement and the plan are coded");
+    for e in &statement {
+        assert_eq!(e.date.unwrap().to_string(), "2016-11-23", "{e:?}");
+    }
+}

@@ -1047,12 +1047,21 @@ impl Coder {
                 .map_or(usize::MAX, |q| units[q.verb].token as usize);
             let in_stretch =
                 |d: &&DateMention| d.token > lo && d.token < hi || pi == 0 && d.token < verb_token;
+            // A date after publication is a plan's, not the report's: "invited them to Minsk
+            // next Tuesday" was an invitation made today.
+            let not_future = |d: &&DateMention| published.is_none_or(|p| d.date <= p);
             let chosen = s
                 .dates
                 .iter()
                 .filter(in_stretch)
+                .filter(not_future)
                 .min_by_key(|d| (d.token < verb_token, d.token.abs_diff(verb_token)))
-                .or_else(|| s.dates.iter().min_by_key(|d| d.token.abs_diff(verb_token)));
+                .or_else(|| {
+                    s.dates
+                        .iter()
+                        .filter(not_future)
+                        .min_by_key(|d| d.token.abs_diff(verb_token))
+                });
             // "Xi welcomed Petro on Wednesday. The two leaders discussed trade": a follow-up
             // about the same parties (a pronoun or collective subject) keeps the event's date.
             let follow_up = p

@@ -119,11 +119,24 @@ pub fn find_dates(
                 .map(|t| t.text.to_ascii_lowercase())
                 .unwrap_or_default();
             let lower = t.text.to_ascii_lowercase();
+            // "will meet again on Monday": a weekday in a future clause is the next one.
+            const FUTURE: [&str; 7] = [
+                "will",
+                "'ll",
+                "shall",
+                "scheduled",
+                "due",
+                "expected",
+                "plans",
+            ];
+            let future = tokens[i.saturating_sub(8)..i]
+                .iter()
+                .any(|t| FUTURE.iter().any(|w| t.text.eq_ignore_ascii_case(w)));
             let d = if t.is_capitalized()
                 && let Some(w) = weekday_number(t.text)
             {
                 let d = last_weekday(w, p);
-                Some(if prev == "next" {
+                Some(if prev == "next" || future && prev != "last" {
                     d + Days::new(7)
                 } else if prev == "last" && d == p {
                     d - Days::new(7)
