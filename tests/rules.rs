@@ -301,8 +301,24 @@ fn future_dates_do_not_date_events() {
         .expect("the invitation");
     assert_eq!(invitation.date.unwrap().to_string(), "2016-11-23");
     let statement = code("Serbia and Kosovo will resume talks on Monday, the EU mediator said.");
-    assert!(!statement.is_empty(), "the statement and the plan are coded");
+    assert!(
+        !statement.is_empty(),
+        "the statement and the plan are coded"
+    );
     for e in &statement {
         assert_eq!(e.date.unwrap().to_string(), "2016-11-23", "{e:?}");
     }
+}
+
+/// lexicon::load and parse::clauses: a possessive clitic in a pattern ("welcome {t} 's");
+/// letting a party act is yielding ("allow {t} to"); what a party is urged or allowed to do is
+/// not reported as done.
+#[test]
+fn possessive_patterns_and_acts_asked_of_others() {
+    check(
+        "asked-of-others",
+        "o1\t1987-06-12\tThe West German government welcomed President Reagan's latest arms control proposal on Friday.\tDEU 051 USA;!DEU 043 USA\t
+o2\t2005-10-14\tPakistan allowed the opposition to hold a rally in Islamabad on Friday.\tPAK 08 PAK;!PAK 11 *;!PAK 14 *\t
+o3\t2005-10-14\tThe European Union urged Belarus to release all political prisoners.\tEU 02 BLR;!EU 084 *\t",
+    );
 }

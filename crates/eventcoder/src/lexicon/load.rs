@@ -798,6 +798,11 @@ impl Loader<'_> {
                         format!("unknown pattern slot {w:?}; use {{t}} or {{-}}"),
                     ));
                 }
+                // A possessive clitic on its own ("welcome {t} 's") is one unit, as after a word.
+                "'s" | "’s" => {
+                    let k = self.lex.intern("'s");
+                    elems.push(PatternElem::Word(k, k));
+                }
                 w => {
                     for (key, _) in phrase_units(w) {
                         let plural = super::verbs::plural_of(&key);

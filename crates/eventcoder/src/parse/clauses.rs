@@ -706,6 +706,17 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         preds[pi].inanimate_subject = true;
     }
     let mut subjects = find_subject(c, preds, pi, left_edge);
+    // "Pakistan urged (allowed) the opposition to hold a rally": the rally is asked for or
+    // permitted, not reported as held.
+    let asked_of_object = left_edge > start
+        && c.is(left_edge - 1, "to")
+        && subjects.0.len() == 1
+        && preds[..pi]
+            .iter()
+            .any(|p| p.targets.contains(&subjects.0[0]));
+    if asked_of_object {
+        preds[pi].modality.directed = true;
+    }
     if m.passive && subjects.0.is_empty() && subjects.1.is_none() {
         // "A camp for Congolese refugees was attacked": the noun phrase's complement is the target.
         if let Some(mi) = c
@@ -926,7 +937,7 @@ fn find_subject(
             if mm.outlet.is_some() && !mm.is_actor() {
                 return (Vec::new(), None);
             }
-            if object_of_prev && k == left_edge {
+            if object_of_prev && (k == left_edge || k + 1 == left_edge && c.is(k, "to")) {
                 // "X urged Y to release Z": Y, the object of the previous verb, is the subject.
                 if c.is(left_edge.saturating_sub(1).max(start), "to")
                     || k < c.range.end && c.is(k, "to")
