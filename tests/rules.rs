@@ -133,7 +133,7 @@ fn follow_up_sentences_keep_the_date() {
         .find(|e| e.cameo.code == "040")
         .expect("the discussion");
     assert_eq!(talks.date.unwrap().to_string(), "2023-11-01");
-    assert_eq!(talks.date_source, "continued");
+    assert_eq!(talks.date_source.as_str(), "continued");
 }
 
 /// code::coder::decided_act: a decision to act against someone is the act; a threat stays one.

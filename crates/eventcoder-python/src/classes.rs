@@ -319,14 +319,14 @@ impl Location {
     /// "sentence" or "dateline".
     #[getter]
     fn source(&self) -> &str {
-        &self.0.source
+        self.0.source.as_str()
     }
     fn __repr__(&self) -> String {
         format!(
             "Location({:?}, country={}, source={:?})",
             self.0.name,
             py_opt(self.0.country.as_deref()),
-            self.0.source
+            self.0.source.as_str()
         )
     }
 }
@@ -395,7 +395,7 @@ impl Event {
     /// How the date was found: explicit, continued, dateline, published or none.
     #[getter]
     fn date_source(&self) -> &str {
-        &self.0.record.date_source
+        self.0.record.date_source.as_str()
     }
     /// Who acted (Actor or None).
     #[getter]

@@ -346,7 +346,7 @@ fn push_row(cols: &mut [Column], e: &EventRecord) {
     next().str(l.map(|l| l.source.as_str()));
     next().str(e.reported_by.as_deref());
     next().bool(Some(e.negated));
-    next().str(Some(&e.date_source));
+    next().str(Some(e.date_source.as_str()));
     next().int(Some(e.mentions));
     debug_assert!(col.next().is_none(), "a value for every column");
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
-use crate::code::{Actor, Event, Location};
+use crate::code::{Actor, DateSource, Event, Location, LocationSource};
 
 /// Converts byte offsets of one text to code-point offsets. Each call costs the distance from
 /// the previous offset (nothing for ASCII text), so offsets in rough text order are fast.
@@ -139,8 +139,8 @@ pub struct LocationRecord {
     pub name: String,
     /// ISO3 state code.
     pub country: Option<String>,
-    /// `sentence` or `dateline`.
-    pub source: String,
+    /// Where it was found: the sentence or the dateline.
+    pub source: LocationSource,
 }
 
 /// One event per JSON line: the stable output contract.
@@ -171,7 +171,7 @@ pub struct EventRecord {
     /// Cited outlet or null.
     pub reported_by: Option<String>,
     /// How the date was found.
-    pub date_source: String,
+    pub date_source: DateSource,
     /// Whether negated (only present in output when the coder keeps negated events).
     pub negated: bool,
     /// Number of mentions collapsed into this event.
@@ -196,7 +196,7 @@ impl EventRecord {
             span: ix.span(l.span),
             name: l.name.clone(),
             country: l.country.clone(),
-            source: l.source.to_string(),
+            source: l.source,
         };
         EventRecord {
             article_id: e.article_id.clone(),
@@ -227,7 +227,7 @@ impl EventRecord {
             confidence: e.confidence,
             location: e.location.as_ref().map(|l| loc(l, ix)),
             reported_by: e.reported_by.clone(),
-            date_source: e.date_source.to_string(),
+            date_source: e.date_source,
             negated: e.negated,
             mentions: e.evidence.len(),
         }

@@ -179,7 +179,7 @@ struct EventContext<'a> {
     article_id: &'a str,
     sentence: SentenceRef,
     date: Option<NaiveDate>,
-    date_source: &'static str,
+    date_source: DateSource,
     location: Option<Location>,
     reported_by: Option<String>,
     contexts: Vec<&'static str>,
@@ -309,7 +309,7 @@ impl Coder {
         let dateline_loc = header
             .dateline
             .as_ref()
-            .and_then(|d| self.place_of(d.place_span, text, "dateline"));
+            .and_then(|d| self.place_of(d.place_span, text, LocationSource::Dateline));
         let dateline_date = header
             .dateline
             .as_ref()
@@ -638,7 +638,7 @@ impl Coder {
             .unwrap_or_else(|| raw.to_string())
     }
 
-    fn place_of(&self, span: Span, text: &str, source: &'static str) -> Option<Location> {
+    fn place_of(&self, span: Span, text: &str, source: LocationSource) -> Option<Location> {
         let found = self.lexicon.find(span.slice(text));
         let (sub, r) = found.iter().find(|(_, r)| {
             matches!(
@@ -725,7 +725,7 @@ impl Coder {
             span: m.span,
             name,
             country: Some(country),
-            source: "sentence",
+            source: LocationSource::Sentence,
         })
     }
 
@@ -1075,13 +1075,13 @@ impl Coder {
             let (date, date_source) = match chosen {
                 Some(d) => {
                     memory.last_dated = Some((s.sentence.index, d.date));
-                    (Some(d.date), "explicit")
+                    (Some(d.date), DateSource::Explicit)
                 }
-                None if continued.is_some() => (continued, "continued"),
+                None if continued.is_some() => (continued, DateSource::Continued),
                 None => match (dateline_date, published) {
-                    (Some(d), _) => (Some(d), "dateline"),
-                    (None, Some(p)) => (Some(p), "published"),
-                    (None, None) => (None, "none"),
+                    (Some(d), _) => (Some(d), DateSource::Dateline),
+                    (None, Some(p)) => (Some(p), DateSource::Published),
+                    (None, None) => (None, DateSource::None),
                 },
             };
             let location = s.location.clone().or_else(|| dateline_loc.clone());

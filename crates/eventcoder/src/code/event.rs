@@ -3,7 +3,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
 use crate::ontology::{PloverType, cameo};
@@ -132,6 +132,79 @@ pub struct Plover {
     pub contexts: Vec<&'static str>,
 }
 
+/// Where an event's location was found.
+///
+/// ```
+/// use eventcoder::code::LocationSource;
+/// assert_eq!(LocationSource::Dateline.as_str(), "dateline");
+/// assert_eq!(serde_json::to_string(&LocationSource::Sentence).unwrap(), "\"sentence\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LocationSource {
+    /// A place in the event's sentence.
+    Sentence,
+    /// The article's dateline.
+    Dateline,
+}
+
+impl LocationSource {
+    /// The name used in JSON and Python.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationSource::Sentence => "sentence",
+            LocationSource::Dateline => "dateline",
+        }
+    }
+}
+
+impl fmt::Display for LocationSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How an event's date was found.
+///
+/// ```
+/// use eventcoder::code::DateSource;
+/// assert_eq!(DateSource::Continued.to_string(), "continued");
+/// assert_eq!(serde_json::to_string(&DateSource::Published).unwrap(), "\"published\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// Written in the event's sentence.
+    Explicit,
+    /// A follow-up sentence about the same parties keeps the date of the event before it.
+    Continued,
+    /// The article's dateline.
+    Dateline,
+    /// The article's publication date.
+    Published,
+    /// No date could be found.
+    None,
+}
+
+impl DateSource {
+    /// The name used in JSON and Python.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Explicit => "explicit",
+            DateSource::Continued => "continued",
+            DateSource::Dateline => "dateline",
+            DateSource::Published => "published",
+            DateSource::None => "none",
+        }
+    }
+}
+
+impl fmt::Display for DateSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where an event happened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Location {
@@ -143,8 +216,8 @@ pub struct Location {
     pub name: String,
     /// ISO3 code of its state.
     pub country: Option<String>,
-    /// `sentence` or `dateline`.
-    pub source: &'static str,
+    /// Where it was found: the sentence or the dateline.
+    pub source: LocationSource,
 }
 
 /// A piece of text: its content and span.
@@ -206,10 +279,8 @@ pub struct Event {
     /// Whether the event is negated ("did not sign"). Negated events are dropped unless the
     /// coder keeps them.
     pub negated: bool,
-    /// How the date was found: `explicit` (written in the sentence), `continued` (a follow-up
-    /// sentence about the same parties keeps the date of the event before it), `dateline`,
-    /// `published` or `none`.
-    pub date_source: &'static str,
+    /// How the date was found.
+    pub date_source: DateSource,
     /// Every mention of this event in the article, the first included.
     pub evidence: Vec<Evidence>,
 }

@@ -11,5 +11,8 @@ mod resolve;
 pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Document};
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
 pub use dedup::dedup;
-pub use event::{Actor, Cameo, Event, Evidence, Location, Plover, SentenceRef, TextSpan};
+pub use event::{
+    Actor, Cameo, DateSource, Event, Evidence, Location, LocationSource, Plover, SentenceRef,
+    TextSpan,
+};
 pub use resolve::{Memory, Resolver, same_person};
