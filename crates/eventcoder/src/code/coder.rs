@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::dates::{DateMention, find_dates, resolve_partial};
 use super::event::*;
 use super::resolve::{Memory, Resolver};
+use super::targets::{TargetContext, infer as infer_target};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
@@ -908,108 +909,30 @@ impl Coder {
                 _ => entry,
             };
             let mut confidence: f32 = if pat.specificity() > 1 { 0.9 } else { 0.75 };
-            if targets.is_empty() && code.starts_with("13") {
-                // "threatened to stop negotiations if the United States goes ahead": the target is
-                // the party the condition names.
-                if let Some(q) = condition {
-                    if let Some(mi) = s.mentions.iter().position(|mm| {
-                        mm.units.start > q && mm.is_actor() && mm.reference.is_none()
-                    }) {
-                        targets.extend(s.actors[mi].iter().cloned());
-                        rule.push_str(" +target-from-condition");
-                    }
-                }
-            }
             let symmetric = entry.symmetric;
-            // "India and Pakistan accused each other": every subject targets the others.
-            let reciprocal = sources.len() >= 2
-                && (p.end..(p.end + 2).min(units.len())).any(|q| {
-                    lex.class(units[q].key) & crate::lexicon::words::RECIPROCAL != 0
-                        && q > 0
-                        && lex.class(units[q - 1].key)
-                            & (crate::lexicon::words::QUANT | crate::lexicon::words::DET)
-                            != 0
-                });
-            if targets.is_empty() && reciprocal && !symmetric {
-                targets = sources.clone();
-                rule.push_str(" +reciprocal");
-            }
-            if targets.is_empty() && anaphoric_object(lex, units, p.end, s.sentence_end_unit(units))
-            {
-                // "China denounced the move": the move is the latest event (or, failing one, what
-                // the previous sentence's subject did), aimed at its makers.
-                let recent = |i: usize| i + 1 >= s.sentence.index;
-                let latest_event = memory
-                    .last_event_sentence
-                    .is_some_and(recent)
-                    .then(|| memory.last_subjects.clone());
-                let previous_subject = || {
-                    [&memory.latest_topic, &memory.previous_topic]
-                        .into_iter()
-                        .flatten()
-                        .filter(|(i, _)| *i < s.sentence.index && recent(*i))
-                        .map(|(_, a)| Rc::clone(a))
-                        .take(1)
-                        .collect::<Vec<_>>()
+            if targets.is_empty() {
+                // Targets the sentence does not write (code::targets, rules in order).
+                let cx = TargetContext {
+                    lex,
+                    units,
+                    text,
+                    mentions: &s.mentions,
+                    actors: &s.actors,
+                    sentence: s.sentence.index,
+                    sentence_end: s.sentence_end_unit(units),
+                    location: s.location.as_ref(),
+                    end: p.end,
+                    code: &code,
+                    entry,
+                    sources: &sources,
+                    condition,
+                    memory,
                 };
-                let makers: Vec<Rc<Actor>> = latest_event
-                    .unwrap_or_else(previous_subject)
-                    .into_iter()
-                    .filter(|a| a.is_resolved() && !sources.iter().any(|src| src.same_party(a)))
-                    .collect();
-                if !makers.is_empty() {
-                    targets = makers;
-                    rule.push_str(" +target-from-antecedent");
-                    confidence -= 0.1;
-                }
-            }
-            let mutual_sources = sources.len() >= 2 && symmetric;
-            if targets.is_empty() && !mutual_sources && code != "036" && entry.target_from_place {
-                if let Some(loc) = &s.location {
-                    if let Some(c) = &loc.country {
-                        // At home, a government acts on the population ("imposed a curfew in Cizre") and
-                        // everyone else on the government ("demonstrated in Kirkuk").
-                        let domestic = sources
-                            .iter()
-                            .any(|src| src.country.as_deref() == Some(c.as_str()));
-                        let by_government = sources.iter().all(|src| {
-                            matches!(
-                                src.sector.as_deref(),
-                                None | Some("GOV")
-                                    | Some("MIL")
-                                    | Some("COP")
-                                    | Some("JUD")
-                                    | Some("LEG")
-                            )
-                        });
-                        let home_sector = if by_government { "CVL" } else { "GOV" };
-                        targets.push(Rc::new(state_actor(
-                            lex,
-                            loc.span,
-                            text,
-                            c,
-                            domestic.then_some(home_sector),
-                        )));
-                        rule.push_str(" +target-from-location");
-                        confidence -= 0.15;
-                    }
-                }
-            }
-            if targets.is_empty() && entry.targets_own_government {
-                // "Egyptian demonstrators rioted": a protest is aimed at the protesters' own
-                // government when no other target is written.
-                let own: Vec<Rc<Actor>> = sources
-                    .iter()
-                    .filter(|src| src.sector.as_deref().is_some_and(|s| s != "GOV"))
-                    .filter_map(|src| {
-                        let c = src.country.as_deref()?;
-                        Some(Rc::new(state_actor(lex, src.span, text, c, Some("GOV"))))
-                    })
-                    .collect();
-                if !own.is_empty() {
-                    targets = own;
-                    rule.push_str(" +target-own-government");
-                    confidence -= 0.15;
+                if let Some(found) = infer_target(&cx) {
+                    targets = found.targets;
+                    rule.push_str(" +");
+                    rule.push_str(found.rule);
+                    confidence -= found.cost;
                 }
             }
             if m.hypothetical {
@@ -1256,34 +1179,15 @@ fn implied_agent(
     Some((agent, why))
 }
 
-/// Whether the object after unit `end` is a definite description of an earlier event: "the
-/// move", "this decision", "the latest step".
-fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> bool {
-    use crate::lexicon::words::{ADV, ANAPHORIC_EVENT, DEFINITE};
-    let mut q = end;
-    while q < limit && lex.class(units[q].key) & ADV != 0 {
-        q += 1;
-    }
-    if q >= limit || lex.class(units[q].key) & DEFINITE == 0 {
-        return false;
-    }
-    // At most one plain modifier: "the latest move", "the unilateral decision".
-    let noun = (q + 1..(q + 3).min(limit)).find(|&r| lex.class(units[r].key) != 0);
-    noun.is_some_and(|r| {
-        lex.class(units[r].key) & ANAPHORIC_EVENT != 0
-            && (r + 1 >= limit || !units[r + 1].is(crate::lexicon::WORD) || {
-                // "the decision to expel", "the move by Japan" name their own content.
-                lex.class(units[r + 1].key)
-                    & (crate::lexicon::words::PREP | crate::lexicon::words::BY)
-                    == 0
-                    && units[r + 1].key != lex.key("to")
-            })
-    })
-}
-
 /// An actor inferred for a state (ISO3 `iso3`) and optional sector, at `span`: its CAMEO code
 /// is the state's code plus the sector.
-fn state_actor(lex: &Lexicon, span: Span, text: &str, iso3: &str, sector: Option<&str>) -> Actor {
+pub(super) fn state_actor(
+    lex: &Lexicon,
+    span: Span,
+    text: &str,
+    iso3: &str,
+    sector: Option<&str>,
+) -> Actor {
     let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
     Actor {
         text: span.slice(text).to_string(),

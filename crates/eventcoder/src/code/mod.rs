@@ -7,6 +7,7 @@ mod dates;
 mod dedup;
 mod event;
 mod resolve;
+mod targets;
 
 pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Document};
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};

@@ -1,0 +1,232 @@
+//! Targets a sentence does not write, inferred by named rules. When a predicate has no target
+//! of its own, the rules of [`RULES`] are tried in order and the first that finds one wins; its
+//! name is added to the event's rule and its cost taken from the event's confidence.
+//!
+//! | rule | finds | example |
+//! |---|---|---|
+//! | `target-from-condition` | the party a threat's condition names | "threatened to quit the talks if the United States goes ahead" |
+//! | `reciprocal` | every other subject | "India and Pakistan accused each other" |
+//! | `target-from-antecedent` | the makers of the event an object refers back to | "Russia expelled two diplomats. Estonia condemned the move." |
+//! | `target-from-location` | the state where it happened (codes flagged `target_from_place`) | "protesters rallied in Kirkuk" |
+//! | `target-own-government` | a non-government source's own government (codes flagged `targets_own_government`) | "Egyptian demonstrators rioted" |
+
+use std::rc::Rc;
+
+use super::event::{Actor, Location};
+use super::resolve::Memory;
+use crate::lexicon::words::{ADV, BY, DEFINITE, DET, PREP, QUANT, RECIPROCAL};
+use crate::lexicon::{Lexicon, Unit, WORD};
+use crate::ontology::CameoEntry;
+use crate::parse::Mention;
+
+/// Targets found by a rule, and what the rule costs in confidence.
+pub(super) struct Inferred {
+    /// The targets.
+    pub targets: Vec<Rc<Actor>>,
+    /// The rule's name, added to the event's rule.
+    pub rule: &'static str,
+    /// Subtracted from the event's confidence.
+    pub cost: f32,
+}
+
+/// What the rules may look at: one predicate of one sentence.
+pub(super) struct TargetContext<'a> {
+    pub lex: &'a Lexicon,
+    pub units: &'a [Unit],
+    pub text: &'a str,
+    /// The sentence's mentions and the actors each resolved to.
+    pub mentions: &'a [Mention],
+    pub actors: &'a [Vec<Rc<Actor>>],
+    /// The sentence's index in the article and the unit one past its end.
+    pub sentence: usize,
+    pub sentence_end: usize,
+    /// Where the sentence's events happened.
+    pub location: Option<&'a Location>,
+    /// The predicate's last unit (exclusive), its code and the code's table entry.
+    pub end: usize,
+    pub code: &'a str,
+    pub entry: &'a CameoEntry,
+    /// The event's sources.
+    pub sources: &'a [Rc<Actor>],
+    /// The unit of an "if" / "unless" after the predicate.
+    pub condition: Option<usize>,
+    pub memory: &'a Memory,
+}
+
+/// A target inference rule.
+pub(super) type TargetRule = fn(&TargetContext<'_>) -> Option<Inferred>;
+
+/// The rules, in the order they are tried.
+pub(super) const RULES: [(&str, TargetRule); 5] = [
+    ("target-from-condition", from_condition),
+    ("reciprocal", reciprocal),
+    ("target-from-antecedent", from_antecedent),
+    ("target-from-location", from_location),
+    ("target-own-government", own_government),
+];
+
+/// The targets of the first rule that finds some.
+pub(super) fn infer(cx: &TargetContext<'_>) -> Option<Inferred> {
+    RULES.iter().find_map(|(_, rule)| rule(cx))
+}
+
+fn found(targets: Vec<Rc<Actor>>, rule: &'static str, cost: f32) -> Option<Inferred> {
+    (!targets.is_empty()).then_some(Inferred {
+        targets,
+        rule,
+        cost,
+    })
+}
+
+/// "threatened to stop negotiations if the United States goes ahead": a threat's target is the
+/// party its condition names.
+fn from_condition(cx: &TargetContext<'_>) -> Option<Inferred> {
+    if !cx.code.starts_with("13") {
+        return None;
+    }
+    let q = cx.condition?;
+    let mi = cx
+        .mentions
+        .iter()
+        .position(|mm| mm.units.start > q && mm.is_actor() && mm.reference.is_none())?;
+    found(cx.actors[mi].to_vec(), "target-from-condition", 0.0)
+}
+
+/// "India and Pakistan accused each other": every subject targets the others (symmetric codes
+/// already pair their subjects).
+fn reciprocal(cx: &TargetContext<'_>) -> Option<Inferred> {
+    let units = cx.units;
+    let each_other = (cx.end..(cx.end + 2).min(units.len())).any(|q| {
+        cx.lex.class(units[q].key) & RECIPROCAL != 0
+            && q > 0
+            && cx.lex.class(units[q - 1].key) & (QUANT | DET) != 0
+    });
+    if cx.sources.len() < 2 || !each_other || cx.entry.symmetric {
+        return None;
+    }
+    found(cx.sources.to_vec(), "reciprocal", 0.0)
+}
+
+/// "China denounced the move": the move is the latest event (or, failing one, what the
+/// previous sentence's subject did), aimed at its makers.
+fn from_antecedent(cx: &TargetContext<'_>) -> Option<Inferred> {
+    if !anaphoric_object(cx.lex, cx.units, cx.end, cx.sentence_end) {
+        return None;
+    }
+    let memory = cx.memory;
+    let recent = |i: usize| i + 1 >= cx.sentence;
+    let latest_event = memory
+        .last_event_sentence
+        .is_some_and(recent)
+        .then(|| memory.last_subjects.clone());
+    let previous_subject = || {
+        [&memory.latest_topic, &memory.previous_topic]
+            .into_iter()
+            .flatten()
+            .filter(|(i, _)| *i < cx.sentence && recent(*i))
+            .map(|(_, a)| Rc::clone(a))
+            .take(1)
+            .collect::<Vec<_>>()
+    };
+    let makers: Vec<Rc<Actor>> = latest_event
+        .unwrap_or_else(previous_subject)
+        .into_iter()
+        .filter(|a| a.is_resolved() && !cx.sources.iter().any(|src| src.same_party(a)))
+        .collect();
+    found(makers, "target-from-antecedent", 0.1)
+}
+
+/// Whether the object after unit `end` is a definite description of an earlier event: "the
+/// move", "this decision", "the latest step".
+fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> bool {
+    use crate::lexicon::words::ANAPHORIC_EVENT;
+    let mut q = end;
+    while q < limit && lex.class(units[q].key) & ADV != 0 {
+        q += 1;
+    }
+    if q >= limit || lex.class(units[q].key) & DEFINITE == 0 {
+        return false;
+    }
+    // At most one plain modifier: "the latest move", "the unilateral decision".
+    let noun = (q + 1..(q + 3).min(limit)).find(|&r| lex.class(units[r].key) != 0);
+    noun.is_some_and(|r| {
+        lex.class(units[r].key) & ANAPHORIC_EVENT != 0
+            && (r + 1 >= limit
+                || !units[r + 1].is(WORD)
+                // "the decision to expel", "the move by Japan" name their own content.
+                || lex.class(units[r + 1].key) & (PREP | BY) == 0
+                    && units[r + 1].key != lex.key("to"))
+    })
+}
+
+/// With no target written, the state where it happened (pitfall 6). At home a government acts
+/// on the population ("imposed a curfew in Cizre") and everyone else on the government
+/// ("demonstrated in Kirkuk").
+fn from_location(cx: &TargetContext<'_>) -> Option<Inferred> {
+    let mutual_sources = cx.sources.len() >= 2 && cx.entry.symmetric;
+    if mutual_sources || cx.code == "036" || !cx.entry.target_from_place {
+        return None;
+    }
+    let loc = cx.location?;
+    let c = loc.country.as_deref()?;
+    let domestic = cx
+        .sources
+        .iter()
+        .any(|src| src.country.as_deref() == Some(c));
+    let by_government = cx.sources.iter().all(|src| {
+        matches!(
+            src.sector.as_deref(),
+            None | Some("GOV") | Some("MIL") | Some("COP") | Some("JUD") | Some("LEG")
+        )
+    });
+    let home_sector = if by_government { "CVL" } else { "GOV" };
+    let target = super::coder::state_actor(
+        cx.lex,
+        loc.span,
+        cx.text,
+        c,
+        domestic.then_some(home_sector),
+    );
+    found(vec![Rc::new(target)], "target-from-location", 0.15)
+}
+
+/// "Egyptian demonstrators rioted": a protest is aimed at the protesters' own government when
+/// no other target is written.
+fn own_government(cx: &TargetContext<'_>) -> Option<Inferred> {
+    if !cx.entry.targets_own_government {
+        return None;
+    }
+    let own: Vec<Rc<Actor>> = cx
+        .sources
+        .iter()
+        .filter(|src| src.sector.as_deref().is_some_and(|s| s != "GOV"))
+        .filter_map(|src| {
+            let c = src.country.as_deref()?;
+            Some(Rc::new(super::coder::state_actor(
+                cx.lex,
+                src.span,
+                cx.text,
+                c,
+                Some("GOV"),
+            )))
+        })
+        .collect();
+    found(own, "target-own-government", 0.15)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    #[test]
+    fn rules_are_documented_in_order() {
+        let doc = include_str!("targets.rs");
+        let mut at = 0;
+        for (name, _) in RULES {
+            let row = format!("| `{name}` |");
+            let found = doc[at..].find(&row).map(|i| at + i);
+            assert!(found.is_some(), "rule {name} is not in the table, in order");
+            at = found.unwrap_or(at);
+        }
+    }
+}
