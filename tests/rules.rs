@@ -322,3 +322,15 @@ o2\t2005-10-14\tPakistan allowed the opposition to hold a rally in Islamabad on 
 o3\t2005-10-14\tThe European Union urged Belarus to release all political prisoners.\tEU 02 BLR;!EU 084 *\t",
     );
 }
+
+/// cameo.tsv needs_target: a visit made or hosted needs its other party; verbs: observers and
+/// liaison officers are peacekeeping (074), sanctions lists are sanctions (163).
+#[test]
+fn visits_need_a_party_and_recall_patterns() {
+    check(
+        "visits-and-recall",
+        "t1\t2021-06-29\tFormer French president Nicolas Sarkozy received a one-year prison sentence on Monday.\t!* 043 *\t
+t2\t2012-11-16\tThe United Nations will deploy military liaison officers to eastern Congo.\tUN 03 COD;!UN 13 *\t
+t3\t2011-03-01\tThe U.S. Treasury added Libya's central bank to its sanction list on Monday.\tUSA 163 LBY\t",
+    );
+}

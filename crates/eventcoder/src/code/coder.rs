@@ -935,6 +935,9 @@ impl Coder {
                     confidence -= found.cost;
                 }
             }
+            if entry.needs_target && targets.is_empty() {
+                continue;
+            }
             if m.hypothetical {
                 // "could meet", "might sign": a possibility is not an act. Only a possible harm,
                 // already recoded as a threat above, is coded.

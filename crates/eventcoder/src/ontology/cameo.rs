@@ -45,6 +45,9 @@ pub struct CameoEntry {
     /// The code a state or government source makes of it instead ("Egypt protested" is an
     /// official complaint, 114, not a demonstration).
     pub by_state: Option<String>,
+    /// Meaningless without a target: a visit made or hosted needs its other party ("received
+    /// a prison sentence" is no hosting).
+    pub needs_target: bool,
 }
 
 impl CameoEntry {
@@ -96,6 +99,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 .list(7)
                 .find_map(|f| f.strip_prefix("by_state="))
                 .map(str::to_string),
+            needs_target: r.list(7).any(|f| f == "needs_target"),
         })
         .collect();
     let by_code = entries
