@@ -334,3 +334,26 @@ t2\t2012-11-16\tThe United Nations will deploy military liaison officers to east
 t3\t2011-03-01\tThe U.S. Treasury added Libya's central bank to its sanction list on Monday.\tUSA 163 LBY\t",
     );
 }
+
+/// parse::mentions: a role word before a noun of positions or premises is the party ("rebel
+/// positions"), not a modifier.
+#[test]
+fn positions_belong_to_their_party() {
+    let doc = Coder::new()
+        .code(
+            &eventcoder::Article::new(
+                "h1",
+                "Congolese government troops shelled rebel positions near Goma on Wednesday.",
+            )
+            .with_published_str("2012-07-11")
+            .unwrap(),
+        )
+        .unwrap();
+    let shelling = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.code.starts_with("19"))
+        .expect("the shelling");
+    let target = shelling.target.as_ref().expect("a target");
+    assert_eq!(target.sector.as_deref(), Some("REB"), "{target:?}");
+}

@@ -104,6 +104,10 @@ pub const DURATION: u64 = 1 << 37;
 /// the subject, not done ("was ordered to shut the consulate").
 pub const DIRECTIVE: u64 = 1 << 38;
 
+/// A noun for a party's positions or premises: a role word before it is the party, not a
+/// modifier ("shelled rebel positions", "raided militant hideouts").
+pub const HOLDING: u64 = 1 << 39;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -146,6 +150,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "retrospective" => RETROSPECTIVE,
         "duration" => DURATION,
         "directive" => DIRECTIVE,
+        "holding" => HOLDING,
         _ => return None,
     })
 }
