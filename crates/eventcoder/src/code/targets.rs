@@ -155,7 +155,7 @@ fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> 
                 || !units[r + 1].is(WORD)
                 // "the decision to expel", "the move by Japan" name their own content.
                 || lex.class(units[r + 1].key) & (PREP | BY) == 0
-                    && units[r + 1].key != lex.key("to"))
+                    && units[r + 1].key != lex.keys.to)
     })
 }
 

@@ -88,6 +88,37 @@ pub struct Lexicon {
     classes: FxHashMap<u32, u64>,
     irregular: IrregularVerbs,
     skipped_patterns: usize,
+    /// Dense copies of `classes` and `verbs` indexed by key, built once loading is done: the
+    /// parser asks for them on every unit.
+    class_table: Vec<u64>,
+    verb_table: Vec<Vec<(u32, VerbForms)>>,
+    /// Keys of the function words the parser compares against most often.
+    pub keys: CommonKeys,
+}
+
+/// Keys of frequent function words, looked up once per lexicon instead of once per use.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CommonKeys {
+    /// "of"
+    pub of: u32,
+    /// "to"
+    pub to: u32,
+    /// "from"
+    pub from: u32,
+    /// "and"
+    pub and: u32,
+    /// "by"
+    pub by: u32,
+    /// "between"
+    pub between: u32,
+    /// "with"
+    pub with: u32,
+    /// "on"
+    pub on: u32,
+    /// "against"
+    pub against: u32,
+    /// "at"
+    pub at: u32,
 }
 
 /// One phrase match: unit range and the sense.
@@ -218,6 +249,9 @@ impl LexiconBuilder {
             classes: FxHashMap::default(),
             irregular: IrregularVerbs::default(),
             skipped_patterns: 0,
+            class_table: Vec::new(),
+            verb_table: Vec::new(),
+            keys: CommonKeys::default(),
         };
         if self.builtin {
             let mut loader = load::Loader {
@@ -240,6 +274,7 @@ impl LexiconBuilder {
         for (name, text) in irregular.into_iter().chain(rest) {
             loader.load(name, text)?;
         }
+        lex.freeze();
         Ok(lex)
     }
 }
@@ -364,13 +399,42 @@ impl Lexicon {
         if key == UNKNOWN {
             0
         } else {
-            self.classes.get(&key).copied().unwrap_or(0)
+            self.class_table.get(key as usize).copied().unwrap_or(0)
         }
     }
 
     /// The verb patterns whose verb has the form with key `key`.
     pub fn verb_patterns(&self, key: u32) -> &[(u32, VerbForms)] {
-        self.verbs.get(&key).map_or(&[], Vec::as_slice)
+        self.verb_table.get(key as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Builds the dense per-key tables and the common keys once every file is loaded.
+    fn freeze(&mut self) {
+        let n = self.vocab.len();
+        self.class_table = vec![0; n];
+        for (&k, &bits) in &self.classes {
+            if let Some(slot) = self.class_table.get_mut(k as usize) {
+                *slot = bits;
+            }
+        }
+        self.verb_table = vec![Vec::new(); n];
+        for (&k, list) in &self.verbs {
+            if let Some(slot) = self.verb_table.get_mut(k as usize) {
+                slot.clone_from(list);
+            }
+        }
+        self.keys = CommonKeys {
+            of: self.key("of"),
+            to: self.key("to"),
+            from: self.key("from"),
+            and: self.key("and"),
+            by: self.key("by"),
+            between: self.key("between"),
+            with: self.key("with"),
+            on: self.key("on"),
+            against: self.key("against"),
+            at: self.key("at"),
+        };
     }
 
     /// A state by ISO3 code.

@@ -561,7 +561,7 @@ pub fn predicates(
     });
     // A purpose infinitive shares the modality of the verb it serves: "will meet on Thursday to
     // discuss the dispute" is a plan to discuss, "could meet to sign" a possibility.
-    let to = lex.key("to");
+    let to = lex.keys.to;
     for pi in 0..preds.len() {
         let purpose = preds[pi].left_edge > range.start && units[preds[pi].left_edge - 1].key == to;
         if let (true, Some(q)) = (purpose, preds[pi].inherit.filter(|&q| q < pi)) {
@@ -742,7 +742,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         extend_right(c, &mut targets);
     } else if pat.no_target() && pat.code.starts_with("04") {
         // "discussed the situation by phone with his Turkish counterpart": the partner.
-        let with = c.lex.key("with");
+        let with = c.lex.keys.with;
         let next_verb = preds.get(pi + 1).map_or(c.range.end, |q| q.verb);
         if let Some(t) = c.ms.iter().position(|mm| {
             mm.units.start >= preds[pi].end
@@ -914,7 +914,7 @@ fn find_subject(
         // A mention ending here is the subject, unless it is an oblique ("in Geneva", "with X").
         if let Some(mi) = c.mention_ending(k) {
             let mm = &c.ms[mi];
-            let of = mm.after_prep.is_some_and(|p| c.lex.key("of") == p);
+            let of = mm.after_prep == Some(c.lex.keys.of);
             // "after Indian troops shelled a village": right after a subordinator and right
             // before the verb, the mention is the clause's subject, not an oblique.
             let clause_subject = k == left_edge && {

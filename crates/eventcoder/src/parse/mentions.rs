@@ -522,7 +522,7 @@ fn decorate(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &
     // A place also looks back over words of direction: "in northern Iraq", "in east Beirut",
     // "on the outskirts of Kabul".
     let mut j = m.units.start;
-    let of = lex.key("of");
+    let of = lex.keys.of;
     loop {
         while j > range.start && lex.class(units[j - 1].key) & (DET | POSS | DIRECTION) != 0 {
             j -= 1;
@@ -852,9 +852,7 @@ fn merge_role_of(
     range: Range<usize>,
     out: &mut Vec<Mention>,
 ) {
-    let of = lex.key("of");
-    let from = lex.key("from");
-    let and = lex.key("and");
+    let (of, from, and) = (lex.keys.of, lex.keys.from, lex.keys.and);
     let owner_at = |out: &[Mention], q: usize| -> Option<usize> {
         out.iter().position(|b| {
             b.units.start == q

@@ -43,13 +43,9 @@ pub fn nominal_predicates(
     }
     let word = |i: usize| units[i].span.slice(text);
     let key_is = |i: usize, k: u32| i < range.end && units[i].key == k;
-    let (of, by, between, and) = (
-        lex.key("of"),
-        lex.key("by"),
-        lex.key("between"),
-        lex.key("and"),
-    );
-    let target_preps = ["on", "against", "to", "with", "at", "of"].map(|w| lex.key(w));
+    let k = lex.keys;
+    let (of, by, between, and) = (k.of, k.by, k.between, k.and);
+    let target_preps = [k.on, k.against, k.to, k.with, k.at, k.of];
     for m in matches {
         let Referent::EventNoun(pattern) = m.sense.referent else {
             continue;
