@@ -357,3 +357,16 @@ fn positions_belong_to_their_party() {
     let target = shelling.target.as_ref().expect("a target");
     assert_eq!(target.sector.as_deref(), Some("REB"), "{target:?}");
 }
+
+/// verbs: triggers found missing in real news (stopping protests, court-ordered releases,
+/// bottles thrown at police, suspended strikes).
+#[test]
+fn recall_triggers_from_real_news() {
+    check(
+        "recall-triggers",
+        "x1\t2019-10-15\tTurkish police prevented a demonstration by students in Ankara on Tuesday.\tTUR 172 *\t
+x2\t2012-11-16\tA Serbian appeals court ordered the immediate release of two Bosnian Serb commanders.\tSRB 0841 *\t
+x3\t2020-08-12\tProtesters threw bottles at riot police in Minsk on Tuesday night.\tBLR 145 BLR\t
+x4\t2019-02-20\tGreek Cypriot civil servants suspended their strike on Wednesday.\tCYP 082 *\t",
+    );
+}
