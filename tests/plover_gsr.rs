@@ -10,9 +10,9 @@ const GSR: &str = concat!(
     "/../../../shared/eval/plover-gsr/PLOVER_GSR_CAMEO.txt"
 );
 
-/// The targets (0.70 and 0.50); measured 0.720 and 0.516. Raise, never lower.
-const MIN_TYPE_RECALL: f64 = 0.70;
-const MIN_DYAD_RECALL: f64 = 0.50;
+/// Floors below the measured 0.742 and 0.581 (2026-12-02). Raise, never lower.
+const MIN_TYPE_RECALL: f64 = 0.73;
+const MIN_DYAD_RECALL: f64 = 0.57;
 
 #[test]
 fn plover_gold_standard() {
