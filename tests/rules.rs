@@ -5,6 +5,14 @@
 use eventcoder::Coder;
 use eventcoder::eval::fixtures::{read_table, score};
 
+/// Codes one article published on `date`.
+fn code(text: &str, date: &str) -> Vec<eventcoder::Event> {
+    let article = eventcoder::Article::new("t", text)
+        .with_published_str(date)
+        .expect("a valid date");
+    Coder::new().code(&article).expect("codes").events
+}
+
 fn check(rule: &str, rows: &str) {
     let table = format!("id\tpublished\ttext\texpect\ttags\n{rows}");
     let rows = read_table(rule, &table).expect("a valid table");
@@ -120,15 +128,8 @@ fn money_is_no_actor() {
 fn follow_up_sentences_keep_the_date() {
     let text = "BEIJING, Nov 3 (Reuters) - Chinese President Xi Jinping welcomed Colombian President \
                 Gustavo Petro in Beijing on Wednesday. The two leaders discussed trade and investment.";
-    let doc = Coder::new()
-        .code(
-            &eventcoder::Article::new("d", text)
-                .with_published_str("2023-11-03")
-                .unwrap(),
-        )
-        .unwrap();
-    let talks = doc
-        .events
+    let events = code(text, "2023-11-03");
+    let talks = events
         .iter()
         .find(|e| e.cameo.code == "040")
         .expect("the discussion");
@@ -281,17 +282,8 @@ v2\t2018-03-29\tThe British ambassador was ordered to close the consulate in Yek
 /// dated by its report; a weekday in a future clause is the next one, not the last.
 #[test]
 fn future_dates_do_not_date_events() {
-    let code = |text: &str| {
-        Coder::new()
-            .code(
-                &eventcoder::Article::new("d", text)
-                    .with_published_str("2016-11-23")
-                    .unwrap(),
-            )
-            .unwrap()
-            .events
-    };
-    let invited = code(
+    let on_day = |text: &str| code(text, "2016-11-23");
+    let invited = on_day(
         "German Foreign Minister Frank-Walter Steinmeier invited his Russian and Ukrainian \
          counterparts to talks in Minsk next Tuesday.",
     );
@@ -300,7 +292,7 @@ fn future_dates_do_not_date_events() {
         .find(|e| e.cameo.code.starts_with("02"))
         .expect("the invitation");
     assert_eq!(invitation.date.unwrap().to_string(), "2016-11-23");
-    let statement = code("Serbia and Kosovo will resume talks on Monday, the EU mediator said.");
+    let statement = on_day("Serbia and Kosovo will resume talks on Monday, the EU mediator said.");
     assert!(
         !statement.is_empty(),
         "the statement and the plan are coded"
@@ -339,18 +331,11 @@ t3\t2011-03-01\tThe U.S. Treasury added Libya's central bank to its sanction lis
 /// positions"), not a modifier.
 #[test]
 fn positions_belong_to_their_party() {
-    let doc = Coder::new()
-        .code(
-            &eventcoder::Article::new(
-                "h1",
-                "Congolese government troops shelled rebel positions near Goma on Wednesday.",
-            )
-            .with_published_str("2012-07-11")
-            .unwrap(),
-        )
-        .unwrap();
-    let shelling = doc
-        .events
+    let events = code(
+        "Congolese government troops shelled rebel positions near Goma on Wednesday.",
+        "2012-07-11",
+    );
+    let shelling = events
         .iter()
         .find(|e| e.cameo.code.starts_with("19"))
         .expect("the shelling");

@@ -77,29 +77,32 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         .expect("built-in cameo.tsv is valid (tested)");
     let entries: Vec<CameoEntry> = rows
         .iter()
-        .map(|r| CameoEntry {
-            code: r.get(0).to_string(),
-            label: r.get(1).to_string(),
-            quad_class: r.get(2).parse().expect("quad is 1-4 (tested)"),
-            goldstein: r.get(3).parse().expect("goldstein is a number (tested)"),
-            plover_type: r.get(4).parse().ok(),
-            plover_mode: Some(r.get(5).to_string()).filter(|m| !m.is_empty()),
-            plover_contexts: r.list(6).map(str::to_string).collect(),
-            symmetric: r.list(7).any(|f| f == "symmetric"),
-            target_from_place: r.list(7).any(|f| f == "target_from_place"),
-            crosses_that: r.list(7).any(|f| f == "crosses_that"),
-            implied_agent: r
-                .list(7)
-                .find_map(|f| f.strip_prefix("implied_agent="))
-                .map(str::to_string),
-            unattributed: r.list(7).any(|f| f == "unattributed"),
-            needs_object: r.list(7).any(|f| f == "needs_object"),
-            targets_own_government: r.list(7).any(|f| f == "targets_own_government"),
-            by_state: r
-                .list(7)
-                .find_map(|f| f.strip_prefix("by_state="))
-                .map(str::to_string),
-            needs_target: r.list(7).any(|f| f == "needs_target"),
+        .map(|r| {
+            // A flag of the coding column, and the value of a `name=VALUE` flag.
+            let flag = |name: &str| r.list(7).any(|f| f == name);
+            let value = |name: &str| {
+                r.list(7)
+                    .find_map(|f| f.strip_prefix(name)?.strip_prefix('='))
+                    .map(str::to_string)
+            };
+            CameoEntry {
+                code: r.get(0).to_string(),
+                label: r.get(1).to_string(),
+                quad_class: r.get(2).parse().expect("quad is 1-4 (tested)"),
+                goldstein: r.get(3).parse().expect("goldstein is a number (tested)"),
+                plover_type: r.get(4).parse().ok(),
+                plover_mode: Some(r.get(5).to_string()).filter(|m| !m.is_empty()),
+                plover_contexts: r.list(6).map(str::to_string).collect(),
+                symmetric: flag("symmetric"),
+                target_from_place: flag("target_from_place"),
+                crosses_that: flag("crosses_that"),
+                implied_agent: value("implied_agent"),
+                unattributed: flag("unattributed"),
+                needs_object: flag("needs_object"),
+                targets_own_government: flag("targets_own_government"),
+                by_state: value("by_state"),
+                needs_target: flag("needs_target"),
+            }
         })
         .collect();
     let by_code = entries
