@@ -355,3 +355,17 @@ x3\t2020-08-12\tProtesters threw bottles at riot police in Minsk on Tuesday nigh
 x4\t2019-02-20\tGreek Cypriot civil servants suspended their strike on Wednesday.\tCYP 082 *\t",
     );
 }
+
+/// code::coder modality: a negated intention is a refusal ("will never recognise"); "would" is
+/// a future when a report follows ("..., the minister said"); an intention with "if" stays an
+/// offer while one with "unless" is a threat; a condition's conjoined parties are all targets.
+#[test]
+fn modality_of_intentions() {
+    check(
+        "modality",
+        "m1\t2019-03-18\tUkraine will never recognise Russia's annexation of Crimea, its foreign minister said.\tUKR 12 RUS\t
+m2\t2023-05-08\tUzbekistan would be signing a long-term power supply agreement with Kyrgyzstan before the end of the year, its energy minister said.\tUZB 03 KGZ;!UZB 057 KGZ\t
+m3\t2024-01-10\tBrazil is ready to send peacekeepers to Haiti if the United Nations approves a mission, its defence ministry said.\tBRA 03 *;!BRA 13 *\t
+m4\t2022-04-14\tA senior Russian official warned that Moscow would deploy nuclear weapons near the Baltic if Sweden and Finland joined NATO.\tRUS 13 SWE;RUS 13 FIN\t",
+    );
+}

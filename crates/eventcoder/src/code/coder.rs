@@ -801,7 +801,9 @@ impl Coder {
                         rule.push_str(&format!(" +refusal({code}->{c})"));
                         code = c;
                     }
-                    None if m.refused => {
+                    // "refused to", and "will never recognise": a negated intention is a
+                    // refusal too.
+                    None if m.refused || m.intent => {
                         rule.push_str(&format!(" +refusal({code}->120)"));
                         code = "120".into();
                     }
@@ -821,8 +823,10 @@ impl Coder {
                     }
                     code = c;
                 }
-                // "will withdraw its force unless ...": a conditional intention is a threat.
-                if condition.is_some() && !code.starts_with("13") {
+                // "will withdraw its force unless ...": an intention with "unless" is a threat;
+                // "ready to send peacekeepers if the UN approves" stays an offer.
+                let unless = condition.is_some_and(|q| units[q].span.slice(text) == "unless");
+                if unless && !code.starts_with("13") {
                     rule.push_str(&format!(" +conditional({code}->130)"));
                     code = "130".into();
                 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::event::{Actor, Location};
 use super::resolve::Memory;
-use crate::lexicon::words::{ADV, BY, DEFINITE, DET, PREP, QUANT, RECIPROCAL};
+use crate::lexicon::words::{ADV, BY, CONJ, DEFINITE, DET, PREP, QUANT, RECIPROCAL};
 use crate::lexicon::{Lexicon, Unit, WORD};
 use crate::ontology::CameoEntry;
 use crate::parse::Mention;
@@ -89,7 +89,24 @@ fn from_condition(cx: &TargetContext<'_>) -> Option<Inferred> {
         .mentions
         .iter()
         .position(|mm| mm.units.start > q && mm.is_actor() && mm.reference.is_none())?;
-    found(cx.actors[mi].to_vec(), "target-from-condition", 0.0)
+    // "if Sweden and Finland joined NATO": the conjoined parties too.
+    let mut targets = cx.actors[mi].to_vec();
+    let joined = |a: &Mention, b: &Mention| {
+        let gap = a.units.end..b.units.start;
+        !gap.is_empty()
+            && gap.into_iter().all(|u| {
+                cx.lex.class(cx.units[u].key) & CONJ != 0 || cx.units[u].span.slice(cx.text) == ","
+            })
+    };
+    let mut last = mi;
+    while let Some(next) = cx.mentions.get(last + 1) {
+        if !(next.is_actor() && joined(&cx.mentions[last], next)) {
+            break;
+        }
+        last += 1;
+        targets.extend(cx.actors[last].iter().cloned());
+    }
+    found(targets, "target-from-condition", 0.0)
 }
 
 /// "India and Pakistan accused each other": every subject targets the others (symmetric codes

@@ -683,7 +683,11 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     let left_edge = j;
     // "would" in reported speech is a future; elsewhere a hypothetical.
     if would {
-        let reported = (start..left_edge).any(|k| c.class(k) & REPORT != 0);
+        // "..., would be signing a deal ..., its energy minister said": the report may follow.
+        let end = preds[pi].end;
+        let reported_after = (end..c.range.end)
+            .any(|k| c.class(k) & REPORT != 0 && (end..k).any(|q| c.is_punct(q, ",")));
+        let reported = (start..left_edge).any(|k| c.class(k) & REPORT != 0) || reported_after;
         if reported {
             m.intent = true
         } else {
