@@ -369,3 +369,16 @@ m3\t2024-01-10\tBrazil is ready to send peacekeepers to Haiti if the United Nati
 m4\t2022-04-14\tA senior Russian official warned that Moscow would deploy nuclear weapons near the Baltic if Sweden and Finland joined NATO.\tRUS 13 SWE;RUS 13 FIN\t",
     );
 }
+
+/// parse::clauses::inanimate_subject: a possessor before a head noun that is no actor is a
+/// determiner ("Argentina's coach clashed", "Russia's economy grew"); verbs: attacking a budget or
+/// a plan is criticism (111).
+#[test]
+fn possessors_of_non_actors_and_verbal_attacks() {
+    check(
+        "possessors-and-verbal-attacks",
+        "q1\t2023-11-17\tBrazil's coach clashed with reporters after the qualifier in Montevideo.\tnone\t
+q2\t2024-10-30\tGermany's opposition Christian Democrats attacked the government's draft budget on Wednesday.\tDEU 111 *;!DEU 19 *\t
+q3\t2024-10-30\tRussia's foreign ministry condemned the strike on Wednesday.\tRUS 111 -\t",
+    );
+}

@@ -878,6 +878,11 @@ fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool
         if cl & (SUBORDINATOR | CONJ | COMP | REL) != 0 {
             break;
         }
+        // "Argentina's coach clashed", "Russia's economy grew": a possessor before a head noun
+        // that is no actor is its determiner, not the subject.
+        if nouns > 0 && matches!(w, "'s" | "’s") && c.mention_ending(q).is_some() {
+            return true;
+        }
         let plain = u.is(WORD) && cl == 0 && !c.is_adverb(q);
         if plain && (w.chars().next().is_some_and(char::is_lowercase) || q == start) {
             nouns += usize::from(nouns == 0);
