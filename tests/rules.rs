@@ -382,3 +382,17 @@ q2\t2024-10-30\tGermany's opposition Christian Democrats attacked the government
 q3\t2024-10-30\tRussia's foreign ministry condemned the strike on Wednesday.\tRUS 111 -\t",
     );
 }
+
+/// verbs and parse::clauses: triggers of the event table's weakest class (amnesty and refuge to
+/// quantities of people, trials opened, entry bans as sanctions, approving a state's
+/// application); the content of an allegation is not asserted.
+#[test]
+fn triggers_and_allegations() {
+    check(
+        "triggers-and-allegations",
+        "g1\t2021-08-31\tMyanmar's junta granted amnesty to thousands of prisoners on Tuesday.\tMMR 084 MMR\t
+g2\t2022-05-18\tHungary's parliament approved Sweden's application to join NATO on Monday.\tHUN 05 SWE\t
+g3\t2023-01-12\tUganda refuted Kenya's allegations that it was arming rebels along the border.\tUGA 016 KEN;!UGA 07 *\t
+g4\t2022-05-21\tRussia imposed entry bans on 963 Americans on Saturday.\tRUS 163 USA\t",
+    );
+}

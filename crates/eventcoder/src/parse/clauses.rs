@@ -238,10 +238,12 @@ fn match_elems(
         PatternElem::Target => {
             let mut q = pos;
             let mut adjectives = 0;
+            // "thousands of prisoners", "dozens of civilians": a quantity "of" is filler too.
+            let quantity_of = |q: usize| q > pos && c.is(q, "of") && c.class(q - 1) & QUANT != 0;
             while q < end
                 && q < pos + 6
                 && c.mention_starting(q).is_none()
-                && c.is_np_filler(q, adjectives < 2)
+                && (c.is_np_filler(q, adjectives < 2) || quantity_of(q))
             {
                 if c.class(q) == 0 && !c.units[q].is(NUMBER) {
                     adjectives += 1;
