@@ -396,3 +396,15 @@ g3\t2023-01-12\tUganda refuted Kenya's allegations that it was arming rebels alo
 g4\t2022-05-21\tRussia imposed entry bans on 963 Americans on Saturday.\tRUS 163 USA\t",
     );
 }
+
+/// code::coder: a bare violent verb with only a target slot ("strike {t}") needs a party or a
+/// place as its object ("struck a deal" is none); a region as target stands for its state.
+#[test]
+fn strikes_need_a_party_and_regions_stand_for_states() {
+    check(
+        "strikes-and-regions",
+        "k1\t2024-07-18\tIsraeli warplanes struck Gaza overnight.\tISR 19 PSE\t
+k2\t2024-07-18\tThe two sides struck a deal on Friday.\t!* 19 *\t
+k3\t2022-03-07\tRussian forces shelled the Kharkiv region overnight.\tRUS 19 UKR\t",
+    );
+}

@@ -449,7 +449,16 @@ impl Coder {
                             .iter_mut()
                             .filter(|a| a.country.is_none() && a.organization.is_none())
                         {
-                            a.country = Some(lex.places[p as usize].iso3.clone());
+                            // "struck Gaza": a region stands for its state.
+                            let iso3 = &lex.places[p as usize].iso3;
+                            if a.code.is_none() {
+                                let state = lex
+                                    .state(iso3)
+                                    .map_or(iso3.as_str(), |st| st.cameo.as_str());
+                                a.code =
+                                    Some(format!("{state}{}", a.sector.as_deref().unwrap_or("")));
+                            }
+                            a.country = Some(iso3.clone());
                         }
                     }
                     acts
@@ -857,7 +866,8 @@ impl Coder {
             let Some(entry) = cameo(&code) else { continue };
             // "kill the bill", "seize the opportunity": a bare violent verb needs a party as its
             // object (judged on the pattern's own code, before modality changed it).
-            let bare = pat.specificity() == 1 && !pat.has_target_slot() && !pat.no_target();
+            // (A verb with only a target slot, "strike {t}", is as bare when the slot is empty.)
+            let bare = pat.specificity() == 1 && !pat.no_target();
             let needs_object = cameo(&pat.code).is_some_and(|e| e.needs_object);
             let party_follows = || {
                 s.mentions.iter().any(|mm| {
