@@ -408,3 +408,13 @@ k2\t2024-07-18\tThe two sides struck a deal on Friday.\t!* 19 *\t
 k3\t2022-03-07\tRussian forces shelled the Kharkiv region overnight.\tRUS 19 UKR\t",
     );
 }
+
+/// parse::clauses::find_subject: a participle phrase set off by commas stands between the
+/// subject and its verb ("X, addressing the Bundestag, accused Y").
+#[test]
+fn participle_phrases_between_subject_and_verb() {
+    check(
+        "participle-phrases",
+        "z1\t2022-03-17\tPolish President Andrzej Duda, addressing the Bundestag on Thursday, accused Germany of dragging its feet on arms deliveries.\tPOL 112 DEU;!DEU 112 DEU\t",
+    );
+}

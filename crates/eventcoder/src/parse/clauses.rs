@@ -994,6 +994,26 @@ fn find_subject(
                     continue;
                 }
             }
+            // "Zelensky, addressing the Bundestag by video link, accused Germany": jump over a
+            // participle phrase set off by commas to the subject before it.
+            let open = (start..prev)
+                .rev()
+                .take(16)
+                .find(|&r| c.is_punct(r, ","))
+                .filter(|&r| r + 1 < prev && r > start && c.mention_ending(r).is_some());
+            if let Some(r) = open {
+                let first = r + 1;
+                let participle = c.units[first].is(WORD)
+                    && c.word(first).chars().next().is_some_and(char::is_lowercase)
+                    && c.lex
+                        .verb_patterns(c.units[first].key)
+                        .iter()
+                        .any(|(_, f)| f.has(VerbForms::GERUND));
+                if participle {
+                    k = r;
+                    continue;
+                }
+            }
         }
         if w == ";" || w == ":" || cl & COMP != 0 || matches!(w, "\"" | "“" | "”") {
             break;
