@@ -418,3 +418,12 @@ fn participle_phrases_between_subject_and_verb() {
         "z1\t2022-03-17\tPolish President Andrzej Duda, addressing the Bundestag on Thursday, accused Germany of dragging its feet on arms deliveries.\tPOL 112 DEU;!DEU 112 DEU\t",
     );
 }
+
+/// agents.tsv aerial flag: force used by aircraft or drones is aerial (195).
+#[test]
+fn aerial_force() {
+    check(
+        "aerial",
+        "e1\t2023-10-05\tTurkish drones struck PKK positions in northern Syria on Thursday.\tTUR 195 PKK;!TUR 190 PKK\t",
+    );
+}

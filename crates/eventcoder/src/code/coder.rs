@@ -863,6 +863,16 @@ impl Coder {
                 code = "041".into();
                 rule.push_str(" +by-phone(040->041)");
             }
+            // "Turkish drones struck PKK hideouts": force used by aircraft or drones is aerial.
+            let aerial = p.subjects.iter().any(|&i| {
+                s.mentions[i]
+                    .agent
+                    .is_some_and(|a| lex.agents[a as usize].flags.aerial)
+            });
+            if code == "190" && aerial {
+                code = "195".into();
+                rule.push_str(" +aerial(190->195)");
+            }
             let Some(entry) = cameo(&code) else { continue };
             // "kill the bill", "seize the opportunity": a bare violent verb needs a party as its
             // object (judged on the pattern's own code, before modality changed it).

@@ -550,6 +550,7 @@ impl Loader<'_> {
                 "counterpart" => flags.counterpart = true,
                 "collective" => flags.collective = true,
                 "equipment" => flags.equipment = true,
+                "aerial" => flags.aerial = true,
                 other if other.starts_with("of=") => {
                     let iso3 = &other[3..];
                     let state = self.lex.state_index.get(iso3).copied().ok_or_else(|| {

@@ -85,6 +85,8 @@ pub struct AgentFlags {
     /// Weapons and vehicles ("drones", "tanks"): they stand for the forces that use them, whose
     /// state must be written ("Russian drones"); it is never inferred from context.
     pub equipment: bool,
+    /// Aircraft and drones: force they use is aerial ("drones struck" is 195, not 190).
+    pub aerial: bool,
     /// The role always belongs to this state (index into the lexicon's states): the pope is the
     /// Holy See's wherever he speaks.
     pub of_state: Option<u32>,
