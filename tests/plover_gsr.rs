@@ -10,9 +10,9 @@ const GSR: &str = concat!(
     "/../../../shared/eval/plover-gsr/PLOVER_GSR_CAMEO.txt"
 );
 
-/// Floors below the measured 0.742 and 0.581 (2026-12-02). Raise, never lower.
-const MIN_TYPE_RECALL: f64 = 0.73;
-const MIN_DYAD_RECALL: f64 = 0.57;
+/// Floors below the measured 0.745 and 0.584 (2026-12-02). Raise, never lower.
+const MIN_TYPE_RECALL: f64 = 0.74;
+const MIN_DYAD_RECALL: f64 = 0.58;
 
 #[test]
 fn plover_gold_standard() {
