@@ -427,3 +427,14 @@ fn aerial_force() {
         "e1\t2023-10-05\tTurkish drones struck PKK positions in northern Syria on Thursday.\tTUR 195 PKK;!TUR 190 PKK\t",
     );
 }
+
+/// parse::clauses::passive_match: a passive fills a pattern's leading slot with its subject and
+/// matches the rest after the verb ("was put under investigation").
+#[test]
+fn passives_of_slot_first_patterns() {
+    check(
+        "passive-slot-first",
+        "u1\t2001-08-16\tA British student has been put under investigation in Italy over the riots in Genoa.\tITA 09 GBR\t
+u2\t2016-12-05\tTwo Egyptian officers were placed under investigation by Italian prosecutors on Monday.\tITA 09 EGY\t",
+    );
+}

@@ -284,6 +284,13 @@ fn passive_match(
     if !forms.has(VerbForms::PARTICIPLE) {
         return None;
     }
+    // "X was put under investigation" matches "put {t} under investigation": the subject fills
+    // the slot, and the rest follows the verb.
+    if let Some((PatternElem::Target, rest)) = elems.split_first() {
+        if rest.iter().any(|e| matches!(e, PatternElem::Word(..))) {
+            return match_elems(c, rest, verb + 1, target);
+        }
+    }
     let first_word = elems
         .iter()
         .position(|e| matches!(e, PatternElem::Word(..)))?;
