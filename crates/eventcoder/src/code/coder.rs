@@ -452,11 +452,7 @@ impl Coder {
                             // "struck Gaza": a region stands for its state.
                             let iso3 = &lex.places[p as usize].iso3;
                             if a.code.is_none() {
-                                let state = lex
-                                    .state(iso3)
-                                    .map_or(iso3.as_str(), |st| st.cameo.as_str());
-                                a.code =
-                                    Some(format!("{state}{}", a.sector.as_deref().unwrap_or("")));
+                                a.code = Some(state_code(lex, iso3, a.sector.as_deref()));
                             }
                             a.country = Some(iso3.clone());
                         }
@@ -692,9 +688,8 @@ impl Coder {
         text: &str,
         subjects: &[usize],
     ) -> Option<Location> {
-        let is_subject = |m: &Mention| subjects.iter().any(|&i| std::ptr::eq(&ms[i], m));
-        let after_preposition = |m: &&Mention| {
-            !is_subject(m)
+        let after_preposition = |(i, m): &(usize, &Mention)| {
+            !subjects.contains(i)
                 && m.after_prep_loc
                 && (m.place.is_some() || m.state.is_some())
                 && m.agent.is_none()
@@ -709,8 +704,9 @@ impl Coder {
                 && m.person.is_none()
         };
         ms.iter()
+            .enumerate()
             .find(after_preposition)
-            .and_then(|m| self.location_of(m, text))
+            .and_then(|(_, m)| self.location_of(m, text))
             .or_else(|| {
                 ms.iter()
                     .find(named_place)
@@ -1215,7 +1211,6 @@ pub(super) fn state_actor(
     iso3: &str,
     sector: Option<&str>,
 ) -> Actor {
-    let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
     Actor {
         text: span.slice(text).to_string(),
         span,
@@ -1223,9 +1218,15 @@ pub(super) fn state_actor(
         organization: None,
         sector: sector.map(str::to_string),
         name: None,
-        code: Some(format!("{state}{}", sector.unwrap_or(""))),
+        code: Some(state_code(lex, iso3, sector)),
         inferred: true,
     }
+}
+
+/// The CAMEO code of a state (ISO3 `iso3`) with an optional sector: "RUS" + "MIL".
+fn state_code(lex: &Lexicon, iso3: &str, sector: Option<&str>) -> String {
+    let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
+    format!("{state}{}", sector.unwrap_or(""))
 }
 
 /// Whether a governing verb of decision ("agreed", "decided", "voted" to ...) makes a

@@ -88,8 +88,8 @@ pub struct Lexicon {
     classes: FxHashMap<u32, u64>,
     irregular: IrregularVerbs,
     skipped_patterns: usize,
-    /// Dense copies of `classes` and `verbs` indexed by key, built once loading is done: the
-    /// parser asks for them on every unit.
+    /// `classes` and `verbs` (the loading maps, emptied when loading ends) as tables indexed by
+    /// key: the parser asks for them on every unit.
     class_table: Vec<u64>,
     verb_table: Vec<Vec<(u32, VerbForms)>>,
     /// Keys of the function words the parser compares against most often.
@@ -412,15 +412,15 @@ impl Lexicon {
     fn freeze(&mut self) {
         let n = self.vocab.len();
         self.class_table = vec![0; n];
-        for (&k, &bits) in &self.classes {
+        for (&k, &bits) in &std::mem::take(&mut self.classes) {
             if let Some(slot) = self.class_table.get_mut(k as usize) {
                 *slot = bits;
             }
         }
         self.verb_table = vec![Vec::new(); n];
-        for (&k, list) in &self.verbs {
+        for (k, list) in std::mem::take(&mut self.verbs) {
             if let Some(slot) = self.verb_table.get_mut(k as usize) {
-                slot.clone_from(list);
+                *slot = list;
             }
         }
         self.keys = CommonKeys {
@@ -482,7 +482,7 @@ impl Lexicon {
             patterns: self.patterns.len(),
             pattern_codes: codes.len(),
             pattern_roots: roots.len(),
-            verb_forms: self.verbs.len(),
+            verb_forms: self.verb_table.iter().filter(|v| !v.is_empty()).count(),
             irregular_verbs: self.irregular.len(),
             phrases: self.senses.len(),
             automaton_nodes: self.phrases.len(),

@@ -175,6 +175,17 @@ impl<'a> Ctx<'a> {
     fn is_subordinator(&self, i: usize) -> bool {
         self.class(i) & SUBORDINATOR != 0
     }
+
+    /// The subordinator right before mention `mi` (over determiners and possessives), if any:
+    /// "after (the) Indian troops", "since Russia".
+    fn subordinator_before(&self, mi: usize) -> Option<usize> {
+        let start = self.range.start;
+        let mut b = self.ms[mi].units.start;
+        while b > start && self.class(b - 1) & (DET | POSS) != 0 {
+            b -= 1;
+        }
+        (b > start && self.is_subordinator(b - 1)).then(|| b - 1)
+    }
 }
 
 /// Matches pattern elements from unit `pos`; returns the end unit and the target mention.
@@ -239,7 +250,9 @@ fn match_elems(
             let mut q = pos;
             let mut adjectives = 0;
             // "thousands of prisoners", "dozens of civilians": a quantity "of" is filler too.
-            let quantity_of = |q: usize| q > pos && c.is(q, "of") && c.class(q - 1) & QUANT != 0;
+            let quantity_of = |q: usize| {
+                q > pos && c.units[q].key == c.lex.keys.of && c.class(q - 1) & QUANT != 0
+            };
             while q < end
                 && q < pos + 6
                 && c.mention_starting(q).is_none()
@@ -837,17 +850,14 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
 fn in_background_clause(c: &Ctx<'_>, left_edge: usize) -> bool {
     let start = c.range.start;
     // "since Russia invaded Ukraine", "a century after British soldiers looted them".
-    if let Some(mi) = c.mention_ending(left_edge) {
-        let mut b = c.ms[mi].units.start;
-        while b > start && c.class(b - 1) & (DET | POSS) != 0 {
-            b -= 1;
-        }
-        if b > start && c.is_subordinator(b - 1) {
-            let retrospective = c.class(b - 1) & RETROSPECTIVE != 0;
-            let after_a_while = b > start + 1 && c.class(b - 2) & DURATION != 0;
-            if retrospective || after_a_while {
-                return true;
-            }
+    if let Some(s) = c
+        .mention_ending(left_edge)
+        .and_then(|mi| c.subordinator_before(mi))
+    {
+        let retrospective = c.class(s) & RETROSPECTIVE != 0;
+        let after_a_while = s > start && c.class(s - 1) & DURATION != 0;
+        if retrospective || after_a_while {
+            return true;
         }
     }
     let Some(comma) = (start..left_edge).rev().find(|&k| c.is_punct(k, ",")) else {
@@ -935,13 +945,7 @@ fn find_subject(
             let of = mm.after_prep == Some(c.lex.keys.of);
             // "after Indian troops shelled a village": right after a subordinator and right
             // before the verb, the mention is the clause's subject, not an oblique.
-            let clause_subject = k == left_edge && {
-                let mut b = mm.units.start;
-                while b > start && c.class(b - 1) & (DET | POSS) != 0 {
-                    b -= 1;
-                }
-                b > start && c.is_subordinator(b - 1)
-            };
+            let clause_subject = k == left_edge && c.subordinator_before(mi).is_some();
             let oblique = !clause_subject && (mm.after_prep_loc || mm.after_prep.is_some() && !of);
             let object_of_prev = preds[..pi].iter().any(|p| p.targets.contains(&mi));
             if !oblique

@@ -347,11 +347,10 @@ pub fn mentions(
         if lone_role && m.units.end < range.end {
             let n = &units[m.units.end];
             let w = n.span.slice(text);
-            // (Not before a noun of positions or premises: in "rebel positions" and "militant
-            // hideouts" the role is the party whose they are; function words are no nouns.)
+            // (A noun of positions or premises has a class, `holding`, so it is no modifier's
+            // head: in "rebel positions" and "militant hideouts" the role is the party.)
             let noun = n.is(WORD)
                 && w.chars().next().is_some_and(char::is_lowercase)
-                && lex.class(n.key) & HOLDING == 0
                 && lex.class(n.key) == 0
                 && lex.verb_patterns(n.key).is_empty();
             if noun {
