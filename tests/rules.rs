@@ -438,3 +438,37 @@ fn passives_of_slot_first_patterns() {
 u2\t2016-12-05\tTwo Egyptian officers were placed under investigation by Italian prosecutors on Monday.\tITA 09 EGY\t",
     );
 }
+
+/// code::coder::obligation_request: after a statement, "Y must ..." is a demand on Y and "Y
+/// should ..." an appeal to Y; the clause's subject may be compound and carry a place phrase.
+#[test]
+fn obligations_after_statements() {
+    check(
+        "obligation",
+        "o1\t2024-02-09\tBritain's foreign secretary said on Friday that the Sudanese government and the rebels in Darfur must stop the fighting.\tGBR 100 SDN;GBR 100 SDN\t
+o2\t2024-02-09\tThe German chancellor said Iran should halt uranium enrichment at once.\tDEU 020 IRN\t
+o3\t2024-02-09\tA relief agency working in Gaza said Israeli and Egyptian officials must open more crossings.\t* 100 ISR;* 100 EGY\t
+o4\t2024-02-09\tThe French president sent a stern reminder on Saturday to Iraq that it must cooperate with the inspectors.\tFRA 100 IRQ\t
+o5\t2024-02-09\tJapan said a Chinese ship that entered its waters must leave.\t!JPN 100 JPN\t
+o6\t2024-02-09\tRussia said it should be consulted.\t!RUS 020 RUS\t",
+    );
+}
+
+/// parse::clauses::match_elems: a time or an adverb may stand between two words of a pattern.
+#[test]
+fn time_phrases_inside_patterns() {
+    check(
+        "pattern-adjuncts",
+        "a1\t2024-03-12\tGerman prosecutors charged a Syrian doctor on Wednesday with crimes against humanity.\tDEU 173 SYR\t
+a2\t2024-03-12\tMexico filed a complaint on Monday against the United States at the WTO.\tMEX 11 USA\t",
+    );
+}
+
+/// parse::mentions::qualify_places: "Alexandria, Virginia" is in the United States.
+#[test]
+fn places_qualified_by_their_region() {
+    check(
+        "qualified-place",
+        "q1\t2024-03-12\tProsecutors in Alexandria, Virginia, charged two Russian nationals on Tuesday with money laundering.\tUSA 173 RUS;!EGY 173 RUS\t",
+    );
+}

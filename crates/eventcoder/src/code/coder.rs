@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{Modal, cameo, modal_code};
 use crate::parse::{
-    Mention, Predicate, mentions, merge_predicates, nominal_predicates, predicates,
+    Mention, Predicate, Reference, mentions, merge_predicates, nominal_predicates, predicates,
 };
 use crate::text::{Dateline, Sentence, Token, parse_header, split_sentences, tokenize};
 
@@ -597,8 +597,13 @@ impl Coder {
         (!owners.is_empty()).then_some(owners)
     }
 
-    /// A "must" clause after a statement: "Russia said on Tuesday that Sudan must return ...".
-    fn must_demand(
+    /// An obligation clause after a statement: "Russia said on Tuesday that Sudan must return
+    /// ..." is a demand by Russia on Sudan (CAMEO 100); "said Iran should halt ..." an appeal
+    /// (020). The clause's subject may be compound and carry a place phrase ("the government
+    /// and the rebels in Darfur must reach ...").
+    #[allow(clippy::too_many_arguments)]
+    fn obligation_request(
+        lex: &Lexicon,
         s: &Sent<'_>,
         p: &Predicate,
         units: &[Unit],
@@ -606,27 +611,78 @@ impl Coder {
         sources: &[Rc<Actor>],
         ectx: &EventContext<'_>,
     ) -> Option<Vec<Event>> {
-        let end = s
-            .mentions
-            .iter()
-            .map(|m| m.units.end)
-            .chain(s.preds.iter().map(|q| q.end))
-            .max()?;
-        let must = (p.end..end.min(p.end + 25))
-            .find(|&i| units[i].span.slice(text).eq_ignore_ascii_case("must"))?;
-        let mi = s
-            .mentions
-            .iter()
-            .position(|m| m.units.end == must && m.is_actor())?;
-        let trigger = TextSpan {
-            text: units[must].span.slice(text).to_string(),
-            span: units[must].span,
+        use crate::lexicon::words::{ADVICE, COMP, CONJ, OBLIGATION, PREP, PREP_LOC};
+        let end = s.sentence_end_unit(units);
+        let modal = (p.end..end.min(p.end + 25))
+            .find(|&i| lex.class(units[i].key) & (OBLIGATION | ADVICE) != 0)?;
+        // Another statement or event verb between the report and the modal opens another clause.
+        if s.preds.iter().any(|q| q.verb > p.verb && q.verb < modal) {
+            return None;
+        }
+        let (code, label) = if lex.class(units[modal].key) & OBLIGATION != 0 {
+            ("100", "must-demand")
+        } else {
+            ("020", "should-appeal")
         };
-        let rule = "builtin:rule `SOURCE say ... TARGET must ...` +must-demand";
+        // The subject: actor mentions walking back from the modal over "and", ",", place
+        // phrases and at most three plain words ("other developed nations").
+        let mut subject = Vec::new();
+        let (mut k, mut plain) = (modal, 0);
+        while k > p.end {
+            if let Some(mi) = s.mentions.iter().position(|m| m.units.end == k) {
+                let m = &s.mentions[mi];
+                let start = m.units.start;
+                let in_phrase =
+                    start > 0 && lex.class(units[start - 1].key) & (PREP | PREP_LOC) != 0;
+                if in_phrase {
+                    k = start - 1;
+                    continue;
+                }
+                if m.is_actor() {
+                    subject.push(mi);
+                }
+                k = start;
+                plain = 0;
+            } else {
+                let cl = lex.class(units[k - 1].key);
+                if cl & CONJ != 0 || units[k - 1].span.slice(text) == "," {
+                    k -= 1;
+                } else if cl & COMP != 0 || plain >= 3 || units[k - 1].span.slice(text).len() == 1 {
+                    break;
+                } else {
+                    plain += 1;
+                    k -= 1;
+                }
+            }
+        }
+        if subject.is_empty() {
+            return None;
+        }
+        // "reminded Iraq that it must cooperate": a pronoun after a statement to someone is
+        // the one addressed.
+        let pronoun = subject.iter().all(|&mi| {
+            matches!(
+                s.mentions[mi].reference,
+                Some(Reference::Thing | Reference::Person | Reference::Plural)
+            )
+        });
+        if pronoun && !p.targets.is_empty() {
+            subject = p.targets.clone();
+        }
+        let trigger = TextSpan {
+            text: units[modal].span.slice(text).to_string(),
+            span: units[modal].span,
+        };
+        let rule = format!(
+            "builtin:rule `SOURCE say ... TARGET {} ...` +{label}",
+            trigger.text.to_lowercase()
+        );
         let mut out = Vec::new();
         for src in sources {
-            for t in s.actors[mi].iter().filter(|t| !src.same_party(t)) {
-                out.push(ectx.event("100", src, Some(t), &trigger, rule, 0.6, false));
+            for mi in subject.iter().rev() {
+                for t in s.actors[*mi].iter().filter(|t| !src.same_party(t)) {
+                    out.push(ectx.event(code, src, Some(t), &trigger, &rule, 0.6, false));
+                }
             }
         }
         Some(out)
@@ -1144,7 +1200,9 @@ impl Coder {
             }
             // "X said Y must ...": a demand by X on Y (CAMEO 100) beside the statement.
             if code.starts_with("01") {
-                if let Some(demand) = Self::must_demand(s, p, units, text, &sources, &ectx) {
+                if let Some(demand) =
+                    Self::obligation_request(lex, s, p, units, text, &sources, &ectx)
+                {
                     out.extend(demand);
                 }
             }

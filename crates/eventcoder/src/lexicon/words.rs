@@ -108,6 +108,12 @@ pub const DIRECTIVE: u64 = 1 << 38;
 /// modifier ("shelled rebel positions", "raided militant hideouts").
 pub const HOLDING: u64 = 1 << 39;
 
+/// A modal of obligation: "X said Y must ..." is a demand on Y.
+pub const OBLIGATION: u64 = 1 << 40;
+
+/// A modal of advice: "X said Y should ..." is an appeal to Y.
+pub const ADVICE: u64 = 1 << 41;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -151,6 +157,8 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "duration" => DURATION,
         "directive" => DIRECTIVE,
         "holding" => HOLDING,
+        "obligation" => OBLIGATION,
+        "advice" => ADVICE,
         _ => return None,
     })
 }

@@ -203,13 +203,22 @@ fn match_elems(
         PatternElem::Word(k, p) => {
             // "on Thursday" is a time, not the "on {t}" of a pattern.
             let slot_next = matches!(rest.first(), Some(PatternElem::Target));
-            if pos < end
-                && (c.units[pos].key == k || c.units[pos].key == p)
-                && !(slot_next && c.class(pos) & (PREP | PREP_LOC) != 0 && is_time_word(c, pos + 1))
-            {
+            let at = |q: usize| {
+                q < end
+                    && (c.units[q].key == k || c.units[q].key == p)
+                    && !(slot_next && c.class(q) & (PREP | PREP_LOC) != 0 && is_time_word(c, q + 1))
+            };
+            if at(pos) {
                 match_elems(c, rest, pos + 1, target)
             } else {
-                None
+                // "issued a stern reminder Saturday to Iraq": a time or an adverb may stand
+                // between two words of a pattern.
+                let q = skip_adjuncts(c, pos);
+                if q > pos && at(q) {
+                    match_elems(c, rest, q + 1, target)
+                } else {
+                    None
+                }
             }
         }
         PatternElem::Gap => {
@@ -324,9 +333,6 @@ fn passive_match(
     match_elems(c, rest, verb + 1, target)
 }
 
-/// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on
-/// Monday", "earlier this week", "last month"): patterns may have these between the verb and
-/// their next word.
 /// A time word: "today", "week", a weekday or a month name.
 fn is_time_word(c: &Ctx<'_>, k: usize) -> bool {
     k < c.range.end
@@ -335,10 +341,11 @@ fn is_time_word(c: &Ctx<'_>, k: usize) -> bool {
             || crate::text::month_number(c.word(k)).is_some() && c.word(k).len() > 2)
 }
 
+/// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on
+/// Monday", "earlier this week", "last month"): patterns may have these between their words.
 fn skip_adjuncts(c: &Ctx<'_>, pos: usize) -> usize {
     let mut q = pos;
     while q < c.range.end && q < pos + 5 {
-        let w = c.word(q);
         let time_word = |k: usize| is_time_word(c, k);
         if c.in_mention(q) {
             break;
@@ -350,7 +357,6 @@ fn skip_adjuncts(c: &Ctx<'_>, pos: usize) -> usize {
         } else if c.units[q].is(NUMBER) && q > pos && time_word(q - 1) {
             q += 1;
         } else {
-            let _ = w;
             break;
         }
     }

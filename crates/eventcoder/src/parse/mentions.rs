@@ -367,7 +367,43 @@ pub fn mentions(
     merge_appositions(lex, units, text, &mut out);
     merge_compound_adjectives(units, text, &mut out);
     out.sort_by_key(|m| m.units.start);
+    qualify_places(lex, units, text, &mut out);
     out
+}
+
+/// "Alexandria, Virginia", "Tripoli, Lebanon": a place written with its region or state after a
+/// comma is the place there. An ambiguous name takes that place's reading, so neither the
+/// event's location nor an actor placed there borrows another state.
+fn qualify_places(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Mention]) {
+    for i in 0..out.len().saturating_sub(1) {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let bare = |m: &Mention| {
+            m.agent.is_none() && m.person.is_none() && m.org.is_none() && m.group.is_none()
+        };
+        let comma_between =
+            b.units.start == a.units.end + 1 && units[a.units.end].span.slice(text) == ",";
+        if !(a.ambiguous && a.place.is_some() && bare(a) && bare(b) && comma_between) {
+            continue;
+        }
+        let b_country = match (b.place, b.state) {
+            (Some(p), _) if !b.ambiguous => lex.places[p as usize].iso3.as_str(),
+            (None, Some((st, _))) => lex.states[st as usize].iso3.as_str(),
+            _ => continue,
+        };
+        // Another reading of the same name in that state, else the qualifier itself.
+        let same_name = lex
+            .find(a.span.slice(text))
+            .into_iter()
+            .find_map(|(_, r)| match r {
+                Referent::Place(p) if lex.places[p as usize].iso3 == b_country => Some(p),
+                _ => None,
+            });
+        let place = same_name.or(b.place);
+        if let Some(p) = place {
+            out[i].place = Some(p);
+            out[i].ambiguous = false;
+        }
+    }
 }
 
 /// Whether unit `start` follows a stance prefix and a hyphen in the same token ("pro-", "anti-").
