@@ -472,3 +472,15 @@ fn places_qualified_by_their_region() {
         "q1\t2024-03-12\tProsecutors in Alexandria, Virginia, charged two Russian nationals on Tuesday with money laundering.\tUSA 173 RUS;!EGY 173 RUS\t",
     );
 }
+
+/// parse::clauses::predicates: a gerund right after a statement ("issued a statement
+/// condemning ...") is what the statement does, by the statement's maker.
+#[test]
+fn gerunds_after_statements() {
+    check(
+        "statement-gerund",
+        "g1\t2024-04-02\tThe Arab League issued a statement on Monday condemning the Israeli air strikes on Syria.\tARABLEAGUE 111 ISR\t
+g2\t2024-04-02\tIran sent a letter to the United Nations accusing Israel of sabotage at a nuclear site.\tIRN 112 ISR;!IGOUNO 112 ISR\t
+g3\t2024-04-02\tThe parliament of Ghana adopted a resolution demanding that Togo reopen the border.\tGHA 10 TGO\t",
+    );
+}

@@ -324,6 +324,11 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// Whether the pattern codes a public statement (CAMEO root 01).
+    pub fn is_statement(&self) -> bool {
+        self.code.starts_with("01")
+    }
+
     /// The number of literal words (the verb included): more specific patterns win.
     pub fn specificity(&self) -> usize {
         1 + self

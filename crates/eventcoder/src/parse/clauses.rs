@@ -491,7 +491,17 @@ pub fn predicates(
                 }
             }
         }
-        let allowed = verb_forms_allowed(&c, word_start);
+        let mut allowed = verb_forms_allowed(&c, word_start);
+        // "issued a statement condemning the strikes", "sent a letter to the UN accusing
+        // Israel": a gerund right after a statement says what the statement does.
+        let statement_before = preds.iter().rposition(|q| {
+            lex.patterns[q.pattern as usize].is_statement()
+                && (skip_adjuncts(&c, q.end) == word_start
+                    || q.end + 1 == word_start && c.is_punct(word_start - 1, ","))
+        });
+        if statement_before.is_some() {
+            allowed |= VerbForms::GERUND;
+        }
         // A form of "be" (then adverbs) right before the verb: where a passive reading starts.
         let be_before = {
             let mut j = word_start;
@@ -569,7 +579,7 @@ pub fn predicates(
             pattern,
             forms,
             subjects: Vec::new(),
-            inherit: None,
+            inherit: statement_before.filter(|_| forms.0 == VerbForms::GERUND),
             targets: Vec::new(),
             modality: Modality::default(),
             // The start of the verb's word: "tear-" in "was tear-gassed".
@@ -580,7 +590,13 @@ pub fn predicates(
         explicit_targets.push(target);
     }
     for (pi, target) in explicit_targets.into_iter().enumerate() {
+        let said_by = preds[pi].inherit;
         analyse(&c, &mut preds, pi, target);
+        if said_by.is_some() {
+            // The statement's maker is the subject, not the noun before the gerund.
+            preds[pi].subjects.clear();
+            preds[pi].inherit = said_by;
+        }
     }
     // "pledged to provide aid": the governing verb of intent is folded into the governed event.
     let governors: Vec<usize> = preds.iter().filter_map(|p| p.modality.governor).collect();
