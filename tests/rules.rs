@@ -484,3 +484,28 @@ g2\t2024-04-02\tIran sent a letter to the United Nations accusing Israel of sabo
 g3\t2024-04-02\tThe parliament of Ghana adopted a resolution demanding that Togo reopen the border.\tGHA 10 TGO\t",
     );
 }
+
+/// parse::clauses::analyse: a purpose infinitive after another infinitive shares its governor
+/// ("ready to send experts to help Ukraine" is an offer of help, not help given).
+#[test]
+fn chained_infinitives_share_intent() {
+    check(
+        "intent-chain",
+        "i1\t2024-05-02\tJapan is ready to send engineers to help Ukraine repair its power grid.\tJPN 033 UKR;!JPN 070 UKR\t
+i2\t2024-05-02\tCanada is willing to deploy police officers to help Haiti restore order, its foreign minister said.\tCAN 03 HTI;!CAN 070 HTI\t
+i3\t2024-05-02\tFrance sent engineers to help Morocco rebuild villages after the earthquake.\tFRA 07 MAR\t",
+    );
+}
+
+/// verbs/extra.tsv: triggers found missing in real news (hyphenated "re-open", cuts of
+/// supplies, suspensions of links, forcing out).
+#[test]
+fn more_triggers_from_real_news() {
+    check(
+        "triggers-2",
+        "t1\t2024-05-02\tEritrea has agreed to re-open its border to U.N. monitors.\tERI 035 UN\t
+t2\t2024-05-02\tThe World Food Programme on Monday cut food supplies to refugee camps in Kenya.\tWFP 162 *\t
+t3\t2024-05-02\tItaly announced a suspension of air links with Libya on Wednesday.\tITA 16 LBY\t
+t4\t2024-05-02\tMali's junta forced the U.N. mission out of the country last year.\tMLI 174 UN\t",
+    );
+}

@@ -275,9 +275,29 @@ fn match_elems(
             let needs_more = rest.iter().any(|e| matches!(e, PatternElem::Word(..)));
             if let Some(mi) = c.mention_starting(q) {
                 let mut t = None;
-                if let Some(e) = match_elems(c, rest, c.ms[mi].units.end, &mut t) {
+                let mut after = c.ms[mi].units.end;
+                if let Some(e) = match_elems(c, rest, after, &mut t) {
                     *target = Some(mi);
                     return Some(e);
+                }
+                // "forced the UN mission out of": a head noun after the name belongs to it.
+                let plain_noun = |k: usize| {
+                    k < end
+                        && c.units[k].is(WORD)
+                        && c.class(k) == 0
+                        && !c.in_mention(k)
+                        && c.word(k).chars().next().is_some_and(char::is_lowercase)
+                        && c.lex.verb_patterns(c.units[k].key).is_empty()
+                };
+                for _ in 0..2 {
+                    if !(needs_more && plain_noun(after)) {
+                        break;
+                    }
+                    after += 1;
+                    if let Some(e) = match_elems(c, rest, after, &mut t) {
+                        *target = Some(mi);
+                        return Some(e);
+                    }
                 }
             }
             if needs_more {
@@ -631,6 +651,54 @@ pub fn predicates(
     preds
 }
 
+/// The word that governs the "to" at `k`: the verb of intent may stand a few words before it
+/// ("agreed in principle on Saturday to provide"); else the word right before "to".
+fn infinitive_head(c: &Ctx<'_>, k: usize) -> usize {
+    let start = c.range.start;
+    let mut v = k - 1;
+    let mut hops = 0;
+    while v > start
+        && hops < 5
+        && !governs_infinitive(c, v)
+        && c.mention_ending(v + 1).is_none()
+        && !matches!(c.word(v), "," | ";" | ":")
+        && c.lex.verb_patterns(c.units[v].key).is_empty()
+    {
+        v -= 1;
+        hops += 1;
+    }
+    v
+}
+
+/// A verb of intent or refusal, "going" or a form of "be": its "to" + verb is not (yet) done.
+fn governs_infinitive(c: &Ctx<'_>, v: usize) -> bool {
+    c.class(v) & (INTENT | REFUSE | BE) != 0 || c.is(v, "going")
+}
+
+/// The verb of an infinitive that `v` (the word before a purpose "to") ends the object of:
+/// "send" in "to send material to help", "deploy" in "to deploy police officers to help".
+/// Not a verb whose object is asked to act ("to ask Putin to recognise"): its patterns have a
+/// "{t} to" slot.
+fn chained_infinitive(c: &Ctx<'_>, v: usize) -> Option<usize> {
+    let start = c.range.start;
+    let mut w = v;
+    if let Some(mi) = c.mention_ending(w + 1) {
+        w = c.ms[mi].units.start.saturating_sub(1);
+        while w > start && (c.class(w) & (DET | QUANT) != 0 || c.units[w].is(NUMBER)) {
+            w -= 1;
+        }
+    }
+    let to = c.lex.keys.to;
+    let pats = c.lex.verb_patterns(c.units[w].key);
+    let asks_object = pats.iter().any(|&(p, _)| {
+        c.lex.patterns[p as usize]
+            .elems
+            .windows(2)
+            .any(|e| matches!(e, [PatternElem::Target, PatternElem::Word(k, _)] if *k == to))
+    });
+    (w > start + 1 && c.is(w - 1, "to") && !pats.is_empty() && !asks_object).then_some(w)
+}
+
 fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Option<usize>) {
     let verb = preds[pi].verb;
     let forms = preds[pi].forms;
@@ -670,20 +738,30 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             j -= 1;
         } else if c.is(k, "to") && k > start {
             // The verb of intent may stand a few words before "to": "agreed in principle on Saturday to provide".
-            let mut v = k - 1;
-            let mut hops = 0;
-            while v > start
-                && hops < 5
-                && c.class(v) & (INTENT | REFUSE | BE) == 0
-                && !c.is(v, "going")
-                && c.mention_ending(v + 1).is_none()
-                && !matches!(c.word(v), "," | ";" | ":")
-                && c.lex.verb_patterns(c.units[v].key).is_empty()
-            {
-                v -= 1;
-                hops += 1;
-            }
-            if c.class(v) & (INTENT | REFUSE | BE) == 0 && !c.is(v, "going") {
+            let mut v = infinitive_head(c, k);
+            // "willing to send material to help defend": a purpose infinitive after another
+            // infinitive shares its governor, so the scan goes on from that verb when the chain
+            // ends in a verb of intent or refusal.
+            if !governs_infinitive(c, v) {
+                if let Some(w) = chained_infinitive(c, v) {
+                    let mut link = w;
+                    let mut reaches = false;
+                    for _ in 0..3 {
+                        let head = infinitive_head(c, link - 1);
+                        if governs_infinitive(c, head) {
+                            reaches = true;
+                            break;
+                        }
+                        match chained_infinitive(c, head) {
+                            Some(next) => link = next,
+                            None => break,
+                        }
+                    }
+                    if reaches {
+                        j = w;
+                        continue;
+                    }
+                }
                 v = k - 1;
             }
             let vc = c.class(v);
