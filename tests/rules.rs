@@ -509,3 +509,14 @@ t3\t2024-05-02\tItaly announced a suspension of air links with Libya on Wednesda
 t4\t2024-05-02\tMali's junta forced the U.N. mission out of the country last year.\tMLI 174 UN\t",
     );
 }
+
+/// nouns.tsv and code::coder: protest nouns are events of the people named by the adjective,
+/// not official complaints of their state.
+#[test]
+fn protest_nouns() {
+    check(
+        "protest-nouns",
+        "pn1\t2024-05-02\tPalestinian riots against Israeli military policies continued for a third day.\tPSE 145 ISR\t
+pn2\t2024-05-02\tKenyan demonstrations against the tax bill spread to Mombasa on Tuesday.\tKEN 141 *;!KEN 114 *\t",
+    );
+}

@@ -976,8 +976,9 @@ impl Coder {
                         && a.organization.is_none()
                         && a.sector.as_deref().is_none_or(|s| s == "GOV")
             };
+            // (Not an event noun: "Iranian protests" are the people's, not the state's.)
             let entry = match entry.by_state.as_deref() {
-                Some(c) if sources.iter().all(official) => {
+                Some(c) if !p.nominal && sources.iter().all(official) => {
                     rule.push_str(&format!(" +by-state({code}->{c})"));
                     code = c.to_string();
                     cameo(&code).unwrap_or(entry)

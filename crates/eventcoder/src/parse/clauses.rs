@@ -60,6 +60,8 @@ pub struct Predicate {
     /// The subject is a plain noun phrase that is no actor ("floods killed", "the film bombed",
     /// "exports hit"): the verb is not a political event.
     pub inanimate_subject: bool,
+    /// An event noun ("Palestinian riots against ..."), not a verb.
+    pub nominal: bool,
 }
 
 struct Ctx<'a> {
@@ -606,6 +608,7 @@ pub fn predicates(
             left_edge: word_start,
             target_from_clause: false,
             inanimate_subject: false,
+            nominal: false,
         });
         explicit_targets.push(target);
     }

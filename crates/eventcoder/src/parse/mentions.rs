@@ -361,7 +361,7 @@ pub fn mentions(
     out.sort_by_key(|m| m.units.start);
     merge_role_of(lex, units, text, range.clone(), &mut out);
     add_bare_names(lex, units, text, range.clone(), &mut out);
-    add_people_nouns(lex, units, text, range.clone(), &mut out);
+    add_people_nouns(lex, units, text, range.clone(), matches, &mut out);
     add_references(lex, units, text, range.clone(), &mut out);
     out.sort_by_key(|m| m.units.start);
     merge_appositions(lex, units, text, &mut out);
@@ -640,6 +640,7 @@ fn add_people_nouns(
     units: &[Unit],
     text: &str,
     range: Range<usize>,
+    matches: &[PhraseMatch],
     out: &mut [Mention],
 ) {
     for m in out.iter_mut() {
@@ -654,8 +655,13 @@ fn add_people_nouns(
         let n = &units[m.units.end];
         let w = n.span.slice(text);
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s");
+        // "Kenyan demonstrations" are events, not people.
+        let event_noun = matches
+            .iter()
+            .any(|x| x.start == m.units.end && matches!(x.sense.referent, Referent::EventNoun(_)));
         if n.is(WORD)
             && plural
+            && !event_noun
             && lex.class(n.key) == 0
             && lex
                 .verb_patterns(n.key)

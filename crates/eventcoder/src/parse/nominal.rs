@@ -173,7 +173,12 @@ pub fn nominal_predicates(
                 }
             }
         }
-        if subjects.is_empty() || targets.is_empty() {
+        // A protest without a named target, its makers named before it ("Kenyan
+        // demonstrations"), is against their own government (the coder's
+        // target-own-government rule); other event nouns need both parties.
+        let own_government = crate::ontology::cameo(code).is_some_and(|e| e.targets_own_government);
+        let own_maker = before.is_some_and(|b| subjects == [b]);
+        if subjects.is_empty() || targets.is_empty() && !(own_government && own_maker) {
             continue;
         }
         if subjects.iter().any(|s| targets.contains(s)) {
@@ -192,6 +197,7 @@ pub fn nominal_predicates(
             left_edge: start,
             target_from_clause: false,
             inanimate_subject: false,
+            nominal: true,
         });
     }
     out
