@@ -520,3 +520,14 @@ fn protest_nouns() {
 pn2\t2024-05-02\tKenyan demonstrations against the tax bill spread to Mombasa on Tuesday.\tKEN 141 *;!KEN 114 *\t",
     );
 }
+
+/// parse::clauses::analyse (stative participles) and states.tsv: "were engaged in" is the
+/// subject's activity, not a passive; Kampuchea is Cambodia.
+#[test]
+fn engaged_in_and_former_names() {
+    check(
+        "engaged-in",
+        "e1\t2024-05-02\tSudanese army units were engaged in heavy fighting with the RSF near Omdurman.\tSDN 19 *;!* 19 SDNMIL\t
+e2\t1985-03-10\tVietnamese-led forces shelled Kampuchean guerrilla camps near the Thai border.\tVNM 19 KHM\t",
+    );
+}

@@ -802,7 +802,10 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         }
     }
     // "Israel is opposed to the plan": a stative participle with "to" is active in meaning.
-    let stative = c.class(verb) & STATIVE != 0 && verb + 1 < c.range.end && c.is(verb + 1, "to");
+    // Likewise "Serb forces were engaged in ethnic cleansing": the subject does it.
+    let stative = c.class(verb) & STATIVE != 0
+        && verb + 1 < c.range.end
+        && (c.is(verb + 1, "to") || c.is(verb + 1, "in"));
     m.passive =
         be_seen && forms.has(VerbForms::PARTICIPLE) && forms.0 != VerbForms::GERUND && !stative;
     let left_edge = j;
