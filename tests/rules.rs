@@ -531,3 +531,14 @@ fn engaged_in_and_former_names() {
 e2\t1985-03-10\tVietnamese-led forces shelled Kampuchean guerrilla camps near the Thai border.\tVNM 19 KHM\t",
     );
 }
+
+/// parse::mentions::add_bare_names: an unknown organisation's name after a sentence-opening
+/// "The" is an unresolved actor; its event is kept with a null code.
+#[test]
+fn unknown_organisations_open_sentences() {
+    check(
+        "unknown-organisation",
+        "u1\t2024-05-02\tThe Homeland Union criticized the Lithuanian parliament on Monday.\t? 111 LTU\t
+u2\t2024-05-02\tThe Great Recession hit Spain hard.\tnone\t",
+    );
+}

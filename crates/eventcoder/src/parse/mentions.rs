@@ -758,7 +758,13 @@ fn add_bare_names(
         // Heights threatened"), not glued to another mention ("US Predator attacks"), and its
         // verb is not the head of another mention ("Moslem forces").
         let first = title_start.unwrap_or(name_start);
-        let alone = first == range.start || {
+        // (An organisation's name of two words or more may open the sentence after "The":
+        // "The Homeland Union criticized ...".)
+        let opening_article = first == range.start + 1
+            && words >= 2
+            && lex.class(units[range.start].key) & DET != 0
+            && units[range.start].is(CAPITALIZED);
+        let alone = first == range.start || opening_article || {
             let prev = first - 1;
             lex.class(units[prev].key) & (PREP | PREP_LOC | BY | DET) == 0 && !covered(out, prev)
         };
