@@ -542,3 +542,14 @@ fn unknown_organisations_open_sentences() {
 u2\t2024-05-02\tThe Great Recession hit Spain hard.\tnone\t",
     );
 }
+
+/// verbs/conflict.tsv and parse::clauses::match_elems: "pressure X to do Y" is a demand (CAMEO
+/// 10), and an "of" phrase after the pattern's target belongs to it.
+#[test]
+fn pressure_to_act_is_a_demand() {
+    check(
+        "pressure",
+        "pr1\t2024-05-02\tIranian authorities pressured workers of the city bus company to call off their strike.\tIRN 10 IRN;!IRN 170 IRN\t
+pr2\t2024-05-02\tThe United States pressured Israel into accepting the truce.\tUSA 17 ISR\t",
+    );
+}

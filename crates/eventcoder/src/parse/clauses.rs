@@ -301,6 +301,31 @@ fn match_elems(
                         return Some(e);
                     }
                 }
+                // "pressured workers of the bus company to cancel": an "of" phrase after the
+                // name belongs to it.
+                let after = c.ms[mi].units.end;
+                if needs_more && after + 1 < end && c.units[after].key == c.lex.keys.of {
+                    let mut q = after + 1;
+                    while q < end && q < after + 6 && c.class(q) & DET != 0 {
+                        q += 1;
+                    }
+                    // Names and plain nouns: "of the state bus company", "of Tehran".
+                    let mut q2 = c.mention_starting(after + 1).map_or(q, |_| after + 1);
+                    for _ in 0..4 {
+                        if let Some(of_mi) = c.mention_starting(q2) {
+                            q2 = c.ms[of_mi].units.end;
+                        } else if plain_noun(q2) {
+                            q2 += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    let q = (q2 > q).then_some(q2);
+                    if let Some(e) = q.and_then(|q| match_elems(c, rest, q, &mut t)) {
+                        *target = Some(mi);
+                        return Some(e);
+                    }
+                }
             }
             if needs_more {
                 None
