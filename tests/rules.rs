@@ -553,3 +553,16 @@ fn pressure_to_act_is_a_demand() {
 pr2\t2024-05-02\tThe United States pressured Israel into accepting the truce.\tUSA 17 ISR\t",
     );
 }
+
+/// code::coder::decided_act and code::resolve: after "decided to" or "voted to" any act is
+/// done; "it" may refer back to a body named by its role alone; consensus to act is intent.
+#[test]
+fn decisions_bodies_and_consensus() {
+    check(
+        "decisions-2",
+        "d1\t2024-05-02\tThe Supreme Court decided to allow the opposition leader to run in the election.\t* 08 *;!* 035 *\t
+d2\t2024-05-02\tThe opposition party said it will boycott the parliamentary elections in Zimbabwe.\tZWE 13 *\t
+d3\t2024-05-02\tGreece and Turkey reached a consensus to exchange data on migrant boats.\tGRC 03 *\t
+d4\t2024-05-02\tThe United States announced it would prohibit all aid to Niger's military junta.\tUSA 1 NER\t",
+    );
+}

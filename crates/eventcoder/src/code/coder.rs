@@ -1291,7 +1291,8 @@ fn state_code(lex: &Lexicon, iso3: &str, sector: Option<&str>) -> String {
 /// Whether a governing verb of decision ("agreed", "decided", "voted" to ...) makes a
 /// material-conflict code (sanctions, expulsions, force) an act rather than an intention.
 fn decided_act(lex: &Lexicon, units: &[Unit], governor: Option<usize>, code: &str) -> bool {
-    let decision =
-        governor.is_some_and(|g| lex.class(units[g].key) & crate::lexicon::words::DECISION != 0);
-    decision && cameo(code).is_some_and(|e| e.quad_class == 4)
+    use crate::lexicon::words::{DECISION, DECISIVE};
+    let class = governor.map_or(0, |g| lex.class(units[g].key));
+    class & DECISION != 0
+        && (class & DECISIVE != 0 || cameo(code).is_some_and(|e| e.quad_class == 4))
 }

@@ -140,6 +140,14 @@ impl Resolver<'_> {
                     .take(2)
                     .chain(memory.recent.iter().rev())
                     .find(|a| a.name.is_none() && (a.country.is_some() || a.organization.is_some()))
+                    // "The Umma party said it will boycott ...": else the latest actor, when it
+                    // is a body named by its role alone.
+                    .or_else(|| {
+                        memory
+                            .recent
+                            .last()
+                            .filter(|a| a.name.is_none() && a.sector.is_some())
+                    })
                     .map(|a| (**a).clone())
                     .into_iter()
                     .collect(),

@@ -114,6 +114,11 @@ pub const OBLIGATION: u64 = 1 << 40;
 /// A modal of advice: "X said Y should ..." is an appeal to Y.
 pub const ADVICE: u64 = 1 << 41;
 
+/// A verb of decision that makes any decided act done ("the court decided to allow", "the
+/// parliament voted to approve"); with "agree" only conflict is done ("agreed to impose
+/// sanctions"), other acts stay promises ("agreed to provide aid").
+pub const DECISIVE: u64 = 1 << 42;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -159,6 +164,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "holding" => HOLDING,
         "obligation" => OBLIGATION,
         "advice" => ADVICE,
+        "decisive" => DECISIVE,
         _ => return None,
     })
 }
