@@ -10,9 +10,9 @@ const GSR: &str = concat!(
     "/../../../shared/eval/plover-gsr/PLOVER_GSR_CAMEO.txt"
 );
 
-/// Floors below the measured 0.748 and 0.587 (2026-12-02). Raise, never lower.
-const MIN_TYPE_RECALL: f64 = 0.74;
-const MIN_DYAD_RECALL: f64 = 0.58;
+/// Floors below the measured 0.801 and 0.624 (2026-12-02, third session). Raise, never lower.
+const MIN_TYPE_RECALL: f64 = 0.80;
+const MIN_DYAD_RECALL: f64 = 0.62;
 
 #[test]
 fn plover_gold_standard() {

@@ -566,3 +566,16 @@ d3\t2024-05-02\tGreece and Turkey reached a consensus to exchange data on migran
 d4\t2024-05-02\tThe United States announced it would prohibit all aid to Niger's military junta.\tUSA 1 NER\t",
     );
 }
+
+/// code::coder::obligation_request (agreements) and attributes_sentence: "agreed that their
+/// countries should cooperate" is an intent to cooperate; ", a rights group protested" is a
+/// verbal protest, not a demonstration.
+#[test]
+fn agreements_on_own_conduct_and_protests_that_attribute() {
+    check(
+        "agreed-intent",
+        "ai1\t2024-05-02\tSerbian and Croatian officials agreed on Tuesday that their countries should cooperate on the search for missing persons.\tSRB 030 HRV;HRV 030 SRB\t
+ai2\t2024-05-02\tThe authorities are failing to protect journalists, a rights group protested here on Monday.\t* 111 *;!* 141 *\t
+ai3\t2024-05-02\tThousands of teachers protested in Nairobi on Monday.\tKEN 141 *\t",
+    );
+}

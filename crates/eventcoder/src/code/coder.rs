@@ -611,7 +611,7 @@ impl Coder {
         sources: &[Rc<Actor>],
         ectx: &EventContext<'_>,
     ) -> Option<Vec<Event>> {
-        use crate::lexicon::words::{ADVICE, COMP, CONJ, OBLIGATION, PREP, PREP_LOC};
+        use crate::lexicon::words::{ADVICE, COMP, CONJ, OBLIGATION, POSS, PREP, PREP_LOC, PRON};
         let end = s.sentence_end_unit(units);
         let modal = (p.end..end.min(p.end + 25))
             .find(|&i| lex.class(units[i].key) & (OBLIGATION | ADVICE) != 0)?;
@@ -654,6 +654,33 @@ impl Coder {
                     k -= 1;
                 }
             }
+        }
+        // "Hungarian and Romanian officials agreed that their countries should cooperate": an
+        // agreement on what the parties themselves should do is their intent (CAMEO 030).
+        let agreement = lex.patterns[p.pattern as usize].code == "019";
+        let themselves = subject.iter().all(|&mi| {
+            s.actors[mi]
+                .iter()
+                .all(|t| sources.iter().any(|src| src.same_party(t)))
+        }) && (k..modal).any(|q| lex.class(units[q].key) & (POSS | PRON) != 0);
+        if agreement && themselves {
+            let trigger = TextSpan {
+                text: units[modal].span.slice(text).to_string(),
+                span: units[modal].span,
+            };
+            let rule = "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent";
+            let mut out = Vec::new();
+            for src in sources {
+                let others: Vec<&Rc<Actor>> =
+                    sources.iter().filter(|o| !src.same_party(o)).collect();
+                if others.is_empty() {
+                    out.push(ectx.event("030", src, None, &trigger, rule, 0.6, false));
+                }
+                for o in others {
+                    out.push(ectx.event("030", src, Some(o), &trigger, rule, 0.6, false));
+                }
+            }
+            return Some(out);
         }
         if subject.is_empty() {
             return None;
@@ -899,6 +926,15 @@ impl Coder {
                         code = c;
                     }
                 }
+            }
+            // "Croatia is failing to uphold the rights of refugees, a human rights group
+            // protested": a protest that attributes the sentence is said, not marched (111).
+            if code.starts_with("14")
+                && p.targets.is_empty()
+                && attributes_sentence(lex, s, p, units, text)
+            {
+                rule.push_str(&format!(" +reported-protest({code}->111)"));
+                code = "111".into();
             }
             if m.passive {
                 rule.push_str(" +passive");
@@ -1209,6 +1245,45 @@ impl Coder {
             }
         }
     }
+}
+
+/// Whether predicate `p` closes its sentence as an attribution: its subject follows a comma
+/// and only adverbs, times and "here" stand after the verb (", a rights group protested here
+/// Wednesday.").
+fn attributes_sentence(
+    lex: &Lexicon,
+    s: &Sent<'_>,
+    p: &Predicate,
+    units: &[Unit],
+    text: &str,
+) -> bool {
+    use crate::lexicon::words::{ADV, PREP, PREP_LOC, TIME};
+    let Some(&first) = p.subjects.first() else {
+        return false;
+    };
+    // The comma may stand a few lowercase words before the subject's head ("a human rights
+    // group").
+    let start = s.mentions[first].units.start;
+    let mut q = start;
+    while q > 0
+        && q + 3 > start
+        && units[q - 1]
+            .span
+            .slice(text)
+            .chars()
+            .all(char::is_lowercase)
+    {
+        q -= 1;
+    }
+    if q == 0 || units[q - 1].span.slice(text) != "," {
+        return false;
+    }
+    (p.end..s.sentence_end_unit(units)).all(|k| {
+        let w = units[k].span.slice(text);
+        !units[k].is(crate::lexicon::WORD)
+            || lex.class(units[k].key) & (ADV | TIME | PREP | PREP_LOC) != 0
+            || crate::text::weekday_number(w).is_some()
+    })
 }
 
 /// The agent of an event whose source is not written:
