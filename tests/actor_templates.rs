@@ -23,7 +23,7 @@ fn has(events: &[Event], src: &str, root: &str, tgt: &str) -> bool {
         e.cameo.root == root
             && e.source.as_ref().and_then(|a| a.country.as_deref()) == Some(src)
             && e.target.as_ref().and_then(|a| a.country.as_deref()) == Some(tgt)
-            && e.source.as_ref().and_then(|a| a.sector.as_deref()) == Some("GOV")
+            && e.source.as_ref().and_then(|a| a.sector).map(|s| s.as_str()) == Some("GOV")
     })
 }
 

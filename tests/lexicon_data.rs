@@ -349,7 +349,7 @@ fn office_holders_resolve_by_date() {
     };
     let during = code("Sergei Lavrov criticized the decision.", "2015-06-01").expect("an event");
     assert_eq!(
-        (during.country.as_deref(), during.sector.as_deref()),
+        (during.country.as_deref(), during.sector.map(|s| s.as_str())),
         (Some("RUS"), Some("GOV"))
     );
     let borrell = code("Josep Borrell criticized the decision.", "2021-11-23").expect("an event");
@@ -374,6 +374,26 @@ fn user_dictionaries_merge_and_errors_have_positions() {
         .unwrap_err()
         .to_string();
     assert!(err.starts_with("bad.tsv:2:"), "{err}");
+    // An unknown sector is an error at its column, never a sector "QQQ" in the output.
+    for (file, text) in [
+        (
+            "agents.tsv",
+            "phrases\tcameo\tsector\tflags\nwater minister\tGOV\tQQQ\t\n",
+        ),
+        (
+            "groups.tsv",
+            "group\tcountry\tcameo\tsector\tphrases\nXYZ\tTJK\tTJKREB\tQQQ\tXyz Front\n",
+        ),
+        ("inst.tsv", "iso3\tsector\tphrases\nTJK\tUNK\tMajlisi Oli\n"),
+    ] {
+        let err = Lexicon::builder()
+            .dictionary_str(file, text)
+            .build()
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(&format!("{file}:2:")), "{err}");
+        assert!(err.contains("unknown sector"), "{err}");
+    }
     let err = Lexicon::builder()
         .dictionary_str("odd.tsv", "a\tb\n1\t2\n")
         .build()
@@ -515,8 +535,7 @@ fn national_institutions_resolve_with_sector() {
         let found = lex.find(phrase);
         let ok = found.iter().any(|(_, r)| match *r {
             Referent::Seat { state, sector: s } => {
-                lex.states[state as usize].iso3 == iso3
-                    && eventcoder::lexicon::SECTORS[s as usize] == sector
+                lex.states[state as usize].iso3 == iso3 && s.as_str() == sector
             }
             _ => false,
         });

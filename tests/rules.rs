@@ -188,7 +188,7 @@ fn protests_target_their_government() {
         .expect("a protest");
     let t = riot.target.as_ref().expect("a target");
     assert_eq!(
-        (t.country.as_deref(), t.sector.as_deref()),
+        (t.country.as_deref(), t.sector.map(|s| s.as_str())),
         (Some("EGY"), Some("GOV"))
     );
     assert!(t.inferred && riot.rule.contains("+target-own-government"));
@@ -340,7 +340,7 @@ fn positions_belong_to_their_party() {
         .find(|e| e.cameo.code.starts_with("19"))
         .expect("the shelling");
     let target = shelling.target.as_ref().expect("a target");
-    assert_eq!(target.sector.as_deref(), Some("REB"), "{target:?}");
+    assert_eq!(target.sector.map(|s| s.as_str()), Some("REB"), "{target:?}");
 }
 
 /// verbs: triggers found missing in real news (stopping protests, court-ordered releases,

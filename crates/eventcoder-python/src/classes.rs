@@ -154,7 +154,7 @@ impl Actor {
     /// Sector: GOV, MIL, COP, REB, CVL, ...
     #[getter]
     fn sector(&self) -> Option<&str> {
-        self.0.sector.as_deref()
+        self.0.sector.map(|s| s.as_str())
     }
     /// The person's name, when the mention names one.
     #[getter]

@@ -322,7 +322,7 @@ fn push_row(cols: &mut [Column], e: &EventRecord) {
         next().str(a.and_then(|a| a.code.as_deref()));
         next().str(a.and_then(|a| a.country.as_deref()));
         next().str(a.and_then(|a| a.organization.as_deref()));
-        next().str(a.and_then(|a| a.sector.as_deref()));
+        next().str(a.and_then(|a| a.sector.map(|s| s.as_str())));
         next().str(a.and_then(|a| a.name.as_deref()));
         next().bool(a.map(|a| a.inferred));
     }

@@ -111,7 +111,7 @@ pub fn actor_matches(a: &Actor, gold: &str) -> bool {
     let code = a.code.as_deref().unwrap_or("");
     match gold {
         "IGO" => a.organization.is_some() || code.starts_with("IGO"),
-        "NGO" => a.sector.as_deref() == Some("NGO") || code.contains("NGO"),
+        "NGO" => a.sector == Some(crate::ontology::Sector::Ngo) || code.contains("NGO"),
         g => a.country.as_deref() == Some(g) || code.starts_with(g),
     }
 }

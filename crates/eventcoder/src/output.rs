@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
 use crate::code::{Actor, DateSource, Event, Location, LocationSource};
+use crate::ontology::Sector;
 
 /// Converts byte offsets of one text to code-point offsets. Each call costs the distance from
 /// the previous offset (nothing for ASCII text), so offsets in rough text order are fast.
@@ -74,7 +75,7 @@ pub struct ActorRecord {
     /// Organization code.
     pub organization: Option<String>,
     /// Sector.
-    pub sector: Option<String>,
+    pub sector: Option<Sector>,
     /// Person name.
     pub name: Option<String>,
     /// CAMEO actor code; `null` when unresolved.
@@ -186,7 +187,7 @@ impl EventRecord {
             span: ix.span(a.span),
             country: a.country.clone(),
             organization: a.organization.clone(),
-            sector: a.sector.clone(),
+            sector: a.sector,
             name: a.name.clone(),
             code: a.code.clone(),
             inferred: a.inferred,

@@ -14,7 +14,7 @@ use super::targets::{TargetContext, infer as infer_target};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
-use crate::ontology::{Modal, cameo, modal_code};
+use crate::ontology::{Modal, Sector, cameo, modal_code};
 use crate::parse::{
     Mention, Predicate, Reference, mentions, merge_predicates, nominal_predicates, predicates,
 };
@@ -452,7 +452,7 @@ impl Coder {
                             // "struck Gaza": a region stands for its state.
                             let iso3 = &lex.places[p as usize].iso3;
                             if a.code.is_none() {
-                                a.code = Some(state_code(lex, iso3, a.sector.as_deref()));
+                                a.code = Some(state_code(lex, iso3, a.sector));
                             }
                             a.country = Some(iso3.clone());
                         }
@@ -1007,10 +1007,10 @@ impl Coder {
             }
             // "Egypt protested": a state's or government's protest is an official complaint.
             let official = |a: &Rc<Actor>| {
-                a.organization.is_some() && a.sector.as_deref().is_none_or(|s| s == "IGO")
+                a.organization.is_some() && a.sector.is_none_or(|s| s == Sector::Igo)
                     || a.country.is_some()
                         && a.organization.is_none()
-                        && a.sector.as_deref().is_none_or(|s| s == "GOV")
+                        && a.sector.is_none_or(|s| s == Sector::Gov)
             };
             // (Not an event noun: "Iranian protests" are the people's, not the state's.)
             let entry = match entry.by_state.as_deref() {
@@ -1317,7 +1317,7 @@ fn implied_agent(
     } else {
         return None;
     };
-    let sector = entry.implied_agent.as_deref().unwrap_or("GOV");
+    let sector = entry.implied_agent.unwrap_or(Sector::Gov);
     let agent = match state {
         Some(c) => state_actor(lex, span, text, &c, Some(sector)),
         // Only a passive's agent may stay unknown; an unattributed attack needs a place.
@@ -1343,14 +1343,14 @@ pub(super) fn state_actor(
     span: Span,
     text: &str,
     iso3: &str,
-    sector: Option<&str>,
+    sector: Option<Sector>,
 ) -> Actor {
     Actor {
         text: span.slice(text).to_string(),
         span,
         country: Some(iso3.to_string()),
         organization: None,
-        sector: sector.map(str::to_string),
+        sector,
         name: None,
         code: Some(state_code(lex, iso3, sector)),
         inferred: true,
@@ -1358,9 +1358,9 @@ pub(super) fn state_actor(
 }
 
 /// The CAMEO code of a state (ISO3 `iso3`) with an optional sector: "RUS" + "MIL".
-fn state_code(lex: &Lexicon, iso3: &str, sector: Option<&str>) -> String {
+fn state_code(lex: &Lexicon, iso3: &str, sector: Option<Sector>) -> String {
     let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
-    format!("{state}{}", sector.unwrap_or(""))
+    format!("{state}{}", sector.map_or("", Sector::as_str))
 }
 
 /// Whether a governing verb of decision ("agreed", "decided", "voted" to ...) makes a

@@ -1,13 +1,14 @@
 //! Deduplication: the same (source, target, code, date) within an article is one event that
 //! keeps every mention as evidence.
 
+use crate::ontology::Sector;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::event::{Actor, Event};
 
-type Party<'a> = Option<(Option<&'a str>, Option<&'a str>, &'a str, Option<&'a str>)>;
+type Party<'a> = Option<(Option<&'a str>, Option<&'a str>, Sector, Option<&'a str>)>;
 
 /// A party's identity for deduplication: a bare state counts as its government.
 fn party(a: &Option<Actor>) -> Party<'_> {
@@ -15,7 +16,7 @@ fn party(a: &Option<Actor>) -> Party<'_> {
         (
             a.country.as_deref(),
             a.organization.as_deref(),
-            a.sector.as_deref().unwrap_or("GOV"),
+            a.sector.unwrap_or(Sector::Gov),
             a.name.as_deref(),
         )
     })

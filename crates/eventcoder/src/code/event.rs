@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
-use crate::ontology::{PloverType, cameo};
+use crate::ontology::{PloverType, Sector, cameo};
 
 /// One party to an event, resolved as of the article's date.
 ///
@@ -29,7 +29,7 @@ pub struct Actor {
     /// Organization code (EU, UN, NATO, ...), if any.
     pub organization: Option<String>,
     /// Sector: GOV, MIL, COP, REB, CVL, ... (PLOVER / CAMEO agent code), if known.
-    pub sector: Option<String>,
+    pub sector: Option<Sector>,
     /// The person's name, if the mention names one.
     pub name: Option<String>,
     /// The CAMEO actor code ("TJKGOV", "IGOEUREEC", "RUS"); `None` when the mention could not
@@ -47,11 +47,11 @@ impl Actor {
     }
 
     /// The identity used for deduplication and the source ≠ target check.
-    pub fn identity(&self) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
+    pub fn identity(&self) -> (Option<&str>, Option<&str>, Option<Sector>, Option<&str>) {
         (
             self.country.as_deref(),
             self.organization.as_deref(),
-            self.sector.as_deref(),
+            self.sector,
             self.name.as_deref(),
         )
     }
@@ -67,10 +67,7 @@ impl Actor {
                 (Some(x), Some(y)) => x == y,
                 // A bare state ("Russia") is its government: the same party as "the Russian
                 // government", not as its army or its citizens.
-                _ => {
-                    self.sector.as_deref().unwrap_or("GOV")
-                        == other.sector.as_deref().unwrap_or("GOV")
-                }
+                _ => self.sector.unwrap_or(Sector::Gov) == other.sector.unwrap_or(Sector::Gov),
             },
             (None, None) => self.name.is_some() && self.name == other.name,
             _ => false,
@@ -305,7 +302,7 @@ impl Event {
                 a.span.end,
                 a.country.as_deref().unwrap_or("-"),
                 a.organization.as_deref().unwrap_or("-"),
-                a.sector.as_deref().unwrap_or("-"),
+                a.sector.map_or("-", Sector::as_str),
                 if a.inferred { ", state inferred" } else { "" }
             ),
             None => "none".into(),

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::event::Actor;
-use crate::lexicon::{Lexicon, SECTORS};
+use crate::lexicon::Lexicon;
+use crate::ontology::Sector;
 use crate::parse::{Mention, Reference, StateForm};
 
 /// How many recent actors pronouns and descriptions may refer back to (at least).
@@ -71,7 +72,7 @@ impl Memory {
             .filter(|a| {
                 !officials
                     || a.organization.is_some()
-                    || matches!(a.sector.as_deref(), None | Some("GOV"))
+                    || matches!(a.sector, None | Some(Sector::Gov))
             })
             .map(|a| (**a).clone())
             .collect();
@@ -162,7 +163,7 @@ impl Resolver<'_> {
                 Reference::Plural => {
                     let official = m
                         .agent
-                        .is_some_and(|a| self.lex.agents[a as usize].sector == "GOV");
+                        .is_some_and(|a| self.lex.agents[a as usize].sector == Sector::Gov);
                     if memory.last_group.len() >= 2 {
                         memory.group_for(official)
                     } else {
@@ -206,7 +207,7 @@ impl Resolver<'_> {
                     } else {
                         base.organization = Some(term.holder.clone());
                     }
-                    base.sector = Some(term.office.sector().to_string());
+                    base.sector = Some(term.office.sector());
                 }
                 None => {
                     if let Some(h) = person.nationality() {
@@ -219,7 +220,7 @@ impl Resolver<'_> {
                             && person.terms.iter().all(|t| t.start <= d)
                     });
                     if former {
-                        base.sector = Some("ELI".into());
+                        base.sector = Some(Sector::Eli);
                     }
                 }
             }
@@ -238,10 +239,10 @@ impl Resolver<'_> {
             base.country = Some(state.iso3.clone());
             if base.sector.is_none() {
                 base.sector = match form {
-                    StateForm::Seat(sec) => Some(SECTORS[sec as usize].to_string()),
-                    StateForm::Capital => Some("GOV".into()),
-                    StateForm::Demonym => Some("CVL".into()),
-                    StateForm::Adjective if m.people => Some("CVL".into()),
+                    StateForm::Seat(sec) => Some(sec),
+                    StateForm::Capital => Some(Sector::Gov),
+                    StateForm::Demonym => Some(Sector::Cvl),
+                    StateForm::Adjective if m.people => Some(Sector::Cvl),
                     StateForm::Name | StateForm::Adjective => None,
                 };
             }
@@ -250,7 +251,7 @@ impl Resolver<'_> {
             let org = &self.lex.organizations[o as usize];
             base.organization = Some(org.code.clone());
             if base.sector.is_none() || agent.is_none() {
-                base.sector = Some(SECTORS[sector as usize].to_string());
+                base.sector = Some(sector);
             }
         }
         if let Some(g) = m.group {
@@ -260,15 +261,15 @@ impl Resolver<'_> {
                 base.country.clone_from(&group.country);
             }
             if agent.is_none() || base.sector.is_none() {
-                base.sector = Some(group.sector.clone());
+                base.sector = Some(group.sector);
             }
         }
         if let Some(a) = agent {
             if m.person.is_none() || base.sector.is_none() {
-                base.sector = Some(a.sector.clone());
+                base.sector = Some(a.sector);
             }
             if a.flags.counterpart && base.sector.is_none() {
-                base.sector = Some("GOV".into());
+                base.sector = Some(Sector::Gov);
             }
         }
         if let Some(s) = agent.and_then(|a| a.flags.of_state) {
@@ -285,7 +286,7 @@ impl Resolver<'_> {
                 && m.definite
                 && m.name.is_none()
                 && memory.last_group.len() >= 2
-                && agent.is_some_and(|a| a.sector == "GOV")
+                && agent.is_some_and(|a| a.sector == Sector::Gov)
             {
                 // "the diplomats", "the top officials": the parties of the latest exchange.
                 let mut group = memory.group_for(true);
@@ -300,7 +301,7 @@ impl Resolver<'_> {
                 // Weapons and vehicles take a state only from the actor written just before them
                 // ("Russian aircraft including helicopter gunships"), never from context.
                 let near = memory.recent.last().filter(|r| {
-                    r.sector.as_deref() == Some(a.sector.as_str())
+                    r.sector == Some(a.sector)
                         && r.span.end <= m.span.start
                         && m.span.start - r.span.end <= EQUIPMENT_REACH
                 });
@@ -322,9 +323,8 @@ impl Resolver<'_> {
                         // A bare state ("China imposed duties ...") is its government.
                         let sector = r
                             .sector
-                            .as_deref()
-                            .or((r.name.is_none() && r.country.is_some()).then_some("GOV"));
-                        sector == Some(a.sector.as_str())
+                            .or((r.name.is_none() && r.country.is_some()).then_some(Sector::Gov));
+                        sector == Some(a.sector)
                             && (r.country.is_some() || r.organization.is_some())
                     });
                 if let Some(r) = back.filter(|_| m.name.is_none()) {
@@ -383,7 +383,7 @@ impl Resolver<'_> {
             .map(|s| s.cameo.clone());
         let suffix = agent_code.or_else(|| match m.state {
             Some((_, StateForm::Name | StateForm::Adjective)) if m.person.is_none() => None,
-            _ => a.sector.clone(),
+            _ => a.sector.map(|s| s.as_str().to_string()),
         });
         match (state, suffix) {
             (Some(s), Some(x)) => Some(format!("{s}{x}")),

@@ -16,7 +16,7 @@ use super::event::{Actor, Location};
 use super::resolve::Memory;
 use crate::lexicon::words::{ADV, BY, CONJ, DEFINITE, DET, PREP, QUANT, RECIPROCAL};
 use crate::lexicon::{Lexicon, Unit, WORD};
-use crate::ontology::CameoEntry;
+use crate::ontology::{CameoEntry, Sector};
 use crate::parse::Mention;
 
 /// Targets found by a rule, and what the rule costs in confidence.
@@ -192,11 +192,15 @@ fn from_location(cx: &TargetContext<'_>) -> Option<Inferred> {
         .any(|src| src.country.as_deref() == Some(c));
     let by_government = cx.sources.iter().all(|src| {
         matches!(
-            src.sector.as_deref(),
-            None | Some("GOV") | Some("MIL") | Some("COP") | Some("JUD") | Some("LEG")
+            src.sector,
+            None | Some(Sector::Gov | Sector::Mil | Sector::Cop | Sector::Jud | Sector::Leg)
         )
     });
-    let home_sector = if by_government { "CVL" } else { "GOV" };
+    let home_sector = if by_government {
+        Sector::Cvl
+    } else {
+        Sector::Gov
+    };
     let target = super::coder::state_actor(
         cx.lex,
         loc.span,
@@ -216,7 +220,7 @@ fn own_government(cx: &TargetContext<'_>) -> Option<Inferred> {
     let own: Vec<Rc<Actor>> = cx
         .sources
         .iter()
-        .filter(|src| src.sector.as_deref().is_some_and(|s| s != "GOV"))
+        .filter(|src| src.sector.is_some_and(|s| s != Sector::Gov))
         .filter_map(|src| {
             let c = src.country.as_deref()?;
             Some(Rc::new(super::coder::state_actor(
@@ -224,7 +228,7 @@ fn own_government(cx: &TargetContext<'_>) -> Option<Inferred> {
                 src.span,
                 cx.text,
                 c,
-                Some("GOV"),
+                Some(Sector::Gov),
             )))
         })
         .collect();

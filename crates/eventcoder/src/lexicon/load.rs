@@ -7,6 +7,7 @@ use super::model::*;
 use super::normalize::phrase_units;
 use super::verbs::Inflections;
 use crate::error::{Error, Position, Result};
+use crate::ontology::Sector;
 use crate::tsv::{self, Row, split_list};
 use chrono::NaiveDate;
 
@@ -322,7 +323,7 @@ impl Loader<'_> {
                 FileKind::IrregularVerbs => self.irregular(row),
                 FileKind::Contexts => self.context(row),
                 FileKind::FunctionWords => self.function_word(file, row)?,
-                FileKind::Groups => self.group(row),
+                FileKind::Groups => self.group(file, row)?,
                 FileKind::Institutions => self.institution(file, row)?,
                 FileKind::FormerStates => self.former_state(file, row)?,
                 FileKind::Nouns => self.event_noun(file, row, origin)?,
@@ -375,17 +376,14 @@ impl Loader<'_> {
                 Some((ph, sec))
                     if sec.len() == 3 && sec.bytes().all(|b| b.is_ascii_uppercase()) =>
                 {
-                    (ph, sec)
+                    let sector = sec
+                        .parse::<Sector>()
+                        .map_err(|e| self.err(file, row, row.column(8), e.to_string()))?;
+                    (ph, sector)
                 }
-                _ => (p, "GOV"),
+                _ => (p, Sector::Gov),
             };
-            self.phrase(
-                phrase,
-                Referent::Seat {
-                    state: idx,
-                    sector: sector_index(sector),
-                },
-            );
+            self.phrase(phrase, Referent::Seat { state: idx, sector });
         }
         Ok(())
     }
@@ -407,16 +405,7 @@ impl Loader<'_> {
     /// power with a sector.
     fn institution(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
         let state = self.state_ref(file, row, 0)?;
-        let sector = row.get(1);
-        if !SECTORS.contains(&sector) || sector == "UNK" {
-            return Err(self.err(
-                file,
-                row,
-                row.column(1),
-                format!("unknown sector {sector:?}"),
-            ));
-        }
-        let sector = sector_index(sector);
+        let sector = self.sector(file, row, 1)?;
         for p in row.list(2) {
             self.phrase(p, Referent::Seat { state, sector });
         }
@@ -514,7 +503,7 @@ impl Loader<'_> {
                 self.lex.organizations[idx as usize].name = name;
             }
         }
-        let sector = sector_index(row.get(2));
+        let sector = self.sector(file, row, 2)?;
         for p in row.list(4) {
             self.phrase(
                 p,
@@ -528,16 +517,31 @@ impl Loader<'_> {
         Ok(())
     }
 
-    fn group(&mut self, row: &Row<'_>) {
+    fn group(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
         let idx = self.lex.groups.len() as u32;
+        let sector = self.sector(file, row, 3)?;
         self.lex.groups.push(Group {
             code: row.get(0).to_string(),
             country: Some(row.get(1).to_string()).filter(|c| !c.is_empty()),
             cameo: row.get(2).to_string(),
-            sector: row.get(3).to_string(),
+            sector,
         });
         for p in row.list(4) {
             self.phrase(p, Referent::Group(idx));
+        }
+        Ok(())
+    }
+
+    /// The sector in column `col`: a known code other than `UNK`, or an error at that column.
+    fn sector(&self, file: &str, row: &Row<'_>, col: usize) -> Result<Sector> {
+        match row.get(col).parse::<Sector>() {
+            Ok(Sector::Unk) | Err(_) => Err(self.err(
+                file,
+                row,
+                row.column(col),
+                format!("unknown sector {:?}", row.get(col)),
+            )),
+            Ok(s) => Ok(s),
         }
     }
 
@@ -574,10 +578,11 @@ impl Loader<'_> {
             .next()
             .map(|p| marked(p).text.to_string())
             .unwrap_or_default();
+        let sector = self.sector(file, row, 2)?;
         self.lex.agents.push(Agent {
             name,
             cameo: row.get(1).to_string(),
-            sector: row.get(2).to_string(),
+            sector,
             flags,
         });
         for p in row.list(0) {

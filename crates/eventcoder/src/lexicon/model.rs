@@ -1,6 +1,7 @@
 //! What the dictionaries describe: states, organizations, roles, people, places, outlets, event
 //! patterns and contexts.
 
+use crate::ontology::Sector;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -68,7 +69,7 @@ pub struct Group {
     /// CAMEO actor code.
     pub cameo: String,
     /// Sector: INS, REB, SEP, UAF, PTY, OPP, RAD.
-    pub sector: String,
+    pub sector: Sector,
 }
 
 /// Flags of a role.
@@ -100,7 +101,7 @@ pub struct Agent {
     /// CAMEO agent code.
     pub cameo: String,
     /// PLOVER sector.
-    pub sector: String,
+    pub sector: Sector,
     /// Flags.
     pub flags: AgentFlags,
 }
@@ -133,8 +134,8 @@ impl Office {
     }
     /// The sector an office holder acts for: every tracked office is part of the government
     /// (or, for organization heads, the organization's executive).
-    pub fn sector(self) -> &'static str {
-        "GOV"
+    pub fn sector(self) -> Sector {
+        Sector::Gov
     }
 }
 
@@ -232,19 +233,19 @@ pub enum Referent {
     StateCombining(u32),
     /// A capital as a metonym for the government ("Moscow said").
     Capital(u32),
-    /// A seat of power ("the Kremlin"); `sector` indexes [`SECTORS`].
+    /// A seat of power ("the Kremlin") or a national institution ("the Bundestag").
     Seat {
         /// The state.
         state: u32,
-        /// The sector index in [`SECTORS`].
-        sector: u8,
+        /// Its sector.
+        sector: Sector,
     },
     /// An organization row: the organization, a body or an official.
     Organization {
         /// The organization.
         org: u32,
-        /// Sector index in [`SECTORS`].
-        sector: u8,
+        /// Its sector.
+        sector: Sector,
         /// `true` for an official ("Secretary-General"), who is a person.
         official: bool,
     },
@@ -262,21 +263,6 @@ pub enum Referent {
     Context(u32),
     /// An event noun ("invasion", "phone call"): the index of its pattern.
     EventNoun(u32),
-}
-
-/// The sector codes eventcoder knows; seats and organization rows index into it.
-pub const SECTORS: [&str; 36] = [
-    "GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "OPP", "PTY", "SPY", "CVL", "MED", "BUS",
-    "NGO", "REF", "REL", "EDU", "LAB", "HLH", "CRM", "ELI", "UAF", "SEP", "RAD", "AGR", "DEV",
-    "ENV", "HRI", "IGO", "JRN", "PRM", "SOC", "MOD", "IMG", "ETH", "UNK",
-];
-
-/// The index of a sector code in [`SECTORS`] (`UNK` if unknown).
-pub fn sector_index(code: &str) -> u8 {
-    SECTORS
-        .iter()
-        .position(|s| *s == code)
-        .unwrap_or(SECTORS.len() - 1) as u8
 }
 
 /// One phrase's meaning, with the flags from the dictionary.

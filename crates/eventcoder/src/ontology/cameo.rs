@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use super::plover::PloverType;
+use super::sector::Sector;
 use crate::tsv;
 
 /// One CAMEO event code with its label, quad class, Goldstein value and PLOVER mapping.
@@ -33,7 +34,7 @@ pub struct CameoEntry {
     pub crosses_that: bool,
     /// The sector of the agent an agentless event implies ("five activists were detained": the
     /// police), if the table gives one.
-    pub implied_agent: Option<String>,
+    pub implied_agent: Option<Sector>,
     /// Coded even with no agent at all: the agent is an unidentified armed group of the place.
     pub unattributed: bool,
     /// A bare-verb pattern of this code needs an actor, state or place as its object (or the
@@ -96,7 +97,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 symmetric: flag("symmetric"),
                 target_from_place: flag("target_from_place"),
                 crosses_that: flag("crosses_that"),
-                implied_agent: value("implied_agent"),
+                implied_agent: value("implied_agent")
+                    .map(|s| s.parse().expect("implied_agent is a sector code (tested)")),
                 unattributed: flag("unattributed"),
                 needs_object: flag("needs_object"),
                 targets_own_government: flag("targets_own_government"),

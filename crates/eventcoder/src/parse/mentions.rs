@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::article::Span;
 use crate::lexicon::words::*;
 use crate::lexicon::{CAPITALIZED, Lexicon, PhraseMatch, Referent, UNKNOWN, Unit, WORD};
+use crate::ontology::Sector;
 use crate::text::{month_number, weekday_number};
 
 /// How a state appears in a mention.
@@ -21,7 +22,7 @@ pub enum StateForm {
     /// "Moscow" (the government)
     Capital,
     /// "the Kremlin"; the sector index
-    Seat(u8),
+    Seat(Sector),
 }
 
 /// Pronouns and collective references, resolved against earlier actors.
@@ -47,7 +48,7 @@ pub struct Mention {
     /// A state and how it is written.
     pub state: Option<(u32, StateForm)>,
     /// An organization: index, sector index, official.
-    pub org: Option<(u32, u8, bool)>,
+    pub org: Option<(u32, Sector, bool)>,
     /// A non-state group.
     pub group: Option<u32>,
     /// The head role.
@@ -456,7 +457,7 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
         && adjacent
         && p.agent.is_some_and(|a| {
             let a = &lex.agents[a as usize];
-            a.sector == "GOV" && !a.flags.title
+            a.sector == Sector::Gov && !a.flags.title
         })
         && p.person.is_none()
         && p.state.is_none();
