@@ -775,9 +775,7 @@ impl Coder {
             !subjects.contains(i)
                 && m.after_prep_loc
                 && (m.place.is_some() || m.state.is_some())
-                && m.agent.is_none()
-                && m.person.is_none()
-                && m.org.is_none()
+                && m.is_role_free()
         };
         let named_place = |m: &&Mention| {
             m.place.is_some()

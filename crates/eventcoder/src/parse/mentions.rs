@@ -92,6 +92,17 @@ impl Mention {
             && self.person.is_none()
     }
 
+    /// No role, person or organization: a state, place, group or name alone ("Iraqi",
+    /// "Alexandria", "Hamas").
+    pub fn is_role_free(&self) -> bool {
+        self.agent.is_none() && self.person.is_none() && self.org.is_none()
+    }
+
+    /// A place and nothing else ("Alexandria", "Darfur"): where, not who.
+    pub fn is_place_only(&self) -> bool {
+        self.place.is_some() && self.state.is_none() && self.is_role_free()
+    }
+
     /// A role with nothing saying whose it is ("the ministry", "troops", "its forces"): no state,
     /// organization, group, person, name or reference.
     pub fn is_bare_role(&self) -> bool {
@@ -378,9 +389,7 @@ pub fn mentions(
 fn qualify_places(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Mention]) {
     for i in 0..out.len().saturating_sub(1) {
         let (a, b) = (&out[i], &out[i + 1]);
-        let bare = |m: &Mention| {
-            m.agent.is_none() && m.person.is_none() && m.org.is_none() && m.group.is_none()
-        };
+        let bare = |m: &Mention| m.is_role_free() && m.group.is_none();
         let comma_between =
             b.units.start == a.units.end + 1 && units[a.units.end].span.slice(text) == ",";
         if !(a.ambiguous && a.place.is_some() && bare(a) && bare(b) && comma_between) {
@@ -469,15 +478,10 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
     if p.outlet.is_some() && p.agent.is_none() && p.org.is_none() {
         return false;
     }
-    if p.place.is_some()
-        && p.state.is_none()
-        && p.agent.is_none()
-        && p.org.is_none()
-        && p.person.is_none()
-    {
+    if p.is_place_only() {
         return false;
     }
-    if p.state.is_some() && p.agent.is_none() && p.person.is_none() && p.org.is_none() {
+    if p.state.is_some() && p.is_role_free() {
         // A second state: only "Tajik Ministry"-style joins happen through roles, not states.
         return false;
     }
@@ -645,11 +649,8 @@ fn add_people_nouns(
     out: &mut [Mention],
 ) {
     for m in out.iter_mut() {
-        let bare_adjective = matches!(m.state, Some((_, StateForm::Adjective)))
-            && m.agent.is_none()
-            && m.person.is_none()
-            && m.org.is_none()
-            && !m.partial;
+        let bare_adjective =
+            matches!(m.state, Some((_, StateForm::Adjective))) && m.is_role_free() && !m.partial;
         if !bare_adjective || m.units.end >= range.end {
             continue;
         }
@@ -1006,9 +1007,7 @@ fn merge_compound_adjectives(units: &[Unit], text: &str, out: &mut Vec<Mention>)
         let a_adj = matches!(
             out[i].state,
             Some((_, StateForm::Adjective | StateForm::Name))
-        ) && out[i].agent.is_none()
-            && out[i].person.is_none()
-            && out[i].org.is_none();
+        ) && out[i].is_role_free();
         let gap_and = out[i].units.end + 1 == out[i + 1].units.start
             && matches!(units[out[i].units.end].span.slice(text), "and" | "or" | ",");
         if a_adj
