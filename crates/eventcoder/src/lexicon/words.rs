@@ -119,6 +119,10 @@ pub const ADVICE: u64 = 1 << 41;
 /// sanctions"), other acts stay promises ("agreed to provide aid").
 pub const DECISIVE: u64 = 1 << 42;
 
+/// A word after which a gerund is a verb ("after meeting", "while visiting", "without
+/// consulting").
+pub const GERUND_OPENER: u64 = 1 << 43;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -165,6 +169,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "obligation" => OBLIGATION,
         "advice" => ADVICE,
         "decisive" => DECISIVE,
+        "gerund_opener" => GERUND_OPENER,
         _ => return None,
     })
 }

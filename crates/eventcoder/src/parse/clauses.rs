@@ -441,18 +441,7 @@ fn verb_forms_allowed(c: &Ctx<'_>, i: usize) -> u8 {
     if after_subject || cl & CONJ != 0 {
         allowed |= VerbForms::THIRD;
     }
-    if cl & BE != 0
-        || w == "("
-        || c.is(p, "by")
-        || c.is(p, "after")
-        || c.is(p, "before")
-        || c.is(p, "while")
-        || c.is(p, "when")
-        || c.is(p, "without")
-        || c.is(p, "since")
-        || cl & CONJ != 0
-        || cl & INTENT != 0
-    {
+    if cl & (BE | BY | GERUND_OPENER | CONJ | INTENT) != 0 || w == "(" {
         allowed |= VerbForms::GERUND;
     }
     if cl & CONJ != 0 {
