@@ -579,3 +579,37 @@ ai2\t2024-05-02\tThe authorities are failing to protect journalists, a rights gr
 ai3\t2024-05-02\tThousands of teachers protested in Nairobi on Monday.\tKEN 141 *\t",
     );
 }
+
+/// Classes from a real-news error analysis: quotes inside patterns, "is set to", "resolved
+/// to", armed attacks on civilian sites (the place's civilians are the target), "-led
+/// coalition".
+#[test]
+fn real_news_classes_third_session() {
+    check(
+        "real-news-3",
+        "rn1\t2024-05-02\tJapan's foreign minister expressed \"serious concern\" over North Korea's missile launches.\tJPN 012 PRK\t
+rn2\t2024-05-02\tThe Greek foreign minister is set to visit Ankara on Thursday.\tGRC 036 TUR\t
+rn3\t2024-05-02\tECOWAS resolved on Sunday to withdraw its ambassadors from Mali.\t* 161 MLI;!* 13 MLI\t
+rn4\t2024-05-02\tGunmen stormed a hotel in Mogadishu on Sunday.\t* 18 SOM\t
+rn5\t2024-05-02\tThe Saudi-led coalition bombed Houthi positions near Hodeidah.\tSAU 19 *\t",
+    );
+}
+
+/// cameo.tsv `targets_civilians`: an attack on a civilian site hits the place's civilians, not
+/// its government, whoever attacks.
+#[test]
+fn attacks_on_civilian_sites_target_civilians() {
+    let events = code(
+        "Gunmen stormed a hotel in Mogadishu on Sunday.",
+        "2024-05-02",
+    );
+    let e = events
+        .iter()
+        .find(|e| e.cameo.code.starts_with("18"))
+        .unwrap_or_else(|| panic!("{events:?}"));
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!(
+        (t.country.as_deref(), t.sector.map(|s| s.as_str())),
+        (Some("SOM"), Some("CVL"))
+    );
+}

@@ -196,7 +196,7 @@ fn from_location(cx: &TargetContext<'_>) -> Option<Inferred> {
             None | Some(Sector::Gov | Sector::Mil | Sector::Cop | Sector::Jud | Sector::Leg)
         )
     });
-    let home_sector = if by_government {
+    let home_sector = if by_government || cx.entry.targets_civilians {
         Sector::Cvl
     } else {
         Sector::Gov

@@ -43,6 +43,9 @@ pub struct CameoEntry {
     /// With no target written, the non-government source's own government is the target
     /// (protests).
     pub targets_own_government: bool,
+    /// A target taken from where it happened is the place's civilians, whoever the source is
+    /// (unconventional violence).
+    pub targets_civilians: bool,
     /// The code a state or government source makes of it instead ("Egypt protested" is an
     /// official complaint, 114, not a demonstration).
     pub by_state: Option<String>,
@@ -102,6 +105,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 unattributed: flag("unattributed"),
                 needs_object: flag("needs_object"),
                 targets_own_government: flag("targets_own_government"),
+                targets_civilians: flag("targets_civilians"),
                 by_state: value("by_state"),
                 needs_target: flag("needs_target"),
             }

@@ -214,8 +214,13 @@ fn match_elems(
                 match_elems(c, rest, pos + 1, target)
             } else {
                 // "issued a stern reminder Saturday to Iraq": a time or an adverb may stand
-                // between two words of a pattern.
-                let q = skip_adjuncts(c, pos);
+                // between two words of a pattern, and so may a closing quote ("expressed
+                // "serious concern" over").
+                let q = if pos < end && matches!(c.word(pos), "\"" | "”" | "’" | "'") {
+                    pos + 1
+                } else {
+                    skip_adjuncts(c, pos)
+                };
                 if q > pos && at(q) {
                     match_elems(c, rest, q + 1, target)
                 } else {
