@@ -613,3 +613,15 @@ fn attacks_on_civilian_sites_target_civilians() {
         (Some("SOM"), Some("CVL"))
     );
 }
+
+/// parse::clauses::analyse: verbs of success are transparent ("had not managed to hit" is no
+/// hit), and a failure is neither the act nor a refusal.
+#[test]
+fn success_and_failure_verbs() {
+    check(
+        "implicative",
+        "im1\t2024-05-02\tEthiopian jets had not managed to hit any targets in Mekelle, a rebel spokesman said.\t!ETH 19 *\t
+im2\t2024-05-02\tThe Cameroonian army managed to retake the town of Bamenda.\tCMR 19 *\t
+im3\t2024-05-02\tRussian forces failed to capture the airport near Kyiv.\t!RUS 19 *;!RUS 12 *\t",
+    );
+}

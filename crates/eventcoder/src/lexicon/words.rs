@@ -123,6 +123,14 @@ pub const DECISIVE: u64 = 1 << 42;
 /// consulting").
 pub const GERUND_OPENER: u64 = 1 << 43;
 
+/// A verb of success whose "to" + verb is done when it is ("managed to hit"), so negation
+/// and modals before it apply to the act ("had not managed to hit" is no hit).
+pub const IMPLICATIVE: u64 = 1 << 44;
+
+/// A verb of failure: its "to" + verb was not done, and not refused either ("failed to
+/// capture the airport", "failed to ease tensions").
+pub const FAILURE: u64 = 1 << 45;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -170,6 +178,8 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "advice" => ADVICE,
         "decisive" => DECISIVE,
         "gerund_opener" => GERUND_OPENER,
+        "implicative" => IMPLICATIVE,
+        "failure" => FAILURE,
         _ => return None,
     })
 }

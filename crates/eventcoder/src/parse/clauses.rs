@@ -760,6 +760,14 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             j -= 1;
         } else if c.is(k, "to") && k > start {
             // The verb of intent may stand a few words before "to": "agreed in principle on Saturday to provide".
+            // "had not managed to hit": a verb of success is transparent, so its negation and
+            // modals apply to the act.
+            // "failed to capture the airport": a failure is no act (and no refusal either).
+            if c.class(k - 1) & (IMPLICATIVE | FAILURE) != 0 {
+                m.negated |= c.class(k - 1) & FAILURE != 0;
+                j = k - 1;
+                continue;
+            }
             let mut v = infinitive_head(c, k);
             // "willing to send material to help defend": a purpose infinitive after another
             // infinitive shares its governor, so the scan goes on from that verb when the chain
