@@ -625,3 +625,15 @@ im2\t2024-05-02\tThe Cameroonian army managed to retake the town of Bamenda.\tCM
 im3\t2024-05-02\tRussian forces failed to capture the airport near Kyiv.\t!RUS 19 *;!RUS 12 *\t",
     );
 }
+
+/// code::coder (crowds): a counted crowd protesting ("Thousands took to the streets of
+/// Khartoum") is the civilians of the place.
+#[test]
+fn counted_crowds_protest() {
+    check(
+        "crowd",
+        "cr1\t2024-05-02\tThousands took to the streets of Khartoum on Thursday.\tSDN 14 SDN\t
+cr2\t2024-05-02\tTens of thousands rallied in Tbilisi on Sunday against the foreign agents bill.\tGEO 14 *\t
+cr3\t2024-05-02\tThousands of soldiers crossed the border on Sunday.\t!* 14 *\t",
+    );
+}

@@ -16,7 +16,8 @@ use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{Modal, Sector, cameo, modal_code};
 use crate::parse::{
-    Mention, Predicate, Reference, mentions, merge_predicates, nominal_predicates, predicates,
+    Mention, Predicate, Reference, StateForm, mentions, merge_predicates, nominal_predicates,
+    predicates,
 };
 use crate::text::{Dateline, Sentence, Token, parse_header, split_sentences, tokenize};
 
@@ -985,6 +986,34 @@ impl Coder {
             }
             let mut sources = subjects[pi].clone();
             let mut targets = collect(&p.targets);
+            // "Thousands took to the streets of Khartoum": a crowd counted, not named, protesting
+            // is the civilians of the place (else of the dateline).
+            let crowd = entry.targets_own_government
+                && p.left_edge > 0
+                && lex.class(units[p.left_edge - 1].key) & crate::lexicon::words::QUANT != 0;
+            if sources.is_empty() && crowd {
+                // ("the streets of Khartoum": a capital or city named after the verb counts.)
+                let named_after = || {
+                    s.mentions
+                        .iter()
+                        .filter(|mm| mm.units.start >= p.end)
+                        .find(|mm| {
+                            mm.is_place_only() || matches!(mm.state, Some((_, StateForm::Capital)))
+                        })
+                        .and_then(|mm| self.location_of(mm, text))
+                };
+                let place = s
+                    .location
+                    .clone()
+                    .or_else(named_after)
+                    .or_else(|| dateline_loc.clone())
+                    .and_then(|l| l.country);
+                if let Some(c) = place {
+                    let span = units[p.left_edge - 1].span;
+                    sources.push(Rc::new(state_actor(lex, span, text, &c, Some(Sector::Cvl))));
+                    rule.push_str(" +crowd");
+                }
+            }
             if sources.is_empty() {
                 match implied_agent(
                     lex,
