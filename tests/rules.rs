@@ -637,3 +637,14 @@ cr2\t2024-05-02\tTens of thousands rallied in Tbilisi on Sunday against the fore
 cr3\t2024-05-02\tThousands of soldiers crossed the border on Sunday.\t!* 14 *\t",
     );
 }
+
+/// parse::clauses::predicates and parse::mentions::add_bare_names: the words of a multiword
+/// event noun ("Air raids", "drone strike") are neither a verb nor a personal name.
+#[test]
+fn event_noun_words_are_no_verbs_or_names() {
+    check(
+        "event-noun-words",
+        "en1\t2024-05-02\tAir raids by the coalition killed 20 civilians in Sanaa.\t!? 19 *\t
+en2\t2024-05-02\tRussia strikes Ukrainian ports.\tRUS 19 UKR\t",
+    );
+}

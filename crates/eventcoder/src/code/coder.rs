@@ -384,7 +384,7 @@ impl Coder {
             // Predicates first: a place that is an event's target ("arrived in Ankara") lends
             // no state to the event's source, and a clause's subject ("after India shelled")
             // is no place.
-            let verbs = predicates(lex, &units, text, range.clone(), &ms);
+            let verbs = predicates(lex, &units, text, range.clone(), &ms, &matches);
             let nominal =
                 nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
             let preds = merge_predicates(verbs, nominal);

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::mentions::Mention;
 use crate::lexicon::words::*;
-use crate::lexicon::{Lexicon, NUMBER, PatternElem, Unit, VerbForms, WORD};
+use crate::lexicon::{Lexicon, NUMBER, PatternElem, PhraseMatch, Referent, Unit, VerbForms, WORD};
 
 /// Modality of a predicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -462,6 +462,7 @@ pub fn predicates(
     text: &str,
     range: Range<usize>,
     ms: &[Mention],
+    matches: &[PhraseMatch],
 ) -> Vec<Predicate> {
     let c = Ctx::new(lex, units, text, range.clone(), ms);
     // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
@@ -480,6 +481,14 @@ pub fn predicates(
         }
         let cands = lex.verb_patterns(u.key);
         if cands.is_empty() || c.in_mention(i) {
+            continue;
+        }
+        // "Air raids by the coalition", "a drone strike": the last word of an event noun is
+        // no verb.
+        let in_event_noun = matches.iter().any(|m| {
+            m.start < i && i < m.end && matches!(m.sense.referent, Referent::EventNoun(_))
+        });
+        if in_event_noun {
             continue;
         }
         // Inside a hyphenated word ("long-threatened", "war-torn") a verb is a modifier, unless

@@ -372,7 +372,7 @@ pub fn mentions(
     }
     out.sort_by_key(|m| m.units.start);
     merge_role_of(lex, units, text, range.clone(), &mut out);
-    add_bare_names(lex, units, text, range.clone(), &mut out);
+    add_bare_names(lex, units, text, range.clone(), matches, &mut out);
     add_people_nouns(lex, units, text, range.clone(), matches, &mut out);
     add_references(lex, units, text, range.clone(), &mut out);
     out.sort_by_key(|m| m.units.start);
@@ -690,9 +690,17 @@ fn add_bare_names(
     units: &[Unit],
     text: &str,
     range: Range<usize>,
+    matches: &[PhraseMatch],
     out: &mut Vec<Mention>,
 ) {
-    let covered = |out: &[Mention], i: usize| out.iter().any(|m| m.units.contains(&i));
+    // Words of an event noun ("Air raids", "Hunger strikes") are no name.
+    let in_event_noun = |i: usize| {
+        matches.iter().any(|m| {
+            m.start <= i && i < m.end && matches!(m.sense.referent, Referent::EventNoun(_))
+        })
+    };
+    let covered =
+        |out: &[Mention], i: usize| out.iter().any(|m| m.units.contains(&i)) || in_event_noun(i);
     let mut i = range.start;
     while i < range.end {
         // A courtesy title ("His Excellency", "Mr.") opens a name.
