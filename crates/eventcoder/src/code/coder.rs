@@ -664,11 +664,11 @@ impl Coder {
                 .iter()
                 .all(|t| sources.iter().any(|src| src.same_party(t)))
         }) && (k..modal).any(|q| lex.class(units[q].key) & (POSS | PRON) != 0);
+        let trigger = TextSpan {
+            text: units[modal].span.slice(text).to_string(),
+            span: units[modal].span,
+        };
         if agreement && themselves {
-            let trigger = TextSpan {
-                text: units[modal].span.slice(text).to_string(),
-                span: units[modal].span,
-            };
             let rule = "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent";
             let mut out = Vec::new();
             for src in sources {
@@ -697,10 +697,6 @@ impl Coder {
         if pronoun && !p.targets.is_empty() {
             subject = p.targets.clone();
         }
-        let trigger = TextSpan {
-            text: units[modal].span.slice(text).to_string(),
-            span: units[modal].span,
-        };
         let rule = format!(
             "builtin:rule `SOURCE say ... TARGET {} ...` +{label}",
             trigger.text.to_lowercase()
@@ -1390,8 +1386,9 @@ fn state_code(lex: &Lexicon, iso3: &str, sector: Option<Sector>) -> String {
     format!("{state}{}", sector.map_or("", Sector::as_str))
 }
 
-/// Whether a governing verb of decision ("agreed", "decided", "voted" to ...) makes a
-/// material-conflict code (sanctions, expulsions, force) an act rather than an intention.
+/// Whether a governing verb of decision makes the governed code an act rather than an
+/// intention: any code after a decisive verb ("decided", "voted", "resolved" to ...), and a
+/// material-conflict code (sanctions, expulsions, force) after "agreed to".
 fn decided_act(lex: &Lexicon, units: &[Unit], governor: Option<usize>, code: &str) -> bool {
     use crate::lexicon::words::{DECISION, DECISIVE};
     let class = governor.map_or(0, |g| lex.class(units[g].key));

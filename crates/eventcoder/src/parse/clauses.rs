@@ -474,6 +474,15 @@ pub fn predicates(
     let mut preds: Vec<Predicate> = Vec::new();
     let mut explicit_targets: Vec<Option<usize>> = Vec::new();
     let mut covered = range.start;
+    // Units after the first word of an event noun ("raids" in "Air raids"), marked once.
+    let mut in_event_noun = vec![false; range.len()];
+    for m in matches {
+        if matches!(m.sense.referent, Referent::EventNoun(_)) {
+            for q in (m.start + 1).max(range.start)..m.end.min(range.end) {
+                in_event_noun[q - range.start] = true;
+            }
+        }
+    }
     for i in range.clone() {
         let u = &units[i];
         if i < covered || !u.is(WORD) {
@@ -485,10 +494,7 @@ pub fn predicates(
         }
         // "Air raids by the coalition", "a drone strike": the last word of an event noun is
         // no verb.
-        let in_event_noun = matches.iter().any(|m| {
-            m.start < i && i < m.end && matches!(m.sense.referent, Referent::EventNoun(_))
-        });
-        if in_event_noun {
+        if in_event_noun[i - range.start] {
             continue;
         }
         // Inside a hyphenated word ("long-threatened", "war-torn") a verb is a modifier, unless
@@ -544,7 +550,8 @@ pub fn predicates(
         let mut allowed = verb_forms_allowed(&c, word_start);
         // "issued a statement condemning the strikes", "sent a letter to the UN accusing
         // Israel": a gerund right after a statement says what the statement does.
-        let statement_before = preds.iter().rposition(|q| {
+        let statement_before = preds.len().checked_sub(1).filter(|&q| {
+            let q = &preds[q];
             lex.patterns[q.pattern as usize].is_statement()
                 && (skip_adjuncts(&c, q.end) == word_start
                     || q.end + 1 == word_start && c.is_punct(word_start - 1, ","))

@@ -694,13 +694,21 @@ fn add_bare_names(
     out: &mut Vec<Mention>,
 ) {
     // Words of an event noun ("Air raids", "Hunger strikes") are no name.
-    let in_event_noun = |i: usize| {
-        matches.iter().any(|m| {
-            m.start <= i && i < m.end && matches!(m.sense.referent, Referent::EventNoun(_))
-        })
+    let mut in_event_noun = vec![false; range.len()];
+    for m in matches {
+        if matches!(m.sense.referent, Referent::EventNoun(_)) {
+            for q in m.start.max(range.start)..m.end.min(range.end) {
+                in_event_noun[q - range.start] = true;
+            }
+        }
+    }
+    let covered = |out: &[Mention], i: usize| {
+        let noun = i
+            .checked_sub(range.start)
+            .and_then(|k| in_event_noun.get(k))
+            .is_some_and(|&b| b);
+        noun || out.iter().any(|m| m.units.contains(&i))
     };
-    let covered =
-        |out: &[Mention], i: usize| out.iter().any(|m| m.units.contains(&i)) || in_event_noun(i);
     let mut i = range.start;
     while i < range.end {
         // A courtesy title ("His Excellency", "Mr.") opens a name.
