@@ -650,3 +650,15 @@ fn event_noun_words_are_no_verbs_or_names() {
 en2\t2024-05-02\tRussia strikes Ukrainian ports.\tRUS 19 UKR\t",
     );
 }
+
+/// parse::clauses::event_noun_maker: an event noun as a verb's subject brings its maker
+/// ("Israeli air strikes killed ...", "Air raids by the coalition killed ...").
+#[test]
+fn event_nouns_as_subjects() {
+    check(
+        "event-noun-subject",
+        "es1\t2024-05-02\tIsraeli air strikes killed 20 people in Gaza on Monday.\tISR 19 PSE;!PSE 19 PSE\t
+es2\t2024-05-02\tA Russian missile strike killed five civilians in Kharkiv on Tuesday.\tRUS 19 UKR;!UKR 19 UKR\t
+es3\t2024-05-02\tAir raids by the Saudi-led coalition killed 20 civilians in Sanaa.\tSAU 19 YEM\t",
+    );
+}

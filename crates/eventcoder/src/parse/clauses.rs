@@ -76,6 +76,8 @@ struct Ctx<'a> {
     starts: Vec<u32>,
     ends: Vec<u32>,
     covered: Vec<bool>,
+    /// The sentence's event nouns ("air strikes", "raids"), as unit ranges in order.
+    event_nouns: Vec<Range<usize>>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -96,7 +98,14 @@ impl<'a> Ctx<'a> {
         text: &'a str,
         range: Range<usize>,
         ms: &'a [Mention],
+        matches: &[PhraseMatch],
     ) -> Self {
+        let event_nouns = matches
+            .iter()
+            .filter(|m| matches!(m.sense.referent, Referent::EventNoun(_)))
+            .filter(|m| range.start <= m.start && m.end <= range.end)
+            .map(|m| m.start..m.end)
+            .collect();
         let n = range.len() + 1;
         let (mut starts, mut ends, mut covered) = (vec![NONE; n], vec![NONE; n], vec![false; n]);
         for (i, m) in ms.iter().enumerate().rev() {
@@ -116,6 +125,7 @@ impl<'a> Ctx<'a> {
             starts,
             ends,
             covered,
+            event_nouns,
         }
     }
     fn at(&self, v: &[u32], i: usize) -> Option<usize> {
@@ -464,7 +474,7 @@ pub fn predicates(
     ms: &[Mention],
     matches: &[PhraseMatch],
 ) -> Vec<Predicate> {
-    let c = Ctx::new(lex, units, text, range.clone(), ms);
+    let c = Ctx::new(lex, units, text, range.clone(), ms, matches);
     // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
     let mut present = [0u64; 64];
     for u in &units[range.clone()] {
@@ -881,6 +891,11 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         preds[pi].inanimate_subject = true;
     }
     let mut subjects = find_subject(c, preds, pi, left_edge);
+    if subjects.0.is_empty() && subjects.1.is_none() && !m.passive {
+        if let Some(maker) = event_noun_maker(c, left_edge) {
+            subjects.0.push(maker);
+        }
+    }
     // "Pakistan urged (allowed) the opposition to hold a rally": the rally is asked for or
     // permitted, not reported as held.
     let asked_of_object = left_edge > start
@@ -1076,6 +1091,32 @@ fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool
 }
 
 /// The subject mentions of predicate `pi` (or a predicate to inherit them from).
+/// The maker of an event noun that stands as a verb's subject: "Israeli air strikes hit
+/// Gaza" (the adjective or possessor before the noun), "Air raids by the coalition killed 20"
+/// (the "by" agent between the noun and the verb).
+fn event_noun_maker(c: &Ctx<'_>, left_edge: usize) -> Option<usize> {
+    let by = c.lex.keys.by;
+    c.event_nouns.iter().rev().find_map(|n| {
+        if n.end == left_edge {
+            // Before the noun: "Israeli", "Russia's", across one modifier ("a Russian missile
+            // strike").
+            let mut k = n.start;
+            if k > c.range.start && matches!(c.word(k - 1), "'s" | "’s") {
+                k -= 1;
+            }
+            let m = c.mention_ending(k)?;
+            let mm = &c.ms[m];
+            (mm.state.is_some() || mm.is_actor()).then_some(m)
+        } else if n.end < left_edge && c.units[n.end].key == by {
+            // "raids by the coalition killed": the agent ends right before the verb.
+            let m = c.mention_ending(left_edge)?;
+            (c.ms[m].units.start > n.end && c.ms[m].units.start <= n.end + 2).then_some(m)
+        } else {
+            None
+        }
+    })
+}
+
 fn find_subject(
     c: &Ctx<'_>,
     preds: &[Predicate],
