@@ -662,3 +662,13 @@ es2\t2024-05-02\tA Russian missile strike killed five civilians in Kharkiv on Tu
 es3\t2024-05-02\tAir raids by the Saudi-led coalition killed 20 civilians in Sanaa.\tSAU 19 YEM\t",
     );
 }
+
+/// parse::clauses::match_elems: in a target slot, "the situation in X" stands for X.
+#[test]
+fn situations_stand_for_their_place() {
+    check(
+        "situation",
+        "si1\t2024-05-02\tThe African Union expressed concern about the situation in Sudan.\tAU 012 SDN\t
+si2\t2024-05-02\tChina voiced concern over the crisis in Venezuela on Monday.\tCHN 012 VEN\t",
+    );
+}

@@ -131,6 +131,10 @@ pub const IMPLICATIVE: u64 = 1 << 44;
 /// capture the airport", "failed to ease tensions").
 pub const FAILURE: u64 = 1 << 45;
 
+/// A noun for a state of affairs somewhere: in a target slot, "the situation in Sudan" stands
+/// for Sudan.
+pub const SITUATION: u64 = 1 << 46;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -180,6 +184,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "gerund_opener" => GERUND_OPENER,
         "implicative" => IMPLICATIVE,
         "failure" => FAILURE,
+        "situation" => SITUATION,
         _ => return None,
     })
 }

@@ -289,6 +289,18 @@ fn match_elems(
                 }
                 q += 1;
             }
+            // "concern about the situation in Sudan", "the violence in Myanmar": a situation
+            // noun stands for the place it is in.
+            if q + 1 < end && c.class(q) & SITUATION != 0 && c.class(q + 1) & (PREP_LOC | PREP) != 0
+            {
+                let mut r = q + 2;
+                while r < end && c.class(r) & (DET | DIRECTION) != 0 {
+                    r += 1;
+                }
+                if c.mention_starting(r).is_some() {
+                    q = r;
+                }
+            }
             let needs_more = rest.iter().any(|e| matches!(e, PatternElem::Word(..)));
             if let Some(mi) = c.mention_starting(q) {
                 let mut t = None;
