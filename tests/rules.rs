@@ -672,3 +672,15 @@ fn situations_stand_for_their_place() {
 si2\t2024-05-02\tChina voiced concern over the crisis in Venezuela on Monday.\tCHN 012 VEN\t",
     );
 }
+
+/// parse::clauses (weapon subjects) and parse::nominal (noun modifiers): "A car bomb killed
+/// ..." is a car bombing by an unidentified group of the place; in "ceasefire talks" the
+/// ceasefire is no event of its own.
+#[test]
+fn weapon_subjects_and_noun_modifiers() {
+    check(
+        "weapon-subject",
+        "ws1\t2024-05-02\tA car bomb killed three soldiers in Mogadishu on Sunday.\tSOM 1832 SOM\t
+ws2\t2024-05-02\tCeasefire talks between Israel and Hamas resumed in Cairo on Sunday.\tISR 04 HAMAS;!ISR 087 *\t",
+    );
+}

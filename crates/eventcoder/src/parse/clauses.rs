@@ -76,8 +76,9 @@ struct Ctx<'a> {
     starts: Vec<u32>,
     ends: Vec<u32>,
     covered: Vec<bool>,
-    /// The sentence's event nouns ("air strikes", "raids"), as unit ranges in order.
-    event_nouns: Vec<Range<usize>>,
+    /// The sentence's event nouns ("air strikes", "raids"): unit ranges in order, with their
+    /// patterns.
+    event_nouns: Vec<(Range<usize>, u32)>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -102,9 +103,11 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         let event_nouns = matches
             .iter()
-            .filter(|m| matches!(m.sense.referent, Referent::EventNoun(_)))
             .filter(|m| range.start <= m.start && m.end <= range.end)
-            .map(|m| m.start..m.end)
+            .filter_map(|m| match m.sense.referent {
+                Referent::EventNoun(p) => Some((m.start..m.end, p)),
+                _ => None,
+            })
             .collect();
         let n = range.len() + 1;
         let (mut starts, mut ends, mut covered) = (vec![NONE; n], vec![NONE; n], vec![false; n]);
@@ -906,6 +909,10 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     if subjects.0.is_empty() && subjects.1.is_none() && !m.passive {
         if let Some(maker) = event_noun_maker(c, left_edge) {
             subjects.0.push(maker);
+        } else if let Some(noun) = weapon_subject(c, preds[pi].pattern, left_edge) {
+            // "A car bomb killed three soldiers": the attack is the noun's (a car bombing),
+            // by whoever set it off.
+            preds[pi].pattern = noun;
         }
     }
     // "Pakistan urged (allowed) the opposition to hold a rally": the rally is asked for or
@@ -1056,6 +1063,10 @@ fn in_background_clause(c: &Ctx<'_>, left_edge: usize) -> bool {
 /// actor).
 fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool {
     let start = c.range.start;
+    // An event as the subject ("a car bomb killed", "air strikes hit") is no inanimate thing.
+    if c.event_nouns.iter().any(|(n, _)| n.end == left_edge) {
+        return false;
+    }
     // An infinitive ("an attempt to assassinate") has no subject of its own.
     if left_edge > start && c.is(left_edge - 1, "to") {
         return false;
@@ -1108,7 +1119,7 @@ fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool
 /// (the "by" agent between the noun and the verb).
 fn event_noun_maker(c: &Ctx<'_>, left_edge: usize) -> Option<usize> {
     let by = c.lex.keys.by;
-    c.event_nouns.iter().rev().find_map(|n| {
+    c.event_nouns.iter().rev().find_map(|(n, _)| {
         if n.end == left_edge {
             // Before the noun: "Israeli", "Russia's", across one modifier ("a Russian missile
             // strike").
@@ -1127,6 +1138,19 @@ fn event_noun_maker(c: &Ctx<'_>, left_edge: usize) -> Option<usize> {
             None
         }
     })
+}
+
+/// An event noun of unattributed violence standing right before a verb of unattributed
+/// violence ("A car bomb killed ..."): its pattern, whose code the event takes.
+fn weapon_subject(c: &Ctx<'_>, verb_pattern: u32, left_edge: usize) -> Option<u32> {
+    let unattributed = |p: u32| {
+        crate::ontology::cameo(&c.lex.patterns[p as usize].code).is_some_and(|e| e.unattributed)
+    };
+    c.event_nouns
+        .iter()
+        .find(|(n, _)| n.end == left_edge)
+        .map(|&(_, p)| p)
+        .filter(|&p| unattributed(p) && unattributed(verb_pattern))
 }
 
 fn find_subject(

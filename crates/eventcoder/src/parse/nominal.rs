@@ -46,12 +46,22 @@ pub fn nominal_predicates(
     let k = lex.keys;
     let (of, by, between, and) = (k.of, k.by, k.between, k.and);
     let target_preps = [k.on, k.against, k.to, k.with, k.at, k.of];
+    let mut noun_starts = vec![false; range.len()];
+    for m in matches {
+        if matches!(m.sense.referent, Referent::EventNoun(_)) && range.contains(&m.start) {
+            noun_starts[m.start - range.start] = true;
+        }
+    }
     for m in matches {
         let Referent::EventNoun(pattern) = m.sense.referent else {
             continue;
         };
         let (start, end) = (m.start, m.end);
         if out.iter().any(|p| p.verb < end && start < p.end) {
+            continue;
+        }
+        // "ceasefire talks": an event noun before another is its modifier.
+        if end < range.end && noun_starts[end - range.start] {
             continue;
         }
         // The verb's own noun, or a verb reading of the word.
