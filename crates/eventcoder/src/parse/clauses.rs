@@ -500,14 +500,7 @@ pub fn predicates(
     let mut explicit_targets: Vec<Option<usize>> = Vec::new();
     let mut covered = range.start;
     // Units after the first word of an event noun ("raids" in "Air raids"), marked once.
-    let mut in_event_noun = vec![false; range.len()];
-    for m in matches {
-        if matches!(m.sense.referent, Referent::EventNoun(_)) {
-            for q in (m.start + 1).max(range.start)..m.end.min(range.end) {
-                in_event_noun[q - range.start] = true;
-            }
-        }
-    }
+    let in_event_noun = crate::parse::mentions::event_noun_units(matches, range.clone(), 1);
     for i in range.clone() {
         let u = &units[i];
         if i < covered || !u.is(WORD) {
@@ -519,7 +512,7 @@ pub fn predicates(
         }
         // "Air raids by the coalition", "a drone strike": the last word of an event noun is
         // no verb.
-        if in_event_noun[i - range.start] {
+        if in_event_noun.get(i - range.start).is_some_and(|&b| b) {
             continue;
         }
         // Inside a hyphenated word ("long-threatened", "war-torn") a verb is a modifier, unless

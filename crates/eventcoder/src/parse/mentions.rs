@@ -677,6 +677,27 @@ fn add_people_nouns(
     }
 }
 
+/// For each unit of `range`, whether it is inside an event noun, from its `skip`-th word on
+/// (empty, with no allocation, when the sentence has no event noun; read it with `get`).
+pub(crate) fn event_noun_units(
+    matches: &[PhraseMatch],
+    range: Range<usize>,
+    skip: usize,
+) -> Vec<bool> {
+    let mut inside = Vec::new();
+    for m in matches {
+        if matches!(m.sense.referent, Referent::EventNoun(_)) {
+            if inside.is_empty() {
+                inside = vec![false; range.len()];
+            }
+            for q in (m.start + skip).max(range.start)..m.end.min(range.end) {
+                inside[q - range.start] = true;
+            }
+        }
+    }
+    inside
+}
+
 /// Personal names the lexicon does not know: a run of capitalized unknown words (with name
 /// particles: "Ali bin Hamad", "Ursula von der Leyen"), or one such word after a courtesy title
 /// ("Ms. Ruiz", "H.E. Mr Obi"), when it stands where an actor does:
@@ -694,14 +715,7 @@ fn add_bare_names(
     out: &mut Vec<Mention>,
 ) {
     // Words of an event noun ("Air raids", "Hunger strikes") are no name.
-    let mut in_event_noun = vec![false; range.len()];
-    for m in matches {
-        if matches!(m.sense.referent, Referent::EventNoun(_)) {
-            for q in m.start.max(range.start)..m.end.min(range.end) {
-                in_event_noun[q - range.start] = true;
-            }
-        }
-    }
+    let in_event_noun = event_noun_units(matches, range.clone(), 0);
     let covered = |out: &[Mention], i: usize| {
         let noun = i
             .checked_sub(range.start)
