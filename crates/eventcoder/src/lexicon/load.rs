@@ -376,10 +376,7 @@ impl Loader<'_> {
                 Some((ph, sec))
                     if sec.len() == 3 && sec.bytes().all(|b| b.is_ascii_uppercase()) =>
                 {
-                    let sector = sec
-                        .parse::<Sector>()
-                        .map_err(|e| self.err(file, row, row.column(8), e.to_string()))?;
-                    (ph, sector)
+                    (ph, self.sector_code(file, row, 8, sec)?)
                 }
                 _ => (p, Sector::Gov),
             };
@@ -534,12 +531,17 @@ impl Loader<'_> {
 
     /// The sector in column `col`: a known code other than `UNK`, or an error at that column.
     fn sector(&self, file: &str, row: &Row<'_>, col: usize) -> Result<Sector> {
-        match row.get(col).parse::<Sector>() {
+        self.sector_code(file, row, col, row.get(col))
+    }
+
+    /// `code` (written in column `col`) as a known sector other than `UNK`.
+    fn sector_code(&self, file: &str, row: &Row<'_>, col: usize, code: &str) -> Result<Sector> {
+        match code.parse::<Sector>() {
             Ok(Sector::Unk) | Err(_) => Err(self.err(
                 file,
                 row,
                 row.column(col),
-                format!("unknown sector {:?}", row.get(col)),
+                format!("unknown sector {code:?}"),
             )),
             Ok(s) => Ok(s),
         }

@@ -648,6 +648,7 @@ fn add_people_nouns(
     matches: &[PhraseMatch],
     out: &mut [Mention],
 ) {
+    let in_event_noun = event_noun_units(matches, range.clone(), 0);
     for m in out.iter_mut() {
         let bare_adjective =
             matches!(m.state, Some((_, StateForm::Adjective))) && m.is_role_free() && !m.partial;
@@ -658,9 +659,9 @@ fn add_people_nouns(
         let w = n.span.slice(text);
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s");
         // "Kenyan demonstrations" are events, not people.
-        let event_noun = matches
-            .iter()
-            .any(|x| x.start == m.units.end && matches!(x.sense.referent, Referent::EventNoun(_)));
+        let event_noun = in_event_noun
+            .get(m.units.end - range.start)
+            .is_some_and(|&b| b);
         if n.is(WORD)
             && plural
             && !event_noun
