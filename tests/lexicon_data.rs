@@ -634,3 +634,58 @@ fn every_state_has_a_head_in_the_office_tables() {
         assert!(missing.is_empty(), "no head on {day}: {missing:?}");
     }
 }
+
+/// The grammar's common keys and every word class the coder's rules test must be in the data:
+/// a key missing from the vocabulary would compare equal to every unknown word.
+#[test]
+fn common_keys_and_rule_word_classes_are_in_the_data() {
+    use eventcoder::lexicon::words::*;
+    let lex = Lexicon::builtin();
+    let k = &lex.keys;
+    for (name, key) in [
+        ("of", k.of),
+        ("to", k.to),
+        ("from", k.from),
+        ("and", k.and),
+        ("by", k.by),
+        ("between", k.between),
+        ("with", k.with),
+        ("on", k.on),
+        ("against", k.against),
+        ("at", k.at),
+        ("in", k.in_),
+        ("that", k.that),
+        ("or", k.or),
+        ("but", k.but),
+    ] {
+        assert_eq!(lex.key(name), key, "{name}");
+        assert_ne!(
+            key,
+            eventcoder::lexicon::UNKNOWN,
+            "{name} is not in the vocabulary"
+        );
+    }
+    let class = |w: &str| {
+        let mut key = String::new();
+        eventcoder::lexicon::key_of(w, &mut key);
+        lex.class(lex.key(&key))
+    };
+    for (w, bit) in [
+        ("telephone", REMOTE),
+        ("unless", CONDITION | EXCEPTION),
+        ("if", CONDITION),
+        ("whose", POSS_REL),
+        ("going", PROSPECTIVE),
+        ("threatened", THREAT_VERB),
+        ("threatens", THREAT_VERB),
+        ("led", LEADING),
+        ("'s", POSS_MARK),
+        ("’s", POSS_MARK),
+        ("whether", QUESTION),
+        ("would", REPORTED_FUTURE),
+        ("despite", SHARES_SUBJECT),
+    ] {
+        assert_eq!(class(w) & bit, bit, "{w}");
+    }
+    assert_eq!(class("if") & EXCEPTION, 0);
+}

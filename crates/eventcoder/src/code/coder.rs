@@ -7,17 +7,17 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::dates::{DateMention, find_dates, resolve_partial};
+use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::event::*;
+use super::predicate::{self, EventContext, PredicateContext, Sent};
 use super::resolve::{Memory, Resolver};
-use super::targets::{TargetContext, infer as infer_target};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
+use crate::lexicon::words::POSS_REL;
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
-use crate::ontology::{Modal, Sector, cameo, modal_code};
+use crate::ontology::{CameoEntry, Sector};
 use crate::parse::{
-    Mention, Predicate, Reference, StateForm, mentions, merge_predicates, nominal_predicates,
-    predicates,
+    Mention, Predicate, mentions, merge_predicates, nominal_predicates, predicates,
 };
 use crate::text::{Dateline, Sentence, Token, parse_header, split_sentences, tokenize};
 
@@ -162,77 +162,6 @@ impl CoderBuilder {
             lexicon,
             options: self.options,
         })
-    }
-}
-
-struct Sent<'a> {
-    sentence: &'a Sentence,
-    mentions: Vec<Mention>,
-    actors: Vec<Vec<Rc<Actor>>>,
-    preds: Vec<Predicate>,
-    contexts: Vec<u32>,
-    dates: Vec<DateMention>,
-    location: Option<Location>,
-    outlet: Option<String>,
-}
-
-/// What every event of one predicate shares; builds the events.
-struct EventContext<'a> {
-    article_id: &'a str,
-    sentence: SentenceRef,
-    date: Option<NaiveDate>,
-    date_source: DateSource,
-    location: Option<Location>,
-    reported_by: Option<String>,
-    contexts: Vec<&'static str>,
-}
-
-impl EventContext<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn event(
-        &self,
-        code: &str,
-        source: &Actor,
-        target: Option<&Actor>,
-        trigger: &TextSpan,
-        rule: &str,
-        confidence: f32,
-        negated: bool,
-    ) -> Event {
-        let entry = cameo(code).expect("the coder only emits codes of the table");
-        Event {
-            article_id: self.article_id.to_string(),
-            date: self.date,
-            source: Some(source.clone()),
-            target: target.cloned(),
-            cameo: Cameo::of(code),
-            plover: Plover {
-                event_type: entry.plover_type,
-                mode: entry.plover_mode.clone(),
-                contexts: self.contexts.clone(),
-            },
-            sentence: self.sentence.clone(),
-            trigger: trigger.clone(),
-            rule: rule.to_string(),
-            confidence: confidence.clamp(0.05, 1.0),
-            location: self.location.clone(),
-            reported_by: self.reported_by.clone(),
-            negated,
-            date_source: self.date_source,
-            evidence: vec![Evidence {
-                sentence: self.sentence.clone(),
-                trigger: trigger.clone(),
-                rule: rule.to_string(),
-            }],
-        }
-    }
-}
-
-impl Sent<'_> {
-    /// One past the sentence's last unit.
-    fn sentence_end_unit(&self, units: &[Unit]) -> usize {
-        let last = self.sentence.tokens.end;
-        units.partition_point(|u| (u.token as usize) < last)
     }
 }
 
@@ -393,110 +322,17 @@ impl Coder {
                 .flat_map(|p| p.subjects.iter().copied())
                 .collect();
             s.location = self.sentence_location(&ms, text, &subjects);
-            // Where generic and untitled actors get their state: the sentence's location, the
-            // dateline, else the first state the sentence names.
-            // (The sentence's state counts only if named before the first actor without one, so a
-            // later target's state is not taken: "The administration said that China must ...")
-            let first_stateless = ms
-                .iter()
-                .find(|m| m.is_actor() && m.state.is_none() && m.org.is_none() && m.group.is_none())
-                .map_or(usize::MAX, |m| m.units.start);
-            let sentence_state = ms
-                .iter()
-                .find(|m| !m.partial && m.state.is_some() && m.units.start < first_stateless)
-                .and_then(|m| m.state)
-                .map(|(st, _)| lex.states[st as usize].iso3.clone());
-
-            let place_is_target = s.location.as_ref().is_some_and(|l| {
-                preds.iter().flat_map(|p| &p.targets).any(|&t| {
-                    let span = ms[t].span;
-                    span.start <= l.span.start && l.span.end <= span.end
-                })
-            });
-            let place_state = s
-                .location
-                .as_ref()
-                .filter(|_| !place_is_target)
-                .and_then(|l| l.country.clone());
-            // Where roles without a state get one: the sentence's place (unless it is an
-            // event's target), the dateline, else a state the sentence names before them.
-            let context_state = place_state
-                .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
-                .or(sentence_state);
-            let mut topic_taken = false;
-            for m in &ms {
-                let acts = if m.is_outlet_only() {
-                    Vec::new()
-                } else if let Some(owners) = self.whose_owner(m, &ms, &s.actors, &units, text) {
-                    // "Kyrgyzstan and Tajikistan, whose border guards": the owners' states.
-                    let base = resolver.resolve(m, &memory, None);
-                    let mut acts = Vec::new();
-                    for o in owners {
-                        for b in &base {
-                            let mut a = b.clone();
-                            a.country.clone_from(&o.country);
-                            a.organization.clone_from(&o.organization);
-                            a.inferred = true;
-                            let owner = o.code.as_deref().and_then(|c| c.get(..3)).unwrap_or("");
-                            a.code = Some(format!("{owner}{}", b.code.as_deref().unwrap_or("")));
-                            acts.push(a);
-                        }
-                    }
-                    acts
-                } else {
-                    let mut acts = resolver.resolve(m, &memory, context_state.as_deref());
-                    if let Some(p) = m.place {
-                        for a in acts
-                            .iter_mut()
-                            .filter(|a| a.country.is_none() && a.organization.is_none())
-                        {
-                            // "struck Gaza": a region stands for its state.
-                            let iso3 = &lex.places[p as usize].iso3;
-                            if a.code.is_none() {
-                                a.code = Some(state_code(lex, iso3, a.sector));
-                            }
-                            a.country = Some(iso3.clone());
-                        }
-                    }
-                    acts
-                };
-                let acts: Vec<Rc<Actor>> = acts.into_iter().map(Rc::new).collect();
-                if m.is_actor() && m.reference.is_none() {
-                    for a in &acts {
-                        memory.push(a);
-                    }
-                    if !topic_taken && !acts.is_empty() {
-                        topic_taken = true;
-                        memory.push_topic(&acts[0], s.sentence.index);
-                    }
-                }
-                s.actors.push(acts);
-            }
-            // '"We stand ready," the spokeswoman said': "we" is the quote's speaker.
-            let speaker: Vec<Rc<Actor>> = preds
-                .iter()
-                .filter(|p| lex.class(units[p.verb].key) & crate::lexicon::words::REPORT != 0)
-                .flat_map(|p| &p.subjects)
-                .filter(|&&i| ms[i].reference.is_none())
-                .flat_map(|&i| s.actors[i].iter().cloned())
-                .collect();
-            if !speaker.is_empty() {
-                for (i, m) in ms.iter().enumerate() {
-                    if m.reference == Some(crate::parse::Reference::Speaker) {
-                        s.actors[i] = speaker
-                            .iter()
-                            .map(|a| {
-                                let mut a = (**a).clone();
-                                a.text = m.span.slice(text).to_string();
-                                a.span = m.span;
-                                a.inferred = true;
-                                Rc::new(a)
-                            })
-                            .collect();
-                    }
-                }
-                memory.last_speaker = speaker;
-            }
+            let context_state = self.context_state(&ms, &preds, s.location.as_ref(), &dateline_loc);
+            s.actors = self.resolve_mentions(
+                &ms,
+                &units,
+                text,
+                &resolver,
+                context_state.as_deref(),
+                sentence.index,
+                &mut memory,
+            );
+            self.resolve_speaker(&ms, &preds, &units, text, &mut s.actors, &mut memory);
             s.preds = preds;
             s.mentions = ms;
             // An unattributed attack's agent is an armed group of the place (pitfall 6).
@@ -523,16 +359,38 @@ impl Coder {
         let reported_by = dateline_outlet
             .or(first_outlet)
             .or_else(|| article.outlet.clone());
+        let events = self.finish_events(events, &reported_by, &context_hits);
+        Ok(Document {
+            id: article.id.clone(),
+            published,
+            dateline: header.dateline,
+            body_start: body,
+            sentences,
+            events,
+            reported_by,
+            dates,
+        })
+    }
+
+    /// Article-level attribution and contexts (a context keyword found in two sentences or
+    /// more holds for every event), then deduplication and the options' filters.
+    fn finish_events(
+        &self,
+        mut events: Vec<Event>,
+        reported_by: &Option<String>,
+        context_hits: &[u32],
+    ) -> Vec<Event> {
+        let lex = &*self.lexicon;
         let article_contexts: Vec<&'static str> = lex
             .contexts
             .iter()
-            .zip(&context_hits)
+            .zip(context_hits)
             .filter(|(_, n)| **n >= 2)
             .map(|(c, _)| *c)
             .collect();
         for e in &mut events {
             if e.reported_by.is_none() {
-                e.reported_by.clone_from(&reported_by);
+                e.reported_by.clone_from(reported_by);
             }
             for c in &article_contexts {
                 if !e.plover.contexts.contains(c) {
@@ -546,16 +404,153 @@ impl Coder {
                 && e.confidence >= self.options.min_confidence
                 && (self.options.keep_negated || !e.negated)
         });
-        Ok(Document {
-            id: article.id.clone(),
-            published,
-            dateline: header.dateline,
-            body_start: body,
-            sentences,
-            events,
-            reported_by,
-            dates,
-        })
+        events
+    }
+
+    /// Where roles without a state get one: the sentence's place (unless it is an event's
+    /// target), the dateline, else a state the sentence names before them.
+    fn context_state(
+        &self,
+        ms: &[Mention],
+        preds: &[Predicate],
+        location: Option<&Location>,
+        dateline_loc: &Option<Location>,
+    ) -> Option<String> {
+        let lex = &*self.lexicon;
+        // Where generic and untitled actors get their state: the sentence's location, the
+        // dateline, else the first state the sentence names.
+        // (The sentence's state counts only if named before the first actor without one, so a
+        // later target's state is not taken: "The administration said that China must ...")
+        let first_stateless = ms
+            .iter()
+            .find(|m| m.is_actor() && m.state.is_none() && m.org.is_none() && m.group.is_none())
+            .map_or(usize::MAX, |m| m.units.start);
+        let sentence_state = ms
+            .iter()
+            .find(|m| !m.partial && m.state.is_some() && m.units.start < first_stateless)
+            .and_then(|m| m.state)
+            .map(|(st, _)| lex.states[st as usize].iso3.clone());
+
+        let place_is_target = location.is_some_and(|l| {
+            preds.iter().flat_map(|p| &p.targets).any(|&t| {
+                let span = ms[t].span;
+                span.start <= l.span.start && l.span.end <= span.end
+            })
+        });
+        let place_state = location
+            .filter(|_| !place_is_target)
+            .and_then(|l| l.country.clone());
+        // Where roles without a state get one: the sentence's place (unless it is an
+        // event's target), the dateline, else a state the sentence names before them.
+        place_state
+            .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
+            .or(sentence_state)
+    }
+
+    /// The actors of a sentence's mentions, in order; each actor named outright is remembered
+    /// for later references, the first as the sentence's topic.
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_mentions(
+        &self,
+        ms: &[Mention],
+        units: &[Unit],
+        text: &str,
+        resolver: &Resolver<'_>,
+        context_state: Option<&str>,
+        sentence: usize,
+        memory: &mut Memory,
+    ) -> Vec<Vec<Rc<Actor>>> {
+        let lex = &*self.lexicon;
+        let mut actors: Vec<Vec<Rc<Actor>>> = Vec::with_capacity(ms.len());
+        let mut topic_taken = false;
+        for m in ms {
+            let acts = if m.is_outlet_only() {
+                Vec::new()
+            } else if let Some(owners) = self.whose_owner(m, ms, &actors, units, text) {
+                // "Kyrgyzstan and Tajikistan, whose border guards": the owners' states.
+                let base = resolver.resolve(m, memory, None);
+                let mut acts = Vec::new();
+                for o in owners {
+                    for b in &base {
+                        let mut a = b.clone();
+                        a.country.clone_from(&o.country);
+                        a.organization.clone_from(&o.organization);
+                        a.inferred = true;
+                        let owner = o.code.as_deref().and_then(|c| c.get(..3)).unwrap_or("");
+                        a.code = Some(format!("{owner}{}", b.code.as_deref().unwrap_or("")));
+                        acts.push(a);
+                    }
+                }
+                acts
+            } else {
+                let mut acts = resolver.resolve(m, memory, context_state);
+                if let Some(p) = m.place {
+                    for a in acts
+                        .iter_mut()
+                        .filter(|a| a.country.is_none() && a.organization.is_none())
+                    {
+                        // "struck Gaza": a region stands for its state.
+                        let iso3 = &lex.places[p as usize].iso3;
+                        if a.code.is_none() {
+                            a.code = Some(state_code(lex, iso3, a.sector));
+                        }
+                        a.country = Some(iso3.clone());
+                    }
+                }
+                acts
+            };
+            let acts: Vec<Rc<Actor>> = acts.into_iter().map(Rc::new).collect();
+            if m.is_actor() && m.reference.is_none() {
+                for a in &acts {
+                    memory.push(a);
+                }
+                if !topic_taken && !acts.is_empty() {
+                    topic_taken = true;
+                    memory.push_topic(&acts[0], sentence);
+                }
+            }
+            actors.push(acts);
+        }
+        actors
+    }
+
+    /// A first-person pronoun in a quote is its speaker, the subject of the sentence's verb of
+    /// saying.
+    fn resolve_speaker(
+        &self,
+        ms: &[Mention],
+        preds: &[Predicate],
+        units: &[Unit],
+        text: &str,
+        actors: &mut [Vec<Rc<Actor>>],
+        memory: &mut Memory,
+    ) {
+        let lex = &*self.lexicon;
+        // '"We stand ready," the spokeswoman said': "we" is the quote's speaker.
+        let speaker: Vec<Rc<Actor>> = preds
+            .iter()
+            .filter(|p| lex.class(units[p.verb].key) & crate::lexicon::words::REPORT != 0)
+            .flat_map(|p| &p.subjects)
+            .filter(|&&i| ms[i].reference.is_none())
+            .flat_map(|&i| actors[i].iter().cloned())
+            .collect();
+        if !speaker.is_empty() {
+            for (i, m) in ms.iter().enumerate() {
+                if m.reference == Some(crate::parse::Reference::Speaker) {
+                    actors[i] = speaker
+                        .iter()
+                        .map(|a| {
+                            let mut a = (**a).clone();
+                            a.text = m.span.slice(text).to_string();
+                            a.span = m.span;
+                            a.inferred = true;
+                            Rc::new(a)
+                        })
+                        .collect();
+                }
+            }
+            memory.last_speaker = speaker;
+        }
     }
 
     /// For a generic mention right after "whose", the actors of the antecedent (with compounds).
@@ -567,6 +562,7 @@ impl Coder {
         units: &[Unit],
         text: &str,
     ) -> Option<Vec<Actor>> {
+        let lex = &*self.lexicon;
         // A role without its own state or organization (it may carry a name: "whose envoy X").
         if m.agent.is_none()
             || m.state.is_some()
@@ -577,9 +573,7 @@ impl Coder {
             return None;
         }
         let w = m.units.start - 1;
-        if !units[w].span.slice(text).eq_ignore_ascii_case("whose")
-            || units[w - 1].span.slice(text) != ","
-        {
+        if lex.class(units[w].key) & POSS_REL == 0 || units[w - 1].span.slice(text) != "," {
             return None;
         }
         let mut owners: Vec<Actor> = Vec::new();
@@ -590,126 +584,14 @@ impl Coder {
             }
             owners.splice(0..0, done[i].iter().map(|a| (**a).clone()));
             let start = ms[i].units.start;
-            if start == 0 || !matches!(units[start - 1].span.slice(text), "and" | ",") {
+            if start == 0
+                || units[start - 1].key != lex.keys.and && units[start - 1].span.slice(text) != ","
+            {
                 break;
             }
             end = start - 1;
         }
         (!owners.is_empty()).then_some(owners)
-    }
-
-    /// An obligation clause after a statement: "Russia said on Tuesday that Sudan must return
-    /// ..." is a demand by Russia on Sudan (CAMEO 100); "said Iran should halt ..." an appeal
-    /// (020). The clause's subject may be compound and carry a place phrase ("the government
-    /// and the rebels in Darfur must reach ...").
-    #[allow(clippy::too_many_arguments)]
-    fn obligation_request(
-        lex: &Lexicon,
-        s: &Sent<'_>,
-        p: &Predicate,
-        units: &[Unit],
-        text: &str,
-        sources: &[Rc<Actor>],
-        ectx: &EventContext<'_>,
-    ) -> Option<Vec<Event>> {
-        use crate::lexicon::words::{ADVICE, COMP, CONJ, OBLIGATION, POSS, PREP, PREP_LOC, PRON};
-        let end = s.sentence_end_unit(units);
-        let modal = (p.end..end.min(p.end + 25))
-            .find(|&i| lex.class(units[i].key) & (OBLIGATION | ADVICE) != 0)?;
-        // Another statement or event verb between the report and the modal opens another clause.
-        if s.preds.iter().any(|q| q.verb > p.verb && q.verb < modal) {
-            return None;
-        }
-        let (code, label) = if lex.class(units[modal].key) & OBLIGATION != 0 {
-            ("100", "must-demand")
-        } else {
-            ("020", "should-appeal")
-        };
-        // The subject: actor mentions walking back from the modal over "and", ",", place
-        // phrases and at most three plain words ("other developed nations").
-        let mut subject = Vec::new();
-        let (mut k, mut plain) = (modal, 0);
-        while k > p.end {
-            if let Some(mi) = s.mentions.iter().position(|m| m.units.end == k) {
-                let m = &s.mentions[mi];
-                let start = m.units.start;
-                let in_phrase =
-                    start > 0 && lex.class(units[start - 1].key) & (PREP | PREP_LOC) != 0;
-                if in_phrase {
-                    k = start - 1;
-                    continue;
-                }
-                if m.is_actor() {
-                    subject.push(mi);
-                }
-                k = start;
-                plain = 0;
-            } else {
-                let cl = lex.class(units[k - 1].key);
-                if cl & CONJ != 0 || units[k - 1].span.slice(text) == "," {
-                    k -= 1;
-                } else if cl & COMP != 0 || plain >= 3 || units[k - 1].span.slice(text).len() == 1 {
-                    break;
-                } else {
-                    plain += 1;
-                    k -= 1;
-                }
-            }
-        }
-        // "Hungarian and Romanian officials agreed that their countries should cooperate": an
-        // agreement on what the parties themselves should do is their intent (CAMEO 030).
-        let agreement = lex.patterns[p.pattern as usize].code == "019";
-        let themselves = subject.iter().all(|&mi| {
-            s.actors[mi]
-                .iter()
-                .all(|t| sources.iter().any(|src| src.same_party(t)))
-        }) && (k..modal).any(|q| lex.class(units[q].key) & (POSS | PRON) != 0);
-        let trigger = TextSpan {
-            text: units[modal].span.slice(text).to_string(),
-            span: units[modal].span,
-        };
-        if agreement && themselves {
-            let rule = "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent";
-            let mut out = Vec::new();
-            for src in sources {
-                let others: Vec<&Rc<Actor>> =
-                    sources.iter().filter(|o| !src.same_party(o)).collect();
-                if others.is_empty() {
-                    out.push(ectx.event("030", src, None, &trigger, rule, 0.6, false));
-                }
-                for o in others {
-                    out.push(ectx.event("030", src, Some(o), &trigger, rule, 0.6, false));
-                }
-            }
-            return Some(out);
-        }
-        if subject.is_empty() {
-            return None;
-        }
-        // "reminded Iraq that it must cooperate": a pronoun after a statement to someone is
-        // the one addressed.
-        let pronoun = subject.iter().all(|&mi| {
-            matches!(
-                s.mentions[mi].reference,
-                Some(Reference::Thing | Reference::Person | Reference::Plural)
-            )
-        });
-        if pronoun && !p.targets.is_empty() {
-            subject = p.targets.clone();
-        }
-        let rule = format!(
-            "builtin:rule `SOURCE say ... TARGET {} ...` +{label}",
-            trigger.text.to_lowercase()
-        );
-        let mut out = Vec::new();
-        for src in sources {
-            for mi in subject.iter().rev() {
-                for t in s.actors[*mi].iter().filter(|t| !src.same_party(t)) {
-                    out.push(ectx.event(code, src, Some(t), &trigger, &rule, 0.6, false));
-                }
-            }
-        }
-        Some(out)
     }
 
     fn outlet_name(&self, raw: &str) -> String {
@@ -784,35 +666,17 @@ impl Coder {
         ms.iter()
             .enumerate()
             .find(after_preposition)
-            .and_then(|(_, m)| self.location_of(m, text))
+            .and_then(|(_, m)| location_of(&self.lexicon, m, text))
             .or_else(|| {
                 ms.iter()
                     .find(named_place)
-                    .and_then(|m| self.location_of(m, text))
+                    .and_then(|m| location_of(&self.lexicon, m, text))
             })
     }
 
-    fn location_of(&self, m: &Mention, text: &str) -> Option<Location> {
-        let lex = &*self.lexicon;
-        let (name, country) = if let Some(p) = m.place {
-            (
-                lex.places[p as usize].name.clone(),
-                lex.places[p as usize].iso3.clone(),
-            )
-        } else {
-            let (s, _) = m.state?;
-            let st = &lex.states[s as usize];
-            (st.name.clone(), st.iso3.clone())
-        };
-        Some(Location {
-            text: m.span.slice(text).to_string(),
-            span: m.span,
-            name,
-            country: Some(country),
-            source: LocationSource::Sentence,
-        })
-    }
-
+    /// The events of one sentence: each predicate through the rules of
+    /// [`super::predicate::RULES`], then its date, place and contexts, the events themselves and
+    /// the follow-up rules.
     #[allow(clippy::too_many_arguments)]
     fn events_of(
         &self,
@@ -823,338 +687,36 @@ impl Coder {
         published: Option<NaiveDate>,
         dateline_date: Option<NaiveDate>,
         dateline_loc: &Option<Location>,
-        context_state: Option<&str>,
+        attack_state: Option<&str>,
         memory: &mut Memory,
         out: &mut Vec<Event>,
     ) {
         let lex = &*self.lexicon;
-        // Actors are shared with the sentence (Rc); only inferred ones are built here.
-        let collect = |idx: &[usize]| -> Vec<Rc<Actor>> {
-            let mut v: Vec<Rc<Actor>> = Vec::new();
-            for &i in idx {
-                for a in &s.actors[i] {
-                    if !v.iter().any(|x| **x == **a) {
-                        v.push(Rc::clone(a));
-                    }
-                }
-            }
-            v
-        };
-        let mut subjects: Vec<Vec<Rc<Actor>>> = s
-            .preds
-            .iter()
-            .map(|p| {
-                if p.subjects.is_empty() {
-                    Vec::new()
-                } else {
-                    collect(&p.subjects)
-                }
-            })
-            .collect();
-        for pi in 0..s.preds.len() {
-            if subjects[pi].is_empty() {
-                let mut q = s.preds[pi].inherit;
-                let mut hops = 0;
-                while let Some(qi) = q {
-                    if !subjects[qi].is_empty() || hops > 4 {
-                        subjects[pi] = subjects[qi].clone();
-                        break;
-                    }
-                    q = s.preds[qi].inherit;
-                    hops += 1;
-                }
-            }
-        }
+        let subjects = s.subjects();
         for (pi, p) in s.preds.iter().enumerate() {
-            if p.inanimate_subject || p.modality.background || p.modality.directed {
-                continue;
-            }
-            let pat = &lex.patterns[p.pattern as usize];
-            let mut code = pat.code.clone();
-            let mut rule = String::with_capacity(pat.rule.len() + 32);
-            rule.push_str(&pat.rule);
-            let mut negated = false;
-            let m = p.modality;
-            // The unit of "unless" / "if" after the predicate, if any.
-            let condition = (p.end..s.sentence_end_unit(units))
-                .find(|&q| matches!(units[q].span.slice(text), "unless" | "if"));
-            if m.refused || m.negated {
-                match modal_code(&code, Modal::Negated) {
-                    Some(c) => {
-                        rule.push_str(&format!(" +refusal({code}->{c})"));
-                        code = c;
-                    }
-                    // "refused to", and "will never recognise": a negated intention is a
-                    // refusal too.
-                    None if m.refused || m.intent => {
-                        rule.push_str(&format!(" +refusal({code}->120)"));
-                        code = "120".into();
-                    }
-                    None => {
-                        negated = true;
-                        rule.push_str(" +negated");
-                    }
-                }
-            } else if m.intent && !m.threat && decided_act(lex, units, m.governor, &code) {
-                // "The EU agreed to impose sanctions": a decision to act against someone is the
-                // act itself, not a threat.
-                rule.push_str(" +decided");
-            } else if m.intent || m.threat {
-                if let Some(c) = modal_code(&code, Modal::Intent) {
-                    if c != code {
-                        rule.push_str(&format!(" +intent({code}->{c})"));
-                    }
-                    code = c;
-                }
-                // "will withdraw its force unless ...": an intention with "unless" is a threat;
-                // "ready to send peacekeepers if the UN approves" stays an offer.
-                let unless = condition.is_some_and(|q| units[q].span.slice(text) == "unless");
-                if unless && !code.starts_with("13") {
-                    rule.push_str(&format!(" +conditional({code}->130)"));
-                    code = "130".into();
-                }
-            } else if m.hypothetical && code.as_str() >= "15" && !code.starts_with("13") {
-                // "may halt mediation", "could strike": a possible harmful act is a threat.
-                if let Some(c) = modal_code(&code, Modal::Intent) {
-                    if c != code {
-                        rule.push_str(&format!(" +possible({code}->{c})"));
-                        code = c;
-                    }
-                }
-            }
-            // "Croatia is failing to uphold the rights of refugees, a human rights group
-            // protested": a protest that attributes the sentence is said, not marched (111).
-            if code.starts_with("14")
-                && p.targets.is_empty()
-                && attributes_sentence(lex, s, p, units, text)
-            {
-                rule.push_str(&format!(" +reported-protest({code}->111)"));
-                code = "111".into();
-            }
-            if m.passive {
-                rule.push_str(" +passive");
-            }
-            // "discussed ... by phone with": a consultation by telephone.
-            if code == "040"
-                && (p.verb..(p.end + 12).min(units.len())).any(|q| {
-                    matches!(
-                        units[q].span.slice(text),
-                        "phone" | "telephone" | "videoconference" | "video"
-                    )
-                })
-            {
-                code = "041".into();
-                rule.push_str(" +by-phone(040->041)");
-            }
-            // "Turkish drones struck PKK hideouts": force used by aircraft or drones is aerial.
-            let aerial = p.subjects.iter().any(|&i| {
-                s.mentions[i]
-                    .agent
-                    .is_some_and(|a| lex.agents[a as usize].flags.aerial)
-            });
-            if code == "190" && aerial {
-                code = "195".into();
-                rule.push_str(" +aerial(190->195)");
-            }
-            let Some(entry) = cameo(&code) else { continue };
-            // "kill the bill", "seize the opportunity": a bare violent verb needs a party as its
-            // object (judged on the pattern's own code, before modality changed it).
-            // (A verb with only a target slot, "strike {t}", is as bare when the slot is empty.)
-            let bare = pat.specificity() == 1 && !pat.no_target();
-            let needs_object = cameo(&pat.code).is_some_and(|e| e.needs_object);
-            let party_follows = || {
-                s.mentions.iter().any(|mm| {
-                    mm.units.start >= p.end
-                        && mm.units.start <= p.end + 6
-                        && !mm.after_prep_loc
-                        && (mm.is_actor() || mm.state.is_some())
-                })
+            let cx = PredicateContext {
+                lex,
+                s,
+                p,
+                pattern: &lex.patterns[p.pattern as usize],
+                units,
+                text,
+                subjects: &subjects[pi],
+                condition: predicate::condition_after(lex, s, p, units),
+                dateline_location: dateline_loc.as_ref(),
+                attack_state,
+                memory,
             };
-            let mutual = entry.symmetric && subjects[pi].len() >= 2;
-            if bare
-                && needs_object
-                && !m.passive
-                && !mutual
-                && p.targets.is_empty()
-                && !party_follows()
-            {
+            let Some(d) = predicate::draft(&cx) else {
                 continue;
-            }
-            let mut sources = subjects[pi].clone();
-            let mut targets = collect(&p.targets);
-            // "Thousands took to the streets of Khartoum": a crowd counted, not named, protesting
-            // is the civilians of the place (else of the dateline).
-            let crowd = entry.targets_own_government
-                && p.left_edge > 0
-                && lex.class(units[p.left_edge - 1].key) & crate::lexicon::words::QUANT != 0;
-            if sources.is_empty() && crowd {
-                // ("the streets of Khartoum": a capital or city named after the verb counts.)
-                let named_after = || {
-                    s.mentions
-                        .iter()
-                        .filter(|mm| mm.units.start >= p.end)
-                        .find(|mm| {
-                            mm.is_place_only() || matches!(mm.state, Some((_, StateForm::Capital)))
-                        })
-                        .and_then(|mm| self.location_of(mm, text))
-                };
-                let place = s
-                    .location
-                    .clone()
-                    .or_else(named_after)
-                    .or_else(|| dateline_loc.clone())
-                    .and_then(|l| l.country);
-                if let Some(c) = place {
-                    let span = units[p.left_edge - 1].span;
-                    sources.push(Rc::new(state_actor(lex, span, text, &c, Some(Sector::Cvl))));
-                    rule.push_str(" +crowd");
-                }
-            }
-            if sources.is_empty() {
-                match implied_agent(
-                    lex,
-                    entry,
-                    m.passive && !targets.is_empty(),
-                    units[p.verb].span,
-                    text,
-                    s,
-                    dateline_loc,
-                    context_state,
-                ) {
-                    Some((agent, why)) => {
-                        sources.push(Rc::new(agent));
-                        rule.push_str(why);
-                    }
-                    None => continue,
-                }
-            }
-            // "Egypt protested": a state's or government's protest is an official complaint.
-            let official = |a: &Rc<Actor>| {
-                a.organization.is_some() && a.sector.is_none_or(|s| s == Sector::Igo)
-                    || a.country.is_some()
-                        && a.organization.is_none()
-                        && a.sector.is_none_or(|s| s == Sector::Gov)
             };
-            // (Not an event noun: "Iranian protests" are the people's, not the state's.)
-            let entry = match entry.by_state.as_deref() {
-                Some(c) if !p.nominal && sources.iter().all(official) => {
-                    rule.push_str(&format!(" +by-state({code}->{c})"));
-                    code = c.to_string();
-                    cameo(&code).unwrap_or(entry)
-                }
-                _ => entry,
-            };
-            let mut confidence: f32 = if pat.specificity() > 1 { 0.9 } else { 0.75 };
-            let symmetric = entry.symmetric;
-            if targets.is_empty() {
-                // Targets the sentence does not write (code::targets, rules in order).
-                let cx = TargetContext {
-                    lex,
-                    units,
-                    text,
-                    mentions: &s.mentions,
-                    actors: &s.actors,
-                    sentence: s.sentence.index,
-                    sentence_end: s.sentence_end_unit(units),
-                    location: s.location.as_ref(),
-                    end: p.end,
-                    code: &code,
-                    entry,
-                    sources: &sources,
-                    condition,
-                    memory,
-                };
-                if let Some(found) = infer_target(&cx) {
-                    targets = found.targets;
-                    rule.push_str(" +");
-                    rule.push_str(found.rule);
-                    confidence -= found.cost;
-                }
-            }
-            if entry.needs_target && targets.is_empty() {
-                continue;
-            }
-            if m.hypothetical {
-                // "could meet", "might sign": a possibility is not an act. Only a possible harm,
-                // already recoded as a threat above, is coded.
-                if !code.starts_with("13") {
-                    continue;
-                }
-                confidence *= 0.6;
-                rule.push_str(" +hypothetical");
-            }
-            if p.subjects.is_empty() {
-                confidence -= 0.1;
-            }
-            if p.target_from_clause {
-                confidence -= 0.1;
-                rule.push_str(" +target-from-clause");
-            }
             let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
             let trigger = TextSpan {
                 text: trigger_span.slice(text).to_string(),
                 span: trigger_span,
             };
-            let verb_token = units[p.verb].token as usize;
-            // Dates in this predicate's stretch of the sentence (between its neighbours), those
-            // after the verb first: "clashed last month, signed ... on Thursday".
-            let lo = if pi > 0 {
-                units[s.preds[pi - 1].verb].token as usize
-            } else {
-                0
-            };
-            let hi = s
-                .preds
-                .get(pi + 1)
-                .map_or(usize::MAX, |q| units[q.verb].token as usize);
-            let in_stretch =
-                |d: &&DateMention| d.token > lo && d.token < hi || pi == 0 && d.token < verb_token;
-            // A date after publication is a plan's, not the report's: "invited them to Minsk
-            // next Tuesday" was an invitation made today.
-            let not_future = |d: &&DateMention| published.is_none_or(|p| d.date <= p);
-            let chosen = s
-                .dates
-                .iter()
-                .filter(in_stretch)
-                .filter(not_future)
-                .min_by_key(|d| (d.token < verb_token, d.token.abs_diff(verb_token)))
-                .or_else(|| {
-                    s.dates
-                        .iter()
-                        .filter(not_future)
-                        .min_by_key(|d| d.token.abs_diff(verb_token))
-                });
-            // "Xi welcomed Petro on Wednesday. The two leaders discussed trade": a follow-up
-            // about the same parties (a pronoun or collective subject) keeps the event's date.
-            let follow_up = p
-                .subjects
-                .iter()
-                .any(|&i| s.mentions[i].reference.is_some());
-            let continued = memory
-                .last_dated
-                .filter(|&(sentence, _)| follow_up && sentence + 1 == s.sentence.index)
-                .map(|(_, d)| d);
-            let (date, date_source) = match chosen {
-                Some(d) => {
-                    memory.last_dated = Some((s.sentence.index, d.date));
-                    (Some(d.date), DateSource::Explicit)
-                }
-                None if continued.is_some() => (continued, DateSource::Continued),
-                None => match (dateline_date, published) {
-                    (Some(d), _) => (Some(d), DateSource::Dateline),
-                    (None, Some(p)) => (Some(p), DateSource::Published),
-                    (None, None) => (None, DateSource::None),
-                },
-            };
-            let location = s.location.clone().or_else(|| dateline_loc.clone());
-            let mut contexts: Vec<&'static str> =
-                entry.plover_contexts.iter().map(String::as_str).collect();
-            for &c in &s.contexts {
-                let name = lex.contexts[c as usize];
-                if !contexts.contains(&name) {
-                    contexts.push(name);
-                }
-            }
+            let (date, date_source) =
+                predicate_date(s, pi, units, published, dateline_date, cx.memory);
             let ectx = EventContext {
                 article_id: &article.id,
                 sentence: SentenceRef {
@@ -1163,200 +725,110 @@ impl Coder {
                 },
                 date,
                 date_source,
-                location: location.clone(),
+                location: s.location.clone().or_else(|| dateline_loc.clone()),
                 reported_by: s.outlet.clone(),
-                contexts,
-            };
-            let make = |src: &Actor, tgt: Option<&Actor>| -> Event {
-                let conf = confidence
-                    - if src.inferred { 0.1 } else { 0.0 }
-                    - if src.is_resolved() { 0.0 } else { 0.25 }
-                    - if tgt.is_some_and(|t| !t.is_resolved()) {
-                        0.25
-                    } else {
-                        0.0
-                    }
-                    - if tgt.is_some_and(|t| t.inferred) {
-                        0.05
-                    } else {
-                        0.0
-                    };
-                ectx.event(&code, src, tgt, &trigger, &rule, conf, negated)
+                contexts: self.contexts_of(s, d.entry),
             };
             let before = out.len();
-            if targets.is_empty() {
-                if sources.len() >= 2 && symmetric {
-                    for i in 0..sources.len() {
-                        for j in i + 1..sources.len() {
-                            if !sources[i].same_party(&sources[j]) {
-                                out.push(make(&sources[i], Some(&*sources[j])));
-                            }
-                        }
-                    }
-                } else {
-                    for src in &sources {
-                        out.push(make(src, None));
-                    }
-                }
-            } else {
-                for src in &sources {
-                    let mut any = false;
-                    for t in &targets {
-                        if !src.same_party(t) {
-                            out.push(make(src, Some(&**t)));
-                            any = true;
-                        }
-                    }
-                    if !any {
-                        // The only target is the source itself ("cleared him"): one-sided.
-                        out.push(make(src, None));
-                    }
-                }
-            }
-            let mut parties: Vec<Rc<Actor>> = sources.clone();
-            parties.extend(
-                targets
-                    .iter()
-                    .filter(|t| {
-                        !t.inferred
-                            || p.targets
-                                .iter()
-                                .any(|&ti| s.mentions[ti].reference.is_some())
-                    })
-                    .cloned(),
-            );
-            if out.len() > before {
-                memory.group(&parties);
-                memory.last_subjects = sources.clone();
-                memory.last_event_sentence = Some(s.sentence.index);
-                // Hosting implies the guest's visit: "X hosted Y" is also Y visiting X.
-                if code == "043" {
-                    let visits: Vec<Event> = out[before..]
-                        .iter()
-                        .filter(|e| {
-                            e.target
-                                .as_ref()
-                                .is_some_and(|t| t.country.is_some() || t.organization.is_some())
-                        })
-                        .map(|e| {
-                            let (host, guest) = (
-                                e.source.as_ref().expect("events have sources"),
-                                e.target.as_ref().expect("filtered"),
-                            );
-                            let visit_rule = format!("{rule} +reciprocal-visit(043->042)");
-                            ectx.event(
-                                "042",
-                                guest,
-                                Some(host),
-                                &trigger,
-                                &visit_rule,
-                                e.confidence - 0.1,
-                                negated,
-                            )
-                        })
-                        .collect();
-                    out.extend(visits);
-                }
-            }
-            // "X said Y must ...": a demand by X on Y (CAMEO 100) beside the statement.
-            if code.starts_with("01") {
-                if let Some(demand) =
-                    Self::obligation_request(lex, s, p, units, text, &sources, &ectx)
-                {
+            predicate::emit(&d, &ectx, &trigger, out);
+            let emitted = out.len() > before;
+            let visits = predicate::reciprocal(&d, &ectx, &trigger, &out[before..]);
+            out.extend(visits);
+            if d.entry.statement {
+                if let Some(demand) = predicate::obligation_request(&cx, &d.sources, &ectx) {
                     out.extend(demand);
                 }
             }
+            // What later sentences refer back to: the explicit date, the parties (the sources
+            // and the targets written or referred back to) and the subjects.
+            if let (Some(d), DateSource::Explicit) = (date, date_source) {
+                memory.last_dated = Some((s.sentence.index, d));
+            }
+            if emitted {
+                let mut parties: Vec<Rc<Actor>> = d.sources.clone();
+                parties.extend(
+                    d.targets
+                        .iter()
+                        .filter(|t| {
+                            !t.inferred
+                                || p.targets
+                                    .iter()
+                                    .any(|&ti| s.mentions[ti].reference.is_some())
+                        })
+                        .cloned(),
+                );
+                memory.group(&parties);
+                memory.last_subjects = d.sources;
+                memory.last_event_sentence = Some(s.sentence.index);
+            }
         }
+    }
+
+    /// The PLOVER contexts of an event: its code's, then the sentence's.
+    fn contexts_of(&self, s: &Sent<'_>, entry: &'static CameoEntry) -> Vec<&'static str> {
+        let mut contexts: Vec<&'static str> =
+            entry.plover_contexts.iter().map(String::as_str).collect();
+        for &c in &s.contexts {
+            let name = self.lexicon.contexts[c as usize];
+            if !contexts.contains(&name) {
+                contexts.push(name);
+            }
+        }
+        contexts
     }
 }
 
-/// Whether predicate `p` closes its sentence as an attribution: its subject follows a comma
-/// and only adverbs, times and "here" stand after the verb (", a rights group protested here
-/// Wednesday.").
-fn attributes_sentence(
-    lex: &Lexicon,
+/// The date of predicate `pi` of sentence `s` ([`super::dates::event_date`]).
+fn predicate_date(
     s: &Sent<'_>,
-    p: &Predicate,
+    pi: usize,
     units: &[Unit],
-    text: &str,
-) -> bool {
-    use crate::lexicon::words::{ADV, PREP, PREP_LOC, TIME};
-    let Some(&first) = p.subjects.first() else {
-        return false;
-    };
-    // The comma may stand a few lowercase words before the subject's head ("a human rights
-    // group").
-    let start = s.mentions[first].units.start;
-    let mut q = start;
-    while q > 0
-        && q + 3 > start
-        && units[q - 1]
-            .span
-            .slice(text)
-            .chars()
-            .all(char::is_lowercase)
-    {
-        q -= 1;
-    }
-    if q == 0 || units[q - 1].span.slice(text) != "," {
-        return false;
-    }
-    (p.end..s.sentence_end_unit(units)).all(|k| {
-        let w = units[k].span.slice(text);
-        !units[k].is(crate::lexicon::WORD)
-            || lex.class(units[k].key) & (ADV | TIME | PREP | PREP_LOC) != 0
-            || crate::text::weekday_number(w).is_some()
+    published: Option<NaiveDate>,
+    dateline: Option<NaiveDate>,
+    memory: &Memory,
+) -> (Option<NaiveDate>, DateSource) {
+    let verb_token = |q: &Predicate| units[q.verb].token as usize;
+    let p = &s.preds[pi];
+    // "Xi welcomed Petro on Wednesday. The two leaders discussed trade": a follow-up about the
+    // same parties (a pronoun or collective subject) keeps the event's date.
+    let follow_up = p
+        .subjects
+        .iter()
+        .any(|&i| s.mentions[i].reference.is_some());
+    let continued = memory
+        .last_dated
+        .filter(|&(sentence, _)| follow_up && sentence + 1 == s.sentence.index)
+        .map(|(_, d)| d);
+    event_date(&PredicateDates {
+        dates: &s.dates,
+        verb: verb_token(p),
+        previous_verb: pi.checked_sub(1).map(|q| verb_token(&s.preds[q])),
+        next_verb: s.preds.get(pi + 1).map(verb_token),
+        published,
+        dateline,
+        continued,
     })
 }
 
-/// The agent of an event whose source is not written:
-/// - an unattributed attack ("Three civilians were killed in a car bombing in Baghdad") is an
-///   unidentified armed group of the place (`unattributed` codes, agent sector UAF);
-/// - an agentless passive with a patient ("Five activists were detained in Minsk") is the
-///   authority of where it happened (the place, else the dateline), in the sector the code
-///   implies (the police for arrests), or unresolved when no place is known.
-///
-/// The agent is marked inferred; its text and span are the trigger's.
-#[allow(clippy::too_many_arguments)]
-fn implied_agent(
-    lex: &Lexicon,
-    entry: &crate::ontology::CameoEntry,
-    agentless_passive: bool,
-    span: Span,
-    text: &str,
-    s: &Sent<'_>,
-    dateline_loc: &Option<Location>,
-    context_state: Option<&str>,
-) -> Option<(Actor, &'static str)> {
-    let (state, why) = if entry.unattributed {
-        (context_state.map(str::to_string), " +unidentified-attacker")
-    } else if agentless_passive {
-        let place = s
-            .location
-            .as_ref()
-            .or(dateline_loc.as_ref())
-            .and_then(|l| l.country.clone());
-        (place, " +agentless")
+/// The place a mention names, as an event location found in the sentence.
+pub(super) fn location_of(lex: &Lexicon, m: &Mention, text: &str) -> Option<Location> {
+    let (name, country) = if let Some(p) = m.place {
+        (
+            lex.places[p as usize].name.clone(),
+            lex.places[p as usize].iso3.clone(),
+        )
     } else {
-        return None;
+        let (s, _) = m.state?;
+        let st = &lex.states[s as usize];
+        (st.name.clone(), st.iso3.clone())
     };
-    let sector = entry.implied_agent.unwrap_or(Sector::Gov);
-    let agent = match state {
-        Some(c) => state_actor(lex, span, text, &c, Some(sector)),
-        // Only a passive's agent may stay unknown; an unattributed attack needs a place.
-        None if entry.unattributed => return None,
-        None => Actor {
-            text: span.slice(text).to_string(),
-            span,
-            country: None,
-            organization: None,
-            sector: None,
-            name: None,
-            code: None,
-            inferred: true,
-        },
-    };
-    Some((agent, why))
+    Some(Location {
+        text: m.span.slice(text).to_string(),
+        span: m.span,
+        name,
+        country: Some(country),
+        source: LocationSource::Sentence,
+    })
 }
 
 /// An actor inferred for a state (ISO3 `iso3`) and optional sector, at `span`: its CAMEO code
@@ -1384,14 +856,4 @@ pub(super) fn state_actor(
 fn state_code(lex: &Lexicon, iso3: &str, sector: Option<Sector>) -> String {
     let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
     format!("{state}{}", sector.map_or("", Sector::as_str))
-}
-
-/// Whether a governing verb of decision makes the governed code an act rather than an
-/// intention: any code after a decisive verb ("decided", "voted", "resolved" to ...), and a
-/// material-conflict code (sanctions, expulsions, force) after "agreed to".
-fn decided_act(lex: &Lexicon, units: &[Unit], governor: Option<usize>, code: &str) -> bool {
-    use crate::lexicon::words::{DECISION, DECISIVE};
-    let class = governor.map_or(0, |g| lex.class(units[g].key));
-    class & DECISION != 0
-        && (class & DECISIVE != 0 || cameo(code).is_some_and(|e| e.quad_class == 4))
 }

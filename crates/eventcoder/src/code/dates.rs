@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::event::DateSource;
+
 use crate::text::{PartialDate, Token, TokenKind, parse_date, weekday_number};
 
 /// A date expression found in a sentence.
@@ -174,6 +176,60 @@ pub fn find_dates(
     }
 }
 
+/// Where one predicate stands in its sentence, for choosing its date.
+pub(super) struct PredicateDates<'a> {
+    /// The sentence's dates.
+    pub dates: &'a [DateMention],
+    /// The token of the predicate's verb.
+    pub verb: usize,
+    /// The tokens of the previous and the next predicate's verbs (its stretch lies between).
+    pub previous_verb: Option<usize>,
+    pub next_verb: Option<usize>,
+    /// The article's published date and its dateline's date.
+    pub published: Option<NaiveDate>,
+    pub dateline: Option<NaiveDate>,
+    /// The date of the previous sentence's event, when this predicate continues it (its
+    /// subject is a pronoun or a collective: "The two leaders discussed trade").
+    pub continued: Option<NaiveDate>,
+}
+
+/// An event's date and where it came from:
+/// 1. a date in the predicate's stretch of the sentence (between its neighbours), those after
+///    the verb first ("clashed last month, signed ... on Thursday"), else the nearest in the
+///    sentence; never a date after publication, which is a plan's ("invited them to Minsk next
+///    Tuesday" was an invitation made today);
+/// 2. the date of the event the sentence continues;
+/// 3. the dateline's date, else the published date.
+pub(super) fn event_date(pd: &PredicateDates<'_>) -> (Option<NaiveDate>, DateSource) {
+    let verb = pd.verb;
+    let lo = pd.previous_verb.unwrap_or(0);
+    let hi = pd.next_verb.unwrap_or(usize::MAX);
+    let first = pd.previous_verb.is_none();
+    let in_stretch = |d: &&DateMention| d.token > lo && d.token < hi || first && d.token < verb;
+    let not_future = |d: &&DateMention| pd.published.is_none_or(|p| d.date <= p);
+    let chosen = pd
+        .dates
+        .iter()
+        .filter(in_stretch)
+        .filter(not_future)
+        .min_by_key(|d| (d.token < verb, d.token.abs_diff(verb)))
+        .or_else(|| {
+            pd.dates
+                .iter()
+                .filter(not_future)
+                .min_by_key(|d| d.token.abs_diff(verb))
+        });
+    match (chosen, pd.continued) {
+        (Some(d), _) => (Some(d.date), DateSource::Explicit),
+        (None, Some(c)) => (Some(c), DateSource::Continued),
+        (None, None) => match (pd.dateline, pd.published) {
+            (Some(d), _) => (Some(d), DateSource::Dateline),
+            (None, Some(p)) => (Some(p), DateSource::Published),
+            (None, None) => (None, DateSource::None),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +274,50 @@ mod tests {
             out.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(),
             ["2001-09-11"]
         );
+    }
+
+    #[test]
+    fn event_dates_by_precedence() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2024, 4, d).unwrap();
+        let at = |token: usize, d: u32| DateMention {
+            token,
+            first: token,
+            end: token + 1,
+            date: day(d),
+        };
+        let dates = [at(2, 8), at(9, 9), at(14, 20)];
+        let pd =
+            |verb: usize, previous_verb: Option<usize>, next_verb: Option<usize>| PredicateDates {
+                dates: &dates,
+                verb,
+                previous_verb,
+                next_verb,
+                published: Some(day(10)),
+                dateline: None,
+                continued: None,
+            };
+        // (verb, neighbours) -> expected day; the date after publication (20) is never chosen.
+        let table = [
+            ((5, None, Some(8)), Some(8)),
+            ((8, Some(5), None), Some(9)),
+            ((12, Some(8), None), Some(9)),
+        ];
+        for ((verb, prev, next), want) in table {
+            let (date, source) = event_date(&pd(verb, prev, next));
+            assert_eq!(date, want.map(day), "verb at {verb}");
+            assert_eq!(source, DateSource::Explicit);
+        }
+        let none: [DateMention; 0] = [];
+        let mut bare = pd(3, None, None);
+        bare.dates = &none;
+        assert_eq!(event_date(&bare), (Some(day(10)), DateSource::Published));
+        bare.continued = Some(day(7));
+        assert_eq!(event_date(&bare), (Some(day(7)), DateSource::Continued));
+        bare.dateline = Some(day(6));
+        bare.continued = None;
+        assert_eq!(event_date(&bare), (Some(day(6)), DateSource::Dateline));
+        bare.published = None;
+        bare.dateline = None;
+        assert_eq!(event_date(&bare), (None, DateSource::None));
     }
 }

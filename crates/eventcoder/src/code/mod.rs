@@ -6,6 +6,7 @@ mod coder;
 mod dates;
 mod dedup;
 mod event;
+mod predicate;
 mod resolve;
 mod targets;
 

@@ -42,9 +42,8 @@ pub(super) struct TargetContext<'a> {
     pub sentence_end: usize,
     /// Where the sentence's events happened.
     pub location: Option<&'a Location>,
-    /// The predicate's last unit (exclusive), its code and the code's table entry.
+    /// The predicate's last unit (exclusive) and its code's table entry.
     pub end: usize,
-    pub code: &'a str,
     pub entry: &'a CameoEntry,
     /// The event's sources.
     pub sources: &'a [Rc<Actor>],
@@ -81,7 +80,7 @@ fn found(targets: Vec<Rc<Actor>>, rule: &'static str, cost: f32) -> Option<Infer
 /// "threatened to stop negotiations if the United States goes ahead": a threat's target is the
 /// party its condition names.
 fn from_condition(cx: &TargetContext<'_>) -> Option<Inferred> {
-    if !cx.code.starts_with("13") {
+    if !cx.entry.threat {
         return None;
     }
     let q = cx.condition?;
@@ -181,7 +180,7 @@ fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> 
 /// ("demonstrated in Kirkuk").
 fn from_location(cx: &TargetContext<'_>) -> Option<Inferred> {
     let mutual_sources = cx.sources.len() >= 2 && cx.entry.symmetric;
-    if mutual_sources || cx.code == "036" || !cx.entry.target_from_place {
+    if mutual_sources || !cx.entry.target_from_place {
         return None;
     }
     let loc = cx.location?;

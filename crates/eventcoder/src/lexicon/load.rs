@@ -702,8 +702,12 @@ impl Loader<'_> {
             self.err(file, row, 0, format!("unknown word class {:?}", row.get(1)))
         })?;
         let word = row.get(0).to_lowercase();
-        let verbal =
-            bit & (super::words::INTENT | super::words::REFUSE | super::words::REPORT) != 0;
+        let verbal = bit
+            & (super::words::INTENT
+                | super::words::REFUSE
+                | super::words::REPORT
+                | super::words::THREAT_VERB)
+            != 0;
         let forms: Vec<String> = if verbal {
             self.lex
                 .irregular

@@ -119,6 +119,14 @@ pub struct CommonKeys {
     pub against: u32,
     /// "at"
     pub at: u32,
+    /// "in"
+    pub in_: u32,
+    /// "that"
+    pub that: u32,
+    /// "or"
+    pub or: u32,
+    /// "but"
+    pub but: u32,
 }
 
 /// One phrase match: unit range and the sense.
@@ -434,6 +442,10 @@ impl Lexicon {
             on: self.key("on"),
             against: self.key("against"),
             at: self.key("at"),
+            in_: self.key("in"),
+            that: self.key("that"),
+            or: self.key("or"),
+            but: self.key("but"),
         };
     }
 

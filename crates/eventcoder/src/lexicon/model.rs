@@ -312,7 +312,7 @@ pub struct Pattern {
 impl Pattern {
     /// Whether the pattern codes a public statement (CAMEO root 01).
     pub fn is_statement(&self) -> bool {
-        self.code.starts_with("01")
+        crate::ontology::cameo(&self.code).is_some_and(|e| e.statement)
     }
 
     /// The number of literal words (the verb included): more specific patterns win.

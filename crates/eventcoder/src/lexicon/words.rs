@@ -135,6 +135,43 @@ pub const FAILURE: u64 = 1 << 45;
 /// for Sudan.
 pub const SITUATION: u64 = 1 << 46;
 
+/// A word for a call held at a distance: "discussed ... by phone with" is a telephone call.
+pub const REMOTE: u64 = 1 << 47;
+
+/// A word that opens a condition ("if", "unless"): the clause after it is hypothetical, and a
+/// threat's target may be named in it.
+pub const CONDITION: u64 = 1 << 48;
+
+/// A condition of exception ("unless"): an intention under it is a threat.
+pub const EXCEPTION: u64 = 1 << 49;
+
+/// The possessive relative pronoun ("whose"): "Kyrgyzstan and Tajikistan, whose border guards
+/// clashed" gives the guards their owners' states.
+pub const POSS_REL: u64 = 1 << 50;
+
+/// A participle of prospective aspect ("going"): its "to" + verb is not yet done.
+pub const PROSPECTIVE: u64 = 1 << 51;
+
+/// A verb of threatening ("threaten"): its "to" + verb is a threat, not an intention.
+pub const THREAT_VERB: u64 = 1 << 52;
+
+/// A participle after a hyphen that makes the word before it the leader of a group: "U.S.-led
+/// coalition".
+pub const LEADING: u64 = 1 << 53;
+
+/// A possessive marker ("'s", "'"): "Russia's", "the rebels'".
+pub const POSS_MARK: u64 = 1 << 54;
+
+/// A word that opens an indirect question ("whether"): the clause after it is not asserted.
+pub const QUESTION: u64 = 1 << 55;
+
+/// The future of reported speech ("would"): "said it would impose" is a stated intention.
+pub const REPORTED_FUTURE: u64 = 1 << 56;
+
+/// A word before a verb that makes it share the previous predicate's subject: a purpose
+/// infinitive or a time clause ("opened fire to disperse the crowd", "after meeting").
+pub const SHARES_SUBJECT: u64 = 1 << 57;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -185,6 +222,17 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "implicative" => IMPLICATIVE,
         "failure" => FAILURE,
         "situation" => SITUATION,
+        "remote" => REMOTE,
+        "condition" => CONDITION,
+        "exception" => EXCEPTION,
+        "poss_rel" => POSS_REL,
+        "prospective" => PROSPECTIVE,
+        "threat_verb" => THREAT_VERB,
+        "leading" => LEADING,
+        "poss_mark" => POSS_MARK,
+        "question" => QUESTION,
+        "reported_future" => REPORTED_FUTURE,
+        "shares_subject" => SHARES_SUBJECT,
         _ => return None,
     })
 }

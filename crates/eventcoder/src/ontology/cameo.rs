@@ -52,6 +52,84 @@ pub struct CameoEntry {
     /// Meaningless without a target: a visit made or hosted needs its other party ("received
     /// a prison sentence" is no hosting).
     pub needs_target: bool,
+    /// A public statement (01x): "X said Y must ..." may add a demand beside it.
+    pub statement: bool,
+    /// A threat (13x).
+    pub threat: bool,
+    /// Material harm (15x-20x): a possible harm ("could strike") is coded as a threat.
+    pub harm: bool,
+    /// A show or use of one's own forces (15x): a bare role after the verb ("deployed
+    /// troops") is the source's own, not the target.
+    pub force_posture: bool,
+    /// A consultation (04x): with no object, a "with" phrase names the other party.
+    pub partner_with: bool,
+    /// An agreement: "A and B agreed that they should ..." is their own intent.
+    pub agreement: bool,
+    /// The code when held by telephone or video ("discussed ... by phone with").
+    pub by_phone: Option<String>,
+    /// The code when done by aircraft or drones ("Turkish drones struck").
+    pub by_air: Option<String>,
+    /// The code of a protest that only attributes its sentence (", a rights group protested"):
+    /// a criticism said, not a protest held.
+    pub reported: Option<String>,
+    /// The event the target makes in turn ("X hosted Y" is also Y visiting X).
+    pub reciprocal: Option<String>,
+    /// The named coder rule that emits this code, if any.
+    pub rule: Option<CodeRule>,
+}
+
+/// A coder rule whose output code is data (`rule=NAME` in the `coding` column of
+/// `data/cameo.tsv`); see [`rule_code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeRule {
+    /// "refused to" + an act with no refusal code of its own.
+    Refusal,
+    /// An intention with "unless": "will withdraw unless ...".
+    ConditionalThreat,
+    /// "X said Y must ...".
+    Demand,
+    /// "X said Y should ...".
+    Appeal,
+    /// "A and B agreed that they should ...".
+    AgreedIntent,
+}
+
+impl CodeRule {
+    /// Every rule, for table tests.
+    pub const ALL: [CodeRule; 5] = [
+        CodeRule::Refusal,
+        CodeRule::ConditionalThreat,
+        CodeRule::Demand,
+        CodeRule::Appeal,
+        CodeRule::AgreedIntent,
+    ];
+
+    fn parse(name: &str) -> Option<CodeRule> {
+        Some(match name {
+            "refusal" => CodeRule::Refusal,
+            "conditional_threat" => CodeRule::ConditionalThreat,
+            "demand" => CodeRule::Demand,
+            "appeal" => CodeRule::Appeal,
+            "agreed_intent" => CodeRule::AgreedIntent,
+            _ => return None,
+        })
+    }
+}
+
+/// The code a named coder rule emits.
+///
+/// ```
+/// use eventcoder::ontology::{CodeRule, rule_code};
+/// assert_eq!(rule_code(CodeRule::Demand).code, "100");
+/// assert_eq!(rule_code(CodeRule::Refusal).root(), "12");
+/// ```
+pub fn rule_code(rule: CodeRule) -> &'static CameoEntry {
+    TABLE
+        .entries
+        .iter()
+        .find(|e| e.rule == Some(rule))
+        .expect("every rule is on one row of cameo.tsv (tested)")
 }
 
 impl CameoEntry {
@@ -108,6 +186,18 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 targets_civilians: flag("targets_civilians"),
                 by_state: value("by_state"),
                 needs_target: flag("needs_target"),
+                statement: flag("statement"),
+                threat: flag("threat"),
+                harm: flag("harm"),
+                force_posture: flag("force_posture"),
+                partner_with: flag("partner_with"),
+                agreement: flag("agreement"),
+                by_phone: value("by_phone"),
+                by_air: value("by_air"),
+                reported: value("reported"),
+                reciprocal: value("reciprocal"),
+                rule: value("rule")
+                    .map(|r| CodeRule::parse(&r).expect("rule names are known (tested)")),
             }
         })
         .collect();
@@ -172,6 +262,86 @@ mod tests {
             Some(PloverType::Request)
         );
         assert_eq!(cameo("010").unwrap().plover_type, None);
+    }
+
+    #[test]
+    fn coding_flags_are_known_and_point_to_codes() {
+        const FLAGS: [&str; 14] = [
+            "symmetric",
+            "target_from_place",
+            "crosses_that",
+            "unattributed",
+            "needs_object",
+            "targets_own_government",
+            "targets_civilians",
+            "needs_target",
+            "statement",
+            "threat",
+            "harm",
+            "force_posture",
+            "partner_with",
+            "agreement",
+        ];
+        const VALUES: [&str; 7] = [
+            "implied_agent",
+            "by_state",
+            "by_phone",
+            "by_air",
+            "reported",
+            "reciprocal",
+            "rule",
+        ];
+        let header = [
+            "code",
+            "label",
+            "quad",
+            "goldstein",
+            "plover_type",
+            "plover_mode",
+            "plover_context",
+            "coding",
+        ];
+        let rows = tsv::read("cameo.tsv", include_str!("../../data/cameo.tsv"), &header).unwrap();
+        for r in &rows {
+            for f in r.list(7) {
+                let name = f.split('=').next().unwrap();
+                assert!(
+                    if f.contains('=') {
+                        VALUES.contains(&name)
+                    } else {
+                        FLAGS.contains(&name)
+                    },
+                    "{}: unknown coding flag {f}",
+                    r.get(0)
+                );
+            }
+        }
+        for e in cameo_codes() {
+            for c in [
+                &e.by_state,
+                &e.by_phone,
+                &e.by_air,
+                &e.reported,
+                &e.reciprocal,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(cameo(c).is_some(), "{}: {c} is no code", e.code);
+            }
+            // The classes follow the roots.
+            let root: u8 = e.root().parse().unwrap();
+            assert_eq!(e.statement, root == 1, "{}", e.code);
+            assert_eq!(e.threat, root == 13, "{}", e.code);
+            assert_eq!(e.harm, root >= 15, "{}", e.code);
+        }
+        for rule in CodeRule::ALL {
+            assert_eq!(
+                cameo_codes().filter(|e| e.rule == Some(rule)).count(),
+                1,
+                "{rule:?}"
+            );
+        }
     }
 
     #[test]

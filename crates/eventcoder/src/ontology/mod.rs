@@ -14,6 +14,6 @@ mod cameo;
 mod plover;
 mod sector;
 
-pub use cameo::{CameoEntry, Modal, cameo, cameo_codes, modal_code};
+pub use cameo::{CameoEntry, CodeRule, Modal, cameo, cameo_codes, modal_code, rule_code};
 pub use plover::{PloverCategory, PloverType, plover_categories};
 pub use sector::{Sector, UnknownSector};

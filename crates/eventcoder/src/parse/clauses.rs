@@ -90,8 +90,9 @@ impl<'a> Ctx<'a> {
     fn word(&self, i: usize) -> &str {
         self.units[i].span.slice(self.text)
     }
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+    /// Whether unit `i` is the word of `key` (one of the lexicon's common keys).
+    fn is(&self, i: usize, key: u32) -> bool {
+        self.units[i].key == key
     }
     fn new(
         lex: &'a Lexicon,
@@ -259,7 +260,7 @@ fn match_elems(
                     let free = c.units[prev].is(NUMBER)
                         || c.class(prev) & (QUANT | DET | POSS) != 0
                         || matches!(c.word(prev), "$" | "%" | "€" | "£" | "-")
-                        || c.is(prev, "of") && prev > 0 && c.class(prev - 1) & QUANT != 0;
+                        || c.is(prev, c.lex.keys.of) && prev > 0 && c.class(prev - 1) & QUANT != 0;
                     if !free {
                         content += 1;
                     }
@@ -461,7 +462,7 @@ fn verb_forms_allowed(c: &Ctx<'_>, i: usize) -> u8 {
         .is_some_and(|m| c.ms[m].is_actor() || c.ms[m].reference.is_some())
         || cl & (PRON | REL) != 0;
     if cl & (FUTURE | HYPO | DO | NEG) != 0
-        || c.is(p, "to")
+        || c.is(p, c.lex.keys.to)
         || after_subject
         || w == "\""
         || w == "“"
@@ -538,9 +539,8 @@ pub fn predicates(
         };
         if i > range.start {
             let prev = c.class(i - 1);
-            let prev_w = c.word(i - 1);
             if prev & (DET | POSS) != 0
-                || matches!(prev_w, "'s" | "’s")
+                || c.class(i - 1) & POSS_MARK != 0
                 || c.mention_ending(i).is_some_and(|m| {
                     matches!(ms[m].state, Some((_, crate::parse::StateForm::Adjective)))
                         && ms[m].agent.is_none()
@@ -726,9 +726,10 @@ fn infinitive_head(c: &Ctx<'_>, k: usize) -> usize {
     v
 }
 
-/// A verb of intent or refusal, "going" or a form of "be": its "to" + verb is not (yet) done.
+/// A verb of intent or refusal, "going" (prospective) or a form of "be": its "to" + verb is not
+/// (yet) done.
 fn governs_infinitive(c: &Ctx<'_>, v: usize) -> bool {
-    c.class(v) & (INTENT | REFUSE | BE) != 0 || c.is(v, "going")
+    c.class(v) & (INTENT | REFUSE | BE | PROSPECTIVE) != 0
 }
 
 /// The verb of an infinitive that `v` (the word before a purpose "to") ends the object of:
@@ -752,7 +753,7 @@ fn chained_infinitive(c: &Ctx<'_>, v: usize) -> Option<usize> {
             .windows(2)
             .any(|e| matches!(e, [PatternElem::Target, PatternElem::Word(k, _)] if *k == to))
     });
-    (w > start + 1 && c.is(w - 1, "to") && !pats.is_empty() && !asks_object).then_some(w)
+    (w > start + 1 && c.is(w - 1, c.lex.keys.to) && !pats.is_empty() && !asks_object).then_some(w)
 }
 
 fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Option<usize>) {
@@ -777,22 +778,22 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         } else if cl & NEG != 0 {
             m.negated = true;
             j -= 1;
-        } else if cl & BE != 0 && !c.is(k, "'s") {
+        } else if cl & BE != 0 && cl & POSS_MARK == 0 {
             be_seen = true;
             j -= 1;
         } else if cl & (HAVE | DO) != 0 {
             j -= 1;
-        } else if cl & FUTURE != 0 && !c.is(k, "going") {
+        } else if cl & FUTURE != 0 && cl & PROSPECTIVE == 0 {
             m.intent = true;
             j -= 1;
-        } else if cl & HYPO != 0 && !c.is(k, "if") && !c.is(k, "whether") {
-            if c.is(k, "would") {
+        } else if cl & HYPO != 0 && cl & (CONDITION | QUESTION) == 0 {
+            if cl & REPORTED_FUTURE != 0 {
                 would = true;
             } else {
                 m.hypothetical = true;
             }
             j -= 1;
-        } else if c.is(k, "to") && k > start {
+        } else if c.is(k, c.lex.keys.to) && k > start {
             // The verb of intent may stand a few words before "to": "agreed in principle on Saturday to provide".
             // "had not managed to hit": a verb of success is transparent, so its negation and
             // modals apply to the act.
@@ -836,11 +837,11 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             } else if vc & INTENT != 0 {
                 m.intent = true;
                 m.governor = Some(v);
-                if c.word(v).to_ascii_lowercase().starts_with("threat") {
+                if c.class(v) & THREAT_VERB != 0 {
                     m.threat = true;
                 }
                 j = v;
-            } else if c.is(v, "going") || vc & BE != 0 {
+            } else if vc & (PROSPECTIVE | BE) != 0 {
                 m.intent = true;
                 j = v;
             } else if vc & DIRECTIVE != 0 && {
@@ -866,7 +867,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     // Likewise "Serb forces were engaged in ethnic cleansing": the subject does it.
     let stative = c.class(verb) & STATIVE != 0
         && verb + 1 < c.range.end
-        && (c.is(verb + 1, "to") || c.is(verb + 1, "in"));
+        && (c.is(verb + 1, c.lex.keys.to) || c.is(verb + 1, c.lex.keys.in_));
     m.passive =
         be_seen && forms.has(VerbForms::PARTICIPLE) && forms.0 != VerbForms::GERUND && !stative;
     let left_edge = j;
@@ -883,11 +884,12 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             m.hypothetical = true
         }
     }
-    if (start..left_edge).any(|k| c.is(k, "if") || c.is(k, "unless")) {
+    if (start..left_edge).any(|k| c.class(k) & CONDITION != 0) {
         m.hypothetical = true;
     }
     // "Pakistan denied that its forces had fired": a denied clause is not asserted.
-    let denied = (start + 1..left_edge).any(|k| c.is(k, "that") && c.class(k - 1) & DENIAL != 0);
+    let denied =
+        (start + 1..left_edge).any(|k| c.is(k, c.lex.keys.that) && c.class(k - 1) & DENIAL != 0);
     if denied {
         m.negated = true;
     }
@@ -911,7 +913,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     // "Pakistan urged (allowed) the opposition to hold a rally": the rally is asked for or
     // permitted, not reported as held.
     let asked_of_object = left_edge > start
-        && c.is(left_edge - 1, "to")
+        && c.is(left_edge - 1, c.lex.keys.to)
         && subjects.0.len() == 1
         && preds[..pi]
             .iter()
@@ -939,10 +941,11 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     }
     let mut targets = Vec::new();
     let pat = &c.lex.patterns[preds[pi].pattern as usize];
+    let pat_entry = crate::ontology::cameo(&pat.code);
     if let Some(t) = explicit_target {
         targets.push(t);
         extend_right(c, &mut targets);
-    } else if pat.no_target() && pat.code.starts_with("04") {
+    } else if pat.no_target() && pat_entry.is_some_and(|e| e.partner_with) {
         // "discussed the situation by phone with his Turkish counterpart": the partner.
         let with = c.lex.keys.with;
         let next_verb = preds.get(pi + 1).map_or(c.range.end, |q| q.verb);
@@ -959,7 +962,8 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         // A mention the pattern's gap covered ("expel 23 UK diplomats") or the direct object.
         let end = preds[pi].end;
         // Troops a state mobilizes or deploys (15x) are its own, not the target.
-        let own_troops = |mm: &Mention| pat.code.starts_with("15") && mm.is_bare_role();
+        let own_troops =
+            |mm: &Mention| pat_entry.is_some_and(|e| e.force_posture) && mm.is_bare_role();
         // A word of the pattern that modifies a later one is no target: "military" in "suspend *
         // military aid" (while "demonstrators" in "disperse * demonstrator" is).
         let pattern_word = |mm: &Mention| {
@@ -1043,7 +1047,7 @@ fn in_background_clause(c: &Ctx<'_>, left_edge: usize) -> bool {
     if r < left_edge && c.class(r) & (PREP | PREP_LOC | BY) != 0 {
         r += 1;
     }
-    let relative = r < left_edge && c.class(r) & REL != 0 && !c.is(r, "that");
+    let relative = r < left_edge && c.class(r) & REL != 0 && !c.is(r, c.lex.keys.that);
     // A closing comma with more of the sentence after it.
     let closes = (left_edge..c.range.end.saturating_sub(2)).any(|k| c.is_punct(k, ","));
     relative && closes
@@ -1061,7 +1065,7 @@ fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool
         return false;
     }
     // An infinitive ("an attempt to assassinate") has no subject of its own.
-    if left_edge > start && c.is(left_edge - 1, "to") {
+    if left_edge > start && c.is(left_edge - 1, c.lex.keys.to) {
         return false;
     }
     let mut k = left_edge;
@@ -1079,7 +1083,7 @@ fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool
         }
         // "Argentina's coach clashed", "Russia's economy grew": a possessor before a head noun
         // that is no actor is its determiner, not the subject.
-        if nouns > 0 && matches!(w, "'s" | "’s") && c.mention_ending(q).is_some() {
+        if nouns > 0 && cl & POSS_MARK != 0 && c.mention_ending(q).is_some() {
             return true;
         }
         let plain = u.is(WORD) && cl == 0 && !c.is_adverb(q);
@@ -1117,7 +1121,7 @@ fn event_noun_maker(c: &Ctx<'_>, left_edge: usize) -> Option<usize> {
             // Before the noun: "Israeli", "Russia's", across one modifier ("a Russian missile
             // strike").
             let mut k = n.start;
-            if k > c.range.start && matches!(c.word(k - 1), "'s" | "’s") {
+            if k > c.range.start && c.class(k - 1) & POSS_MARK != 0 {
                 k -= 1;
             }
             let m = c.mention_ending(k)?;
@@ -1178,10 +1182,10 @@ fn find_subject(
             if mm.outlet.is_some() && !mm.is_actor() {
                 return (Vec::new(), None);
             }
-            if object_of_prev && (k == left_edge || k + 1 == left_edge && c.is(k, "to")) {
+            if object_of_prev && (k == left_edge || k + 1 == left_edge && c.is(k, c.lex.keys.to)) {
                 // "X urged Y to release Z": Y, the object of the previous verb, is the subject.
-                if c.is(left_edge.saturating_sub(1).max(start), "to")
-                    || k < c.range.end && c.is(k, "to")
+                if c.is(left_edge.saturating_sub(1).max(start), c.lex.keys.to)
+                    || k < c.range.end && c.is(k, c.lex.keys.to)
                 {
                     return (vec![mi], None);
                 }
@@ -1191,7 +1195,7 @@ fn find_subject(
         }
         let cl = c.class(prev);
         let w = c.word(prev);
-        if cl & REL != 0 && !c.is(prev, "that") {
+        if cl & REL != 0 && !c.is(prev, c.lex.keys.that) {
             // "X, who praised": the antecedent.
             let mut a = prev;
             if a > start && c.is_punct(a - 1, ",") {
@@ -1202,7 +1206,7 @@ fn find_subject(
             }
             return (Vec::new(), None);
         }
-        if cl & CONJ != 0 && (c.is(prev, "and") || c.is(prev, "but")) {
+        if cl & CONJ != 0 && (c.is(prev, c.lex.keys.and) || c.is(prev, c.lex.keys.but)) {
             // "X met Y and discussed Z": coordination inherits the previous subject.
             let prev_pred = (0..pi).rev().find(|&q| preds[q].verb < prev);
             if let Some(q) = prev_pred {
@@ -1217,7 +1221,7 @@ fn find_subject(
                 .rev()
                 .take(14)
                 .take_while(|&r| !c.is_punct(r, ",") || r + 1 == prev)
-                .find(|&r| c.class(r) & REL != 0 && !c.is(r, "that"));
+                .find(|&r| c.class(r) & REL != 0 && !c.is(r, c.lex.keys.that));
             if let Some(r) = rel {
                 if r > start && c.is_punct(r - 1, ",") {
                     k = r - 1;
@@ -1254,12 +1258,7 @@ fn find_subject(
         k = prev;
     }
     // "opened fire to disperse the crowd": a purpose infinitive shares the previous subject.
-    let subordinate = left_edge > start
-        && [
-            "to", "after", "before", "while", "when", "by", "without", "since", "despite",
-        ]
-        .iter()
-        .any(|w| c.is(left_edge - 1, w));
+    let subordinate = left_edge > start && c.class(left_edge - 1) & SHARES_SUBJECT != 0;
     if subordinate {
         if let Some(q) = (0..pi).rev().find(|&q| preds[q].verb < left_edge) {
             return (Vec::new(), Some(q));
@@ -1296,7 +1295,10 @@ fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
                 return None;
             }
             // "the foreign ministers of Armenia and Azerbaijan": the states name the object.
-            if mm.is_bare_role() && mm.units.end + 1 < c.range.end && c.is(mm.units.end, "of") {
+            if mm.is_bare_role()
+                && mm.units.end + 1 < c.range.end
+                && c.is(mm.units.end, c.lex.keys.of)
+            {
                 if let Some(owner) = c
                     .mention_starting(mm.units.end + 1)
                     .filter(|&o| c.ms[o].state.is_some() || c.ms[o].org.is_some())
@@ -1312,7 +1314,11 @@ fn direct_object(c: &Ctx<'_>, end: usize) -> Option<usize> {
             continue;
         }
         // "the decision of X", "the right of Russian troops": the possessor is the object.
-        if c.units[q].is(WORD) && c.class(q) == 0 && q + 1 < c.range.end && c.is(q + 1, "of") {
+        if c.units[q].is(WORD)
+            && c.class(q) == 0
+            && q + 1 < c.range.end
+            && c.is(q + 1, c.lex.keys.of)
+        {
             let mut r = q + 2;
             while r < c.range.end && c.is_np_filler(r, false) {
                 r += 1;
@@ -1339,8 +1345,8 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
         let w = c.word(q);
         let subordinator = c.is_subordinator(q);
         if matches!(w, ";" | ":" | "," | "\"" | "“" | "”")
-            || c.class(q) & REL != 0 && !c.is(q, "that")
-            || c.is(q, "that") && !cross_that
+            || c.class(q) & REL != 0 && !c.is(q, c.lex.keys.that)
+            || c.is(q, c.lex.keys.that) && !cross_that
             || subordinator
         {
             return None;
@@ -1381,7 +1387,7 @@ fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
             return;
         }
         let sep = first - 1;
-        let is_and = c.is(sep, "and") || c.is(sep, "or");
+        let is_and = c.is(sep, c.lex.keys.and) || c.is(sep, c.lex.keys.or);
         if !(is_and || !first_sep && c.is_punct(sep, ",")) {
             return;
         }
@@ -1405,12 +1411,12 @@ fn extend_right(c: &Ctx<'_>, v: &mut Vec<usize>) {
             return;
         }
         let comma = c.is_punct(last, ",");
-        if !(c.is(last, "and") || comma) {
+        if !(c.is(last, c.lex.keys.and) || comma) {
             return;
         }
         let mut q = last + 1;
         let mut saw_and = !comma;
-        if c.is(q, "and") {
+        if c.is(q, c.lex.keys.and) {
             q += 1;
             saw_and = true;
         }

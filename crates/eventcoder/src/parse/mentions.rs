@@ -336,7 +336,7 @@ pub fn mentions(
             range.start..next_start.max(m.units.end),
             m,
         );
-        decorate(lex, units, text, range.clone(), m);
+        decorate(lex, units, range.clone(), m);
         let first = &units[m.units.start];
         let last = &units[m.units.end - 1];
         let tok_starts_before = m.units.start > 0 && units[m.units.start - 1].token == first.token;
@@ -374,10 +374,10 @@ pub fn mentions(
     merge_role_of(lex, units, text, range.clone(), &mut out);
     add_bare_names(lex, units, text, range.clone(), matches, &mut out);
     add_people_nouns(lex, units, text, range.clone(), matches, &mut out);
-    add_references(lex, units, text, range.clone(), &mut out);
+    add_references(lex, units, range.clone(), &mut out);
     out.sort_by_key(|m| m.units.start);
     merge_appositions(lex, units, text, &mut out);
-    merge_compound_adjectives(units, text, &mut out);
+    merge_compound_adjectives(lex, units, text, &mut out);
     out.sort_by_key(|m| m.units.start);
     qualify_places(lex, units, text, &mut out);
     out
@@ -424,20 +424,17 @@ fn after_stance_prefix(lex: &Lexicon, units: &[Unit], text: &str, start: usize) 
         && lex.class(units[start - 2].key) & STANCE != 0
 }
 
-fn gap_is_possessive(units: &[Unit], text: &str, from: usize, to: usize) -> bool {
-    to == from + 1 && matches!(units[from].span.slice(text), "'s" | "’s" | "'" | "’")
+fn gap_is_possessive(lex: &Lexicon, units: &[Unit], from: usize, to: usize) -> bool {
+    to == from + 1 && lex.class(units[from].key) & POSS_MARK != 0
 }
 
 fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention) -> bool {
     let adjacent = p.units.start == m.units.end;
-    let possessive = gap_is_possessive(units, text, m.units.end, p.units.start);
+    let possessive = gap_is_possessive(lex, units, m.units.end, p.units.start);
     // "Vietnamese-led forces", "U.S.-led coalition": the leader's state joins the group.
     let led = p.units.start == m.units.end + 2
         && units[m.units.end].span.slice(text) == "-"
-        && units[m.units.end + 1]
-            .span
-            .slice(text)
-            .eq_ignore_ascii_case("led")
+        && lex.class(units[m.units.end + 1].key) & LEADING != 0
         && p.agent.is_some()
         && m.state.is_some();
     // "Chinese strategic bombers": a state adjective, plain modifiers, then a role.
@@ -553,10 +550,9 @@ fn attach_name(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m
     }
 }
 
-fn decorate(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &mut Mention) {
+fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention) {
     if m.units.end < range.end {
-        let next = units[m.units.end].span.slice(text);
-        m.possessive = matches!(next, "'s" | "’s" | "'" | "’");
+        m.possessive = lex.class(units[m.units.end].key) & POSS_MARK != 0;
     }
     // Look back over determiners and possessive pronouns to the governing preposition.
     // A place also looks back over words of direction: "in northern Iraq", "in east Beirut",
@@ -595,13 +591,7 @@ fn decorate(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m: &
 }
 
 /// Pronouns and collectives ("he", "they", "the two ministers") as mentions to resolve later.
-fn add_references(
-    lex: &Lexicon,
-    units: &[Unit],
-    text: &str,
-    range: Range<usize>,
-    out: &mut Vec<Mention>,
-) {
+fn add_references(lex: &Lexicon, units: &[Unit], range: Range<usize>, out: &mut Vec<Mention>) {
     for m in out.iter_mut() {
         if let Some(a) = m.agent {
             let flags = lex.agents[a as usize].flags;
@@ -633,7 +623,7 @@ fn add_references(
             reference: Some(r),
             ..Mention::default()
         };
-        decorate(lex, units, text, range.clone(), &mut m);
+        decorate(lex, units, range.clone(), &mut m);
         out.push(m);
     }
 }
@@ -767,7 +757,7 @@ fn add_bare_names(
         } else {
             0
         };
-        let possessive = next < range.end && gap_is_possessive(units, text, next, next + 1);
+        let possessive = next < range.end && gap_is_possessive(lex, units, next, next + 1);
         let reporting = next_class & REPORT != 0;
         let finite_verb = next < range.end
             && units[next].is(WORD)
@@ -833,7 +823,7 @@ fn add_bare_names(
                 m.org = c.org;
                 m.group = c.group;
             }
-            decorate(lex, units, text, range.clone(), &mut m);
+            decorate(lex, units, range.clone(), &mut m);
             out.push(m);
         }
         i = end;
@@ -1023,7 +1013,7 @@ fn merge_role_of(
         a.extra_states.extend(extra);
         a.units.end = end;
         a.span = units[a.units.start].span.cover(units[end - 1].span);
-        a.possessive = end < range.end && gap_is_possessive(units, text, end, end + 1);
+        a.possessive = end < range.end && gap_is_possessive(lex, units, end, end + 1);
         for b in owners.into_iter().rev() {
             out.remove(b);
         }
@@ -1032,15 +1022,17 @@ fn merge_role_of(
 }
 
 /// "Hungarian and Romanian officials": the first adjective joins the second mention.
-fn merge_compound_adjectives(units: &[Unit], text: &str, out: &mut Vec<Mention>) {
+fn merge_compound_adjectives(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let a_adj = matches!(
             out[i].state,
             Some((_, StateForm::Adjective | StateForm::Name))
         ) && out[i].is_role_free();
-        let gap_and = out[i].units.end + 1 == out[i + 1].units.start
-            && matches!(units[out[i].units.end].span.slice(text), "and" | "or" | ",");
+        let gap_and = out[i].units.end + 1 == out[i + 1].units.start && {
+            let gap = &units[out[i].units.end];
+            gap.key == lex.keys.and || gap.key == lex.keys.or || gap.span.slice(text) == ","
+        };
         if a_adj
             && gap_and
             && out[i + 1].agent.is_some()

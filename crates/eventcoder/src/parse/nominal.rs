@@ -99,7 +99,7 @@ pub fn nominal_predicates(
             k -= 1;
             modifiers += 1;
         }
-        let possessive_at = |e: usize| e < range.end && matches!(word(e), "'s" | "’s" | "'" | "’");
+        let possessive_at = |e: usize| e < range.end && lex.class(units[e].key) & POSS_MARK != 0;
         let before = ms.iter().position(|mm| {
             (mm.units.end == k || possessive_at(mm.units.end) && mm.units.end + 1 == k)
                 && (mm.is_actor() || mm.state.is_some() && !mm.partial)

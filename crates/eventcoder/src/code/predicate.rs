@@ -1,0 +1,943 @@
+//! One predicate → its events, by named rules applied in a fixed order.
+//!
+//! A [`Draft`] starts from the predicate's pattern: its code, its written subjects (or those it
+//! inherits) and its written objects. The rules of [`RULES`] then run in order; each may change
+//! the code (noting the change in the event's rule), fill in sources or targets, adjust the
+//! confidence, or drop the predicate. What survives becomes one event per source-target pair,
+//! and the follow-up rules may add events beside them.
+//!
+//! | order | rule | what it does | example |
+//! |---|---|---|---|
+//! | 1 | `modality` | a refusal, a decision, an intention, a condition or a possibility changes the code | "refused to meet" (125), "vowed to retaliate" (13x), "will withdraw unless" (130) |
+//! | 2 | `reported-protest` | a protest that only attributes its sentence is a criticism said | "..., a rights group protested" (111) |
+//! | 3 | `passive` | notes the passive | "Five activists were detained" |
+//! | 4 | `by-phone` | a consultation by telephone or video | "discussed the crisis by phone with" (041) |
+//! | 5 | `by-air` | force used by aircraft or drones | "Turkish drones struck" (195) |
+//! | 6 | `bare-verb-needs-party` | a bare violent verb needs a party as its object | "kill the bill" is no event |
+//! | 7 | `crowd` | a crowd counted, not named, is the civilians of the place | "Thousands took to the streets of Khartoum" |
+//! | 8 | `implied-agent` | an unwritten source: an armed group of the place, or the authority of an agentless passive | "a car bomb killed three", "were detained" |
+//! | 9 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
+//! | 10 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
+//! | 11 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
+//! | 12 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays | "could meet" |
+//! | 13 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
+//!
+//! Follow-up rules, after the events are emitted:
+//! - `reciprocal`: "X hosted Y" is also Y visiting X (codes with a `reciprocal` column);
+//! - `obligation-request`: "X said Y must ..." is also a demand by X on Y (statements).
+//!
+//! Every code a rule emits comes from `data/cameo.tsv` (its `coding` column) or
+//! `data/modality.tsv`; every word class it tests from `data/function_words.tsv`.
+
+use std::ops::ControlFlow;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use super::dates::DateMention;
+use super::event::*;
+use super::resolve::Memory;
+use super::targets::{TargetContext, infer as infer_target};
+use crate::lexicon::words::{
+    ADV, ADVICE, COMP, CONDITION, CONJ, DECISION, DECISIVE, EXCEPTION, OBLIGATION, POSS, PREP,
+    PREP_LOC, PRON, QUANT, REMOTE, TIME,
+};
+use crate::lexicon::{Lexicon, Pattern, Unit, WORD};
+use crate::ontology::{CameoEntry, CodeRule, Modal, Sector, cameo, modal_code, rule_code};
+use crate::parse::{Mention, Predicate, Reference, StateForm};
+use crate::text::Sentence;
+
+/// One sentence after parsing and actor resolution.
+pub(super) struct Sent<'a> {
+    pub sentence: &'a Sentence,
+    pub mentions: Vec<Mention>,
+    /// The actors each mention resolved to.
+    pub actors: Vec<Vec<Rc<Actor>>>,
+    pub preds: Vec<Predicate>,
+    pub contexts: Vec<u32>,
+    pub dates: Vec<DateMention>,
+    pub location: Option<Location>,
+    pub outlet: Option<String>,
+}
+
+impl Sent<'_> {
+    /// One past the sentence's last unit.
+    pub fn sentence_end_unit(&self, units: &[Unit]) -> usize {
+        let last = self.sentence.tokens.end;
+        units.partition_point(|u| (u.token as usize) < last)
+    }
+
+    /// The distinct actors of some mentions (shared with the sentence).
+    fn actors_of(&self, mentions: &[usize]) -> Vec<Rc<Actor>> {
+        let mut v: Vec<Rc<Actor>> = Vec::new();
+        for &i in mentions {
+            for a in &self.actors[i] {
+                if !v.iter().any(|x| **x == **a) {
+                    v.push(Rc::clone(a));
+                }
+            }
+        }
+        v
+    }
+
+    /// Each predicate's subjects: its own, else those of the predicate it inherits from ("met
+    /// X and signed ...").
+    pub fn subjects(&self) -> Vec<Vec<Rc<Actor>>> {
+        let mut subjects: Vec<Vec<Rc<Actor>>> = self
+            .preds
+            .iter()
+            .map(|p| self.actors_of(&p.subjects))
+            .collect();
+        for pi in 0..self.preds.len() {
+            if subjects[pi].is_empty() {
+                let mut q = self.preds[pi].inherit;
+                let mut hops = 0;
+                while let Some(qi) = q {
+                    if !subjects[qi].is_empty() || hops > 4 {
+                        subjects[pi] = subjects[qi].clone();
+                        break;
+                    }
+                    q = self.preds[qi].inherit;
+                    hops += 1;
+                }
+            }
+        }
+        subjects
+    }
+}
+
+/// What every event of one predicate shares; builds the events.
+pub(super) struct EventContext<'a> {
+    pub article_id: &'a str,
+    pub sentence: SentenceRef,
+    pub date: Option<NaiveDate>,
+    pub date_source: DateSource,
+    pub location: Option<Location>,
+    pub reported_by: Option<String>,
+    pub contexts: Vec<&'static str>,
+}
+
+impl EventContext<'_> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn event(
+        &self,
+        code: &str,
+        source: &Actor,
+        target: Option<&Actor>,
+        trigger: &TextSpan,
+        rule: &str,
+        confidence: f32,
+        negated: bool,
+    ) -> Event {
+        let entry = cameo(code).expect("the coder only emits codes of the table");
+        Event {
+            article_id: self.article_id.to_string(),
+            date: self.date,
+            source: Some(source.clone()),
+            target: target.cloned(),
+            cameo: Cameo::of(code),
+            plover: Plover {
+                event_type: entry.plover_type,
+                mode: entry.plover_mode.clone(),
+                contexts: self.contexts.clone(),
+            },
+            sentence: self.sentence.clone(),
+            trigger: trigger.clone(),
+            rule: rule.to_string(),
+            confidence: confidence.clamp(0.05, 1.0),
+            location: self.location.clone(),
+            reported_by: self.reported_by.clone(),
+            negated,
+            date_source: self.date_source,
+            evidence: vec![Evidence {
+                sentence: self.sentence.clone(),
+                trigger: trigger.clone(),
+                rule: rule.to_string(),
+            }],
+        }
+    }
+}
+
+/// What the rules may look at: one predicate of one sentence, in its article.
+pub(super) struct PredicateContext<'a> {
+    pub lex: &'a Lexicon,
+    pub s: &'a Sent<'a>,
+    pub p: &'a Predicate,
+    pub pattern: &'a Pattern,
+    pub units: &'a [Unit],
+    pub text: &'a str,
+    /// The predicate's subjects, written or inherited.
+    pub subjects: &'a [Rc<Actor>],
+    /// The unit of an "if" / "unless" after the predicate.
+    pub condition: Option<usize>,
+    pub dateline_location: Option<&'a Location>,
+    /// The state of an unattributed attack's agent: the sentence's place, else the context's.
+    pub attack_state: Option<&'a str>,
+    pub memory: &'a Memory,
+}
+
+/// An event in the making: what the rules have decided so far.
+pub(super) struct Draft {
+    /// The code's table entry.
+    pub entry: &'static CameoEntry,
+    /// The pattern's rule with a note for every change.
+    pub rule: String,
+    /// Kept only when negated events are asked for.
+    pub negated: bool,
+    pub confidence: f32,
+    pub sources: Vec<Rc<Actor>>,
+    pub targets: Vec<Rc<Actor>>,
+}
+
+impl Draft {
+    fn code(&self) -> &'static str {
+        &self.entry.code
+    }
+
+    /// Changes the code to `to`, noting `name(from->to)` in the rule (`always`, or only when
+    /// the code changes). A code the table lacks drops the predicate.
+    fn recode(&mut self, name: &str, to: &str, always: bool) -> ControlFlow<()> {
+        let Some(entry) = cameo(to) else {
+            return ControlFlow::Break(());
+        };
+        if always || entry.code != self.entry.code {
+            self.rule
+                .push_str(&format!(" +{name}({}->{})", self.entry.code, entry.code));
+        }
+        self.entry = entry;
+        ControlFlow::Continue(())
+    }
+
+    fn note(&mut self, name: &str) {
+        self.rule.push_str(" +");
+        self.rule.push_str(name);
+    }
+}
+
+/// A predicate rule: it may change the draft, or drop the predicate (`Break`).
+pub(super) type PredicateRule = fn(&PredicateContext<'_>, &mut Draft) -> ControlFlow<()>;
+
+/// The rules, in the order they apply (see the module's table).
+pub(super) const RULES: [(&str, PredicateRule); 13] = [
+    ("modality", modality),
+    ("reported-protest", reported_protest),
+    ("passive", passive),
+    ("by-phone", by_phone),
+    ("by-air", by_air),
+    ("bare-verb-needs-party", bare_verb_needs_party),
+    ("crowd", crowd),
+    ("implied-agent", implied_agent),
+    ("by-state", by_state),
+    ("implicit-target", implicit_target),
+    ("needs-target", needs_target),
+    ("hypothetical", hypothetical),
+    ("weak-evidence", weak_evidence),
+];
+
+/// Runs the rules on predicate `cx.p`: the draft of its events, or `None` when a rule drops it.
+pub(super) fn draft(cx: &PredicateContext<'_>) -> Option<Draft> {
+    let p = cx.p;
+    if p.inanimate_subject || p.modality.background || p.modality.directed {
+        return None;
+    }
+    let mut d = Draft {
+        entry: cameo(&cx.pattern.code)?,
+        rule: String::with_capacity(cx.pattern.rule.len() + 32),
+        negated: false,
+        confidence: if cx.pattern.specificity() > 1 {
+            0.9
+        } else {
+            0.75
+        },
+        sources: cx.subjects.to_vec(),
+        targets: cx.s.actors_of(&p.targets),
+    };
+    d.rule.push_str(&cx.pattern.rule);
+    for (_, rule) in RULES {
+        if rule(cx, &mut d).is_break() {
+            return None;
+        }
+    }
+    Some(d)
+}
+
+/// A refusal, a decision, an intention, a condition or a possibility changes the code
+/// (`data/modality.tsv`).
+fn modality(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let m = cx.p.modality;
+    if m.refused || m.negated {
+        match modal_code(d.code(), Modal::Negated) {
+            Some(c) => return d.recode("refusal", &c, true),
+            // "refused to", and "will never recognise": a negated intention is a refusal too.
+            None if m.refused || m.intent => {
+                return d.recode("refusal", &rule_code(CodeRule::Refusal).code, true);
+            }
+            None => {
+                d.negated = true;
+                d.note("negated");
+            }
+        }
+    } else if m.intent && !m.threat && decided_act(cx.lex, cx.units, m.governor, d.entry) {
+        // "The EU agreed to impose sanctions": a decision to act against someone is the act
+        // itself, not a threat.
+        d.note("decided");
+    } else if m.intent || m.threat {
+        if let Some(c) = modal_code(d.code(), Modal::Intent) {
+            d.recode("intent", &c, false)?;
+        }
+        // "will withdraw its force unless ...": an intention with "unless" is a threat; "ready
+        // to send peacekeepers if the UN approves" stays an offer.
+        let unless = cx
+            .condition
+            .is_some_and(|q| cx.lex.class(cx.units[q].key) & EXCEPTION != 0);
+        if unless && !d.entry.threat {
+            d.recode(
+                "conditional",
+                &rule_code(CodeRule::ConditionalThreat).code,
+                true,
+            )?;
+        }
+    } else if m.hypothetical && d.entry.harm {
+        // "may halt mediation", "could strike": a possible harmful act is a threat.
+        if let Some(c) = modal_code(d.code(), Modal::Intent) {
+            d.recode("possible", &c, false)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// "Croatia is failing to uphold the rights of refugees, a human rights group protested": a
+/// protest that attributes the sentence is said, not marched.
+fn reported_protest(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    if let Some(said) = &d.entry.reported {
+        if cx.p.targets.is_empty() && attributes_sentence(cx) {
+            d.recode("reported-protest", said, true)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+fn passive(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    if cx.p.modality.passive {
+        d.note("passive");
+    }
+    ControlFlow::Continue(())
+}
+
+/// "discussed ... by phone with": a consultation by telephone.
+fn by_phone(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let Some(phone) = &d.entry.by_phone else {
+        return ControlFlow::Continue(());
+    };
+    let p = cx.p;
+    let remote = (p.verb..(p.end + 12).min(cx.units.len()))
+        .any(|q| cx.lex.class(cx.units[q].key) & REMOTE != 0);
+    if remote {
+        d.recode("by-phone", phone, true)?;
+    }
+    ControlFlow::Continue(())
+}
+
+/// "Turkish drones struck PKK hideouts": force used by aircraft or drones is aerial.
+fn by_air(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let Some(air) = &d.entry.by_air else {
+        return ControlFlow::Continue(());
+    };
+    let aerial = cx.p.subjects.iter().any(|&i| {
+        cx.s.mentions[i]
+            .agent
+            .is_some_and(|a| cx.lex.agents[a as usize].flags.aerial)
+    });
+    if aerial {
+        d.recode("aerial", air, true)?;
+    }
+    ControlFlow::Continue(())
+}
+
+/// "kill the bill", "seize the opportunity": a bare violent verb needs a party as its object
+/// (judged on the pattern's own code, before modality changed it). A verb with only a target
+/// slot, "strike {t}", is as bare when the slot is empty.
+fn bare_verb_needs_party(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let (p, pat) = (cx.p, cx.pattern);
+    let bare = pat.specificity() == 1 && !pat.no_target();
+    let needs_object = cameo(&pat.code).is_some_and(|e| e.needs_object);
+    if !bare || !needs_object || p.modality.passive || !p.targets.is_empty() {
+        return ControlFlow::Continue(());
+    }
+    let mutual = d.entry.symmetric && cx.subjects.len() >= 2;
+    let party_follows = cx.s.mentions.iter().any(|mm| {
+        mm.units.start >= p.end
+            && mm.units.start <= p.end + 6
+            && !mm.after_prep_loc
+            && (mm.is_actor() || mm.state.is_some())
+    });
+    if mutual || party_follows {
+        ControlFlow::Continue(())
+    } else {
+        ControlFlow::Break(())
+    }
+}
+
+/// "Thousands took to the streets of Khartoum": a crowd counted, not named, protesting is the
+/// civilians of the place (else of the dateline).
+fn crowd(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let (p, s) = (cx.p, cx.s);
+    let crowd = d.entry.targets_own_government
+        && p.left_edge > 0
+        && cx.lex.class(cx.units[p.left_edge - 1].key) & QUANT != 0;
+    if !d.sources.is_empty() || !crowd {
+        return ControlFlow::Continue(());
+    }
+    // ("the streets of Khartoum": a capital or city named after the verb counts.)
+    let named_after = || {
+        s.mentions
+            .iter()
+            .filter(|mm| mm.units.start >= p.end)
+            .find(|mm| mm.is_place_only() || matches!(mm.state, Some((_, StateForm::Capital))))
+            .and_then(|mm| super::coder::location_of(cx.lex, mm, cx.text))
+    };
+    let place = s
+        .location
+        .clone()
+        .or_else(named_after)
+        .or_else(|| cx.dateline_location.cloned())
+        .and_then(|l| l.country);
+    if let Some(c) = place {
+        let span = cx.units[p.left_edge - 1].span;
+        let civilians = super::coder::state_actor(cx.lex, span, cx.text, &c, Some(Sector::Cvl));
+        d.sources.push(Rc::new(civilians));
+        d.note("crowd");
+    }
+    ControlFlow::Continue(())
+}
+
+/// The agent of an event whose source is not written:
+/// - an unattributed attack ("Three civilians were killed in a car bombing in Baghdad") is an
+///   unidentified armed group of the place (`unattributed` codes, agent sector UAF);
+/// - an agentless passive with a patient ("Five activists were detained in Minsk") is the
+///   authority of where it happened (the place, else the dateline), in the sector the code
+///   implies (the police for arrests), or unresolved when no place is known.
+///
+/// The agent is marked inferred; its text and span are the trigger's. With neither, a
+/// predicate without a source is dropped.
+fn implied_agent(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    if !d.sources.is_empty() {
+        return ControlFlow::Continue(());
+    }
+    let entry = d.entry;
+    let agentless_passive = cx.p.modality.passive && !d.targets.is_empty();
+    let (state, why) = if entry.unattributed {
+        (cx.attack_state.map(str::to_string), "unidentified-attacker")
+    } else if agentless_passive {
+        let place =
+            cx.s.location
+                .as_ref()
+                .or(cx.dateline_location)
+                .and_then(|l| l.country.clone());
+        (place, "agentless")
+    } else {
+        return ControlFlow::Break(());
+    };
+    let span = cx.units[cx.p.verb].span;
+    let sector = entry.implied_agent.unwrap_or(Sector::Gov);
+    let agent = match state {
+        Some(c) => super::coder::state_actor(cx.lex, span, cx.text, &c, Some(sector)),
+        // Only a passive's agent may stay unknown; an unattributed attack needs a place.
+        None if entry.unattributed => return ControlFlow::Break(()),
+        None => Actor {
+            text: span.slice(cx.text).to_string(),
+            span,
+            country: None,
+            organization: None,
+            sector: None,
+            name: None,
+            code: None,
+            inferred: true,
+        },
+    };
+    d.sources.push(Rc::new(agent));
+    d.note(why);
+    ControlFlow::Continue(())
+}
+
+/// "Egypt protested": a state's or government's protest is an official complaint. (Not an
+/// event noun: "Iranian protests" are the people's, not the state's.)
+fn by_state(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let official = |a: &Rc<Actor>| {
+        a.organization.is_some() && a.sector.is_none_or(|s| s == Sector::Igo)
+            || a.country.is_some()
+                && a.organization.is_none()
+                && a.sector.is_none_or(|s| s == Sector::Gov)
+    };
+    if let Some(c) = &d.entry.by_state {
+        if !cx.p.nominal && d.sources.iter().all(official) {
+            d.recode("by-state", c, true)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// Targets the sentence does not write ([`super::targets`], rules in order).
+fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    if !d.targets.is_empty() {
+        return ControlFlow::Continue(());
+    }
+    let tcx = TargetContext {
+        lex: cx.lex,
+        units: cx.units,
+        text: cx.text,
+        mentions: &cx.s.mentions,
+        actors: &cx.s.actors,
+        sentence: cx.s.sentence.index,
+        sentence_end: cx.s.sentence_end_unit(cx.units),
+        location: cx.s.location.as_ref(),
+        end: cx.p.end,
+        entry: d.entry,
+        sources: &d.sources,
+        condition: cx.condition,
+        memory: cx.memory,
+    };
+    if let Some(found) = infer_target(&tcx) {
+        d.targets = found.targets;
+        d.note(found.rule);
+        d.confidence -= found.cost;
+    }
+    ControlFlow::Continue(())
+}
+
+/// A code meaningless without a target ("received a prison sentence" is no hosting).
+fn needs_target(_: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    if d.entry.needs_target && d.targets.is_empty() {
+        ControlFlow::Break(())
+    } else {
+        ControlFlow::Continue(())
+    }
+}
+
+/// "could meet", "might sign": a possibility is not an act. Only a possible harm, already
+/// recoded as a threat by `modality`, is coded.
+fn hypothetical(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    if cx.p.modality.hypothetical {
+        if !d.entry.threat {
+            return ControlFlow::Break(());
+        }
+        d.confidence *= 0.6;
+        d.note("hypothetical");
+    }
+    ControlFlow::Continue(())
+}
+
+/// An inherited subject, or a target taken from a clause, is weaker evidence.
+fn weak_evidence(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    if cx.p.subjects.is_empty() {
+        d.confidence -= 0.1;
+    }
+    if cx.p.target_from_clause {
+        d.confidence -= 0.1;
+        d.note("target-from-clause");
+    }
+    ControlFlow::Continue(())
+}
+
+/// Whether a governing verb of decision makes the governed code an act rather than an
+/// intention: any code after a decisive verb ("decided", "voted", "resolved" to ...), and a
+/// material-conflict code (sanctions, expulsions, force) after "agreed to".
+fn decided_act(lex: &Lexicon, units: &[Unit], governor: Option<usize>, entry: &CameoEntry) -> bool {
+    let class = governor.map_or(0, |g| lex.class(units[g].key));
+    class & DECISION != 0 && (class & DECISIVE != 0 || entry.quad_class == 4)
+}
+
+/// Whether the predicate closes its sentence as an attribution: its subject follows a comma
+/// and only adverbs, times and "here" stand after the verb (", a rights group protested here
+/// Wednesday.").
+fn attributes_sentence(cx: &PredicateContext<'_>) -> bool {
+    let (lex, s, p, units, text) = (cx.lex, cx.s, cx.p, cx.units, cx.text);
+    let Some(&first) = p.subjects.first() else {
+        return false;
+    };
+    // The comma may stand a few lowercase words before the subject's head ("a human rights
+    // group").
+    let start = s.mentions[first].units.start;
+    let mut q = start;
+    while q > 0
+        && q + 3 > start
+        && units[q - 1]
+            .span
+            .slice(text)
+            .chars()
+            .all(char::is_lowercase)
+    {
+        q -= 1;
+    }
+    if q == 0 || units[q - 1].span.slice(text) != "," {
+        return false;
+    }
+    (p.end..s.sentence_end_unit(units)).all(|k| {
+        let w = units[k].span.slice(text);
+        !units[k].is(WORD)
+            || lex.class(units[k].key) & (ADV | TIME | PREP | PREP_LOC) != 0
+            || crate::text::weekday_number(w).is_some()
+    })
+}
+
+/// The unit of the first "if" / "unless" after the predicate, if any.
+pub(super) fn condition_after(
+    lex: &Lexicon,
+    s: &Sent<'_>,
+    p: &Predicate,
+    units: &[Unit],
+) -> Option<usize> {
+    (p.end..s.sentence_end_unit(units)).find(|&q| lex.class(units[q].key) & CONDITION != 0)
+}
+
+/// The events of a draft: each source with each target that is another party; with no
+/// target, a mutual event between every two sources, else one one-sided event per source.
+pub(super) fn emit(d: &Draft, ectx: &EventContext<'_>, trigger: &TextSpan, out: &mut Vec<Event>) {
+    let make = |src: &Actor, tgt: Option<&Actor>| -> Event {
+        let conf = d.confidence
+            - if src.inferred { 0.1 } else { 0.0 }
+            - if src.is_resolved() { 0.0 } else { 0.25 }
+            - if tgt.is_some_and(|t| !t.is_resolved()) {
+                0.25
+            } else {
+                0.0
+            }
+            - if tgt.is_some_and(|t| t.inferred) {
+                0.05
+            } else {
+                0.0
+            };
+        ectx.event(d.code(), src, tgt, trigger, &d.rule, conf, d.negated)
+    };
+    let sources = &d.sources;
+    if d.targets.is_empty() {
+        if sources.len() >= 2 && d.entry.symmetric {
+            for i in 0..sources.len() {
+                for j in i + 1..sources.len() {
+                    if !sources[i].same_party(&sources[j]) {
+                        out.push(make(&sources[i], Some(&*sources[j])));
+                    }
+                }
+            }
+        } else {
+            for src in sources {
+                out.push(make(src, None));
+            }
+        }
+        return;
+    }
+    for src in sources {
+        let mut any = false;
+        for t in &d.targets {
+            if !src.same_party(t) {
+                out.push(make(src, Some(&**t)));
+                any = true;
+            }
+        }
+        if !any {
+            // The only target is the source itself ("cleared him"): one-sided.
+            out.push(make(src, None));
+        }
+    }
+}
+
+/// Follow-up rule `reciprocal`: "X hosted Y" is also Y visiting X, for each event just emitted
+/// whose target is a state or an organization.
+pub(super) fn reciprocal(
+    d: &Draft,
+    ectx: &EventContext<'_>,
+    trigger: &TextSpan,
+    emitted: &[Event],
+) -> Vec<Event> {
+    let Some(visit) = d.entry.reciprocal.as_deref() else {
+        return Vec::new();
+    };
+    let rule = format!("{} +reciprocal-visit({}->{visit})", d.rule, d.entry.code);
+    emitted
+        .iter()
+        .filter_map(|e| {
+            let host = e.source.as_ref()?;
+            let guest = e
+                .target
+                .as_ref()
+                .filter(|t| t.country.is_some() || t.organization.is_some())?;
+            Some(ectx.event(
+                visit,
+                guest,
+                Some(host),
+                trigger,
+                &rule,
+                e.confidence - 0.1,
+                d.negated,
+            ))
+        })
+        .collect()
+}
+
+/// Follow-up rule `obligation-request`: an obligation clause after a statement. "Russia said
+/// on Tuesday that Sudan must return ..." is a demand by Russia on Sudan; "said Iran should halt
+/// ..." an appeal. The clause's subject may be compound and carry a place phrase ("the
+/// government and the rebels in Darfur must reach ..."). "A and B agreed that their countries
+/// should cooperate" is their own intent.
+pub(super) fn obligation_request(
+    cx: &PredicateContext<'_>,
+    sources: &[Rc<Actor>],
+    ectx: &EventContext<'_>,
+) -> Option<Vec<Event>> {
+    let (lex, s, p, units, text) = (cx.lex, cx.s, cx.p, cx.units, cx.text);
+    let end = s.sentence_end_unit(units);
+    let modal = (p.end..end.min(p.end + 25))
+        .find(|&i| lex.class(units[i].key) & (OBLIGATION | ADVICE) != 0)?;
+    // Another statement or event verb between the report and the modal opens another clause.
+    if s.preds.iter().any(|q| q.verb > p.verb && q.verb < modal) {
+        return None;
+    }
+    let (rule_name, label) = if lex.class(units[modal].key) & OBLIGATION != 0 {
+        (CodeRule::Demand, "must-demand")
+    } else {
+        (CodeRule::Appeal, "should-appeal")
+    };
+    let code = rule_code(rule_name).code.as_str();
+    let (mut subject, first) = obligation_subject(cx, modal);
+    let trigger = TextSpan {
+        text: units[modal].span.slice(text).to_string(),
+        span: units[modal].span,
+    };
+    // "Hungarian and Romanian officials agreed that their countries should cooperate": an
+    // agreement on what the parties themselves should do is their intent.
+    let agreement = cameo(&cx.pattern.code).is_some_and(|e| e.agreement);
+    let themselves = subject.iter().all(|&mi| {
+        s.actors[mi]
+            .iter()
+            .all(|t| sources.iter().any(|src| src.same_party(t)))
+    }) && (first..modal).any(|q| lex.class(units[q].key) & (POSS | PRON) != 0);
+    if agreement && themselves {
+        let rule = "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent";
+        let intent = rule_code(CodeRule::AgreedIntent).code.as_str();
+        let mut out = Vec::new();
+        for src in sources {
+            let others: Vec<&Rc<Actor>> = sources.iter().filter(|o| !src.same_party(o)).collect();
+            if others.is_empty() {
+                out.push(ectx.event(intent, src, None, &trigger, rule, 0.6, false));
+            }
+            for o in others {
+                out.push(ectx.event(intent, src, Some(o), &trigger, rule, 0.6, false));
+            }
+        }
+        return Some(out);
+    }
+    if subject.is_empty() {
+        return None;
+    }
+    // "reminded Iraq that it must cooperate": a pronoun after a statement to someone is the
+    // one addressed.
+    let pronoun = subject.iter().all(|&mi| {
+        matches!(
+            s.mentions[mi].reference,
+            Some(Reference::Thing | Reference::Person | Reference::Plural)
+        )
+    });
+    if pronoun && !p.targets.is_empty() {
+        subject = p.targets.clone();
+    }
+    let rule = format!(
+        "builtin:rule `SOURCE say ... TARGET {} ...` +{label}",
+        trigger.text.to_lowercase()
+    );
+    let mut out = Vec::new();
+    for src in sources {
+        for mi in subject.iter().rev() {
+            for t in s.actors[*mi].iter().filter(|t| !src.same_party(t)) {
+                out.push(ectx.event(code, src, Some(t), &trigger, &rule, 0.6, false));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The subject of the modal at `modal`: actor mentions walking back from it over "and", ",",
+/// place phrases and at most three plain words ("other developed nations"), nearest first;
+/// and the first unit of the walk.
+fn obligation_subject(cx: &PredicateContext<'_>, modal: usize) -> (Vec<usize>, usize) {
+    let (lex, s, units, text) = (cx.lex, cx.s, cx.units, cx.text);
+    let mut subject = Vec::new();
+    let (mut k, mut plain) = (modal, 0);
+    while k > cx.p.end {
+        if let Some(mi) = s.mentions.iter().position(|m| m.units.end == k) {
+            let m = &s.mentions[mi];
+            let start = m.units.start;
+            let in_phrase = start > 0 && lex.class(units[start - 1].key) & (PREP | PREP_LOC) != 0;
+            if in_phrase {
+                k = start - 1;
+                continue;
+            }
+            if m.is_actor() {
+                subject.push(mi);
+            }
+            k = start;
+            plain = 0;
+        } else {
+            let cl = lex.class(units[k - 1].key);
+            if cl & CONJ != 0 || units[k - 1].span.slice(text) == "," {
+                k -= 1;
+            } else if cl & COMP != 0 || plain >= 3 || units[k - 1].span.slice(text).len() == 1 {
+                break;
+            } else {
+                plain += 1;
+                k -= 1;
+            }
+        }
+    }
+    (subject, k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+    use crate::{Article, Coder};
+
+    /// What a rule must leave in the events of a sentence: an event with this code, source
+    /// and target (country or code prefix) whose rule names the note; or no event at all.
+    enum Expect {
+        Event(&'static str, &'static str, &'static str, &'static str),
+        Nothing,
+    }
+    use Expect::*;
+
+    /// One row per rule at least; each row fails if its rule is removed.
+    const TABLE: &[(&str, &str, Expect)] = &[
+        (
+            "modality",
+            "Iran did not meet the European envoys.",
+            Event("125", "IRN", "-", "+refusal(040->125)"),
+        ),
+        (
+            "modality",
+            "Serbia will hold talks with Kosovo unless Pristina drops the charges.",
+            Event("130", "SRB", "KSV", "+conditional(036->130)"),
+        ),
+        (
+            "modality",
+            "The army could strike rebel positions in Idlib, a Syrian official said.",
+            Event("138", "SYR", "SYR", "+possible(190->1384)"),
+        ),
+        (
+            "reported-protest",
+            "Hungary is failing to protect asylum seekers, a human rights group protested on Wednesday.",
+            Event("111", "HUN", "-", "+reported-protest(141->111)"),
+        ),
+        (
+            "passive",
+            "Five opposition activists were detained in Minsk on Sunday.",
+            Event("173", "BLR", "BLR", "+passive"),
+        ),
+        (
+            "by-phone",
+            "German Chancellor Olaf Scholz discussed the crisis by phone with French President Emmanuel Macron.",
+            Event("041", "DEU", "FRA", "+by-phone(040->041)"),
+        ),
+        (
+            "by-air",
+            "Turkish drones attacked Kurdish militants in northern Iraq.",
+            Event("195", "TUR", "IRQ", "+aerial(190->195)"),
+        ),
+        (
+            "bare-verb-needs-party",
+            "The central bank moved to kill the bill in parliament.",
+            Nothing,
+        ),
+        (
+            "crowd",
+            "Thousands took to the streets of Khartoum on Friday.",
+            Event("141", "SDN", "SDN", "+crowd"),
+        ),
+        (
+            "implied-agent",
+            "A car bomb killed six people in Mogadishu on Tuesday.",
+            Event("183", "SOM", "SOM", "+unidentified-attacker"),
+        ),
+        (
+            "implied-agent",
+            "Five opposition activists were detained in Minsk on Sunday.",
+            Event("173", "BLRCOP", "BLR", "+agentless"),
+        ),
+        (
+            "by-state",
+            "Egypt protested on Sunday.",
+            Event("114", "EGY", "-", "+by-state(141->114)"),
+        ),
+        (
+            "implicit-target",
+            "Russia expelled two Estonian diplomats. Estonia condemned the move.",
+            Event("111", "EST", "RUS", "+target-from-antecedent"),
+        ),
+        (
+            "needs-target",
+            "The minister received a prison sentence.",
+            Nothing,
+        ),
+        (
+            "hypothetical",
+            "The foreign ministers of Ghana and Togo could meet in Accra next week.",
+            Nothing,
+        ),
+        (
+            "hypothetical",
+            "The army could strike rebel positions in Idlib, a Syrian official said.",
+            Event("138", "SYR", "SYR", "+hypothetical"),
+        ),
+        (
+            "weak-evidence",
+            "Thousands took to the streets of Khartoum on Friday.",
+            Event("141", "SDN", "SDN", "+target-from-clause"),
+        ),
+    ];
+
+    #[test]
+    fn every_rule_has_rows_and_every_row_holds() {
+        for (name, _) in RULES {
+            assert!(
+                TABLE.iter().any(|(rule, _, _)| *rule == name),
+                "rule {name} has no row in the table"
+            );
+        }
+        let coder = Coder::builder().keep_negated(true).build().unwrap();
+        for (rule, text, expect) in TABLE {
+            let article = Article::new("t", *text)
+                .with_published_str("2024-03-06")
+                .unwrap();
+            let events = coder.code(&article).unwrap().events;
+            let shown: Vec<String> = events
+                .iter()
+                .map(|e| format!("{} {}", e.cameo.code, e.rule))
+                .collect();
+            match expect {
+                Nothing => {
+                    // Statements ("said") may remain; no other event.
+                    assert!(
+                        events.iter().all(|e| e.cameo.root == "01"),
+                        "{rule}: {text}: {shown:?}"
+                    );
+                }
+                Event(code, src, tgt, note) => {
+                    let code_of = |a: &Option<crate::Actor>| {
+                        a.as_ref()
+                            .and_then(|a| a.code.clone().or(a.country.clone()))
+                            .unwrap_or_else(|| "-".into())
+                    };
+                    let found = events.iter().any(|e| {
+                        e.cameo.code.starts_with(code)
+                            && code_of(&e.source).starts_with(src)
+                            && (if *tgt == "-" {
+                                e.target.is_none()
+                            } else {
+                                code_of(&e.target).starts_with(tgt)
+                            })
+                            && e.rule.contains(note)
+                    });
+                    assert!(found, "{rule}: {text}: {shown:?}");
+                }
+            }
+        }
+    }
+}
