@@ -13,7 +13,7 @@ use super::resolve::{Memory, Resolver};
 use super::targets::{TargetContext, infer as infer_target};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
-use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
+use crate::lexicon::{ContextId, Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{Modal, Sector, cameo, modal_code};
 use crate::parse::{
     Mention, Predicate, Reference, StateForm, mentions, merge_predicates, nominal_predicates,
@@ -170,7 +170,7 @@ struct Sent<'a> {
     mentions: Vec<Mention>,
     actors: Vec<Vec<Rc<Actor>>>,
     preds: Vec<Predicate>,
-    contexts: Vec<u32>,
+    contexts: Vec<ContextId>,
     dates: Vec<DateMention>,
     location: Option<Location>,
     outlet: Option<String>,
@@ -357,7 +357,7 @@ impl Coder {
                 if let Referent::Context(c) = m.sense.referent {
                     if !s.contexts.contains(&c) {
                         s.contexts.push(c);
-                        context_hits[c as usize] += 1;
+                        context_hits[c.index()] += 1;
                     }
                 }
             }
@@ -375,7 +375,7 @@ impl Coder {
             for m in &ms {
                 if let Some(o) = m.outlet {
                     if m.is_outlet_only() {
-                        let name = lex.outlets[o as usize].name.clone();
+                        let name = lex.outlets[o].name.clone();
                         s.outlet.get_or_insert(name.clone());
                         first_outlet.get_or_insert(name);
                     }
@@ -405,7 +405,7 @@ impl Coder {
                 .iter()
                 .find(|m| !m.partial && m.state.is_some() && m.units.start < first_stateless)
                 .and_then(|m| m.state)
-                .map(|(st, _)| lex.states[st as usize].iso3.clone());
+                .map(|(st, _)| lex.states[st].iso3.clone());
 
             let place_is_target = s.location.as_ref().is_some_and(|l| {
                 preds.iter().flat_map(|p| &p.targets).any(|&t| {
@@ -451,7 +451,7 @@ impl Coder {
                             .filter(|a| a.country.is_none() && a.organization.is_none())
                         {
                             // "struck Gaza": a region stands for its state.
-                            let iso3 = &lex.places[p as usize].iso3;
+                            let iso3 = &lex.places[p].iso3;
                             if a.code.is_none() {
                                 a.code = Some(state_code(lex, iso3, a.sector));
                             }
@@ -658,7 +658,7 @@ impl Coder {
         }
         // "Hungarian and Romanian officials agreed that their countries should cooperate": an
         // agreement on what the parties themselves should do is their intent (CAMEO 030).
-        let agreement = lex.patterns[p.pattern as usize].code == "019";
+        let agreement = lex.patterns[p.pattern].code == "019";
         let themselves = subject.iter().all(|&mi| {
             s.actors[mi]
                 .iter()
@@ -718,7 +718,7 @@ impl Coder {
             .iter()
             .rev()
             .find_map(|(_, r)| match r {
-                Referent::Outlet(o) => Some(self.lexicon.outlets[*o as usize].name.clone()),
+                Referent::Outlet(o) => Some(self.lexicon.outlets[*o].name.clone()),
                 _ => None,
             })
             .unwrap_or_else(|| raw.to_string())
@@ -734,11 +734,11 @@ impl Coder {
         })?;
         let (name, country) = match *r {
             Referent::Place(p) => (
-                self.lexicon.places[p as usize].name.clone(),
-                self.lexicon.places[p as usize].iso3.clone(),
+                self.lexicon.places[p].name.clone(),
+                self.lexicon.places[p].iso3.clone(),
             ),
             Referent::Capital(s) | Referent::StateName(s) => {
-                let st = &self.lexicon.states[s as usize];
+                let st = &self.lexicon.states[s];
                 (
                     if matches!(r, Referent::Capital(_)) {
                         st.capital.clone().unwrap_or_default()
@@ -795,13 +795,10 @@ impl Coder {
     fn location_of(&self, m: &Mention, text: &str) -> Option<Location> {
         let lex = &*self.lexicon;
         let (name, country) = if let Some(p) = m.place {
-            (
-                lex.places[p as usize].name.clone(),
-                lex.places[p as usize].iso3.clone(),
-            )
+            (lex.places[p].name.clone(), lex.places[p].iso3.clone())
         } else {
             let (s, _) = m.state?;
-            let st = &lex.states[s as usize];
+            let st = &lex.states[s];
             (st.name.clone(), st.iso3.clone())
         };
         Some(Location {
@@ -869,7 +866,7 @@ impl Coder {
             if p.inanimate_subject || p.modality.background || p.modality.directed {
                 continue;
             }
-            let pat = &lex.patterns[p.pattern as usize];
+            let pat = &lex.patterns[p.pattern];
             let mut code = pat.code.clone();
             let mut rule = String::with_capacity(pat.rule.len() + 32);
             rule.push_str(&pat.rule);
@@ -950,7 +947,7 @@ impl Coder {
             let aerial = p.subjects.iter().any(|&i| {
                 s.mentions[i]
                     .agent
-                    .is_some_and(|a| lex.agents[a as usize].flags.aerial)
+                    .is_some_and(|a| lex.agents[a].flags.aerial)
             });
             if code == "190" && aerial {
                 code = "195".into();
@@ -1150,7 +1147,7 @@ impl Coder {
             let mut contexts: Vec<&'static str> =
                 entry.plover_contexts.iter().map(String::as_str).collect();
             for &c in &s.contexts {
-                let name = lex.contexts[c as usize];
+                let name = lex.contexts[c];
                 if !contexts.contains(&name) {
                     contexts.push(name);
                 }
