@@ -272,7 +272,7 @@ fn states_found(lex: &Lexicon, text: &str) -> BTreeSet<String> {
             | Referent::StateDemonym(s)
             | Referent::Capital(s)
             | Referent::Seat { state: s, .. }
-            | Referent::StateCombining(s) => Some(lex.states[s as usize].iso3.clone()),
+            | Referent::StateCombining(s) => Some(lex.states[s].iso3.clone()),
             _ => None,
         })
         .collect()
@@ -535,7 +535,7 @@ fn national_institutions_resolve_with_sector() {
         let found = lex.find(phrase);
         let ok = found.iter().any(|(_, r)| match *r {
             Referent::Seat { state, sector: s } => {
-                lex.states[state as usize].iso3 == iso3 && s.as_str() == sector
+                lex.states[state].iso3 == iso3 && s.as_str() == sector
             }
             _ => false,
         });
@@ -625,10 +625,10 @@ fn every_state_has_a_head_in_the_office_tables() {
     ];
     for (day, exceptions) in cases {
         let covered = heads(day);
-        let former: BTreeSet<u32> = lex.former.iter().map(|f| f.state).collect();
-        let missing: Vec<&str> = (0..lex.states.len() as u32)
+        let former: BTreeSet<usize> = lex.former.iter().map(|f| f.state.index()).collect();
+        let missing: Vec<&str> = (0..lex.states.len())
             .filter(|i| !former.contains(i))
-            .map(|i| lex.states[i as usize].iso3.as_str())
+            .map(|i| lex.states[i].iso3.as_str())
             .filter(|s| !covered.contains(s) && !exceptions.contains(s))
             .collect();
         assert!(missing.is_empty(), "no head on {day}: {missing:?}");

@@ -286,7 +286,7 @@ impl Coder {
                 if let Referent::Context(c) = m.sense.referent {
                     if !s.contexts.contains(&c) {
                         s.contexts.push(c);
-                        context_hits[c as usize] += 1;
+                        context_hits[c.index()] += 1;
                     }
                 }
             }
@@ -304,7 +304,7 @@ impl Coder {
             for m in &ms {
                 if let Some(o) = m.outlet {
                     if m.is_outlet_only() {
-                        let name = lex.outlets[o as usize].name.clone();
+                        let name = lex.outlets[o].name.clone();
                         s.outlet.get_or_insert(name.clone());
                         first_outlet.get_or_insert(name);
                     }
@@ -429,7 +429,7 @@ impl Coder {
             .iter()
             .find(|m| !m.partial && m.state.is_some() && m.units.start < first_stateless)
             .and_then(|m| m.state)
-            .map(|(st, _)| lex.states[st as usize].iso3.clone());
+            .map(|(st, _)| lex.states[st].iso3.clone());
 
         let place_is_target = location.is_some_and(|l| {
             preds.iter().flat_map(|p| &p.targets).any(|&t| {
@@ -490,7 +490,7 @@ impl Coder {
                         .filter(|a| a.country.is_none() && a.organization.is_none())
                     {
                         // "struck Gaza": a region stands for its state.
-                        let iso3 = &lex.places[p as usize].iso3;
+                        let iso3 = &lex.places[p].iso3;
                         if a.code.is_none() {
                             a.code = Some(state_code(lex, iso3, a.sector));
                         }
@@ -600,7 +600,7 @@ impl Coder {
             .iter()
             .rev()
             .find_map(|(_, r)| match r {
-                Referent::Outlet(o) => Some(self.lexicon.outlets[*o as usize].name.clone()),
+                Referent::Outlet(o) => Some(self.lexicon.outlets[*o].name.clone()),
                 _ => None,
             })
             .unwrap_or_else(|| raw.to_string())
@@ -616,11 +616,11 @@ impl Coder {
         })?;
         let (name, country) = match *r {
             Referent::Place(p) => (
-                self.lexicon.places[p as usize].name.clone(),
-                self.lexicon.places[p as usize].iso3.clone(),
+                self.lexicon.places[p].name.clone(),
+                self.lexicon.places[p].iso3.clone(),
             ),
             Referent::Capital(s) | Referent::StateName(s) => {
-                let st = &self.lexicon.states[s as usize];
+                let st = &self.lexicon.states[s];
                 (
                     if matches!(r, Referent::Capital(_)) {
                         st.capital.clone().unwrap_or_default()
@@ -698,7 +698,7 @@ impl Coder {
                 lex,
                 s,
                 p,
-                pattern: &lex.patterns[p.pattern as usize],
+                pattern: &lex.patterns[p.pattern],
                 units,
                 text,
                 subjects: &subjects[pi],
@@ -769,7 +769,7 @@ impl Coder {
         let mut contexts: Vec<&'static str> =
             entry.plover_contexts.iter().map(String::as_str).collect();
         for &c in &s.contexts {
-            let name = self.lexicon.contexts[c as usize];
+            let name = self.lexicon.contexts[c];
             if !contexts.contains(&name) {
                 contexts.push(name);
             }
@@ -813,13 +813,10 @@ fn predicate_date(
 /// The place a mention names, as an event location found in the sentence.
 pub(super) fn location_of(lex: &Lexicon, m: &Mention, text: &str) -> Option<Location> {
     let (name, country) = if let Some(p) = m.place {
-        (
-            lex.places[p as usize].name.clone(),
-            lex.places[p as usize].iso3.clone(),
-        )
+        (lex.places[p].name.clone(), lex.places[p].iso3.clone())
     } else {
         let (s, _) = m.state?;
-        let st = &lex.states[s as usize];
+        let st = &lex.states[s];
         (st.name.clone(), st.iso3.clone())
     };
     Some(Location {

@@ -42,7 +42,7 @@ use crate::lexicon::words::{
     ADV, ADVICE, COMP, CONDITION, CONJ, DECISION, DECISIVE, EXCEPTION, OBLIGATION, POSS, PREP,
     PREP_LOC, PRON, QUANT, REMOTE, TIME,
 };
-use crate::lexicon::{Lexicon, Pattern, Unit, WORD};
+use crate::lexicon::{ContextId, Lexicon, Pattern, Unit, WORD};
 use crate::ontology::{CameoEntry, CodeRule, Modal, Sector, cameo, modal_code, rule_code};
 use crate::parse::{Mention, Predicate, Reference, StateForm};
 use crate::text::Sentence;
@@ -54,7 +54,7 @@ pub(super) struct Sent<'a> {
     /// The actors each mention resolved to.
     pub actors: Vec<Vec<Rc<Actor>>>,
     pub preds: Vec<Predicate>,
-    pub contexts: Vec<u32>,
+    pub contexts: Vec<ContextId>,
     pub dates: Vec<DateMention>,
     pub location: Option<Location>,
     pub outlet: Option<String>,
@@ -346,7 +346,7 @@ fn by_air(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     let aerial = cx.p.subjects.iter().any(|&i| {
         cx.s.mentions[i]
             .agent
-            .is_some_and(|a| cx.lex.agents[a as usize].flags.aerial)
+            .is_some_and(|a| cx.lex.agents[a].flags.aerial)
     });
     if aerial {
         d.recode("aerial", air, true)?;

@@ -163,7 +163,7 @@ impl Resolver<'_> {
                 Reference::Plural => {
                     let official = m
                         .agent
-                        .is_some_and(|a| self.lex.agents[a as usize].sector == Sector::Gov);
+                        .is_some_and(|a| self.lex.agents[a].sector == Sector::Gov);
                     if memory.last_group.len() >= 2 {
                         memory.group_for(official)
                     } else {
@@ -195,10 +195,10 @@ impl Resolver<'_> {
             code: None,
             inferred: false,
         };
-        let agent = m.agent.map(|a| &self.lex.agents[a as usize]);
+        let agent = m.agent.map(|a| &self.lex.agents[a]);
         // Office holders resolve as of the article date.
         if let Some(p) = m.person {
-            let person = &self.lex.persons[p as usize];
+            let person = &self.lex.persons[p];
             base.name = Some(person.name.clone());
             match self.published.and_then(|d| person.term_on(d)) {
                 Some(term) => {
@@ -235,7 +235,7 @@ impl Resolver<'_> {
                 }
                 _ => s,
             };
-            let state = &self.lex.states[s as usize];
+            let state = &self.lex.states[s];
             base.country = Some(state.iso3.clone());
             if base.sector.is_none() {
                 base.sector = match form {
@@ -248,14 +248,14 @@ impl Resolver<'_> {
             }
         }
         if let Some((o, sector, _)) = m.org {
-            let org = &self.lex.organizations[o as usize];
+            let org = &self.lex.organizations[o];
             base.organization = Some(org.code.clone());
             if base.sector.is_none() || agent.is_none() {
                 base.sector = Some(sector);
             }
         }
         if let Some(g) = m.group {
-            let group = &self.lex.groups[g as usize];
+            let group = &self.lex.groups[g];
             base.organization = Some(group.code.clone());
             if base.country.is_none() {
                 base.country.clone_from(&group.country);
@@ -274,7 +274,7 @@ impl Resolver<'_> {
         }
         if let Some(s) = agent.and_then(|a| a.flags.of_state) {
             if base.country.is_none() && base.organization.is_none() {
-                base.country = Some(self.lex.states[s as usize].iso3.clone());
+                base.country = Some(self.lex.states[s].iso3.clone());
             }
         }
         // Generic actors: a definite description refers back; otherwise the context's state.
@@ -356,7 +356,7 @@ impl Resolver<'_> {
         let mut out = vec![base.clone()];
         for &s in &m.extra_states {
             let mut a = base.clone();
-            a.country = Some(self.lex.states[s as usize].iso3.clone());
+            a.country = Some(self.lex.states[s].iso3.clone());
             a.code = self.code(&a, m);
             out.insert(0, a);
         }
@@ -365,9 +365,9 @@ impl Resolver<'_> {
 
     /// The CAMEO actor code: state or IGO code plus the agent code.
     fn code(&self, a: &Actor, m: &Mention) -> Option<String> {
-        let agent_code = m.agent.map(|x| self.lex.agents[x as usize].cameo.clone());
+        let agent_code = m.agent.map(|x| self.lex.agents[x].cameo.clone());
         if let Some(g) = m.group {
-            return Some(self.lex.groups[g as usize].cameo.clone());
+            return Some(self.lex.groups[g].cameo.clone());
         }
         if let Some(o) = &a.organization {
             return Some(

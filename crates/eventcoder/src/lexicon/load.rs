@@ -3,6 +3,9 @@
 use std::sync::Arc;
 
 use super::Lexicon;
+use super::ids::{
+    AgentId, ContextId, GroupId, OrgId, OutletId, PatternId, PersonId, PlaceId, StateId,
+};
 use super::model::*;
 use super::normalize::phrase_units;
 use super::verbs::Inflections;
@@ -252,6 +255,16 @@ impl Loader<'_> {
         }
     }
 
+    /// The error for a table with no room for another row: ids are 32-bit.
+    fn full(&self, file: &str, row: &Row<'_>, table: &str) -> Error {
+        self.err(
+            file,
+            row,
+            1,
+            format!("too many {table}: a table holds at most 2^32 rows"),
+        )
+    }
+
     /// Adds one phrase with one sense.
     fn phrase(&mut self, raw: &str, referent: Referent) {
         let m = marked(raw);
@@ -318,10 +331,10 @@ impl Loader<'_> {
                 FileKind::Agents => self.agent(file, row)?,
                 FileKind::OfficeHolders => self.office_holder(file, row, origin)?,
                 FileKind::Places => self.place(file, row)?,
-                FileKind::Outlets => self.outlet(row),
+                FileKind::Outlets => self.outlet(file, row)?,
                 FileKind::Verbs => self.pattern(file, row, origin)?,
                 FileKind::IrregularVerbs => self.irregular(row),
-                FileKind::Contexts => self.context(row),
+                FileKind::Contexts => self.context(file, row)?,
                 FileKind::FunctionWords => self.function_word(file, row)?,
                 FileKind::Groups => self.group(file, row)?,
                 FileKind::Institutions => self.institution(file, row)?,
@@ -340,7 +353,7 @@ impl Loader<'_> {
         row: &Row<'_>,
         capital: usize,
         status: &str,
-    ) -> Result<(u32, bool)> {
+    ) -> Result<(StateId, bool)> {
         let iso3 = row.get(0);
         if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(self.err(
@@ -353,7 +366,8 @@ impl Loader<'_> {
         if let Some(&i) = self.lex.state_index.get(iso3) {
             return Ok((i, false));
         }
-        let i = self.lex.states.len() as u32;
+        let i = StateId::from_index(self.lex.states.len())
+            .ok_or_else(|| self.full(file, row, "states"))?;
         self.lex.states.push(State {
             iso3: iso3.to_string(),
             cameo: row.get(1).to_string(),
@@ -386,7 +400,7 @@ impl Loader<'_> {
     }
 
     /// The index of a state named in column `col`, or an error at that column.
-    fn state_ref(&self, file: &str, row: &Row<'_>, col: usize) -> Result<u32> {
+    fn state_ref(&self, file: &str, row: &Row<'_>, col: usize) -> Result<StateId> {
         let iso3 = row.get(col);
         self.lex.state_index.get(iso3).copied().ok_or_else(|| {
             self.err(
@@ -444,7 +458,7 @@ impl Loader<'_> {
     fn state_phrases(
         &mut self,
         row: &Row<'_>,
-        idx: u32,
+        idx: StateId,
         [name, aliases, adjectives, demonyms, capital]: [usize; 5],
     ) {
         self.phrase(row.get(name), Referent::StateName(idx));
@@ -479,7 +493,8 @@ impl Loader<'_> {
         let idx = match self.lex.org_index.get(code) {
             Some(&i) => i,
             None => {
-                let i = self.lex.organizations.len() as u32;
+                let i = OrgId::from_index(self.lex.organizations.len())
+                    .ok_or_else(|| self.full(file, row, "organizations"))?;
                 let name = row
                     .list(4)
                     .next()
@@ -497,7 +512,7 @@ impl Loader<'_> {
         if kind == "org" {
             let name = row.list(4).next().map(|p| marked(p).text.to_string());
             if let Some(name) = name {
-                self.lex.organizations[idx as usize].name = name;
+                self.lex.organizations[idx].name = name;
             }
         }
         let sector = self.sector(file, row, 2)?;
@@ -515,7 +530,8 @@ impl Loader<'_> {
     }
 
     fn group(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
-        let idx = self.lex.groups.len() as u32;
+        let idx = GroupId::from_index(self.lex.groups.len())
+            .ok_or_else(|| self.full(file, row, "groups"))?;
         let sector = self.sector(file, row, 3)?;
         self.lex.groups.push(Group {
             code: row.get(0).to_string(),
@@ -574,7 +590,8 @@ impl Loader<'_> {
                 }
             }
         }
-        let idx = self.lex.agents.len() as u32;
+        let idx = AgentId::from_index(self.lex.agents.len())
+            .ok_or_else(|| self.full(file, row, "agents"))?;
         let name = row
             .list(0)
             .next()
@@ -624,11 +641,12 @@ impl Loader<'_> {
         };
         let idx = match self.lex.person_index.get(&name) {
             Some(&i) => {
-                self.lex.persons[i as usize].terms.push(term);
+                self.lex.persons[i].terms.push(term);
                 i
             }
             None => {
-                let i = self.lex.persons.len() as u32;
+                let i = PersonId::from_index(self.lex.persons.len())
+                    .ok_or_else(|| self.full(file, row, "persons"))?;
                 self.lex.persons.push(Person {
                     name: name.clone(),
                     terms: vec![term],
@@ -658,7 +676,8 @@ impl Loader<'_> {
                 ));
             }
         };
-        let idx = self.lex.places.len() as u32;
+        let idx = PlaceId::from_index(self.lex.places.len())
+            .ok_or_else(|| self.full(file, row, "places"))?;
         self.lex.places.push(Place {
             name: marked(row.get(0)).text.to_string(),
             iso3: row.get(2).to_string(),
@@ -671,8 +690,9 @@ impl Loader<'_> {
         Ok(())
     }
 
-    fn outlet(&mut self, row: &Row<'_>) {
-        let idx = self.lex.outlets.len() as u32;
+    fn outlet(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        let idx = OutletId::from_index(self.lex.outlets.len())
+            .ok_or_else(|| self.full(file, row, "outlets"))?;
         self.lex.outlets.push(Outlet {
             name: marked(row.get(0)).text.to_string(),
             country: Some(row.get(2).to_string()).filter(|c| !c.is_empty()),
@@ -681,20 +701,23 @@ impl Loader<'_> {
         for p in row.list(1) {
             self.phrase(p, Referent::Outlet(idx));
         }
+        Ok(())
     }
 
-    fn context(&mut self, row: &Row<'_>) {
+    fn context(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
         let name = super::intern(row.get(0));
         let idx = match self.lex.contexts.iter().position(|c| *c == name) {
-            Some(i) => i as u32,
+            Some(i) => i,
             None => {
                 self.lex.contexts.push(name);
-                (self.lex.contexts.len() - 1) as u32
+                self.lex.contexts.len() - 1
             }
         };
+        let idx = ContextId::from_index(idx).ok_or_else(|| self.full(file, row, "contexts"))?;
         for k in split_list(row.get(1)) {
             self.phrase(k, Referent::Context(idx));
         }
+        Ok(())
     }
 
     fn function_word(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
@@ -747,7 +770,8 @@ impl Loader<'_> {
         if noun.is_empty() {
             return Err(self.err(file, row, row.column(1), "empty noun".into()));
         }
-        let idx = self.lex.patterns.len() as u32;
+        let idx = PatternId::from_index(self.lex.patterns.len())
+            .ok_or_else(|| self.full(file, row, "patterns"))?;
         let rule = format!("{origin} `{noun}`").into_boxed_str();
         self.lex.patterns.push(Pattern {
             code: code.to_string(),
@@ -834,14 +858,14 @@ impl Loader<'_> {
             .to_lowercase();
         if let Some(&(prev, prev_user)) = self.lex.pattern_index.get(&norm) {
             if self.user && !prev_user {
-                let p = &mut self.lex.patterns[prev as usize];
+                let p = &mut self.lex.patterns[prev];
                 p.code = code.to_string();
                 p.rule = format!("{origin} `{text}`").into_boxed_str();
                 p.origin = origin;
                 self.lex.pattern_index.insert(norm, (prev, true));
                 return Ok(());
             }
-            let p = &self.lex.patterns[prev as usize];
+            let p = &self.lex.patterns[prev];
             let what = if p.code == code {
                 "a duplicate of"
             } else {
@@ -853,7 +877,8 @@ impl Loader<'_> {
             );
             return Err(self.err(file, row, row.column(1), message));
         }
-        let idx = self.lex.patterns.len() as u32;
+        let idx = PatternId::from_index(self.lex.patterns.len())
+            .ok_or_else(|| self.full(file, row, "patterns"))?;
         self.lex.pattern_index.insert(norm, (idx, self.user));
         let rule = format!("{origin} `{text}`").into_boxed_str();
         self.lex.patterns.push(Pattern {

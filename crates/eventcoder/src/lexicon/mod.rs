@@ -28,6 +28,7 @@
 //! # Dictionary format
 #![doc = include_str!("../../data/FORMAT.md")]
 
+mod ids;
 mod load;
 mod model;
 mod normalize;
@@ -41,6 +42,9 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+pub use ids::{
+    AgentId, ContextId, GroupId, OrgId, OutletId, PatternId, PersonId, PlaceId, StateId,
+};
 pub(crate) use load::SenseEntry;
 pub use model::*;
 pub use normalize::{
@@ -63,17 +67,17 @@ pub struct Lexicon {
     pub states: Vec<State>,
     /// Former states with their dates.
     pub former: Vec<FormerState>,
-    state_index: FxHashMap<String, u32>,
+    state_index: FxHashMap<String, StateId>,
     /// Organizations.
     pub organizations: Vec<Organization>,
-    org_index: FxHashMap<String, u32>,
+    org_index: FxHashMap<String, OrgId>,
     /// Roles.
     pub agents: Vec<Agent>,
     /// Non-state groups.
     pub groups: Vec<Group>,
     /// Office holders.
     pub persons: Vec<Person>,
-    person_index: FxHashMap<String, u32>,
+    person_index: FxHashMap<String, PersonId>,
     /// Places.
     pub places: Vec<Place>,
     /// Outlets.
@@ -83,15 +87,15 @@ pub struct Lexicon {
     /// Event patterns.
     pub patterns: Vec<Pattern>,
     /// Each pattern's normalized text: its index, and whether a user file defined it.
-    pattern_index: FxHashMap<String, (u32, bool)>,
-    verbs: FxHashMap<u32, Vec<(u32, VerbForms)>>,
+    pattern_index: FxHashMap<String, (PatternId, bool)>,
+    verbs: FxHashMap<u32, Vec<(PatternId, VerbForms)>>,
     classes: FxHashMap<u32, u64>,
     irregular: IrregularVerbs,
     skipped_patterns: usize,
     /// `classes` and `verbs` (the loading maps, emptied when loading ends) as tables indexed by
     /// key: the parser asks for them on every unit.
     class_table: Vec<u64>,
-    verb_table: Vec<Vec<(u32, VerbForms)>>,
+    verb_table: Vec<Vec<(PatternId, VerbForms)>>,
     /// Keys of the function words the parser compares against most often.
     pub keys: CommonKeys,
 }
@@ -412,7 +416,7 @@ impl Lexicon {
     }
 
     /// The verb patterns whose verb has the form with key `key`.
-    pub fn verb_patterns(&self, key: u32) -> &[(u32, VerbForms)] {
+    pub fn verb_patterns(&self, key: u32) -> &[(PatternId, VerbForms)] {
         self.verb_table.get(key as usize).map_or(&[], Vec::as_slice)
     }
 
@@ -452,7 +456,7 @@ impl Lexicon {
     /// A state by ISO3 code.
     /// The former state whose government a present-day state's capital or seat of power
     /// ("Moscow", "the Kremlin") meant on `date` (the Soviet Union in 1985), if any.
-    pub fn former_seat(&self, state: u32, date: NaiveDate) -> Option<u32> {
+    pub fn former_seat(&self, state: StateId, date: NaiveDate) -> Option<StateId> {
         self.former
             .iter()
             .find(|f| f.seat_of == Some(state) && f.from <= date && date <= f.to)
@@ -461,16 +465,12 @@ impl Lexicon {
 
     /// The state of an ISO3 code.
     pub fn state(&self, iso3: &str) -> Option<&State> {
-        self.state_index
-            .get(iso3)
-            .map(|&i| &self.states[i as usize])
+        self.state_index.get(iso3).map(|&i| &self.states[i])
     }
 
     /// An organization by code.
     pub fn organization(&self, code: &str) -> Option<&Organization> {
-        self.org_index
-            .get(code)
-            .map(|&i| &self.organizations[i as usize])
+        self.org_index.get(code).map(|&i| &self.organizations[i])
     }
 
     /// Counts per category.

@@ -1,6 +1,9 @@
 //! What the dictionaries describe: states, organizations, roles, people, places, outlets, event
 //! patterns and contexts.
 
+use super::ids::{
+    AgentId, ContextId, GroupId, OrgId, OutletId, PatternId, PersonId, PlaceId, StateId,
+};
 use crate::ontology::Sector;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -39,9 +42,9 @@ pub struct State {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FormerState {
     /// Its index in the lexicon's states.
-    pub state: u32,
+    pub state: StateId,
     /// The present-day state whose capital and seats of power meant its government then.
-    pub seat_of: Option<u32>,
+    pub seat_of: Option<StateId>,
     /// First day of existence.
     pub from: NaiveDate,
     /// Last day of existence.
@@ -90,7 +93,7 @@ pub struct AgentFlags {
     pub aerial: bool,
     /// The role always belongs to this state (index into the lexicon's states): the pope is the
     /// Holy See's wherever he speaks.
-    pub of_state: Option<u32>,
+    pub of_state: Option<StateId>,
 }
 
 /// A role or sector noun: "foreign minister", "troops", "protesters".
@@ -224,45 +227,45 @@ pub struct Outlet {
 #[serde(rename_all = "snake_case")]
 pub enum Referent {
     /// A state by name or alias ("Tajikistan", "DPRK").
-    StateName(u32),
+    StateName(StateId),
     /// A state adjective ("Tajik").
-    StateAdjective(u32),
+    StateAdjective(StateId),
     /// A people noun ("Afghans").
-    StateDemonym(u32),
+    StateDemonym(StateId),
     /// A combining prefix ("Sino" in "Sino-Indian").
-    StateCombining(u32),
+    StateCombining(StateId),
     /// A capital as a metonym for the government ("Moscow said").
-    Capital(u32),
+    Capital(StateId),
     /// A seat of power ("the Kremlin") or a national institution ("the Bundestag").
     Seat {
         /// The state.
-        state: u32,
+        state: StateId,
         /// Its sector.
         sector: Sector,
     },
     /// An organization row: the organization, a body or an official.
     Organization {
         /// The organization.
-        org: u32,
+        org: OrgId,
         /// Its sector.
         sector: Sector,
         /// `true` for an official ("Secretary-General"), who is a person.
         official: bool,
     },
     /// A role ("foreign minister").
-    Agent(u32),
+    Agent(AgentId),
     /// A non-state group.
-    Group(u32),
+    Group(GroupId),
     /// A person from the office-holder table.
-    Person(u32),
+    Person(PersonId),
     /// A place.
-    Place(u32),
+    Place(PlaceId),
     /// A news outlet.
-    Outlet(u32),
+    Outlet(OutletId),
     /// A context keyword.
-    Context(u32),
+    Context(ContextId),
     /// An event noun ("invasion", "phone call"): the index of its pattern.
-    EventNoun(u32),
+    EventNoun(PatternId),
 }
 
 /// One phrase's meaning, with the flags from the dictionary.

@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use super::mentions::Mention;
 use crate::lexicon::words::*;
-use crate::lexicon::{Lexicon, NUMBER, PatternElem, PhraseMatch, Referent, Unit, VerbForms, WORD};
+use crate::lexicon::{
+    Lexicon, NUMBER, PatternElem, PatternId, PhraseMatch, Referent, Unit, VerbForms, WORD,
+};
 
 /// Modality of a predicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,7 +44,7 @@ pub struct Predicate {
     /// One past the last word of the trigger itself (the pattern's words before its target).
     pub head_end: usize,
     /// The pattern index in the lexicon.
-    pub pattern: u32,
+    pub pattern: PatternId,
     /// The verb's forms.
     pub forms: VerbForms,
     /// Subject mentions (indices into the sentence's mentions).
@@ -78,7 +80,7 @@ struct Ctx<'a> {
     covered: Vec<bool>,
     /// The sentence's event nouns ("air strikes", "raids"): unit ranges in order, with their
     /// patterns.
-    event_nouns: Vec<(Range<usize>, u32)>,
+    event_nouns: Vec<(Range<usize>, PatternId)>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -528,7 +530,7 @@ pub fn predicates(
                 s -= 1;
             }
             if !cands.iter().any(|&(p, _)| {
-                let prefix = &lex.patterns[p as usize].prefix;
+                let prefix = &lex.patterns[p].prefix;
                 i - s == prefix.len() && units[s..i].iter().zip(prefix).all(|(u, &k)| u.key == k)
             }) {
                 continue;
@@ -570,7 +572,7 @@ pub fn predicates(
         // Israel": a gerund right after a statement says what the statement does.
         let statement_before = preds.len().checked_sub(1).filter(|&q| {
             let q = &preds[q];
-            lex.patterns[q.pattern as usize].is_statement()
+            lex.patterns[q.pattern].is_statement()
                 && (skip_adjuncts(&c, q.end) == word_start
                     || q.end + 1 == word_start && c.is_punct(word_start - 1, ","))
         });
@@ -587,12 +589,12 @@ pub fn predicates(
         };
         let passive_context = be_before.is_some() && allowed & VerbForms::PARTICIPLE != 0;
         let adjuncts_end = std::cell::OnceCell::new();
-        let mut best: Option<(usize, usize, u32, VerbForms, Option<usize>)> = None;
+        let mut best: Option<(usize, usize, PatternId, VerbForms, Option<usize>)> = None;
         for &(p, forms) in cands {
             if forms.0 & allowed == 0 {
                 continue;
             }
-            let pat = &lex.patterns[p as usize];
+            let pat = &lex.patterns[p];
             if pat.prefix.len() != i - word_start {
                 continue;
             }
@@ -676,9 +678,7 @@ pub fn predicates(
     }
     // "pledged to provide aid": the governing verb of intent is folded into the governed event.
     let governors: Vec<usize> = preds.iter().filter_map(|p| p.modality.governor).collect();
-    preds.retain(|p| {
-        !(governors.contains(&p.verb) && lex.patterns[p.pattern as usize].specificity() <= 2)
-    });
+    preds.retain(|p| !(governors.contains(&p.verb) && lex.patterns[p.pattern].specificity() <= 2));
     // A purpose infinitive shares the modality of the verb it serves: "will meet on Thursday to
     // discuss the dispute" is a plan to discuss, "could meet to sign" a possibility.
     let to = lex.keys.to;
@@ -748,7 +748,7 @@ fn chained_infinitive(c: &Ctx<'_>, v: usize) -> Option<usize> {
     let to = c.lex.keys.to;
     let pats = c.lex.verb_patterns(c.units[w].key);
     let asks_object = pats.iter().any(|&(p, _)| {
-        c.lex.patterns[p as usize]
+        c.lex.patterns[p]
             .elems
             .windows(2)
             .any(|e| matches!(e, [PatternElem::Target, PatternElem::Word(k, _)] if *k == to))
@@ -940,7 +940,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         }
     }
     let mut targets = Vec::new();
-    let pat = &c.lex.patterns[preds[pi].pattern as usize];
+    let pat = &c.lex.patterns[preds[pi].pattern];
     let pat_entry = crate::ontology::cameo(&pat.code);
     if let Some(t) = explicit_target {
         targets.push(t);
@@ -1139,9 +1139,9 @@ fn event_noun_maker(c: &Ctx<'_>, left_edge: usize) -> Option<usize> {
 
 /// An event noun of unattributed violence standing right before a verb of unattributed
 /// violence ("A car bomb killed ..."): its pattern, whose code the event takes.
-fn weapon_subject(c: &Ctx<'_>, verb_pattern: u32, left_edge: usize) -> Option<u32> {
-    let unattributed = |p: u32| {
-        crate::ontology::cameo(&c.lex.patterns[p as usize].code).is_some_and(|e| e.unattributed)
+fn weapon_subject(c: &Ctx<'_>, verb_pattern: PatternId, left_edge: usize) -> Option<PatternId> {
+    let unattributed = |p: PatternId| {
+        crate::ontology::cameo(&c.lex.patterns[p].code).is_some_and(|e| e.unattributed)
     };
     c.event_nouns
         .iter()

@@ -6,7 +6,10 @@ use std::ops::Range;
 
 use crate::article::Span;
 use crate::lexicon::words::*;
-use crate::lexicon::{CAPITALIZED, Lexicon, PhraseMatch, Referent, UNKNOWN, Unit, WORD};
+use crate::lexicon::{
+    AgentId, CAPITALIZED, GroupId, Lexicon, OrgId, OutletId, PersonId, PhraseMatch, PlaceId,
+    Referent, StateId, UNKNOWN, Unit, WORD,
+};
 use crate::ontology::Sector;
 use crate::text::{month_number, weekday_number};
 
@@ -46,21 +49,21 @@ pub struct Mention {
     /// Text span.
     pub span: Span,
     /// A state and how it is written.
-    pub state: Option<(u32, StateForm)>,
+    pub state: Option<(StateId, StateForm)>,
     /// An organization: index, sector index, official.
-    pub org: Option<(u32, Sector, bool)>,
+    pub org: Option<(OrgId, Sector, bool)>,
     /// A non-state group.
-    pub group: Option<u32>,
+    pub group: Option<GroupId>,
     /// The head role.
-    pub agent: Option<u32>,
+    pub agent: Option<AgentId>,
     /// A person from the office-holder table.
-    pub person: Option<u32>,
+    pub person: Option<PersonId>,
     /// A personal name span (from the table or from capitalized words after a title).
     pub name: Option<Span>,
     /// A place reading (cities, regions, and capitals).
-    pub place: Option<u32>,
+    pub place: Option<PlaceId>,
     /// An outlet.
-    pub outlet: Option<u32>,
+    pub outlet: Option<OutletId>,
     /// A pronoun or collective to resolve.
     pub reference: Option<Reference>,
     /// Followed by a possessive ('s).
@@ -72,7 +75,7 @@ pub struct Mention {
     /// Marked ambiguous in the dictionary.
     pub ambiguous: bool,
     /// Other states joined to this one ("Hungarian and Romanian officials").
-    pub extra_states: Vec<u32>,
+    pub extra_states: Vec<StateId>,
     /// Part of a hyphenated word ("EU-Central Asia", "Afghan-Tajik border"): a modifier.
     pub partial: bool,
     /// A state adjective with a plural people noun ("Iraqi Kurds", "Algerian landowners").
@@ -396,8 +399,8 @@ fn qualify_places(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Mention]
             continue;
         }
         let b_country = match (b.place, b.state) {
-            (Some(p), _) if !b.ambiguous => lex.places[p as usize].iso3.as_str(),
-            (None, Some((st, _))) => lex.states[st as usize].iso3.as_str(),
+            (Some(p), _) if !b.ambiguous => lex.places[p].iso3.as_str(),
+            (None, Some((st, _))) => lex.states[st].iso3.as_str(),
             _ => continue,
         };
         // Another reading of the same name in that state, else the qualifier itself.
@@ -405,7 +408,7 @@ fn qualify_places(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Mention]
             .find(a.span.slice(text))
             .into_iter()
             .find_map(|(_, r)| match r {
-                Referent::Place(p) if lex.places[p as usize].iso3 == b_country => Some(p),
+                Referent::Place(p) if lex.places[p].iso3 == b_country => Some(p),
                 _ => None,
             });
         let place = same_name.or(b.place);
@@ -462,7 +465,7 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
     let leaders_government = m.person.is_some()
         && adjacent
         && p.agent.is_some_and(|a| {
-            let a = &lex.agents[a as usize];
+            let a = &lex.agents[a];
             a.sector == Sector::Gov && !a.flags.title
         })
         && p.person.is_none()
@@ -528,8 +531,8 @@ fn attach_name(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m
     if m.name.is_some() || m.agent.is_none() && m.org.is_none_or(|(_, _, official)| !official) {
         return;
     }
-    let title = m.agent.is_some_and(|a| lex.agents[a as usize].flags.title)
-        || m.org.is_some_and(|(_, _, o)| o);
+    let title =
+        m.agent.is_some_and(|a| lex.agents[a].flags.title) || m.org.is_some_and(|(_, _, o)| o);
     let min_words = if title { 1 } else { 2 };
     let mut j = m.units.end;
     let mut last_word = None;
@@ -594,7 +597,7 @@ fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention)
 fn add_references(lex: &Lexicon, units: &[Unit], range: Range<usize>, out: &mut Vec<Mention>) {
     for m in out.iter_mut() {
         if let Some(a) = m.agent {
-            let flags = lex.agents[a as usize].flags;
+            let flags = lex.agents[a].flags;
             if flags.collective && m.state.is_none() && m.org.is_none() && m.name.is_none() {
                 m.reference = Some(Reference::Plural);
             }
@@ -1001,7 +1004,7 @@ fn merge_role_of(
             let b = &out[first];
             (b.state, b.org, b.group, b.reference)
         };
-        let extra: Vec<u32> = owners[1..]
+        let extra: Vec<StateId> = owners[1..]
             .iter()
             .filter_map(|&b| out[b].state.map(|(s, _)| s))
             .collect();

@@ -77,7 +77,7 @@ pub fn nominal_predicates(
         {
             continue;
         }
-        let code = &lex.patterns[pattern as usize].code;
+        let code = &lex.patterns[pattern].code;
         let mutual = crate::ontology::cameo(code).is_some_and(|e| e.symmetric);
         // Source before: a mention ending at most three modifiers before the noun.
         let mut k = start;
