@@ -684,3 +684,40 @@ fn weapon_subjects_and_noun_modifiers() {
 ws2\t2024-05-02\tCeasefire talks between Israel and Hamas resumed in Cairo on Sunday.\tISR 04 HAMAS;!ISR 087 *\t",
     );
 }
+
+/// verbs/extra.tsv (aid given to a party): money, relief goods and arms given, sent or
+/// handed over to a party are economic (071), humanitarian (073) and military (072) aid.
+#[test]
+fn aid_given_to_a_party() {
+    check(
+        "aid-to",
+        "ag1\t2024-05-02\tJapan provided 300 tonnes of rice to Laos on Monday.\tJPN 073 LAO\t
+ag2\t2024-05-02\tCanada gave 25 million dollars to Haiti on Tuesday.\tCAN 071 HTI\t
+ag3\t2024-05-02\tGermany handed over four patrol boats to Ghana on Thursday.\tDEU 072 GHA\t
+ag4\t2024-05-02\tThe European Union gave Moldova two billion euros in loans and grants.\tEU 071 MDA\t
+ag5\t2024-05-02\tKuwait donated 40 tonnes of medicine to Sudan.\tKWT 073 SDN\t",
+    );
+}
+
+/// parse::clauses::match_elems: after "to", a verb opens an infinitive, so a "to {t}" slot
+/// stays empty and the shorter pattern codes the act ("sent fighter jets to strike" is a
+/// deployment, not military aid).
+#[test]
+fn infinitive_is_no_target_slot() {
+    check(
+        "infinitive-slot",
+        "is1\t2024-05-02\tThailand sent fighter jets to strike Cambodian positions on Thursday.\tTHA 154 -;!THA 072 *\t
+is2\t2024-05-02\tTurkey sent fighter jets to Azerbaijan on Monday.\tTUR 072 AZE\t",
+    );
+}
+
+/// parse::clauses::verb_forms_allowed: news has no imperatives, so a base form opening a
+/// sentence is no verb ("State senators", "Attack helicopters").
+#[test]
+fn sentence_initial_base_form_is_no_verb() {
+    check(
+        "initial-base-form",
+        "ib1\t2024-05-02\tState lawmakers in Ohio passed the budget on Wednesday.\t!* 010 *\t
+ib2\t2024-05-02\tAttack helicopters flew over the capital on Monday.\t!* 19 *\t",
+    );
+}

@@ -360,7 +360,17 @@ fn match_elems(
                     }
                 }
             }
-            if needs_more {
+            // "sent fighter jets to strike": after "to", a verb opens an infinitive; the slot is
+            // no target's.
+            let infinitive = pos > c.range.start
+                && pos < end
+                && c.is(pos - 1, c.lex.keys.to)
+                && c.mention_starting(pos).is_none()
+                && c.lex
+                    .verb_patterns(c.units[pos].key)
+                    .iter()
+                    .any(|(_, forms)| forms.has(VerbForms::BASE));
+            if needs_more || infinitive {
                 None
             } else {
                 match_elems(c, rest, pos, target)
@@ -454,7 +464,9 @@ fn verb_forms_allowed(c: &Ctx<'_>, i: usize) -> u8 {
     }
     let mut allowed = VerbForms::PAST | VerbForms::PARTICIPLE;
     if j == start {
-        return allowed | VerbForms::BASE | VerbForms::THIRD | VerbForms::GERUND;
+        // (Not a base form: news has no imperatives, and "State senators voted" is no
+        // statement.)
+        return allowed | VerbForms::THIRD | VerbForms::GERUND;
     }
     let p = j - 1;
     let cl = c.class(p);
