@@ -721,3 +721,36 @@ fn sentence_initial_base_form_is_no_verb() {
 ib2\t2024-05-02\tAttack helicopters flew over the capital on Monday.\t!* 19 *\t",
     );
 }
+
+/// code::coder::resolve_mentions: a place after a locative preposition is where, not who, so
+/// a later "they" or "it" does not refer to it.
+#[test]
+fn place_phrases_are_no_antecedents() {
+    check(
+        "place-antecedent",
+        "pa1\t2024-05-02\tEU foreign ministers met in Brussels on Monday. They urged Iran to release the detained aid workers.\tEU 02 IRN;!BEL 02 IRN\t
+pa2\t2024-05-02\tArab League ministers gathered in Cairo on Sunday. They condemned the Israeli strikes on Lebanon.\tARABLEAGUE 111 ISR;!EGY 111 ISR\t",
+    );
+}
+
+/// code::resolve (office holders): a holder code that is an organization's ("WHO", "IMF",
+/// "WTO") makes the holder the organization's, not a state's.
+#[test]
+fn organization_office_holders() {
+    check(
+        "org-holders",
+        "oh1\t2021-06-14\tTedros Adhanom Ghebreyesus urged Ethiopia to allow aid into Tigray.\tWHO 02 ETH\t
+oh2\t2022-03-02\tNgozi Okonjo-Iweala met Indian trade officials in Geneva on Tuesday.\tWTO 04 IND\t",
+    );
+}
+
+/// parse::mentions (bare names and appositions): a time word may stand between a name and
+/// its verb; "A and his Brazilian counterpart, C, signed" is a compound subject.
+#[test]
+fn names_across_times_and_role_appositions() {
+    check(
+        "names",
+        "nm1\t2024-05-02\tChile's deputy foreign minister Ana Ruiz arrived in Lima on Monday. Ms. Ruiz later criticized the Peruvian navy.\tCHL 111 PER\t
+nm2\t2024-05-02\tArgentine President Javier Milei and his Brazilian counterpart, Luiz Inacio Lula da Silva, signed a trade agreement on Monday.\tARG 057 BRA\t",
+    );
+}

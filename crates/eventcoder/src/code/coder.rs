@@ -500,7 +500,10 @@ impl Coder {
                 acts
             };
             let acts: Vec<Rc<Actor>> = acts.into_iter().map(Rc::new).collect();
-            if m.is_actor() && m.reference.is_none() {
+            // ("met in Brussels": a place after a locative preposition is where, not who, and
+            // no later "they" or "it" refers to it.)
+            let place_phrase = m.after_prep_loc && m.is_role_free();
+            if m.is_actor() && m.reference.is_none() && !place_phrase {
                 for a in &acts {
                     memory.push(a);
                 }

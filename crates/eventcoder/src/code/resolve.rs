@@ -112,11 +112,15 @@ pub struct Resolver<'a> {
     pub published: Option<NaiveDate>,
 }
 
-fn is_state_code(s: &str) -> bool {
-    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 impl Resolver<'_> {
+    /// Whether an office's holder code names a state: three capitals that are no organization's
+    /// code ("WHO", "IMF" and "GCC" are organizations).
+    fn is_state_code(&self, s: &str) -> bool {
+        s.len() == 3
+            && s.bytes().all(|b| b.is_ascii_uppercase())
+            && self.lex.organization(s).is_none()
+    }
+
     /// The actors a mention stands for (several for "Hungarian and Romanian officials" and for
     /// collectives). A role without a state of its own takes one from, in order: a fixed state
     /// of the role (the pope), its antecedent (an earlier actor of the same sector), then
@@ -202,7 +206,7 @@ impl Resolver<'_> {
             base.name = Some(person.name.clone());
             match self.published.and_then(|d| person.term_on(d)) {
                 Some(term) => {
-                    if is_state_code(&term.holder) {
+                    if self.is_state_code(&term.holder) {
                         base.country = Some(term.holder.clone());
                     } else {
                         base.organization = Some(term.holder.clone());
@@ -211,7 +215,7 @@ impl Resolver<'_> {
                 }
                 None => {
                     if let Some(h) = person.nationality() {
-                        if is_state_code(h) {
+                        if self.is_state_code(h) {
                             base.country = Some(h.to_string());
                         }
                     }

@@ -750,9 +750,10 @@ fn add_bare_names(
         let end = last + 1;
         let words = end - name_start;
         let titled = title_start.is_some();
-        // Adverbs may stand between the name and its verb ("Ms. Ruiz also met").
+        // Adverbs and times may stand between the name and its verb ("Ms. Ruiz also met",
+        // "Ruiz later criticized").
         let mut next = end;
-        while next < range.end && lex.class(units[next].key) & ADV != 0 {
+        while next < range.end && lex.class(units[next].key) & (ADV | TIME) != 0 {
             next += 1;
         }
         let next_class = if next < range.end {
@@ -904,6 +905,29 @@ fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Me
             if a.org.is_none() {
                 a.org = b.org;
             }
+            a.units.end = b.units.end;
+            a.span = a.span.cover(b.span);
+        }
+        // "his Brazilian counterpart, Luiz Inacio Lula da Silva, signed": a role then, set off
+        // by commas on both sides, the name of who holds it.
+        let (a, b) = (&out[i], &out.get(i + 1));
+        let role =
+            a.agent.is_some() && a.name.is_none() && a.person.is_none() && a.reference.is_none();
+        let closed = b.is_some_and(|b| {
+            b.units.end < units.len()
+                && units[b.units.end].span.slice(text) == ","
+                && b.units.start == a.units.end + 1
+                && (b.name.is_some() || b.person.is_some())
+                && b.agent.is_none()
+                && b.org.is_none()
+                && b.state.is_none()
+        });
+        let comma = a.units.end < units.len() && units[a.units.end].span.slice(text) == ",";
+        if comma && role && closed {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.person = b.person;
+            a.name = b.name;
             a.units.end = b.units.end;
             a.span = a.span.cover(b.span);
         }
