@@ -165,6 +165,16 @@ fn mentions_table() {
             "The Kremlin said pro-Russian separatists had shelled the town.",
             &["The Kremlin[state=RUS]", "Russian separatists[role=SEP]"],
         ),
+        // A combining form names a state only before a second state: "Indo-Pacific" is a
+        // region. (In "Sino-Indian" both parts keep their states, as modifiers.)
+        (
+            "Sino-Indian border talks resumed in the Indo-Pacific.",
+            &[
+                "Sino[state=CHN partial]",
+                "Indian[state=IND partial]",
+                "Indo[partial]",
+            ],
+        ),
         (
             "They accused each other of violating the truce.",
             &["They[ref=Plural]"],

@@ -754,3 +754,26 @@ fn names_across_times_and_role_appositions() {
 nm2\t2024-05-02\tArgentine President Javier Milei and his Brazilian counterpart, Luiz Inacio Lula da Silva, signed a trade agreement on Monday.\tARG 057 BRA\t",
     );
 }
+
+/// parse::clauses::analyse (implicative verbs): "attempt" and "try" pass modals through to
+/// the act ("could attempt to invade" is a possible invasion, a threat); after a preposition
+/// the attempt is a charge's content ("accused Ukraine of trying to assassinate").
+#[test]
+fn attempts() {
+    check(
+        "attempts",
+        "at1\t2024-05-02\tChina could attempt to invade Taiwan within six years, a U.S. admiral said on Tuesday.\t!CHN 19 TWN\t
+at2\t2024-05-02\tRussia accused Ukraine on Wednesday of trying to assassinate the president with a drone.\tRUS 112 UKR;!UKR 18 *;!* 18 *\t
+at3\t2024-05-02\tEgypt and Ethiopia agreed on Thursday to try to finalise a deal on the dam.\tEGY 03 ETH\t",
+    );
+}
+
+/// parse::mentions (combining forms): "Indo-", "Sino-" name a state only before a second
+/// state ("Sino-Indian"); "Indo-Pacific" is a region.
+#[test]
+fn combining_forms_need_a_second_state() {
+    check(
+        "combining",
+        "cf1\t2024-05-02\tThe top U.S. commander in the Indo-Pacific warned senators on Tuesday.\t!* 01 IND;!* 13 IND;!IND 01 *;!IND 13 *\t",
+    );
+}

@@ -812,6 +812,11 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             // "failed to capture the airport": a failure is no act (and no refusal either).
             if c.class(k - 1) & (IMPLICATIVE | FAILURE) != 0 {
                 m.negated |= c.class(k - 1) & FAILURE != 0;
+                // "accused Ukraine of trying to assassinate", "arrested for attempting to
+                // smuggle": after a preposition the attempt is a charge's content, not asserted.
+                if k >= start + 2 && c.class(k - 2) & PREP != 0 && !c.is(k - 2, c.lex.keys.to) {
+                    m.background = true;
+                }
                 j = k - 1;
                 continue;
             }
@@ -905,7 +910,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     if denied {
         m.negated = true;
     }
-    m.background = in_background_clause(c, left_edge);
+    m.background |= in_background_clause(c, left_edge);
     preds[pi].left_edge = left_edge;
     preds[pi].modality = m;
 

@@ -276,7 +276,18 @@ pub fn mentions(
                 }
                 Referent::StateCombining(s) => {
                     // Only before "-" + another state adjective ("Sino-Indian").
-                    let ok = end + 1 < range.end && units[end].span.slice(text) == "-";
+                    // ("Indo-Pacific" is a region: no state follows.)
+                    let ok = end + 1 < range.end
+                        && units[end].span.slice(text) == "-"
+                        && comps.iter().any(|n| {
+                            n.start == end + 1
+                                && matches!(
+                                    n.referent,
+                                    Referent::StateAdjective(_)
+                                        | Referent::StateName(_)
+                                        | Referent::StateDemonym(_)
+                                )
+                        });
                     if ok && piece.state.is_none() {
                         piece.state = Some((s, StateForm::Adjective));
                     }
