@@ -1,10 +1,17 @@
 //! Event dates: date expressions in a sentence, resolved against the published date.
+//!
+//! The relative words ("yesterday", "last week"), future markers and qualifiers ("next Monday")
+//! are the rows of `data/relative_dates.tsv`; weekday and month names are `data/calendar.tsv`.
 
-use chrono::{Datelike, Days, NaiveDate};
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::event::DateSource;
 
+use crate::error::Result;
 use crate::text::{PartialDate, Token, TokenKind, parse_date, weekday_number};
+use crate::tsv;
 
 /// A date expression found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +67,171 @@ pub fn last_weekday(weekday: u32, published: NaiveDate) -> NaiveDate {
     published - Days::new(u64::from(back))
 }
 
+/// How far before a weekday (in tokens) a future marker puts it in the future.
+const FUTURE_REACH: usize = 8;
+
+const RELATIVE_FILE: &str = "relative_dates.tsv";
+
+/// A word of `data/relative_dates.tsv`, matched ignoring case.
+#[derive(Debug)]
+struct Word(Box<str>);
+
+impl Word {
+    fn is(&self, text: &str) -> bool {
+        self.0.eq_ignore_ascii_case(text)
+    }
+}
+
+/// The date a relative word stands for, from the published day (column `date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shift {
+    /// This many days after it (before, if negative).
+    Days(i64),
+    /// This many calendar months after it (before, if negative).
+    Months(i32),
+    /// The latest such weekday (0 = Monday) on or before it.
+    LatestWeekday(u32),
+}
+
+impl Shift {
+    /// `0d`, `+1d`, `-7d`, `-1m`, or a weekday name.
+    fn parse(s: &str) -> Option<Shift> {
+        if let Some(w) = weekday_number(s) {
+            return Some(Shift::LatestWeekday(w));
+        }
+        if let Some(n) = s.strip_suffix('d') {
+            return n.parse().ok().map(Shift::Days);
+        }
+        s.strip_suffix('m')?.parse().ok().map(Shift::Months)
+    }
+
+    fn resolve(self, published: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Shift::Days(n) if n < 0 => published.checked_sub_days(Days::new(n.unsigned_abs())),
+            Shift::Days(n) => published.checked_add_days(Days::new(n.unsigned_abs())),
+            Shift::Months(n) if n < 0 => {
+                published.checked_sub_months(Months::new(n.unsigned_abs()))
+            }
+            Shift::Months(n) => published.checked_add_months(Months::new(n.unsigned_abs())),
+            Shift::LatestWeekday(w) => Some(last_weekday(w, published)),
+        }
+    }
+}
+
+/// What a qualifier does to the weekday after it (column `date` of a `qualifier` row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WeekdayQualifier {
+    /// The first such weekday after the published day ("next Monday").
+    Following,
+    /// The latest such weekday before the published day ("last Monday"), even in a future
+    /// clause.
+    Preceding,
+}
+
+/// A `relative` row: a word that is a date, under conditions on its neighbours.
+#[derive(Debug)]
+struct RelativeWord {
+    word: Word,
+    /// If any, the previous token must be one of these.
+    before: Vec<Word>,
+    /// If any, the next token must be one of these.
+    after: Vec<Word>,
+    date: Shift,
+}
+
+/// A `qualifier` row: part of the mention of the date after it.
+#[derive(Debug)]
+struct Qualifier {
+    word: Word,
+    weekday: Option<WeekdayQualifier>,
+}
+
+/// `data/relative_dates.tsv`, by kind.
+#[derive(Debug)]
+struct RelativeDates {
+    relative: Vec<RelativeWord>,
+    future: Vec<Word>,
+    qualifiers: Vec<Qualifier>,
+}
+
+/// Reads and checks a table of relative date words. Errors carry the file, line and column.
+fn read_relative_dates(text: &str) -> Result<RelativeDates> {
+    const HEADER: [&str; 5] = ["kind", "word", "before", "after", "date"];
+    let rows = tsv::read(RELATIVE_FILE, text, &HEADER)?;
+    let err = |r: &tsv::Row<'_>, column: usize, message: String| {
+        tsv::error_at(RELATIVE_FILE, r.line, r.column(column), message)
+    };
+    let word = |w: &str| Word(w.into());
+    let mut table = RelativeDates {
+        relative: Vec::new(),
+        future: Vec::new(),
+        qualifiers: Vec::new(),
+    };
+    for r in &rows {
+        let w = r.get(1);
+        if w.is_empty() || w.contains(char::is_whitespace) {
+            return Err(err(r, 1, format!("{w:?} is not one word")));
+        }
+        let kind = r.get(0);
+        if kind != "relative" {
+            for column in [2, 3] {
+                if !r.get(column).is_empty() {
+                    return Err(err(
+                        r,
+                        column,
+                        format!("`{}` is only for relative rows", HEADER[column]),
+                    ));
+                }
+            }
+        }
+        let date = r.get(4);
+        match kind {
+            "relative" => table.relative.push(RelativeWord {
+                word: word(w),
+                before: r.list(2).map(word).collect(),
+                after: r.list(3).map(word).collect(),
+                date: Shift::parse(date).ok_or_else(|| {
+                    err(
+                        r,
+                        4,
+                        format!("date {date:?} is not 0d, +Nd, -Nd, +Nm, -Nm or a weekday"),
+                    )
+                })?,
+            }),
+            "future" if date.is_empty() => table.future.push(word(w)),
+            "future" => return Err(err(r, 4, "a future marker has no date".into())),
+            "qualifier" => table.qualifiers.push(Qualifier {
+                word: word(w),
+                weekday: match date {
+                    "" => None,
+                    "following" => Some(WeekdayQualifier::Following),
+                    "preceding" => Some(WeekdayQualifier::Preceding),
+                    _ => {
+                        return Err(err(
+                            r,
+                            4,
+                            format!("qualifier date {date:?} is not following, preceding or empty"),
+                        ));
+                    }
+                },
+            }),
+            _ => {
+                return Err(err(
+                    r,
+                    0,
+                    format!("unknown kind {kind:?} (relative, future, qualifier)"),
+                ));
+            }
+        }
+    }
+    Ok(table)
+}
+
+static RELATIVE_DATES: LazyLock<RelativeDates> = LazyLock::new(|| {
+    read_relative_dates(include_str!("../../data/relative_dates.tsv"))
+        .expect("built-in relative_dates.tsv is valid (tested)")
+});
+
 /// Every date expression in `tokens` (one sentence), resolved. Without a published date only
 /// absolute dates with a year resolve.
 pub fn find_dates(
@@ -90,83 +262,43 @@ pub fn find_dates(
             continue;
         }
         if let Some(p) = published {
-            let first = t.text.as_bytes()[0].to_ascii_lowercase();
-            if !matches!(first, b'm' | b't' | b'w' | b'f' | b's' | b'y' | b'l') {
+            let table = &*RELATIVE_DATES;
+            let weekday = t.is_capitalized().then(|| weekday_number(t.text)).flatten();
+            if weekday.is_none() && !table.relative.iter().any(|r| r.word.is(t.text)) {
                 i += 1;
                 continue;
             }
-            const RELATIVE: [&str; 8] = [
-                "yesterday",
-                "today",
-                "tonight",
-                "tomorrow",
-                "week",
-                "month",
-                "weekend",
-                "this",
-            ];
-            let candidate = t.is_capitalized() && weekday_number(t.text).is_some()
-                || RELATIVE.iter().any(|w| t.text.eq_ignore_ascii_case(w));
-            if !candidate {
-                i += 1;
-                continue;
-            }
-            let prev = if i > 0 {
-                tokens[i - 1].text.to_ascii_lowercase()
-            } else {
-                String::new()
-            };
-            let next = tokens
-                .get(i + 1)
-                .map(|t| t.text.to_ascii_lowercase())
-                .unwrap_or_default();
-            let lower = t.text.to_ascii_lowercase();
-            // "will meet again on Monday": a weekday in a future clause is the next one.
-            const FUTURE: [&str; 7] = [
-                "will",
-                "'ll",
-                "shall",
-                "scheduled",
-                "due",
-                "expected",
-                "plans",
-            ];
-            let future = tokens[i.saturating_sub(8)..i]
-                .iter()
-                .any(|t| FUTURE.iter().any(|w| t.text.eq_ignore_ascii_case(w)));
-            let d = if t.is_capitalized()
-                && let Some(w) = weekday_number(t.text)
-            {
-                let d = last_weekday(w, p);
-                Some(if prev == "next" || future && prev != "last" {
-                    d + Days::new(7)
-                } else if prev == "last" && d == p {
-                    d - Days::new(7)
-                } else {
-                    d
+            let prev = i.checked_sub(1).map(|j| tokens[j].text);
+            let next = tokens.get(i + 1).map(|t| t.text);
+            let qualifier = prev.and_then(|w| table.qualifiers.iter().find(|q| q.word.is(w)));
+            let d = if let Some(w) = weekday {
+                // "will meet again on Monday": a weekday in a future clause is the next one.
+                let future = tokens[i.saturating_sub(FUTURE_REACH)..i]
+                    .iter()
+                    .any(|t| table.future.iter().any(|f| f.is(t.text)));
+                let latest = last_weekday(w, p);
+                Some(match qualifier.and_then(|q| q.weekday) {
+                    Some(WeekdayQualifier::Following) => latest + Days::new(7),
+                    Some(WeekdayQualifier::Preceding) if latest == p => latest - Days::new(7),
+                    Some(WeekdayQualifier::Preceding) => latest,
+                    None if future => latest + Days::new(7),
+                    None => latest,
                 })
             } else {
-                match lower.as_str() {
-                    "yesterday" => Some(p - Days::new(1)),
-                    "today" | "tonight" => Some(p),
-                    "tomorrow" => Some(p + Days::new(1)),
-                    "week" if prev == "last" => Some(p - Days::new(7)),
-                    "month" if prev == "last" => p.checked_sub_months(chrono::Months::new(1)),
-                    "weekend" if prev == "last" || prev == "the" => Some(last_weekday(5, p)),
-                    _ if lower == "this"
-                        && (next == "morning" || next == "afternoon" || next == "evening") =>
-                    {
-                        Some(p)
-                    }
-                    _ => None,
-                }
+                let holds = |words: &[Word], w: Option<&str>| {
+                    words.is_empty() || w.is_some_and(|w| words.iter().any(|x| x.is(w)))
+                };
+                table
+                    .relative
+                    .iter()
+                    .find(|r| r.word.is(t.text) && holds(&r.before, prev) && holds(&r.after, next))
+                    .and_then(|r| r.date.resolve(p))
             };
             if let Some(d) = d {
                 // "last week", "next Monday": the qualifier is part of the mention.
-                let qualified = matches!(prev.as_str(), "last" | "next" | "the") && i > 0;
                 out.push(DateMention {
                     token: offset + i,
-                    first: offset + i - usize::from(qualified),
+                    first: offset + i - usize::from(qualifier.is_some()),
                     end: offset + i + 1,
                     date: d,
                 });
@@ -263,6 +395,131 @@ mod tests {
             dates("Theresa May said", "2021-12-30"),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn relative_words_of_the_table() {
+        // 2021-11-23 is a Tuesday, 2021-11-22 a Monday.
+        let tue = "2021-11-23";
+        let table = [
+            ("today", tue, vec!["2021-11-23"]),
+            ("Tonight", tue, vec!["2021-11-23"]),
+            ("tomorrow", tue, vec!["2021-11-24"]),
+            ("last month", tue, vec!["2021-10-23"]),
+            ("last month", "2021-03-31", vec!["2021-02-28"]),
+            ("a month and a week", tue, vec![]),
+            ("last weekend", tue, vec!["2021-11-20"]),
+            ("over the weekend", tue, vec!["2021-11-20"]),
+            ("weekend", tue, vec![]),
+            ("this morning", tue, vec!["2021-11-23"]),
+            ("this afternoon", tue, vec!["2021-11-23"]),
+            ("This evening", tue, vec!["2021-11-23"]),
+            ("this deal", tue, vec![]),
+            ("this", tue, vec![]),
+            ("next Monday", tue, vec!["2021-11-29"]),
+            ("next Tuesday", tue, vec!["2021-11-30"]),
+            ("last Monday", tue, vec!["2021-11-22"]),
+            ("last Monday", "2021-11-22", vec!["2021-11-15"]),
+            ("on Monday", "2021-11-22", vec!["2021-11-22"]),
+            ("on monday", tue, vec![]),
+            ("They will meet on Monday", tue, vec!["2021-11-29"]),
+            ("They will meet on Tuesday", tue, vec!["2021-11-30"]),
+            // "They'll" is one token (and "they 'll" is "'" + "ll"): the marker "'ll" is
+            // never a token of the tokenizer.
+            ("They'll meet on Monday", tue, vec!["2021-11-22"]),
+            ("talks are scheduled for Friday", tue, vec!["2021-11-26"]),
+            (
+                "He is expected to arrive on Monday",
+                tue,
+                vec!["2021-11-29"],
+            ),
+            (
+                "She plans to meet him on the Monday",
+                tue,
+                vec!["2021-11-29"],
+            ),
+            (
+                "It will say what happened last Monday",
+                tue,
+                vec!["2021-11-22"],
+            ),
+            (
+                "It will say what happened last Monday",
+                "2021-11-22",
+                vec!["2021-11-15"],
+            ),
+            (
+                "He will , as he said in a speech on Monday",
+                tue,
+                vec!["2021-11-22"],
+            ),
+        ];
+        for (text, published, want) in table {
+            assert_eq!(
+                dates(text, published),
+                want,
+                "{text:?} published {published}"
+            );
+        }
+    }
+
+    #[test]
+    fn qualifiers_are_part_of_the_mention() {
+        let spans = |s: &str| {
+            let t: Vec<_> = tokenize(s).collect();
+            let mut out = Vec::new();
+            let p = NaiveDate::from_ymd_opt(2021, 11, 23);
+            find_dates(&t, 10, p, &mut out);
+            out.iter()
+                .map(|d| (d.first, d.token, d.end))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans("met last week and next Monday"),
+            [(11, 12, 13), (14, 15, 16)]
+        );
+        assert_eq!(spans("over the weekend"), [(11, 12, 13)]);
+        assert_eq!(
+            spans("on Monday and this morning"),
+            [(11, 11, 12), (13, 13, 14)]
+        );
+        assert_eq!(spans("Yesterday"), [(10, 10, 11)]);
+    }
+
+    #[test]
+    fn relative_dates_table_loads() {
+        let table = match read_relative_dates(include_str!("../../data/relative_dates.tsv")) {
+            Ok(t) => t,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(!table.relative.is_empty() && !table.future.is_empty());
+        assert!(table.qualifiers.iter().any(|q| q.weekday.is_none()));
+        assert_eq!(Shift::parse("-1m"), Some(Shift::Months(-1)));
+        assert_eq!(Shift::parse("+1d"), Some(Shift::Days(1)));
+        assert_eq!(Shift::parse("Saturday"), Some(Shift::LatestWeekday(5)));
+        assert_eq!(Shift::parse("1w"), None);
+    }
+
+    #[test]
+    fn relative_dates_errors_name_the_line() {
+        let head = "# comment\nkind\tword\tbefore\tafter\tdate\n";
+        let bad = [
+            ("relative\tsoon\t\t\t+1w\n", "relative_dates.tsv:3:17"),
+            ("relative\tsoon\t\t\t\n", "relative_dates.tsv:3:17"),
+            ("future\twill\t\t\t+1d\n", "relative_dates.tsv:3:15"),
+            ("future\twill\tlast\t\t\n", "relative_dates.tsv:3:13"),
+            ("qualifier\tnext\t\t\tlater\n", "relative_dates.tsv:3:18"),
+            ("period\tsoon\t\t\t\n", "relative_dates.tsv:3:1"),
+            ("relative\tthis week\t\t\t0d\n", "relative_dates.tsv:3:10"),
+            ("relative\ttoday\t\t0d\n", "relative_dates.tsv:3:"),
+        ];
+        for (row, want) in bad {
+            let e = read_relative_dates(&format!("{head}{row}"))
+                .err()
+                .unwrap()
+                .to_string();
+            assert!(e.contains(want), "{row:?}: {e}");
+        }
     }
 
     #[test]

@@ -1,9 +1,15 @@
 //! Calendar expressions in text: "September 11", "11 September 2021", "Sept. 11", "10th
 //! September, 2020", "2021-11-22". Relative expressions ("on Monday") are resolved by the coder.
+//! The names of weekdays and months and the words inside a date ("10th of") are
+//! `data/calendar.tsv`.
+
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use super::token::{Token, TokenKind};
+use crate::error::Result;
+use crate::tsv;
 
 /// A date as written: the year may be missing ("April 13").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -16,20 +22,139 @@ pub struct PartialDate {
     pub day: u32,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The calendar words of `data/calendar.tsv`, lowercase.
+struct Calendar {
+    /// Weekday names and their number, 0 = Monday.
+    weekdays: Vec<(Box<str>, u32)>,
+    /// Every spelling of a month and its number, 1-12.
+    months: Vec<(Box<str>, u32)>,
+    /// Month spellings that are also common words ("may"): a date only when capitalised.
+    ambiguous_months: Vec<Box<str>>,
+    /// Suffixes allowed after a day number ("10th").
+    ordinals: Vec<Box<str>>,
+    /// Words allowed between a day and its month ("10th of September").
+    day_of: Vec<Box<str>>,
+}
+
+const CALENDAR_FILE: &str = "calendar.tsv";
+
+/// Reads and checks a calendar table: known kinds, lowercase words, every weekday and month
+/// exactly once. Errors carry the file, line and column.
+fn read_calendar(text: &str) -> Result<Calendar> {
+    let rows = tsv::read(CALENDAR_FILE, text, &["kind", "words", "number"])?;
+    let err = |line: usize, column: usize, message: String| {
+        tsv::error_at(CALENDAR_FILE, line, column, message)
+    };
+    let mut cal = Calendar {
+        weekdays: Vec::new(),
+        months: Vec::new(),
+        ambiguous_months: Vec::new(),
+        ordinals: Vec::new(),
+        day_of: Vec::new(),
+    };
+    for r in &rows {
+        let words: Vec<&str> = r.list(1).collect();
+        if words.is_empty() {
+            return Err(err(r.line, r.column(1), "no words".into()));
+        }
+        for w in &words {
+            let bare = w.strip_prefix('?').unwrap_or(w);
+            if bare.is_empty() || bare.contains(char::is_whitespace) || bare != bare.to_lowercase()
+            {
+                return Err(err(
+                    r.line,
+                    r.column(1),
+                    format!("{w:?} is not one lowercase word"),
+                ));
+            }
+            if bare != *w && r.get(0) != "month" {
+                return Err(err(
+                    r.line,
+                    r.column(1),
+                    format!("{w:?}: only a month spelling may be marked ambiguous"),
+                ));
+            }
+        }
+        let number = |range: std::ops::RangeInclusive<u32>| {
+            r.get(2)
+                .parse::<u32>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or_else(|| {
+                    err(
+                        r.line,
+                        r.column(2),
+                        format!("number must be {}-{}", range.start(), range.end()),
+                    )
+                })
+        };
+        let owned = || {
+            words
+                .iter()
+                .map(|w| Box::<str>::from(w.trim_start_matches('?')))
+        };
+        match r.get(0) {
+            "weekday" => {
+                let n = number(1..=7)? - 1;
+                cal.weekdays.extend(owned().map(|w| (w, n)));
+            }
+            "month" => {
+                let n = number(1..=12)?;
+                cal.months.extend(owned().map(|w| (w, n)));
+                cal.ambiguous_months.extend(
+                    words
+                        .iter()
+                        .filter_map(|w| w.strip_prefix('?'))
+                        .map(Box::from),
+                );
+            }
+            "ordinal" | "day_of" if !r.get(2).is_empty() => {
+                return Err(err(r.line, r.column(2), "number must be empty".into()));
+            }
+            "ordinal" => cal.ordinals.extend(owned()),
+            "day_of" => cal.day_of.extend(owned()),
+            other => {
+                return Err(err(
+                    r.line,
+                    r.column(0),
+                    format!("unknown kind {other:?} (weekday, month, ordinal, day_of)"),
+                ));
+            }
+        }
+    }
+    let last = rows.last().map_or(1, |r| r.line);
+    // Weekdays are kept 0-based, numbered 1-7 in the file.
+    for (kind, numbers, table, base) in [
+        ("weekday", 1..=7, &cal.weekdays, 1),
+        ("month", 1..=12, &cal.months, 0),
+    ] {
+        for n in numbers {
+            if !table.iter().any(|(_, m)| m + base == n) {
+                return Err(err(last, 1, format!("no {kind} row for number {n}")));
+            }
+        }
+    }
+    for r in &rows {
+        let kind = r.get(0);
+        if (kind == "weekday" || kind == "month")
+            && rows
+                .iter()
+                .any(|o| o.line < r.line && o.get(0) == kind && o.get(2) == r.get(2))
+        {
+            return Err(err(
+                r.line,
+                r.column(2),
+                format!("{kind} {} has an earlier row", r.get(2)),
+            ));
+        }
+    }
+    Ok(cal)
+}
+
+static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
+    read_calendar(include_str!("../../data/calendar.tsv"))
+        .expect("built-in calendar.tsv is valid (tested)")
+});
 
 /// The month number of a month name or abbreviation ("Sept.", "sep", "September"), ignoring case.
 ///
@@ -39,32 +164,20 @@ const MONTHS: [&str; 12] = [
 /// ```
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.strip_suffix('.').unwrap_or(word);
-    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
-        return None;
-    }
-    for (i, m) in MONTHS.iter().enumerate() {
-        let prefix = m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w);
-        if prefix && (w.len() == m.len() || w.len() == 3 || w.eq_ignore_ascii_case("sept")) {
-            return Some(i as u32 + 1);
-        }
-    }
-    None
+    CALENDAR
+        .months
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(w))
+        .map(|&(_, n)| n)
 }
 
 /// The weekday (0 = Monday) of a weekday name, ignoring case.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.iter()
-        .position(|d| d.eq_ignore_ascii_case(word))
-        .map(|p| p as u32)
+    CALENDAR
+        .weekdays
+        .iter()
+        .find(|(d, _)| d.eq_ignore_ascii_case(word))
+        .map(|&(_, n)| n)
 }
 
 fn day_number(t: &Token<'_>) -> Option<u32> {
@@ -74,7 +187,10 @@ fn day_number(t: &Token<'_>) -> Option<u32> {
     let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &t.text[digits.len()..];
     if !(suffix.is_empty()
-        || ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()))
+        || CALENDAR
+            .ordinals
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(suffix)))
     {
         return None;
     }
@@ -122,9 +238,11 @@ pub fn parse_date(tokens: &[Token<'_>]) -> Option<(PartialDate, usize)> {
     // Month Day [, Year]
     if first.kind == TokenKind::Word {
         if let Some(month) = month_number(first.text) {
-            if first.text.len() == 3
-                && first.text.eq_ignore_ascii_case("may")
-                && !first.is_capitalized()
+            if !first.is_capitalized()
+                && CALENDAR
+                    .ambiguous_months
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(first.text))
             {
                 return None;
             }
@@ -139,10 +257,12 @@ pub fn parse_date(tokens: &[Token<'_>]) -> Option<(PartialDate, usize)> {
     // Day Month [,] [Year]
     if let Some(day) = day_number(first) {
         let mut j = 1;
-        if tokens
-            .get(j)
-            .is_some_and(|t| t.norm.eq_ignore_ascii_case("of"))
-        {
+        if tokens.get(j).is_some_and(|t| {
+            CALENDAR
+                .day_of
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&t.norm))
+        }) {
             j += 1;
         }
         let m = tokens
@@ -189,5 +309,60 @@ mod tests {
         assert_eq!(pd("may 5"), None);
         assert_eq!(pd("May 5"), Some((None, 5, 5)));
         assert_eq!(pd("5 troops"), None);
+        assert_eq!(pd("10th of September"), Some((None, 9, 10)));
+        assert_eq!(pd("2nd May"), Some((None, 5, 2)));
+        assert_eq!(pd("10xx September"), None);
+    }
+
+    #[test]
+    fn calendar_table_loads() {
+        if let Err(e) = read_calendar(include_str!("../../data/calendar.tsv")) {
+            panic!("{e}");
+        }
+        assert_eq!(weekday_number("Monday"), Some(0));
+        assert_eq!(weekday_number("SUNDAY"), Some(6));
+        assert_eq!(weekday_number("Mon"), None);
+        for (word, month) in [
+            ("January", Some(1)),
+            ("jan.", Some(1)),
+            ("Sept", Some(9)),
+            ("sep", Some(9)),
+            ("Septem", None),
+            ("May", Some(5)),
+            ("June", Some(6)),
+            ("Ju", None),
+        ] {
+            assert_eq!(month_number(word), month, "{word}");
+        }
+    }
+
+    #[test]
+    fn calendar_errors_name_the_line() {
+        let head = "kind\twords\tnumber\n";
+        let bad = [
+            ("weekday\tmonday\t8\n", "calendar.tsv:2:16"),
+            ("season\tspring\t\n", "calendar.tsv:2:1"),
+            ("ordinal\tth\t1\n", "calendar.tsv:2:12"),
+            ("weekday\t?monday\t1\n", "calendar.tsv:2:9"),
+            ("month\tMay\t5\n", "calendar.tsv:2:7"),
+            ("weekday\tmonday\t1\n", "no weekday row for number 2"),
+        ];
+        for (row, want) in bad {
+            let e = read_calendar(&format!("{head}{row}"))
+                .err()
+                .unwrap()
+                .to_string();
+            assert!(e.contains(want), "{row:?}: {e}");
+        }
+        let builtin = include_str!("../../data/calendar.tsv");
+        let line = builtin.lines().count() + 1;
+        let e = read_calendar(&format!("{builtin}weekday\tmon\t1\n"))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.starts_with(&format!("calendar.tsv:{line}:")) && e.contains("earlier row"),
+            "{e}"
+        );
     }
 }
