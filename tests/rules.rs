@@ -777,3 +777,26 @@ fn combining_forms_need_a_second_state() {
         "cf1\t2024-05-02\tThe top U.S. commander in the Indo-Pacific warned senators on Tuesday.\t!* 01 IND;!* 13 IND;!IND 01 *;!IND 13 *\t",
     );
 }
+
+/// parse::clauses::inanimate_subject: a possessive inside a place phrase after the subject
+/// ("Police in Kenya's capital fired") does not make the subject a thing.
+#[test]
+fn possessives_inside_place_phrases() {
+    check(
+        "place-possessive",
+        "pp1\t2024-05-02\tRiot police in Kenya's capital fired tear gas at protesters on Tuesday.\tKEN 175 KEN\t
+pp2\t2024-05-02\tTroops in Mali's north clashed with jihadist fighters on Sunday.\tMLI 19 MLI\t",
+    );
+}
+
+/// parse::clauses::analyse and code::predicate::hypothetical: the act inside a condition's
+/// own clause is neither done nor threatened ("will respond if the EU imposes sanctions"),
+/// while a main clause after a fronted condition stays a threat.
+#[test]
+fn conditions_are_not_acts() {
+    check(
+        "condition",
+        "cd1\t2024-05-02\tRussia will respond if the EU imposes new sanctions, the Kremlin said.\t!EU 16 *;!EU 13 *\t
+cd2\t2024-05-02\tIf attacked, Iran will strike back at Israel, the Iranian defence minister said.\tIRN 13 ISR\t",
+    );
+}

@@ -19,7 +19,7 @@
 //! | 9 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
 //! | 10 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
 //! | 11 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
-//! | 12 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays | "could meet" |
+//! | 12 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays; a condition's act never | "could meet", "if the EU imposes sanctions" |
 //! | 13 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
 //!
 //! Follow-up rules, after the events are emitted:
@@ -515,10 +515,12 @@ fn needs_target(_: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
 }
 
 /// "could meet", "might sign": a possibility is not an act. Only a possible harm, already
-/// recoded as a threat by `modality`, is coded.
+/// recoded as a threat by `modality`, is coded; never the act of a condition ("if the EU
+/// imposes sanctions").
 fn hypothetical(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     if cx.p.modality.hypothetical {
-        if !d.entry.threat {
+        // "Russia will respond if the EU imposes sanctions": a condition is no threat either.
+        if !d.entry.threat || cx.p.modality.conditional {
             return ControlFlow::Break(());
         }
         d.confidence *= 0.6;

@@ -32,6 +32,9 @@ pub struct Modality {
     /// Governed by a passive directive ("was ordered to", "were told to"): demanded of the
     /// subject by someone unnamed, not done.
     pub directed: bool,
+    /// Inside the clause of an "if" or "unless" ("will respond if the EU imposes sanctions"):
+    /// a condition, neither an act nor a threat.
+    pub conditional: bool,
 }
 
 /// One event predicate in a sentence.
@@ -901,8 +904,16 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             m.hypothetical = true
         }
     }
-    if (start..left_edge).any(|k| c.class(k) & CONDITION != 0) {
+    if let Some(w) = (start..left_edge)
+        .rev()
+        .find(|&k| c.class(k) & CONDITION != 0)
+    {
         m.hypothetical = true;
+        // "Russia will respond if the EU imposes sanctions": inside the condition's own clause
+        // (no verb or comma between), the act is a condition, not a possible harm by the EU.
+        // ("If attacked, Iran will strike back" is the main clause: a threat.)
+        m.conditional = !preds.iter().any(|q| q.verb > w && q.verb < verb)
+            && !(w..left_edge).any(|k| c.is_punct(k, ","));
     }
     // "Pakistan denied that its forces had fired": a denied clause is not asserted.
     let denied =
@@ -1100,8 +1111,15 @@ fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool
         }
         // "Argentina's coach clashed", "Russia's economy grew": a possessor before a head noun
         // that is no actor is its determiner, not the subject.
-        if nouns > 0 && cl & POSS_MARK != 0 && c.mention_ending(q).is_some() {
-            return true;
+        // (Not inside a place phrase: in "Police in Kenya's capital fired", the subject stands
+        // before "in".)
+        if nouns > 0 && cl & POSS_MARK != 0 {
+            if let Some(mi) = c.mention_ending(q) {
+                let before = c.ms[mi].units.start;
+                let in_phrase =
+                    before > start && c.class(before - 1) & (PREP | PREP_LOC | DET) != 0;
+                return !in_phrase;
+            }
         }
         let plain = u.is(WORD) && cl == 0 && !c.is_adverb(q);
         if plain && (w.chars().next().is_some_and(char::is_lowercase) || q == start) {
