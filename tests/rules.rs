@@ -800,3 +800,28 @@ fn conditions_are_not_acts() {
 cd2\t2024-05-02\tIf attacked, Iran will strike back at Israel, the Iranian defence minister said.\tIRN 13 ISR\t",
     );
 }
+
+/// code::predicate::implied_agent: fighters struck with no attacker named, in a sentence a
+/// state's forces report, were struck by those forces; other victims keep the unidentified
+/// attacker of the place.
+#[test]
+fn reporting_forces_as_agents() {
+    let events = code(
+        "Ten militants were killed in clashes in North Waziristan, an army officer told AFP on Sunday.",
+        "2024-05-02",
+    );
+    let strike = events
+        .iter()
+        .find(|e| e.cameo.root == "19")
+        .expect("a use of force");
+    let source = strike.source.as_ref().unwrap();
+    assert_eq!(
+        (source.country.as_deref(), source.code.as_deref()),
+        (Some("PAK"), Some("PAKMIL")),
+        "{strike:?}"
+    );
+    check(
+        "reporting-force",
+        "rf2\t2024-05-02\tFive soldiers were killed in a roadside bombing in North Waziristan, an army officer said.\t!PAKMIL 18 *;!PAKMIL 19 *\t",
+    );
+}

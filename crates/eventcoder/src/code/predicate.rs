@@ -15,7 +15,7 @@
 //! | 5 | `by-air` | force used by aircraft or drones | "Turkish drones struck" (195) |
 //! | 6 | `bare-verb-needs-party` | a bare violent verb needs a party as its object | "kill the bill" is no event |
 //! | 7 | `crowd` | a crowd counted, not named, is the civilians of the place | "Thousands took to the streets of Khartoum" |
-//! | 8 | `implied-agent` | an unwritten source: an armed group of the place, or the authority of an agentless passive | "a car bomb killed three", "were detained" |
+//! | 8 | `implied-agent` | an unwritten source: the reporting forces when fighters are struck, else an armed group of the place, or the authority of an agentless passive | "ten militants were killed, the army said", "a car bomb killed three", "were detained" |
 //! | 9 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
 //! | 10 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
 //! | 11 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
@@ -40,7 +40,7 @@ use super::resolve::Memory;
 use super::targets::{TargetContext, infer as infer_target};
 use crate::lexicon::words::{
     ADV, ADVICE, COMP, CONDITION, CONJ, DECISION, DECISIVE, EXCEPTION, OBLIGATION, POSS, PREP,
-    PREP_LOC, PRON, QUANT, REMOTE, TIME,
+    PREP_LOC, PRON, QUANT, REMOTE, REPORT, TIME,
 };
 use crate::lexicon::{ContextId, Lexicon, Pattern, Unit, WORD};
 use crate::ontology::{CameoEntry, CodeRule, Modal, Sector, cameo, modal_code, rule_code};
@@ -439,6 +439,23 @@ fn implied_agent(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
         return ControlFlow::Break(());
     };
     let span = cx.units[cx.p.verb].span;
+    // "Ten fighters died in air raids, an army officer told AFP": armed fighters struck with
+    // no attacker named, in a sentence a state's forces report, were struck by those forces.
+    let fighters = !d.targets.is_empty()
+        && d.targets.iter().all(|t| {
+            t.sector
+                .is_some_and(|s| matches!(s, Sector::Reb | Sector::Ins | Sector::Sep | Sector::Rad))
+        });
+    if let Some(force) = reporting_force(cx).filter(|_| fighters && entry.harm) {
+        let mut agent = (**force).clone();
+        agent.text = span.slice(cx.text).to_string();
+        agent.span = span;
+        agent.name = None;
+        agent.inferred = true;
+        d.sources.push(Rc::new(agent));
+        d.note("reporting-force");
+        return ControlFlow::Continue(());
+    }
     let sector = entry.implied_agent.unwrap_or(Sector::Gov);
     let agent = match state {
         Some(c) => super::coder::state_actor(cx.lex, span, cx.text, &c, Some(sector)),
@@ -458,6 +475,21 @@ fn implied_agent(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     d.sources.push(Rc::new(agent));
     d.note(why);
     ControlFlow::Continue(())
+}
+
+/// The state's armed forces or police that report the sentence (the subject of its verb of
+/// saying: "..., an army spokesman said").
+fn reporting_force<'a>(cx: &'a PredicateContext<'_>) -> Option<&'a Rc<Actor>> {
+    cx.s.preds
+        .iter()
+        .filter(|q| cx.lex.class(cx.units[q.verb].key) & REPORT != 0)
+        .flat_map(|q| &q.subjects)
+        .flat_map(|&i| &cx.s.actors[i])
+        .find(|a| {
+            a.country.is_some()
+                && a.organization.is_none()
+                && matches!(a.sector, Some(Sector::Mil | Sector::Cop))
+        })
 }
 
 /// "Egypt protested": a state's or government's protest is an official complaint. (Not an
