@@ -1,4 +1,4 @@
-//! Abbreviation and sentence-starter tables, read once from `data/`.
+//! Abbreviation, sentence-starter and line-continuation tables, read once from `data/`.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -23,6 +23,7 @@ struct Tables {
     /// ASCII-lowercased abbreviations packed into a u64 (they are at most 8 bytes).
     abbrevs: Vec<(u64, AbbrevKind)>,
     starters: HashSet<Box<str>>,
+    continuations: HashSet<Box<str>>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -57,6 +58,15 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     .iter()
     .map(|r| r.get(0).into())
     .collect();
+    let continuations = tsv::read(
+        "line_continuations.tsv",
+        include_str!("../../data/line_continuations.tsv"),
+        &["word"],
+    )
+    .expect("built-in line_continuations.tsv is valid (tested)")
+    .iter()
+    .map(|r| r.get(0).into())
+    .collect();
     let mut shapes = [0u16; 26];
     for r in &rows {
         let w = r.get(0).as_bytes();
@@ -67,6 +77,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     Tables {
         abbrevs,
         starters,
+        continuations,
         shapes,
     }
 });
@@ -106,6 +117,12 @@ pub fn is_sentence_starter(word: &str) -> bool {
     TABLES.starters.contains(word)
 }
 
+/// Whether a line ending with the token of normalized form `norm` continues on the next line
+/// (`data/line_continuations.tsv`: "and", "of", ",").
+pub fn continues_line(norm: &str) -> bool {
+    TABLES.continuations.contains(norm)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +132,6 @@ mod tests {
         assert_eq!(abbreviation("Sept"), Some(AbbrevKind::Month));
         assert_eq!(abbreviation("said"), None);
         assert!(is_sentence_starter("The"));
+        assert!(continues_line("and") && continues_line(",") && !continues_line("said"));
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::abbrev::{AbbrevKind, abbreviation, is_sentence_starter};
+use super::abbrev::{AbbrevKind, abbreviation, continues_line, is_sentence_starter};
 use super::token::{Token, TokenKind};
 use crate::article::Span;
 
@@ -93,14 +93,11 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Sentence> {
         if let Some(s) = start {
             let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
             let nl = newlines(gap);
-            let prev = &tokens[i - 1];
-            let soft_end = matches!(
-                prev.norm.as_ref(),
-                "," | ";" | ":" | "-" | "--" | "(" | "and" | "or" | "of" | "the"
-            );
+            // (A line ending with "and", "of" or "," continues; looked up only at a line break.)
+            let soft_end = || continues_line(tokens[i - 1].norm.as_ref());
             if nl >= 2
                 || nl == 1
-                    && (is_bullet(tokens, i, text) || !soft_end && !starts_lowercase(&tokens[i]))
+                    && (is_bullet(tokens, i, text) || !starts_lowercase(&tokens[i]) && !soft_end())
             {
                 push(&mut out, s, i);
                 start = None;
