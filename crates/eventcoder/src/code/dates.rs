@@ -149,6 +149,8 @@ struct Qualifier {
 /// `data/relative_dates.tsv`, by kind.
 #[derive(Debug)]
 struct RelativeDates {
+    /// A filter for the words of `relative`.
+    shapes: crate::text::dates::Shapes,
     relative: Vec<RelativeWord>,
     future: Vec<Word>,
     qualifiers: Vec<Qualifier>,
@@ -163,6 +165,7 @@ fn read_relative_dates(text: &str) -> Result<RelativeDates> {
     };
     let word = |w: &str| Word(w.into());
     let mut table = RelativeDates {
+        shapes: Default::default(),
         relative: Vec::new(),
         future: Vec::new(),
         qualifiers: Vec::new(),
@@ -224,6 +227,9 @@ fn read_relative_dates(text: &str) -> Result<RelativeDates> {
             }
         }
     }
+    for r in &table.relative {
+        table.shapes.add(&r.word.0);
+    }
     Ok(table)
 }
 
@@ -264,7 +270,10 @@ pub fn find_dates(
         if let Some(p) = published {
             let table = &*RELATIVE_DATES;
             let weekday = t.is_capitalized().then(|| weekday_number(t.text)).flatten();
-            if weekday.is_none() && !table.relative.iter().any(|r| r.word.is(t.text)) {
+            if weekday.is_none()
+                && !(table.shapes.may_contain(t.text)
+                    && table.relative.iter().any(|r| r.word.is(t.text)))
+            {
                 i += 1;
                 continue;
             }

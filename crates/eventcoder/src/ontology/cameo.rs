@@ -1,6 +1,5 @@
 //! The CAMEO event code table.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -141,7 +140,9 @@ impl CameoEntry {
 
 struct Table {
     entries: Vec<CameoEntry>,
-    by_code: HashMap<String, usize>,
+    /// Entry index by [`slot`] of the code (`u16::MAX`: none); a direct index, as `cameo` is
+    /// called for every predicate and event.
+    by_code: Vec<u16>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
@@ -201,17 +202,35 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             }
         })
         .collect();
-    let by_code = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.code.clone(), i))
-        .collect();
+    let mut by_code = vec![u16::MAX; SLOTS];
+    for (i, e) in entries.iter().enumerate() {
+        let s = slot(&e.code).expect("codes are 2-4 digits (tested)");
+        by_code[s] = u16::try_from(i).expect("fewer than 65,535 codes");
+    }
     Table { entries, by_code }
 });
 
+/// Codes of 2, 3 and 4 digits, each length in its own range of slots.
+const SLOTS: usize = 100 + 1_000 + 10_000;
+
+/// The slot of a code of 2-4 ASCII digits.
+fn slot(code: &str) -> Option<usize> {
+    let b = code.as_bytes();
+    if !(2..=4).contains(&b.len()) || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let value = b.iter().fold(0usize, |v, d| v * 10 + usize::from(d - b'0'));
+    Some(match b.len() {
+        2 => value,
+        3 => 100 + value,
+        _ => 1_100 + value,
+    })
+}
+
 /// The entry of a CAMEO code, if it exists.
 pub fn cameo(code: &str) -> Option<&'static CameoEntry> {
-    TABLE.by_code.get(code).map(|&i| &TABLE.entries[i])
+    let i = *TABLE.by_code.get(slot(code)?)?;
+    TABLE.entries.get(usize::from(i))
 }
 
 /// Every CAMEO code in the table, in file order.

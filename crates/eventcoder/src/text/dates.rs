@@ -23,7 +23,43 @@ pub struct PartialDate {
 }
 
 /// The calendar words of `data/calendar.tsv`, lowercase.
+/// A quick filter for a small set of words, so most tokens are rejected without a search: for
+/// each first letter a-z, a bit per word length (lengths from 31 share the last bit).
+#[derive(Debug, Default)]
+pub(crate) struct Shapes {
+    by_letter: [u32; 26],
+    /// Some word does not start with an ASCII letter: such tokens are never rejected.
+    other: bool,
+}
+
+impl Shapes {
+    fn slot(w: &str) -> Option<usize> {
+        let f = *w.as_bytes().first()?;
+        f.is_ascii_alphabetic()
+            .then(|| usize::from(f.to_ascii_lowercase() - b'a'))
+    }
+
+    /// Adds a word of the set.
+    pub(crate) fn add(&mut self, w: &str) {
+        match Self::slot(w) {
+            Some(i) => self.by_letter[i] |= 1 << w.len().min(31),
+            None => self.other = true,
+        }
+    }
+
+    /// `false` when `w` (compared ignoring ASCII case) is certainly not in the set.
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        match Self::slot(w) {
+            Some(i) => self.by_letter[i] & (1 << w.len().min(31)) != 0,
+            None => self.other,
+        }
+    }
+}
+
 struct Calendar {
+    /// Filters for `weekdays` and `months`.
+    weekday_shapes: Shapes,
+    month_shapes: Shapes,
     /// Weekday names and their number, 0 = Monday.
     weekdays: Vec<(Box<str>, u32)>,
     /// Every spelling of a month and its number, 1-12.
@@ -46,6 +82,8 @@ fn read_calendar(text: &str) -> Result<Calendar> {
         tsv::error_at(CALENDAR_FILE, line, column, message)
     };
     let mut cal = Calendar {
+        weekday_shapes: Shapes::default(),
+        month_shapes: Shapes::default(),
         weekdays: Vec::new(),
         months: Vec::new(),
         ambiguous_months: Vec::new(),
@@ -148,6 +186,12 @@ fn read_calendar(text: &str) -> Result<Calendar> {
             ));
         }
     }
+    for (w, _) in &cal.weekdays {
+        cal.weekday_shapes.add(w);
+    }
+    for (m, _) in &cal.months {
+        cal.month_shapes.add(m);
+    }
     Ok(cal)
 }
 
@@ -164,6 +208,9 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
 /// ```
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.strip_suffix('.').unwrap_or(word);
+    if !CALENDAR.month_shapes.may_contain(w) {
+        return None;
+    }
     CALENDAR
         .months
         .iter()
@@ -173,6 +220,9 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// The weekday (0 = Monday) of a weekday name, ignoring case.
 pub fn weekday_number(word: &str) -> Option<u32> {
+    if !CALENDAR.weekday_shapes.may_contain(word) {
+        return None;
+    }
     CALENDAR
         .weekdays
         .iter()

@@ -1,7 +1,7 @@
 //! Stage 1: text. Raw article text becomes tokens and sentences; headers and datelines are read.
 
 mod abbrev;
-mod dates;
+pub(crate) mod dates;
 mod header;
 mod sentence;
 mod token;
