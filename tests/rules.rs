@@ -825,3 +825,15 @@ fn reporting_forces_as_agents() {
         "rf2\t2024-05-02\tFive soldiers were killed in a roadside bombing in North Waziristan, an army officer said.\t!PAKMIL 18 *;!PAKMIL 19 *\t",
     );
 }
+
+/// parse::mentions (stance prefixes): a stance toward a role alone leaves no actor ("an
+/// anti-government rally" is no government's), while a stance toward a state keeps the role
+/// ("pro-Russian separatists" are separatists, not Russians).
+#[test]
+fn stances_toward_roles() {
+    check(
+        "stance-role",
+        "sr1\t2024-05-02\tThousands joined the third anti-government rally in Bangkok this week on Saturday.\t!THA 114 *\t
+sr2\t2024-05-02\tPro-Russian separatists shelled the town of Avdiivka on Monday.\t!RUS 19 *\t",
+    );
+}

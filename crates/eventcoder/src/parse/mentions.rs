@@ -361,12 +361,15 @@ pub fn mentions(
             && matches!(units[m.units.end].span.slice(text), "$" | "€" | "£" | "¥");
         // "pro-Russian separatists", "an anti-Syrian editor": a stance toward the state, not
         // the actor's state. The role stays an actor, without that state.
+        // ("an anti-government rally": a stance toward a role alone leaves no actor.)
         let stance = tok_starts_before && after_stance_prefix(lex, units, text, m.units.start);
+        let toward_state = stance && m.state.is_some();
         if stance {
             m.state = None;
             m.extra_states.clear();
         }
-        let keeps_stance = stance && (m.agent.is_some() || m.org.is_some() || m.group.is_some());
+        let keeps_stance =
+            toward_state && (m.agent.is_some() || m.org.is_some() || m.group.is_some());
         m.partial = (tok_starts_before && !keeps_stance) || tok_ends_after || currency;
         // "military aid", "police station": a lone role word before a noun is a modifier.
         let lone_role = m.is_bare_role() && m.units.len() == 1;
