@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::event::Actor;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{HolderKind, Lexicon};
 use crate::ontology::Sector;
 use crate::parse::{Mention, Reference, StateForm};
 
@@ -113,14 +113,6 @@ pub struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    /// Whether an office's holder code names a state: three capitals that are no organization's
-    /// code ("WHO", "IMF" and "GCC" are organizations).
-    fn is_state_code(&self, s: &str) -> bool {
-        s.len() == 3
-            && s.bytes().all(|b| b.is_ascii_uppercase())
-            && self.lex.organization(s).is_none()
-    }
-
     /// The actors a mention stands for (several for "Hungarian and Romanian officials" and for
     /// collectives). A role without a state of its own takes one from, in order: a fixed state
     /// of the role (the pope), its antecedent (an earlier actor of the same sector), then
@@ -206,7 +198,7 @@ impl Resolver<'_> {
             base.name = Some(person.name.clone());
             match self.published.and_then(|d| person.term_on(d)) {
                 Some(term) => {
-                    if self.is_state_code(&term.holder) {
+                    if term.holder_kind == HolderKind::State {
                         base.country = Some(term.holder.clone());
                     } else {
                         base.organization = Some(term.holder.clone());
@@ -214,10 +206,13 @@ impl Resolver<'_> {
                     base.sector = Some(term.office.sector());
                 }
                 None => {
-                    if let Some(h) = person.nationality() {
-                        if self.is_state_code(h) {
-                            base.country = Some(h.to_string());
-                        }
+                    // (All terms share the holder, so the first says which kind it is.)
+                    let state = person
+                        .terms
+                        .first()
+                        .is_some_and(|t| t.holder_kind == HolderKind::State);
+                    if let Some(h) = person.nationality().filter(|_| state) {
+                        base.country = Some(h.to_string());
                     }
                     let former = self.published.is_some_and(|d| {
                         person.terms.iter().any(|t| t.end.is_some_and(|e| e < d))

@@ -632,8 +632,17 @@ impl Loader<'_> {
             return Err(self.err(file, row, 0, "end date before start date".into()));
         }
         let name = marked(row.get(2)).text.to_string();
+        let holder = row.get(0);
+        // (Organizations load before office holders; a code that is no organization's is a
+        // state's.)
+        let holder_kind = if self.lex.organization(holder).is_some() {
+            HolderKind::Organization
+        } else {
+            HolderKind::State
+        };
         let term = Term {
-            holder: row.get(0).to_string(),
+            holder: holder.to_string(),
+            holder_kind,
             office,
             start,
             end,

@@ -142,11 +142,23 @@ impl Office {
     }
 }
 
+/// What holds an office: a state or an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolderKind {
+    /// `holder` is an ISO3 state code.
+    State,
+    /// `holder` is the code of a row of `organizations.tsv` ("WHO", "IMF", "GCC").
+    Organization,
+}
+
 /// One term of office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Term {
     /// ISO3 state code or organization code.
     pub holder: String,
+    /// Which of the two `holder` is, decided when the row is read.
+    pub holder_kind: HolderKind,
     /// The office.
     pub office: Office,
     /// First day.
