@@ -837,3 +837,16 @@ fn stances_toward_roles() {
 sr2\t2024-05-02\tPro-Russian separatists shelled the town of Avdiivka on Monday.\t!RUS 19 *\t",
     );
 }
+
+/// code::targets::from_adjunct: with no target written, a party after "with" or "against"
+/// right after the predicate is the other party of what it is about; "of" names a cause, and a
+/// statement's "with" belongs to what was said.
+#[test]
+fn adjunct_targets() {
+    check(
+        "adjunct-target",
+        "aj1\t2024-05-02\tJapan apologized for the collision of its patrol boat with a Taiwanese fishing vessel.\tJPN 055 TWN\t
+aj2\t2024-05-02\tUp to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision to deport them.\t* 142 SWE\t
+aj3\t2024-05-02\tIran said on Monday that talks with the United States had stalled.\tIRN 010 -;!IRN 010 USA\t",
+    );
+}

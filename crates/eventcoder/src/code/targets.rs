@@ -7,6 +7,7 @@
 //! | `target-from-condition` | the party a threat's condition names | "threatened to quit the talks if the United States goes ahead" |
 //! | `reciprocal` | every other subject | "India and Pakistan accused each other" |
 //! | `target-from-antecedent` | the makers of the event an object refers back to | "Russia expelled two diplomats. Estonia condemned the move." |
+//! | `target-from-adjunct` | a party after "with" or "against" right after the predicate | "Japan apologized for the collision of its patrol boat with a Taiwanese fishing vessel" |
 //! | `target-from-location` | the state where it happened (codes flagged `target_from_place`) | "protesters rallied in Kirkuk" |
 //! | `target-own-government` | a non-government source's own government (codes flagged `targets_own_government`) | "Egyptian demonstrators rioted" |
 
@@ -56,10 +57,11 @@ pub(super) struct TargetContext<'a> {
 pub(super) type TargetRule = fn(&TargetContext<'_>) -> Option<Inferred>;
 
 /// The rules, in the order they are tried.
-pub(super) const RULES: [(&str, TargetRule); 5] = [
+pub(super) const RULES: [(&str, TargetRule); 6] = [
     ("target-from-condition", from_condition),
     ("reciprocal", reciprocal),
     ("target-from-antecedent", from_antecedent),
+    ("target-from-adjunct", from_adjunct),
     ("target-from-location", from_location),
     ("target-own-government", own_government),
 ];
@@ -75,6 +77,31 @@ fn found(targets: Vec<Rc<Actor>>, rule: &'static str, cost: f32) -> Option<Infer
         rule,
         cost,
     })
+}
+
+/// "Japan apologized for the collision of its patrol boat with a Taiwanese fishing vessel": a
+/// party named after "with" or "against" in the words right after the predicate is the other
+/// party of what it is about. (Not "of": "over the death of an Iranian student" is a cause;
+/// not for statements.)
+fn from_adjunct(cx: &TargetContext<'_>) -> Option<Inferred> {
+    // (A statement's "with" belongs to what was said: "said talks with the United States".)
+    if cx.entry.statement {
+        return None;
+    }
+    let (with, against) = (cx.lex.keys.with, cx.lex.keys.against);
+    let mi = cx.mentions.iter().position(|mm| {
+        mm.units.start >= cx.end
+            && mm.units.start < cx.sentence_end.min(cx.end + 12)
+            && mm.after_prep.is_some_and(|k| k == with || k == against)
+            && (mm.is_actor() || mm.state.is_some())
+            && mm.reference.is_none()
+    })?;
+    let targets = cx.actors[mi]
+        .iter()
+        .filter(|t| !cx.sources.iter().any(|s| s.same_party(t)))
+        .cloned()
+        .collect();
+    found(targets, "target-from-adjunct", 0.1)
 }
 
 /// "threatened to stop negotiations if the United States goes ahead": a threat's target is the
