@@ -19,6 +19,11 @@ fn plover_gold_standard() {
     let text = match std::fs::read_to_string(GSR) {
         Ok(t) => t,
         Err(e) => {
+            // The test command (scripts/test-all, so CI) requires it.
+            assert!(
+                std::env::var("EVENTCODER_REQUIRE_ALL").as_deref() != Ok("1"),
+                "PLOVER gold standard not found at {GSR} ({e}) (required: EVENTCODER_REQUIRE_ALL=1)"
+            );
             eprintln!("SKIPPED: PLOVER gold standard not found at {GSR} ({e})");
             return;
         }

@@ -850,3 +850,16 @@ aj2\t2024-05-02\tUp to 1,000 ethnic Turks began a hunger strike on Monday to pro
 aj3\t2024-05-02\tIran said on Monday that talks with the United States had stalled.\tIRN 010 -;!IRN 010 USA\t",
     );
 }
+
+/// article::Article::new: a leading byte-order mark changes nothing (the seed article's date
+/// header and its EU actor used to be lost).
+#[test]
+fn byte_order_mark_changes_nothing() {
+    let coder = Coder::new();
+    let plain = eventcoder::Article::new("a", eventcoder::EXAMPLE_ARTICLE);
+    let marked = eventcoder::Article::new("a", format!("\u{feff}{}", eventcoder::EXAMPLE_ARTICLE));
+    let (p, m) = (coder.code(&plain).unwrap(), coder.code(&marked).unwrap());
+    assert!(p.published.is_some());
+    assert_eq!(p.published, m.published);
+    assert_eq!(p.events, m.events);
+}

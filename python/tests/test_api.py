@@ -251,3 +251,12 @@ def test_every_public_name_has_a_runtime_docstring() -> None:
                 if not attr.startswith("_") and not (getattr(value, "__doc__", "") or "").strip():
                     missing.append(f"{name}.{attr}")
     assert not missing, missing
+
+
+def test_byte_order_mark_changes_nothing():
+    # A leading UTF-8 byte-order mark is stripped where text enters the library: the date
+    # header is still read.
+    plain = ec.code(ec.EXAMPLE_ARTICLE)
+    marked = ec.code("\ufeff" + ec.EXAMPLE_ARTICLE)
+    assert plain and all(e.date is not None for e in plain)
+    assert [e.to_dict() for e in plain] == [e.to_dict() for e in marked]

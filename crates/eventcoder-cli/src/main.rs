@@ -139,6 +139,10 @@ fn read_input(file: &str) -> Result<String, String> {
             .map(|_| ())
     };
     res.map_err(|e| format!("{file}: {e}"))?;
+    // A leading UTF-8 byte-order mark is no text.
+    if buf.starts_with(b"\xef\xbb\xbf") {
+        buf.drain(..3);
+    }
     String::from_utf8(buf).map_err(|e| {
         format!(
             "{file}: not valid UTF-8 at byte {}",
@@ -270,6 +274,11 @@ fn cmd_code(
             for (i, line) in reader.lines().enumerate() {
                 let line_no = i + 1;
                 let line = line.map_err(|e| format!("{file}: line {line_no}: {e}"))?;
+                // (A byte-order mark before the first record is no JSON.)
+                let line = match line.strip_prefix('\u{feff}') {
+                    Some(rest) if line_no == 1 => rest.to_string(),
+                    _ => line,
+                };
                 if line.trim().is_empty() {
                     continue;
                 }

@@ -183,3 +183,23 @@ fn bad_input_is_a_clear_error() {
     assert_ne!(code, 0);
     assert!(err.contains("/no/such/file"), "{err}");
 }
+
+/// A UTF-8 byte-order mark before a text article or the first JSONL record changes nothing:
+/// the `date` header is still read and the first record is still JSON.
+#[test]
+fn byte_order_marks_change_nothing() {
+    let text = "date 2021-06-14\nJapan condemned North Korea on Friday.\n";
+    let (code, plain, _) = run(&["code", "-"], text);
+    assert_eq!(code, 0);
+    let (code, marked, err) = run(&["code", "-"], &format!("\u{feff}{text}"));
+    assert_eq!(code, 0, "{err}");
+    assert!(plain.contains("\"date\":\"2021-06-11\""), "{plain}");
+    assert_eq!(plain, marked);
+    let record = "{\"id\": \"a\", \"text\": \"Japan condemned North Korea.\"}\n";
+    let (code, out, err) = run(
+        &["code", "--input", "jsonl", "-"],
+        &format!("\u{feff}{record}"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(json_lines(&out).iter().any(|e| e["article_id"] == "a"));
+}

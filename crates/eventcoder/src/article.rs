@@ -101,11 +101,21 @@ pub struct Article {
 }
 
 impl Article {
-    /// An article with no date and no outlet.
+    /// An article with no date and no outlet. A leading UTF-8 byte-order mark is removed, so
+    /// the text (and every span into it) starts after it.
+    ///
+    /// ```
+    /// let a = eventcoder::Article::new("a", "\u{feff}date 2024-05-02\nIran protested.");
+    /// assert!(a.text.starts_with("date"));
+    /// ```
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        let mut text: String = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         Article {
             id: id.into(),
-            text: text.into(),
+            text,
             published: None,
             outlet: None,
         }

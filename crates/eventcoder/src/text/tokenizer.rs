@@ -433,7 +433,14 @@ impl<'a> Iterator for Tokens<'a> {
                 }
                 PUNCT => {
                     let run = |ch: u8| b[start..].iter().take_while(|&&x| x == ch).count();
-                    if c == b'.' && run(b'.') >= 3 {
+                    // (Only the first three count: a run of periods is consumed three at a time,
+                    // so counting the whole run each time would be quadratic.)
+                    let ellipsis = b[start..]
+                        .iter()
+                        .take(3)
+                        .take_while(|&&x| x == b'.')
+                        .count();
+                    if c == b'.' && ellipsis == 3 {
                         self.pos = start + 3;
                         return Some(self.make_norm(start, start + 3, TokenKind::Punct, "..."));
                     }

@@ -1,0 +1,58 @@
+//! Linear time on pathological input (issue 12): 4× the input must take under 6× the time,
+//! measured as a ratio within one run (the best of three timings per size), never as an
+//! absolute time.
+
+use std::time::{Duration, Instant};
+
+use eventcoder::text::{split_sentences, tokenize};
+
+/// The best of three timings of `work` on `input`.
+fn best_of_three(input: &str, work: &dyn Fn(&str)) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            work(input);
+            t.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+/// Asserts that `work` on `make(4 * n)` takes under 6× its time on `make(n)`.
+fn assert_linear(name: &str, n: usize, make: &dyn Fn(usize) -> String, work: &dyn Fn(&str)) {
+    let (small, large) = (make(n), make(4 * n));
+    work(&small); // warm up
+    let t1 = best_of_three(&small, work);
+    let t4 = best_of_three(&large, work);
+    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    assert!(
+        ratio < 6.0,
+        "{name}: 4x the input took {ratio:.1}x the time ({t1:?} -> {t4:?})"
+    );
+}
+
+/// A pathological input: its name, a base size and how to make it at a size.
+type Case<'a> = (&'a str, usize, &'a dyn Fn(usize) -> String);
+
+fn tokens_and_sentences(text: &str) {
+    let tokens: Vec<_> = tokenize(text).collect();
+    std::hint::black_box(split_sentences(text, &tokens).len());
+}
+
+#[test]
+fn tokenizer_and_splitter_are_linear_on_pathological_input() {
+    // (Sizes small enough that a quadratic path fails in seconds rather than hanging.)
+    let cases: [Case<'_>; 4] = [
+        ("a run of periods", 20_000, &|n| ".".repeat(n)),
+        ("text without spaces", 200_000, &|n| "ab".repeat(n / 2)),
+        ("nested quotes and brackets", 200_000, &|n| {
+            "(\"[".repeat(n / 6) + &"]\")".repeat(n / 6)
+        }),
+        ("one long sentence", 200_000, &|n| {
+            "the minister met the president ".repeat(n / 31)
+        }),
+    ];
+    for (name, n, make) in cases {
+        assert_linear(name, n, make, &tokens_and_sentences);
+    }
+}
