@@ -150,7 +150,7 @@ struct Qualifier {
 #[derive(Debug)]
 struct RelativeDates {
     /// A filter for the words of `relative`.
-    shapes: crate::text::dates::Shapes,
+    shapes: crate::text::shapes::Shapes,
     relative: Vec<RelativeWord>,
     future: Vec<Word>,
     qualifiers: Vec<Qualifier>,

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::shapes::Shapes;
 use crate::tsv;
 
 /// What an abbreviation is for sentence splitting.
@@ -17,9 +18,9 @@ pub enum AbbrevKind {
 }
 
 struct Tables {
-    /// For each first letter a-z, a bit per length (1-8) that some abbreviation has: most words
-    /// before a period are rejected without a search.
-    shapes: [u16; 26],
+    /// The first letters and lengths of the abbreviations: most words before a period are
+    /// rejected without a search.
+    shapes: Shapes,
     /// ASCII-lowercased abbreviations packed into a u64 (they are at most 8 bytes).
     abbrevs: Vec<(u64, AbbrevKind)>,
     starters: HashSet<Box<str>>,
@@ -67,11 +68,11 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     .iter()
     .map(|r| r.get(0).into())
     .collect();
-    let mut shapes = [0u16; 26];
+    let mut shapes = Shapes::default();
     for r in &rows {
-        let w = r.get(0).as_bytes();
-        if let Some(&f) = w.first().filter(|f| f.is_ascii_alphabetic()) {
-            shapes[usize::from(f.to_ascii_lowercase() - b'a')] |= 1 << w.len().min(15);
+        // (Only words opening with a letter can be looked up; see `abbreviation`.)
+        if r.get(0).starts_with(|c: char| c.is_ascii_alphabetic()) {
+            shapes.add(r.get(0));
         }
     }
     Tables {
@@ -85,11 +86,10 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 /// The kind of `word` (without its period) if it is a listed abbreviation. Ignores case.
 pub fn abbreviation(word: &str) -> Option<AbbrevKind> {
     let b = word.as_bytes();
-    let first = b
-        .first()
-        .filter(|f| f.is_ascii_alphabetic())?
-        .to_ascii_lowercase();
-    if b.len() > 8 || TABLES.shapes[usize::from(first - b'a')] & (1 << b.len()) == 0 {
+    if !b.first().is_some_and(u8::is_ascii_alphabetic)
+        || b.len() > 8
+        || !TABLES.shapes.may_contain(word)
+    {
         return None;
     }
     let key = pack(word)?;

@@ -1,9 +1,10 @@
 //! Stage 1: text. Raw article text becomes tokens and sentences; headers and datelines are read.
 
 mod abbrev;
-pub(crate) mod dates;
+mod dates;
 mod header;
 mod sentence;
+pub(crate) mod shapes;
 mod token;
 mod tokenizer;
 
