@@ -53,8 +53,9 @@
 //! ## Limits
 //!
 //! Articles are at most [`MAX_ARTICLE_BYTES`]; anything larger is an [`Error::InputTooLarge`].
-//! The tokenizer accepts any string and never panics or drops text. Coding time is linear in the
-//! article's length.
+//! The tokenizer accepts any string and never panics or drops text. A run of text without a
+//! sentence end is cut into sentences of at most [`text::MAX_SENTENCE_TOKENS`] tokens, so every
+//! search inside a sentence is bounded and coding time is linear in the article's length.
 #![warn(missing_docs)]
 
 pub mod article;
