@@ -179,7 +179,26 @@ fn build_coder(
     for d in dictionaries {
         b = b.dictionary(d).map_err(|e| e.to_string())?;
     }
-    b.build().map_err(|e| e.to_string())
+    let coder = b.build().map_err(|e| e.to_string())?;
+    print_warnings(coder.lexicon().warnings());
+    Ok(coder)
+}
+
+/// How many dictionary warnings are printed before the rest are only counted.
+const MAX_WARNINGS_SHOWN: usize = 20;
+
+/// Dictionary warnings on stderr, one line each (`file:line:col: warning: ...`), the first
+/// [`MAX_WARNINGS_SHOWN`] and then a count.
+fn print_warnings(warnings: &[eventcoder::lexicon::DictionaryWarning]) {
+    for w in warnings.iter().take(MAX_WARNINGS_SHOWN) {
+        eprintln!("eventcoder: {w}");
+    }
+    if warnings.len() > MAX_WARNINGS_SHOWN {
+        eprintln!(
+            "eventcoder: ... and {} more dictionary warnings (`eventcoder lexicon stats` counts them by kind)",
+            warnings.len() - MAX_WARNINGS_SHOWN
+        );
+    }
 }
 
 fn write_doc(
@@ -327,10 +346,18 @@ fn cmd_stats(json: bool, dictionaries: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let v = serde_json::to_value(&stats).map_err(|e| e.to_string())?;
-    println!("{:<20} {:>8}", "category", "count");
+    println!("{:<32} {:>8}", "category", "count");
     if let Some(map) = v.as_object() {
         for (k, n) in map {
-            println!("{k:<20} {n:>8}");
+            // Nested counts (warnings by kind) as `warnings.KIND`.
+            match n.as_object() {
+                Some(inner) => {
+                    for (kind, n) in inner {
+                        println!("{:<32} {n:>8}", format!("{k}.{kind}"));
+                    }
+                }
+                None => println!("{k:<32} {n:>8}"),
+            }
         }
     }
     Ok(())

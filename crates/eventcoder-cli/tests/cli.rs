@@ -174,6 +174,110 @@ fn user_dictionary_and_lexicon_stats() {
     );
 }
 
+/// A bad user dictionary is one error line naming file:line:column and a failure; a pattern
+/// the loader cannot use is one warning line, and coding goes on.
+#[test]
+fn dictionary_errors_and_warnings() {
+    let dir = std::env::temp_dir().join(format!("eventcoder-cli-dict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("agents.tsv");
+    std::fs::write(
+        &bad,
+        "# my roles\nphrases\tcameo\tsector\tflags\nwater minister\tXYZ\tGOV\t\n",
+    )
+    .unwrap();
+    let name = bad.display().to_string();
+    for args in [
+        vec!["code", "--dictionary", &name, "-"],
+        vec!["lexicon", "stats", "--dictionary", &name],
+    ] {
+        let (code, out, err) = run(&args, "France met Germany.");
+        assert_ne!(code, 0, "{args:?}");
+        assert!(out.is_empty(), "{out}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!(
+                "eventcoder: {name}:3:16: unknown agent code \"XYZ\""
+            )),
+            "{err}"
+        );
+    }
+    let bytes = dir.join("bytes.tsv");
+    std::fs::write(&bytes, b"code\tpattern\n042\tvisit \xff\n").unwrap();
+    let (code, _, err) = run(
+        &["lexicon", "stats", "--dictionary", bytes.to_str().unwrap()],
+        "",
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("bytes.tsv:2:11: invalid UTF-8"), "{err}");
+
+    let odd = dir.join("odd.tsv");
+    std::fs::write(
+        &odd,
+        "code\tpattern\n042\t{t} visit\n043\t* greet\n042\tpay * visit to {t}\n",
+    )
+    .unwrap();
+    let odd_name = odd.display().to_string();
+    let (code, out, err) = run(
+        &[
+            "code",
+            "--published",
+            "2021-01-05",
+            "--dictionary",
+            &odd_name,
+            "-",
+        ],
+        "Russia's foreign minister paid a surprise visit to Georgia on Monday.",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"042\""), "still codes: {out}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "eventcoder: {odd_name}:2:5: warning: pattern \"{{t}} visit\""
+        )),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("eventcoder: {odd_name}:3:5: warning: ")),
+        "{err}"
+    );
+    // Counted by kind in the stats, text and JSON.
+    let (code, out, _) = run(
+        &["lexicon", "stats", "--json", "--dictionary", &odd_name],
+        "",
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["warnings"]["unusable_pattern"], 2);
+    assert_eq!(v["skipped_patterns"], 2);
+    let (code, out, _) = run(&["lexicon", "stats", "--dictionary", &odd_name], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["warnings.unusable_pattern", "2"]),
+        "{out}"
+    );
+    // Many warnings: the first 20, then a count.
+    let many = dir.join("many.tsv");
+    let rows: String = (0..25).map(|i| format!("042\t{{t}} visit{i}\n")).collect();
+    std::fs::write(&many, format!("code\tpattern\n{rows}")).unwrap();
+    let (code, _, err) = run(
+        &["lexicon", "stats", "--dictionary", many.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(err.lines().count(), 21, "{err}");
+    assert!(
+        err.lines()
+            .last()
+            .unwrap()
+            .contains("and 5 more dictionary warnings"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn bad_input_is_a_clear_error() {
     let (code, _, err) = run(&["code", "--published", "2021-13-01", "-"], "x");

@@ -72,6 +72,7 @@ pub mod tsv;
 pub use article::{Article, MAX_ARTICLE_BYTES, Span, parse_iso_date};
 pub use code::{Actor, Coder, CoderBuilder, CoderOptions, Document, Event};
 pub use error::{Error, Position, Result};
+pub use lexicon::MAX_DICTIONARY_BYTES;
 
 /// A realistic wire story compiled into the library, used by `eventcoder demo` and the docs.
 pub const EXAMPLE_ARTICLE: &str = include_str!("../data/example_article.txt");
