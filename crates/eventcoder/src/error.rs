@@ -86,6 +86,16 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A data file (an evaluation set) is malformed.
+    #[error("{source_name}:{position}: {message}")]
+    DataFile {
+        /// The file name.
+        source_name: String,
+        /// Where in that file.
+        position: Position,
+        /// What is wrong.
+        message: String,
+    },
     /// A JSON input line could not be read.
     #[error("line {line}: {message}")]
     InputRecord {
