@@ -342,6 +342,17 @@ fn duplicates_collapse_with_all_evidence() {
         .collect();
     assert_eq!(condemn.len(), 1, "{:?}", dump(&e));
     assert_eq!(condemn[0].evidence.len(), 2);
+    assert_eq!(condemn[0].mentions, 2);
+}
+
+/// An event repeated without end keeps bounded evidence, and its count of mentions.
+#[test]
+fn repeated_events_keep_bounded_evidence() {
+    let text = "Japan condemned North Korea on Friday. ".repeat(3 * eventcoder::code::MAX_EVIDENCE);
+    let e = code(&text, Some("2023-04-14"));
+    assert_eq!(e.len(), 1, "{:?}", dump(&e));
+    assert_eq!(e[0].mentions, 3 * eventcoder::code::MAX_EVIDENCE);
+    assert_eq!(e[0].evidence.len(), eventcoder::code::MAX_EVIDENCE);
 }
 
 #[test]

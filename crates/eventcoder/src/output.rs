@@ -230,7 +230,7 @@ impl EventRecord {
             reported_by: e.reported_by.clone(),
             date_source: e.date_source,
             negated: e.negated,
-            mentions: e.evidence.len(),
+            mentions: e.mentions,
         }
     }
 }

@@ -35,6 +35,10 @@ fn key_hash(e: &Event) -> u64 {
     h.finish()
 }
 
+/// The most mentions an event keeps as [`Event::evidence`]; [`Event::mentions`] counts them
+/// all.
+pub const MAX_EVIDENCE: usize = 100;
+
 /// Collapses duplicates, keeping the first mention's fields, all evidence and the highest
 /// confidence. Linear in the number of events (hash buckets), so huge articles stay fast.
 ///
@@ -106,7 +110,11 @@ impl Dedup {
             .last()
             .is_none_or(|x| x.trigger.span != e.trigger.span)
         {
-            kept.event.evidence.extend(e.evidence);
+            kept.event.mentions += e.mentions;
+            let room = MAX_EVIDENCE.saturating_sub(kept.event.evidence.len());
+            kept.event
+                .evidence
+                .extend(e.evidence.into_iter().take(room));
         }
         kept.event.confidence = kept.event.confidence.max(e.confidence);
         for c in e.plover.contexts {

@@ -278,7 +278,11 @@ pub struct Event {
     pub negated: bool,
     /// How the date was found.
     pub date_source: DateSource,
-    /// Every mention of this event in the article, the first included.
+    /// How many times the article mentions this event (deduplication merges the mentions).
+    pub mentions: usize,
+    /// The mentions of this event in the article, the first included: all of them, up to
+    /// [`crate::code::MAX_EVIDENCE`] (so that an article repeating one event a million times
+    /// keeps bounded memory; [`Event::mentions`] still counts them all).
     pub evidence: Vec<Evidence>,
 }
 
@@ -338,8 +342,7 @@ impl Event {
         }
         s.push_str(&format!(
             "  confidence {:.2}, {} mention(s)\n",
-            self.confidence,
-            self.evidence.len()
+            self.confidence, self.mentions
         ));
         s
     }

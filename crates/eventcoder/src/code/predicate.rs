@@ -149,6 +149,7 @@ impl EventContext<'_> {
             reported_by: self.reported_by.clone(),
             negated,
             date_source: self.date_source,
+            mentions: 1,
             evidence: vec![Evidence {
                 sentence: self.sentence.clone(),
                 trigger: trigger.clone(),
