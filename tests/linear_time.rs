@@ -179,3 +179,62 @@ fn user_dictionaries_load_in_linear_time() {
         assert_linear(name, n, make, &load_dictionary);
     }
 }
+
+/// Extracts the visible text of `html` and maps the whole text back.
+fn extract_html(html: &str) {
+    let h = eventcoder::HtmlText::from_html(html);
+    let all = h.original_span(eventcoder::Span::new(0, h.text.len()));
+    std::hint::black_box((h.text.len(), all));
+}
+
+#[test]
+fn html_extraction_and_coding_are_linear_on_pathological_input() {
+    let cases: [Case<'_>; 9] = [
+        ("nested unclosed tags", 100_000, &|n| {
+            "<div><p><b>".repeat(n / 11)
+        }),
+        ("stray less-than signs", 100_000, &|n| {
+            "a < b <".repeat(n / 7)
+        }),
+        ("an unclosed attribute", 100_000, &|n| {
+            "<p title=\"".to_owned() + &"x>y ".repeat(n / 4)
+        }),
+        ("an unclosed comment", 100_000, &|n| {
+            "<!--".to_owned() + &"- -> x ".repeat(n / 7)
+        }),
+        ("an unclosed script", 100_000, &|n| {
+            "<script>".to_owned() + &"</scrip <!-- x".repeat(n / 14)
+        }),
+        ("references without semicolons", 100_000, &|n| {
+            "&amp&#8217&nbsp".repeat(n / 15)
+        }),
+        ("long reference-like names", 100_000, &|n| {
+            "&notanentitynotanentitynotanentity ".repeat(n / 35)
+        }),
+        ("whitespace and breaks", 100_000, &|n| {
+            " \n<br> <p> \t</p>".repeat(n / 16)
+        }),
+        ("one tag without an end", 100_000, &|n| {
+            "<p".to_owned() + &" a=b".repeat(n / 4)
+        }),
+    ];
+    for (name, n, make) in cases {
+        assert_linear(name, n, make, &extract_html);
+    }
+    let coder = eventcoder::Coder::new();
+    let code = |html: &str| {
+        let article = eventcoder::Article::new("h", html);
+        std::hint::black_box(coder.code_html(&article).expect("codes").events.len());
+    };
+    let cases: [Case<'_>; 2] = [
+        ("paragraphs of events", 20_000, &|n| {
+            "<p>Russia&#8217;s army attacked Ukraine &amp; France condemned it.</p>".repeat(n / 70)
+        }),
+        ("one sentence across inline tags", 20_000, &|n| {
+            "<b>Russia</b> <i>met</i> <a href=x>France</a> and ".repeat(n / 48)
+        }),
+    ];
+    for (name, n, make) in cases {
+        assert_linear(name, n, make, &code);
+    }
+}

@@ -1,7 +1,9 @@
 """Type stubs of the compiled extension ``eventcoder._eventcoder``.
 
 Every span is a pair of Python string indices into the coded text: ``text[start:end]`` gives
-back the spanned text, also for non-ASCII text.
+back the spanned text, also for non-ASCII text. A document coded with ``html=True`` has the HTML
+as its text: a span then gives back the source markup (``"Bosnia &amp; Herzegovina"``), and the
+``text`` fields hold the decoded visible text (``"Bosnia & Herzegovina"``).
 """
 
 import datetime
@@ -335,7 +337,11 @@ class Document:
     def sentences(self) -> list[Sentence]: ...
     @property
     def tokens(self) -> list[Token]:
-        """The tokens of the story body (after any date line and dateline)."""
+        """The tokens of the story body (after any date line and dateline).
+
+        For a document coded with ``html=True``: the tokens of its visible text, each with its
+        decoded text and the span of its source in the HTML.
+        """
     @property
     def events(self) -> list[Event]:
         """The events, deduplicated, in order of first mention."""
@@ -417,10 +423,20 @@ class Coder:
     def keep_negated(self) -> bool: ...
     @property
     def min_confidence(self) -> float: ...
-    def parse(self, text: str, published: _Published = None, id: str = "") -> Document:
-        """Code one article into a :class:`Document`."""
-    def code(self, text: str, published: _Published = None, id: str = "") -> list[Event]:
-        """Code one article; only its events."""
+    def parse(
+        self, text: str, published: _Published = None, id: str = "", *, html: bool = False
+    ) -> Document:
+        """Code one article into a :class:`Document`.
+
+        With ``html=True`` the text is HTML: its visible text is coded (scripts, styles and the
+        head skipped, block elements as paragraphs, character references decoded) and every
+        offset is a string index into the HTML, so ``text[start:end]`` is the source markup
+        (``"Russia&#8217;s"``) while ``Actor.text`` is the decoded text (``"Russia’s"``).
+        """
+    def code(
+        self, text: str, published: _Published = None, id: str = "", *, html: bool = False
+    ) -> list[Event]:
+        """Code one article; only its events (``html=True``: see :meth:`parse`)."""
     def code_many(
         self,
         items: Iterable[_Item],
@@ -428,20 +444,27 @@ class Coder:
         progress: bool = False,
         on_error: Literal["raise", "skip"] = "raise",
         chunk_size: int = 256,
+        *,
+        html: bool = False,
     ) -> Results:
         """Code many articles in parallel on Rust threads, without the GIL.
 
         ``threads=None`` uses every core. ``progress=True`` shows a tqdm bar (when tqdm is
         installed). With ``on_error="skip"``, inputs that cannot be coded (too large) are left
-        out and listed in :attr:`Results.errors`; malformed items always raise.
+        out and listed in :attr:`Results.errors`; malformed items always raise. ``html=True``
+        reads every text as HTML (see :meth:`parse`).
         """
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
-def code(text: str, published: _Published = None, id: str = "") -> list[Event]:
+def code(
+    text: str, published: _Published = None, id: str = "", *, html: bool = False
+) -> list[Event]:
     """Code one article with the shared default :class:`Coder`."""
 
-def parse(text: str, published: _Published = None, id: str = "") -> Document:
+def parse(
+    text: str, published: _Published = None, id: str = "", *, html: bool = False
+) -> Document:
     """Parse one article with the shared default :class:`Coder`."""
 
 def _columns(events: Iterable[Event]) -> dict[str, list[Any]]: ...

@@ -123,6 +123,23 @@ pub fn tokens_of(text: &str, from: usize) -> Vec<Token> {
         .collect()
 }
 
+/// The tokens of the visible text of `html` whose source starts at `from` or later, with spans
+/// in code points of the HTML.
+pub fn tokens_of_html(html: &str, from: usize) -> Vec<Token> {
+    let visible = eventcoder::HtmlText::from_html(html);
+    let mut offsets = CharIndex::new(html);
+    eventcoder::text::tokenize(&visible.text)
+        .map(|t| (visible.original_span(t.span), t))
+        .skip_while(|(span, _)| span.start < from)
+        .map(|(span, t)| Token {
+            text: t.text.to_owned(),
+            span: pair(offsets.span(span)),
+            kind: t.kind.as_str().to_owned(),
+            norm: t.norm.into_owned(),
+        })
+        .collect()
+}
+
 /// One party to an event.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq, hash)]
 #[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -700,7 +717,11 @@ impl Document {
     /// The tokens of the story body (after any date line and dateline).
     #[getter]
     fn tokens(&self) -> Vec<Token> {
-        tokens_of(&self.0.text, self.0.body_start)
+        if self.0.html {
+            tokens_of_html(&self.0.text, self.0.body_start)
+        } else {
+            tokens_of(&self.0.text, self.0.body_start)
+        }
     }
     /// The events, deduplicated, in order of first mention.
     #[getter]

@@ -330,14 +330,32 @@ impl Coder {
     }
 }
 
-/// Codes an article off the GIL.
-fn parse_with(coder: &eventcoder::Coder, py: Python<'_>, article: Article) -> PyResult<Document> {
-    py.detach(|| {
-        let doc = coder.code(&article)?;
-        Ok(DocData::new(doc, article.text))
-    })
-    .map(|d| Document(Arc::new(d)))
-    .map_err(to_py)
+/// Codes an article off the GIL (as HTML with `html`).
+fn parse_with(
+    coder: &eventcoder::Coder,
+    py: Python<'_>,
+    article: Article,
+    html: bool,
+) -> PyResult<Document> {
+    py.detach(|| code_data(coder, article, html))
+        .map(|d| Document(Arc::new(d)))
+        .map_err(to_py)
+}
+
+/// Codes an article (as HTML with `html`: spans then point into the HTML).
+fn code_data(
+    coder: &eventcoder::Coder,
+    article: Article,
+    html: bool,
+) -> Result<DocData, eventcoder::Error> {
+    let doc = if html {
+        coder.code_html(&article)?
+    } else {
+        coder.code(&article)?
+    };
+    let mut data = DocData::new(doc, article.text);
+    data.html = html;
+    Ok(data)
 }
 
 fn article(text: &str, published: Option<&Bound<'_, PyAny>>, id: &str) -> PyResult<Article> {
@@ -404,28 +422,33 @@ impl Coder {
 
     /// Codes one article into a Document.
     ///
+    /// With html=True the text is HTML: its visible text is coded (scripts, styles and the head
+    /// skipped, block elements as paragraphs, character references decoded) and every offset
+    /// is a string index into the HTML, so text[start:end] is the source markup.
     /// `published` is a "YYYY-MM-DD" string, a datetime.date or datetime.datetime, or None.
-    #[pyo3(signature = (text, published = None, id = ""))]
+    #[pyo3(signature = (text, published = None, id = "", *, html = false))]
     fn parse(
         &self,
         py: Python<'_>,
         text: &str,
         published: Option<&Bound<'_, PyAny>>,
         id: &str,
+        html: bool,
     ) -> PyResult<Document> {
-        parse_with(&self.coder, py, article(text, published, id)?)
+        parse_with(&self.coder, py, article(text, published, id)?, html)
     }
 
     /// Codes one article; its events (see parse).
-    #[pyo3(signature = (text, published = None, id = ""))]
+    #[pyo3(signature = (text, published = None, id = "", *, html = false))]
     fn code(
         &self,
         py: Python<'_>,
         text: &str,
         published: Option<&Bound<'_, PyAny>>,
         id: &str,
+        html: bool,
     ) -> PyResult<Vec<Event>> {
-        Ok(parse_with(&self.coder, py, article(text, published, id)?)?.events())
+        Ok(parse_with(&self.coder, py, article(text, published, id)?, html)?.events())
     }
 
     /// Codes many articles in parallel on Rust threads, without the GIL; a Results.
@@ -433,8 +456,10 @@ impl Coder {
     /// Items are str, (id, text), (id, text, published) or mappings with "text" and optional
     /// "id" and "published". threads=None uses every core; progress=True shows a tqdm bar;
     /// on_error="skip" leaves out articles that cannot be coded and lists them in
-    /// Results.errors (malformed items always raise).
-    #[pyo3(signature = (items, threads = None, progress = false, on_error = "raise", chunk_size = 256))]
+    /// Results.errors (malformed items always raise). html=True reads every text as HTML
+    /// (see parse).
+    #[pyo3(signature = (items, threads = None, progress = false, on_error = "raise", chunk_size = 256, *, html = false))]
+    #[allow(clippy::too_many_arguments, reason = "the Python signature's keywords")]
     fn code_many(
         &self,
         py: Python<'_>,
@@ -443,6 +468,7 @@ impl Coder {
         progress: bool,
         on_error: &str,
         chunk_size: usize,
+        html: bool,
     ) -> PyResult<Results> {
         let skip = match on_error {
             "raise" => false,
@@ -469,7 +495,7 @@ impl Coder {
         };
         let total = items.len().ok();
         let bar = progress_bar(py, progress, total)?;
-        let result = self.code_chunks(py, items, &threads, chunk_size, skip, bar.as_ref());
+        let result = self.code_chunks(py, items, &threads, chunk_size, skip, html, bar.as_ref());
         if let Some(b) = &bar {
             b.call_method0(py, "close")?;
         }
@@ -513,6 +539,7 @@ fn progress_bar(py: Python<'_>, wanted: bool, total: Option<usize>) -> PyResult<
 }
 
 impl Coder {
+    #[allow(clippy::too_many_arguments, reason = "code_many's options, passed on")]
     fn code_chunks(
         &self,
         py: Python<'_>,
@@ -520,6 +547,7 @@ impl Coder {
         threads: &Threads,
         chunk_size: usize,
         skip: bool,
+        html: bool,
         bar: Option<&Py<PyAny>>,
     ) -> PyResult<Results> {
         let mut docs = Vec::new();
@@ -538,8 +566,8 @@ impl Coder {
             let n = chunk.len();
             let coded = py.detach(|| {
                 let code = |(i, a): (usize, Article)| {
-                    let r = self.coder.code(&a).map(|d| DocData::new(d, a.text));
-                    (i, a.id, r)
+                    let id = a.id.clone();
+                    (i, id, code_data(&self.coder, a, html))
                 };
                 match threads {
                     Threads::One => chunk.into_iter().map(code).collect::<Vec<_>>(),
@@ -573,24 +601,26 @@ impl Coder {
 
 /// Codes one article with the shared default coder; its events.
 #[pyfunction]
-#[pyo3(signature = (text, published = None, id = ""))]
+#[pyo3(signature = (text, published = None, id = "", *, html = false))]
 pub fn code(
     py: Python<'_>,
     text: &str,
     published: Option<&Bound<'_, PyAny>>,
     id: &str,
+    html: bool,
 ) -> PyResult<Vec<Event>> {
-    Ok(parse(py, text, published, id)?.events())
+    Ok(parse(py, text, published, id, html)?.events())
 }
 
 /// Codes one article with the shared default coder.
 #[pyfunction]
-#[pyo3(signature = (text, published = None, id = ""))]
+#[pyo3(signature = (text, published = None, id = "", *, html = false))]
 pub fn parse(
     py: Python<'_>,
     text: &str,
     published: Option<&Bound<'_, PyAny>>,
     id: &str,
+    html: bool,
 ) -> PyResult<Document> {
-    parse_with(default_coder(), py, article(text, published, id)?)
+    parse_with(default_coder(), py, article(text, published, id)?, html)
 }

@@ -24,6 +24,9 @@ pub struct DocData {
     pub sentences: Vec<SentenceData>,
     pub events: Vec<Arc<EventData>>,
     pub dates: Vec<DateData>,
+    /// Whether `text` is HTML (coded with `html=True`): every span points into the HTML.
+    #[serde(default)]
+    pub html: bool,
 }
 
 /// A date written in the text.
@@ -145,6 +148,7 @@ impl DocData {
             sentences,
             events,
             text,
+            html: false,
         }
     }
 }

@@ -28,6 +28,9 @@
 //!
 //! Each stage is a module; [`Coder::code`] runs them in order.
 //!
+//! 0. [`html`] (HTML input only, [`Coder::code_html`]): raw HTML → its visible text, with a
+//!    map from every text byte back to the HTML bytes it came from; after coding, every span of
+//!    the [`Document`] is mapped back, so spans point into the HTML.
 //! 1. [`text`]: raw text → [`text::Token`]s (a zero-allocation iterator with an ASCII fast path)
 //!    → [`text::Sentence`]s, plus the article [`text::Header`] (the `date YYYY-MM-DD` line and
 //!    the wire-service dateline).
@@ -62,6 +65,7 @@ pub mod article;
 pub mod code;
 pub mod error;
 pub mod eval;
+pub mod html;
 pub mod lexicon;
 pub mod ontology;
 pub mod output;
@@ -72,6 +76,7 @@ pub mod tsv;
 pub use article::{Article, MAX_ARTICLE_BYTES, Span, parse_iso_date};
 pub use code::{Actor, Coder, CoderBuilder, CoderOptions, Document, Event};
 pub use error::{Error, Position, Result};
+pub use html::HtmlText;
 pub use lexicon::MAX_DICTIONARY_BYTES;
 
 /// A realistic wire story compiled into the library, used by `eventcoder demo` and the docs.

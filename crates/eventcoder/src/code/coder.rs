@@ -66,6 +66,51 @@ pub struct Document {
     pub dates: Vec<DateSpan>,
 }
 
+impl Document {
+    /// Replaces every span of the document (the dateline's, the sentences', the dates' and
+    /// every span of every event: actors, trigger, location, sentence and each piece of
+    /// evidence) by `f` of it, and the body start by the start of `f` of the empty span there.
+    /// [`Coder::code_html`] maps a document of the visible text back to the HTML this way.
+    pub fn map_spans(&mut self, mut f: impl FnMut(Span) -> Span) {
+        if let Some(d) = &mut self.dateline {
+            d.span = f(d.span);
+            d.place_span = f(d.place_span);
+        }
+        self.body_start = f(Span::new(self.body_start, self.body_start)).start;
+        for s in &mut self.sentences {
+            s.span = f(s.span);
+        }
+        for d in &mut self.dates {
+            d.span = f(d.span);
+        }
+        for e in &mut self.events {
+            for a in [&mut e.source, &mut e.target].into_iter().flatten() {
+                a.span = f(a.span);
+            }
+            e.sentence.span = f(e.sentence.span);
+            e.trigger.span = f(e.trigger.span);
+            if let Some(l) = &mut e.location {
+                l.span = f(l.span);
+            }
+            for ev in &mut e.evidence {
+                ev.sentence.span = f(ev.sentence.span);
+                ev.trigger.span = f(ev.trigger.span);
+            }
+        }
+    }
+}
+
+/// [`Error::InputTooLarge`] for a text over [`MAX_ARTICLE_BYTES`].
+fn check_size(text: &str) -> Result<()> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::InputTooLarge {
+            len: text.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    Ok(())
+}
+
 /// How many tokens of an article the coder reads at a time (more when one sentence needs
 /// it): the memory for tokens and units is bounded by this, not by the article's length.
 pub const TOKEN_BLOCK: usize = 4096;
@@ -222,13 +267,57 @@ impl Coder {
 
     /// Codes one article.
     pub fn code(&self, article: &Article) -> Result<Document> {
+        check_size(&article.text)?;
+        self.code_unchecked(article)
+    }
+
+    /// Codes one article whose text is **HTML**: its visible text is coded (see [`crate::html`]:
+    /// scripts, styles and the head are skipped, block elements make paragraphs, character
+    /// references are decoded) and every span of the document is then mapped back to the HTML,
+    /// so spans point into `article.text`, the original HTML, in bytes.
+    ///
+    /// `&article.text[span]` is then the **source markup** of the span, not the decoded text:
+    /// the actor "Russia’s" written `Russia&#8217;s` has the span of `Russia&#8217;s`. The
+    /// decoded text stays in the events' `text` fields ([`crate::Actor::text`],
+    /// [`crate::code::TextSpan::text`]), and [`crate::HtmlText::from_html`] gives the whole
+    /// decoded text and its map. The sentences' token ranges index the tokens of that decoded
+    /// text. [`MAX_ARTICLE_BYTES`] applies to the HTML.
+    ///
+    /// ```
+    /// use eventcoder::{Article, Coder};
+    /// let html = "<html><head><title>World | Example News</title>\
+    ///     <script>var s = 'Russia attacked Ukraine';</script></head><body>\
+    ///     <h1>Talks resume</h1><p>Russia&#8217;s foreign ministry accused Ukraine of \
+    ///     stoking tensions.</p></body></html>";
+    /// let doc = Coder::new().code_html(&Article::new("a1", html))?;
+    /// assert_eq!(doc.events.len(), 1, "nothing from the script");
+    /// let e = &doc.events[0];
+    /// assert_eq!(e.cameo.code, "112");
+    /// assert_eq!(e.trigger.span.slice(html), "accused");
+    /// let source = e.source.as_ref().unwrap();
+    /// assert_eq!(source.country.as_deref(), Some("RUS"));
+    /// assert!(source.span.slice(html).starts_with("Russia&#8217;s"));
+    /// # Ok::<(), eventcoder::Error>(())
+    /// ```
+    pub fn code_html(&self, article: &Article) -> Result<Document> {
+        check_size(&article.text)?;
+        let visible = crate::html::HtmlText::from_html(&article.text);
+        let mut plain = article.clone();
+        plain.text = visible.text.clone();
+        let mut doc = self.code_unchecked(&plain)?;
+        doc.map_spans(|s| visible.original_span(s));
+        Ok(doc)
+    }
+
+    /// Codes many HTML articles in parallel (rayon), each as [`Coder::code_html`]. Results are
+    /// in input order.
+    pub fn code_many_html(&self, articles: &[Article]) -> Vec<Result<Document>> {
+        articles.par_iter().map(|a| self.code_html(a)).collect()
+    }
+
+    /// Codes one article of any size.
+    fn code_unchecked(&self, article: &Article) -> Result<Document> {
         let text = article.text.as_str();
-        if text.len() > MAX_ARTICLE_BYTES {
-            return Err(Error::InputTooLarge {
-                len: text.len(),
-                limit: MAX_ARTICLE_BYTES,
-            });
-        }
         let lex = &*self.lexicon;
         let header = parse_header(text)?;
         let published = article.published.or(header.published);
