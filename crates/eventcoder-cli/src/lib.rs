@@ -74,6 +74,10 @@ enum Command {
         /// A user dictionary to merge over the built-ins (repeatable).
         #[arg(long = "dictionary", value_name = "FILE")]
         dictionaries: Vec<String>,
+        /// The text (or each record's text) is HTML: code its visible text (no scripts, styles
+        /// or markup; entities decoded). Spans point into the HTML.
+        #[arg(long)]
+        html: bool,
         /// The input file, or - for standard input.
         file: String,
     },
@@ -220,6 +224,7 @@ fn cmd_code(
     require_dyad: bool,
     keep_negated: bool,
     dictionaries: &[String],
+    html: bool,
 ) -> Result<bool, CliError> {
     let coder = build_coder(dictionaries, require_dyad, keep_negated)?;
     let published = published.map(parse_iso_date).transpose()?;
@@ -235,7 +240,11 @@ fn cmd_code(
             };
             let mut article = Article::new(id, text);
             article.published = published;
-            let doc = coder.code(&article)?;
+            let doc = if html {
+                coder.code_html(&article)?
+            } else {
+                coder.code(&article)?
+            };
             write_doc(&mut out, &article, &doc, format)?;
             out.flush()?;
             Ok(true)
@@ -246,7 +255,12 @@ fn cmd_code(
             let mut batch_bytes = 0;
             let flush = |batch: &mut Vec<Article>, out: &mut BufWriter<_>| {
                 let mut all_ok = true;
-                for (a, r) in batch.iter().zip(coder.code_many(batch)) {
+                let docs = if html {
+                    coder.code_many_html(batch)
+                } else {
+                    coder.code_many(batch)
+                };
+                for (a, r) in batch.iter().zip(docs) {
                     match r {
                         Ok(doc) => write_doc(out, a, &doc, format)?,
                         Err(e) => {
@@ -398,6 +412,7 @@ pub fn main() -> ExitCode {
             require_dyad,
             keep_negated,
             dictionaries,
+            html,
             file,
         } => cmd_code(
             file,
@@ -407,6 +422,7 @@ pub fn main() -> ExitCode {
             *require_dyad,
             *keep_negated,
             dictionaries,
+            *html,
         ),
         Command::Lexicon {
             command: LexiconCommand::Stats { json, dictionaries },

@@ -420,3 +420,54 @@ fn byte_order_marks_change_nothing() {
     assert_eq!(code, 0, "{err}");
     assert!(json_lines(&out).iter().any(|e| e["article_id"] == "a"));
 }
+
+/// `--html` codes the visible text only, with entities decoded, and spans into the HTML.
+#[test]
+fn html_input_codes_visible_text_with_spans_into_the_html() {
+    let page = concat!(
+        "<html><head><title>Russia attacked Ukraine</title>",
+        "<script>var headline = \"Russia attacked Ukraine\";</script></head>",
+        "<body><p>Japan condemned North Korea&#8217;s missile launch on Friday.</p></body></html>",
+    );
+    let (code, out, err) = run(&["code", "--html", "--published", "2023-04-14", "-"], page);
+    assert_eq!(code, 0, "{err}");
+    let events = json_lines(&out);
+    assert!(
+        events.iter().all(|e| e["source"]["country"] != "RUS"),
+        "script and title are not coded: {out}"
+    );
+    let condemn = events
+        .iter()
+        .find(|e| e["cameo"]["code"] == "111")
+        .expect("the paragraph is coded");
+    let chars: Vec<char> = page.chars().collect();
+    let slice = |v: &serde_json::Value| -> String {
+        let (a, b) = (
+            v[0].as_u64().unwrap() as usize,
+            v[1].as_u64().unwrap() as usize,
+        );
+        chars[a..b].iter().collect()
+    };
+    assert_eq!(slice(&condemn["source"]["span"]), "Japan");
+    assert_eq!(slice(&condemn["trigger"]["span"]), "condemned");
+    // Without --html the markup is text, and the script's sentence is coded.
+    let (_, out, _) = run(&["code", "--published", "2023-04-14", "-"], page);
+    assert!(
+        json_lines(&out)
+            .iter()
+            .any(|e| e["source"]["country"] == "RUS")
+    );
+    // JSONL records' texts are HTML too.
+    let record = serde_json::json!({"id": "p", "text": page, "published": "2023-04-14"});
+    let (code, out, err) = run(
+        &["code", "--html", "--input", "jsonl", "-"],
+        &format!("{record}\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(json_lines(&out).iter().any(|e| e["cameo"]["code"] == "111"));
+    assert!(
+        json_lines(&out)
+            .iter()
+            .all(|e| e["source"]["country"] != "RUS")
+    );
+}
