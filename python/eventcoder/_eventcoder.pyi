@@ -18,6 +18,8 @@ __all__ = [
     "MAX_DICTIONARY_BYTES",
     "COLUMNS",
     "COLUMN_TYPES",
+    "InvalidInputError",
+    "InvalidDateError",
     "DictionaryError",
     "InputTooLargeError",
     "Token",
@@ -52,7 +54,18 @@ COLUMNS: Final[list[str]]
 COLUMN_TYPES: Final[list[tuple[str, str, bool]]]
 """``(name, Arrow type, nullable)`` of each column, in order."""
 
-class DictionaryError(ValueError):
+class InvalidInputError(ValueError):
+    """Bad input (an article, a date, a dictionary, a data file): the base of eventcoder's
+    ``ValueError``\ s. A file that cannot be read raises :class:`OSError` (such as
+    :class:`FileNotFoundError`) instead."""
+
+class InvalidDateError(InvalidInputError):
+    """A date that is no valid ``YYYY-MM-DD`` date."""
+
+    value: str
+    """The date as given."""
+
+class DictionaryError(InvalidInputError):
     """A user dictionary has a malformed line, invalid UTF-8, or is larger than
     :data:`MAX_DICTIONARY_BYTES`; the message gives file:line:column."""
 
@@ -64,7 +77,7 @@ class DictionaryError(ValueError):
     """The 1-based column (in characters) of the offending field (``None`` for a file that is
     too large)."""
 
-class InputTooLargeError(ValueError):
+class InputTooLargeError(InvalidInputError):
     """An article is larger than :data:`MAX_ARTICLE_BYTES`."""
 
 _Published: TypeAlias = str | datetime.date | datetime.datetime | None

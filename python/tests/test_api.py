@@ -298,3 +298,17 @@ def test_byte_order_mark_changes_nothing():
     marked = ec.code("\ufeff" + ec.EXAMPLE_ARTICLE)
     assert plain and all(e.date is not None for e in plain)
     assert [e.to_dict() for e in plain] == [e.to_dict() for e in marked]
+
+
+def test_exceptions_are_typed() -> None:
+    """Bad input raises InvalidInputError subclasses (all ValueErrors); files raise OSError."""
+    for cls in (ec.InvalidDateError, ec.DictionaryError, ec.InputTooLargeError):
+        assert issubclass(cls, ec.InvalidInputError)
+    assert issubclass(ec.InvalidInputError, ValueError)
+    with pytest.raises(ec.InvalidDateError, match="published") as info:
+        ec.parse("Japan condemned North Korea.", published="2023-02-30")
+    assert info.value.value == "2023-02-30"
+    with pytest.raises(ec.InputTooLargeError):
+        ec.parse("a" * (ec.MAX_ARTICLE_BYTES + 1))
+    with pytest.raises(OSError):
+        ec.Coder(dictionaries=["/no/such/dir/roles.tsv"])

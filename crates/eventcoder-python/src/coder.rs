@@ -65,9 +65,9 @@ pub fn published_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDa
             Some(d) if s.len() == 10 || matches!(s.as_bytes()[10], b'T' | b' ') => d,
             _ => s,
         };
-        return eventcoder::parse_iso_date(date)
-            .map(Some)
-            .map_err(|e| PyValueError::new_err(format!("published: {e} (expected YYYY-MM-DD)")));
+        return eventcoder::parse_iso_date(date).map(Some).map_err(|e| {
+            crate::errors::invalid_date(format!("published: {e} (expected YYYY-MM-DD)"), s)
+        });
     }
     if v.is_instance_of::<pyo3::types::PyDate>() {
         return v

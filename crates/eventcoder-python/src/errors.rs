@@ -7,8 +7,21 @@ use pyo3::prelude::*;
 
 create_exception!(
     _eventcoder,
-    DictionaryError,
+    InvalidInputError,
     PyValueError,
+    "Bad input (an article, a date, a dictionary, a data file): the base of eventcoder's \
+     ValueErrors. Files that cannot be read raise OSError (FileNotFoundError, ...) instead."
+);
+create_exception!(
+    _eventcoder,
+    InvalidDateError,
+    InvalidInputError,
+    "A date that is no valid YYYY-MM-DD date; the attribute `value` holds what was given."
+);
+create_exception!(
+    _eventcoder,
+    DictionaryError,
+    InvalidInputError,
     "A user dictionary has a malformed line, invalid UTF-8 or is too large; the message gives \
      file:line:column, and the attributes `file`, `line` and `column` (1-based; `None` for a file \
      that is too large) say the same."
@@ -16,7 +29,7 @@ create_exception!(
 create_exception!(
     _eventcoder,
     InputTooLargeError,
-    PyValueError,
+    InvalidInputError,
     "An article is larger than eventcoder.MAX_ARTICLE_BYTES (UTF-8 bytes)."
 );
 
@@ -32,6 +45,17 @@ fn dictionary_error(msg: String, file: String, at: Option<(usize, usize)>) -> Py
             Ok(())
         };
         match set() {
+            Ok(()) => err,
+            Err(e) => e,
+        }
+    })
+}
+
+/// An `InvalidDateError` with its `value` attribute set.
+pub fn invalid_date(msg: String, value: &str) -> PyErr {
+    Python::attach(|py| {
+        let err = InvalidDateError::new_err(msg);
+        match err.value(py).setattr("value", value) {
             Ok(()) => err,
             Err(e) => e,
         }
@@ -55,6 +79,7 @@ pub fn to_py(e: eventcoder::Error) -> PyErr {
             PyFileNotFoundError::new_err(msg)
         }
         eventcoder::Error::Io { .. } => PyOSError::new_err(msg),
-        _ => PyValueError::new_err(msg),
+        eventcoder::Error::InvalidDate { value, .. } => invalid_date(msg, &value),
+        _ => InvalidInputError::new_err(msg),
     }
 }

@@ -39,6 +39,14 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let names: Vec<&str> = columns::COLUMNS.iter().map(|c| c.0).collect();
     m.add("COLUMNS", names)?;
     m.add("COLUMN_TYPES", columns::column_types())?;
+    m.add(
+        "InvalidInputError",
+        py.get_type::<errors::InvalidInputError>(),
+    )?;
+    m.add(
+        "InvalidDateError",
+        py.get_type::<errors::InvalidDateError>(),
+    )?;
     m.add("DictionaryError", py.get_type::<errors::DictionaryError>())?;
     m.add(
         "InputTooLargeError",
