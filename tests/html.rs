@@ -78,16 +78,20 @@ fn script_and_style_content_is_not_coded() {
     }
 }
 
+/// The first accusation (CAMEO 112) coded from `html`.
+fn accusation(html: &str, what: &str) -> eventcoder::Event {
+    code_html(html)
+        .events
+        .into_iter()
+        .find(|e| e.cameo.code == "112")
+        .expect(what)
+}
+
 #[test]
 fn references_are_decoded_and_actors_recognised() {
     let html = "<p>Russia&#8217;s foreign ministry accused the United States of \
                 meddling.</p>";
-    let doc = code_html(html);
-    let e = doc
-        .events
-        .iter()
-        .find(|e| e.cameo.code == "112")
-        .expect("an accusation");
+    let e = accusation(html, "an accusation");
     let source = e.source.as_ref().unwrap();
     assert_eq!(source.country.as_deref(), Some("RUS"));
     assert!(source.text.starts_with("Russia\u{2019}s"), "{source:?}");
@@ -99,12 +103,7 @@ fn references_are_decoded_and_actors_recognised() {
 
     // The same sentence written with a named and a hexadecimal reference codes the same.
     for written in ["Russia&rsquo;s", "Russia&#x2019;s", "Russia&#X2019s"] {
-        let doc = code_html(&html.replace("Russia&#8217;s", written));
-        let e = doc
-            .events
-            .iter()
-            .find(|e| e.cameo.code == "112")
-            .expect(written);
+        let e = accusation(&html.replace("Russia&#8217;s", written), written);
         let source = e.source.as_ref().unwrap();
         assert_eq!(source.country.as_deref(), Some("RUS"), "{written}");
         assert!(
@@ -117,12 +116,7 @@ fn references_are_decoded_and_actors_recognised() {
 
     // &amp; inside a name, &nbsp; between words.
     let html = "<p>Serbia&nbsp;accused Bosnia &amp; Herzegovina of violating the accord.</p>";
-    let doc = code_html(html);
-    let e = doc
-        .events
-        .iter()
-        .find(|e| e.cameo.code == "112")
-        .expect("an accusation");
+    let e = accusation(html, "an accusation");
     let target = e.target.as_ref().unwrap();
     assert_eq!(target.country.as_deref(), Some("BIH"), "{target:?}");
     assert_eq!(target.text, "Bosnia & Herzegovina");

@@ -177,16 +177,7 @@ impl HtmlText {
     /// `&`, unclosed tags and binary junk are read as a browser would, never a panic; time and
     /// memory are linear in the length of `html`.
     pub fn from_html(html: &str) -> HtmlText {
-        let mut b = Builder {
-            html,
-            out: HtmlText::default(),
-            pending: Pending::None,
-            hidden: [0; HIDDEN.len()],
-            in_head: false,
-            pre: 0,
-            pos: 0,
-            fallbacks: 0,
-        };
+        let mut b = Builder::new(html);
         b.run();
         b.out
     }
@@ -274,7 +265,20 @@ struct Builder<'h> {
     fallbacks: usize,
 }
 
-impl Builder<'_> {
+impl<'h> Builder<'h> {
+    fn new(html: &'h str) -> Self {
+        Builder {
+            html,
+            out: HtmlText::default(),
+            pending: Pending::None,
+            hidden: [0; HIDDEN.len()],
+            in_head: false,
+            pre: 0,
+            pos: 0,
+            fallbacks: 0,
+        }
+    }
+
     fn run(&mut self) {
         let mut emitter = DefaultEmitter::<usize>::new_with_span();
         emitter.naively_switch_states(true);
@@ -575,16 +579,7 @@ mod tests {
     }
 
     fn fallbacks(html: &str) -> usize {
-        let mut b = Builder {
-            html,
-            out: HtmlText::default(),
-            pending: Pending::None,
-            hidden: [0; HIDDEN.len()],
-            in_head: false,
-            pre: 0,
-            pos: 0,
-            fallbacks: 0,
-        };
+        let mut b = Builder::new(html);
         b.run();
         b.fallbacks
     }
