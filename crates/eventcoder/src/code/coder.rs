@@ -301,10 +301,17 @@ impl Coder {
     /// ```
     pub fn code_html(&self, article: &Article) -> Result<Document> {
         check_size(&article.text)?;
-        let visible = crate::html::HtmlText::from_html(&article.text);
-        let mut plain = article.clone();
-        plain.text = visible.text.clone();
-        let mut doc = self.code_unchecked(&plain)?;
+        let mut visible = crate::html::HtmlText::from_html(&article.text);
+        // (The visible text moves into the article coded and back: no copy of either text.)
+        let mut plain = Article {
+            id: article.id.clone(),
+            text: std::mem::take(&mut visible.text),
+            published: article.published,
+            outlet: article.outlet.clone(),
+        };
+        let doc = self.code_unchecked(&plain);
+        visible.text = std::mem::take(&mut plain.text);
+        let mut doc = doc?;
         doc.map_spans(|s| visible.original_span(s));
         Ok(doc)
     }
