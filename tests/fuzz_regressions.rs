@@ -1,0 +1,25 @@
+//! Inputs the fuzz targets (`fuzz/`) found failing, kept as regression tests. Each runs the same
+//! checks as its target (`tests/support/invariants.rs`); the inputs are the fuzzers' own bytes.
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use eventcoder::Coder;
+
+/// `code_article`: a leading byte-order mark. `Coder::code_text` went through `Article::new`,
+/// which removes it, so every span of the result was 3 bytes off in the caller's text.
+#[test]
+fn code_text_spans_index_text_with_a_byte_order_mark() {
+    let text = "\u{feff}V";
+    invariants::code_and_check(&Coder::new(), text);
+
+    // The mark is skipped like leading space: a date line after it still counts.
+    let text = "\u{feff}date 2024-05-02\nIran summoned the British ambassador on Monday.";
+    let doc = Coder::new().code_text(text, None).expect("codes");
+    assert_eq!(
+        doc.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-02")
+    );
+    assert!(!doc.events.is_empty());
+    invariants::check_document(text, &doc);
+}
