@@ -23,3 +23,23 @@ fn code_text_spans_index_text_with_a_byte_order_mark() {
     assert!(!doc.events.is_empty());
     invariants::check_document(text, &doc);
 }
+
+/// `properties_coder::coding_news_text`: a date resolved past 9999-12-31 was written
+/// "+10000-03-03", which is no `YYYY-MM-DD` date (and which eventcoder itself refuses as
+/// input). Dates outside the years 0000-9999 now resolve to nothing.
+#[test]
+fn dates_stay_within_four_digit_years() {
+    let coder = Coder::new();
+    for text in [
+        "date 9999-12-31\n March 3",
+        "date 9999-12-31\nIran will sign a deal with Iraq next year.",
+        "date 9999-12-31\nIran will meet Iraq on Monday.",
+        "date 0000-01-01\nIran met Iraq last week.",
+        "date 0000-01-01\nIran met Iraq on Sunday.",
+        "date 0000-01-02\nIran met Iraq on December 30.",
+        "date 9999-12-30\nTEHRAN, Jan 2 (Reuters) - Iran met Iraq.",
+    ] {
+        let doc = invariants::code_and_check(&coder, text).expect("codes");
+        assert!(doc.published.is_some(), "{text:?}");
+    }
+}
