@@ -43,3 +43,33 @@ fn dates_stay_within_four_digit_years() {
         assert!(doc.published.is_some(), "{text:?}");
     }
 }
+
+/// `properties_coder::coding_news_text`: folding verbs of intent into the verb they govern
+/// ("refused to meet") removed predicates without renumbering the other predicates' links to
+/// the predicate whose subject they inherit, so a link could point past the end (an index out of
+/// bounds panic in `Sent::subjects`, taking a whole `code_many` batch down) or at the wrong
+/// predicate.
+#[test]
+fn folded_governors_leave_no_dangling_subject_links() {
+    let coder = Coder::new();
+    for text in [
+        "refused to met threatened to met and met",
+        "Iran refused to meet Iraq, threatened to attack Syria and met Turkey and signed a deal.",
+        "They refused to meet, pledged to attack and met and signed and visited Iraq.",
+    ] {
+        invariants::code_and_check(&coder, text).expect("codes");
+    }
+    // The links still find the subject: the folded event keeps it.
+    let doc = coder
+        .code_text(
+            "Russia refused to meet Ukraine and threatened to attack Kyiv.",
+            None,
+        )
+        .expect("codes");
+    let coded: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| (e.cameo.code, e.source.as_ref().map(|a| a.text.as_str())))
+        .collect();
+    assert_eq!(coded, [("125", Some("Russia")), ("1384", Some("Russia"))]);
+}
