@@ -186,6 +186,10 @@ fn terms_of_one_office_do_not_overlap() {
 #[test]
 fn coverage_meets_the_minimums() {
     let s = Lexicon::builtin().stats();
+    // The built-in data loads with no error (or `builtin()` would panic) and no warning.
+    assert_eq!(Lexicon::builtin().warnings(), &[], "built-in warnings");
+    assert_eq!(s.skipped_patterns, 0);
+    assert!(s.warnings.values().all(|&n| n == 0), "{:?}", s.warnings);
     assert_eq!(s.un_members, 193);
     assert!(s.states >= 198, "{s:?}");
     assert!(s.organizations >= 80, "{s:?}");

@@ -1,6 +1,6 @@
 //! Property tests: the tokenizer and sentence splitter never panic and never lose text.
 
-use eventcoder::text::{parse_header, split_sentences, tokenize};
+use eventcoder::text::{SentenceBlocks, parse_header, split_sentences, tokenize};
 use proptest::prelude::*;
 
 fn check_reassembles(s: &str) -> Result<(), TestCaseError> {
@@ -78,8 +78,69 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
 }
 
+/// Splitting a block of tokens at a time (as the coder does) finds exactly the sentences of
+/// splitting all of them at once.
+fn check_blocks(s: &str, block_size: usize) -> Result<(), TestCaseError> {
+    let tokens: Vec<_> = tokenize(s).collect();
+    let whole = split_sentences(s, &tokens);
+    let mut blocks = SentenceBlocks::new(s, tokenize(s), block_size);
+    let mut found = Vec::new();
+    while blocks.advance() {
+        for sent in blocks.sentences() {
+            let local = &blocks.tokens()[sent.tokens.clone()];
+            let global = blocks.in_article(sent);
+            prop_assert_eq!(local.len(), global.tokens.len());
+            prop_assert_eq!(local[0].span, tokens[global.tokens.start].span);
+            found.push(global);
+        }
+    }
+    prop_assert_eq!(found, whole);
+    Ok(())
+}
+
+/// Runs of sentence ends, closing marks and bullets, where splitting needs to look ahead.
+fn punctuation_heavy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Russia".to_string()),
+        Just("said".to_string()),
+        Just("Gen.".to_string()),
+        Just("U.S.".to_string()),
+        Just("...".to_string()),
+        Just("\n- ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        "[.!?\"')\\]]{1,12}",
+        "[a-z]{1,5}",
+    ];
+    prop::collection::vec(piece, 0..300).prop_map(|v| v.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn blocks_split_like_the_whole(s in newsish(), block_size in 1usize..40) {
+        check_blocks(&s, block_size)?;
+    }
+
+    #[test]
+    fn blocks_split_like_the_whole_on_punctuation(s in punctuation_heavy(), block_size in 1usize..40) {
+        check_blocks(&s, block_size)?;
+    }
+
+    #[test]
+    fn blocks_split_like_the_whole_past_the_sentence_cap(
+        s in prop::collection::vec(prop_oneof![Just(",".to_string()), Just(".".to_string()), "[a-z]{1,5}"], 200..900)
+            .prop_map(|v| v.join(" ")),
+        block_size in 1usize..600,
+    ) {
+        check_blocks(&s, block_size)?;
+    }
+
+    #[test]
+    fn blocks_split_like_the_whole_on_arbitrary_text(s in any::<String>(), block_size in 1usize..40) {
+        check_blocks(&s, block_size)?;
+    }
 
     #[test]
     fn arbitrary_strings_reassemble(s in any::<String>()) {

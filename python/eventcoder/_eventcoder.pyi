@@ -13,6 +13,7 @@ __all__ = [
     "__version__",
     "EXAMPLE_ARTICLE",
     "MAX_ARTICLE_BYTES",
+    "MAX_DICTIONARY_BYTES",
     "COLUMNS",
     "COLUMN_TYPES",
     "DictionaryError",
@@ -42,13 +43,24 @@ __version__: Final[str]
 EXAMPLE_ARTICLE: Final[str]
 MAX_ARTICLE_BYTES: Final[int]
 """The largest article coded, in UTF-8 bytes; larger ones raise :class:`InputTooLargeError`."""
+MAX_DICTIONARY_BYTES: Final[int]
+"""The largest user dictionary file read (64 MiB); a larger one raises :class:`DictionaryError`."""
 COLUMNS: Final[list[str]]
 """The columns of :func:`eventcoder.to_pandas` and :func:`eventcoder.to_arrow`, in order."""
 COLUMN_TYPES: Final[list[tuple[str, str, bool]]]
 """``(name, Arrow type, nullable)`` of each column, in order."""
 
 class DictionaryError(ValueError):
-    """A user dictionary has a malformed line; the message gives file:line:column."""
+    """A user dictionary has a malformed line, invalid UTF-8, or is larger than
+    :data:`MAX_DICTIONARY_BYTES`; the message gives file:line:column."""
+
+    file: str
+    """The dictionary file, as given."""
+    line: int | None
+    """The 1-based line of the fault (``None`` for a file that is too large)."""
+    column: int | None
+    """The 1-based column (in characters) of the offending field (``None`` for a file that is
+    too large)."""
 
 class InputTooLargeError(ValueError):
     """An article is larger than :data:`MAX_ARTICLE_BYTES`."""

@@ -99,6 +99,44 @@ def test_dictionary_errors_say_where(tmp_path: Path) -> None:
         ec.Coder(dictionaries=[tmp_path / "nowhere.tsv"])
 
 
+def test_dictionary_errors_carry_file_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "agents.tsv"
+    bad.write_text(
+        "# my roles\nphrases\tcameo\tsector\tflags\nwater minister\tGOV\tQQQ\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ec.DictionaryError) as info:
+        ec.Coder(dictionaries=[bad])
+    e = info.value
+    assert isinstance(e, ValueError)
+    assert (e.file, e.line, e.column) == (str(bad), 3, 20)
+    assert str(e).startswith(f"{bad}:3:20: unknown sector")
+    # A header after comment lines is reported on its own line.
+    odd = tmp_path / "odd.tsv"
+    odd.write_text("# a\n# b\nphrase\tcode\n", encoding="utf-8")
+    with pytest.raises(ec.DictionaryError) as info:
+        ec.Coder(dictionaries=[odd])
+    assert (info.value.file, info.value.line, info.value.column) == (str(odd), 3, 1)
+    # Invalid UTF-8: the line and column of the first bad byte.
+    raw = tmp_path / "raw.tsv"
+    raw.write_bytes(b"code\tpattern\n042\tvisit \xff\n")
+    with pytest.raises(ec.DictionaryError, match="invalid UTF-8") as info:
+        ec.Coder(dictionaries=[raw])
+    assert (info.value.line, info.value.column) == (2, 11)
+    # Too large: no line or column.
+    big = tmp_path / "big.tsv"
+    with big.open("wb") as f:
+        f.truncate(ec.MAX_DICTIONARY_BYTES + 1)
+    with pytest.raises(ec.DictionaryError, match="exceeds the limit") as info:
+        ec.Coder(dictionaries=[big])
+    assert (info.value.file, info.value.line, info.value.column) == (str(big), None, None)
+    # A missing file is an OSError (FileNotFoundError), not a DictionaryError.
+    with pytest.raises(FileNotFoundError) as missing:
+        ec.Coder(dictionaries=[tmp_path / "missing.tsv"])
+    assert isinstance(missing.value, OSError)
+    assert "missing.tsv" in str(missing.value)
+
+
 @pytest.mark.parametrize(
     "published",
     [

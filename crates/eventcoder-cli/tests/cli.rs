@@ -5,6 +5,10 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    run_bytes(args, stdin.as_bytes())
+}
+
+fn run_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_eventcoder"))
         .args(args)
         .stdin(Stdio::piped())
@@ -12,13 +16,14 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    // (Written from a thread: the child may stop reading early, or fill its output pipe first.)
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
     let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -115,7 +120,7 @@ fn jsonl_input_require_dyad_and_bad_lines() {
         "{\"id\": \"c\", \"text\": \"x\", \"published\": \"2023-02-30\"}\n",
     );
     let (code, out, err) = run(&["code", "--input", "jsonl", "-"], input);
-    assert_eq!(code, 2, "bad lines make the exit code 2");
+    assert_eq!(code, 3, "skipped records make the exit code 3");
     assert!(err.contains("line 2") && err.contains("line 4"), "{err}");
     let events = json_lines(&out);
     assert!(
@@ -174,14 +179,226 @@ fn user_dictionary_and_lexicon_stats() {
     );
 }
 
+/// A bad user dictionary is one error line naming file:line:column and a failure; a pattern
+/// the loader cannot use is one warning line, and coding goes on.
+#[test]
+fn dictionary_errors_and_warnings() {
+    let dir = std::env::temp_dir().join(format!("eventcoder-cli-dict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("agents.tsv");
+    std::fs::write(
+        &bad,
+        "# my roles\nphrases\tcameo\tsector\tflags\nwater minister\tXYZ\tGOV\t\n",
+    )
+    .unwrap();
+    let name = bad.display().to_string();
+    for args in [
+        vec!["code", "--dictionary", &name, "-"],
+        vec!["lexicon", "stats", "--dictionary", &name],
+    ] {
+        let (code, out, err) = run(&args, "France met Germany.");
+        assert_ne!(code, 0, "{args:?}");
+        assert!(out.is_empty(), "{out}");
+        // The error's line, then a hint.
+        assert_eq!(err.lines().count(), 2, "{err}");
+        assert!(err.lines().nth(1).unwrap().contains("hint: "), "{err}");
+        assert!(
+            err.starts_with(&format!(
+                "eventcoder: {name}:3:16: unknown agent code \"XYZ\""
+            )),
+            "{err}"
+        );
+    }
+    let bytes = dir.join("bytes.tsv");
+    std::fs::write(&bytes, b"code\tpattern\n042\tvisit \xff\n").unwrap();
+    let (code, _, err) = run(
+        &["lexicon", "stats", "--dictionary", bytes.to_str().unwrap()],
+        "",
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("bytes.tsv:2:11: invalid UTF-8"), "{err}");
+
+    let odd = dir.join("odd.tsv");
+    std::fs::write(
+        &odd,
+        "code\tpattern\n042\t{t} visit\n043\t* greet\n042\tpay * visit to {t}\n",
+    )
+    .unwrap();
+    let odd_name = odd.display().to_string();
+    let (code, out, err) = run(
+        &[
+            "code",
+            "--published",
+            "2021-01-05",
+            "--dictionary",
+            &odd_name,
+            "-",
+        ],
+        "Russia's foreign minister paid a surprise visit to Georgia on Monday.",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"042\""), "still codes: {out}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "eventcoder: {odd_name}:2:5: warning: pattern \"{{t}} visit\""
+        )),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("eventcoder: {odd_name}:3:5: warning: ")),
+        "{err}"
+    );
+    // Counted by kind in the stats, text and JSON.
+    let (code, out, _) = run(
+        &["lexicon", "stats", "--json", "--dictionary", &odd_name],
+        "",
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["warnings"]["unusable_pattern"], 2);
+    assert_eq!(v["skipped_patterns"], 2);
+    let (code, out, _) = run(&["lexicon", "stats", "--dictionary", &odd_name], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["warnings.unusable_pattern", "2"]),
+        "{out}"
+    );
+    // Many warnings: the first 20, then a count.
+    let many = dir.join("many.tsv");
+    let rows: String = (0..25).map(|i| format!("042\t{{t}} visit{i}\n")).collect();
+    std::fs::write(&many, format!("code\tpattern\n{rows}")).unwrap();
+    let (code, _, err) = run(
+        &["lexicon", "stats", "--dictionary", many.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(err.lines().count(), 21, "{err}");
+    assert!(
+        err.lines()
+            .last()
+            .unwrap()
+            .contains("and 5 more dictionary warnings"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn bad_input_is_a_clear_error() {
     let (code, _, err) = run(&["code", "--published", "2021-13-01", "-"], "x");
     assert_ne!(code, 0);
     assert!(err.contains("invalid date"), "{err}");
     let (code, _, err) = run(&["code", "/no/such/file"], "");
-    assert_ne!(code, 0);
+    assert_eq!(code, 1);
     assert!(err.contains("/no/such/file"), "{err}");
+    // One line, then one hint line; no panic, no backtrace.
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("eventcoder: /no/such/file: "), "{err}");
+    assert!(lines[1].starts_with("  hint: "), "{err}");
+    let (code, _, err) = run(&["code", "--no-such-flag", "-"], "");
+    assert_eq!(code, 2, "a usage error exits 2: {err}");
+}
+
+/// Records with invalid UTF-8, bad JSON or a bad date are reported with their line and skipped;
+/// every other record, before and after them, is coded.
+#[test]
+fn bad_records_lose_nothing_else() {
+    let mut input = Vec::new();
+    for i in 1..=600 {
+        if i == 301 {
+            input.extend_from_slice(b"{\"id\": \"bad\", \"text\": \"Japan \xff condemned\"}\n");
+        } else {
+            input.extend_from_slice(
+                format!(
+                    "{{\"id\": \"r{i}\", \"text\": \"Japan condemned North Korea on Friday.\"}}\n"
+                )
+                .as_bytes(),
+            );
+        }
+    }
+    let (code, out, err) = run_bytes(&["code", "--input", "jsonl", "-"], &input);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("line 301") && err.contains("UTF-8"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let ids: std::collections::BTreeSet<String> = json_lines(&out)
+        .iter()
+        .map(|e| e["article_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 599, "every good record is coded");
+    assert!(!ids.contains("bad"));
+}
+
+/// Input limits hold while reading: an endless input is refused after the article limit, not
+/// read into memory.
+#[test]
+fn endless_input_is_refused_while_reading() {
+    let zero = "/dev/zero";
+    if !std::path::Path::new(zero).exists() {
+        eprintln!("skipped: no {zero} on this system");
+        return;
+    }
+    for args in [&["code", zero][..], &["tokens", zero][..]] {
+        let (code, _, err) = run(args, "");
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains("larger than the article limit"), "{err}");
+    }
+}
+
+/// A reader that goes away (`| head`) ends the run quietly; so does a closed stderr.
+#[test]
+fn closed_pipes_end_the_run_quietly() {
+    let record = "{\"text\": \"Russia attacked Ukraine. France condemned Germany. China urged Iran to talk.\"}\n";
+    let input = record.repeat(2_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventcoder"))
+        .args(["code", "--input", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    {
+        // Read one line of output, then close the pipe.
+        let mut first = String::new();
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+        assert!(first.starts_with('{'), "{first}");
+    }
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+
+    if cfg!(unix) {
+        let bin = env!("CARGO_BIN_EXE_eventcoder");
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!("'{bin}' code /no/such/file 2>&-"))
+            .status()
+            .expect("sh runs");
+        assert_eq!(status.code(), Some(1), "a closed stderr is no panic (101)");
+    }
+}
+
+/// `eval plover-gsr` names the file, line and column of a malformed gold file.
+#[test]
+fn eval_errors_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("eventcoder-cli-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("gold.json");
+    std::fs::write(&path, "[{\"id\": \"a\"},\n  {\"id\": tru}]").unwrap();
+    let path = path.to_str().unwrap();
+    let (code, _, err) = run(&["eval", "plover-gsr", path], "");
+    assert_eq!(code, 1);
+    assert!(err.contains(&format!("{path}:2:")), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A UTF-8 byte-order mark before a text article or the first JSONL record changes nothing:

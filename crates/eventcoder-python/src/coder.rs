@@ -359,12 +359,8 @@ impl Coder {
         let dictionaries = dictionaries.unwrap_or_default();
         let mut sources = Vec::with_capacity(dictionaries.len());
         for path in &dictionaries {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                to_py(eventcoder::Error::Io {
-                    path: path.display().to_string(),
-                    source: e,
-                })
-            })?;
+            // At most MAX_DICTIONARY_BYTES, valid UTF-8 (else an error naming line and column).
+            let text = eventcoder::lexicon::read_dictionary(path).map_err(to_py)?;
             sources.push((path.display().to_string(), text));
         }
         Coder::from_state((sources, require_dyad, keep_negated, min_confidence))

@@ -35,6 +35,7 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("EXAMPLE_ARTICLE", eventcoder::EXAMPLE_ARTICLE)?;
     m.add("MAX_ARTICLE_BYTES", eventcoder::MAX_ARTICLE_BYTES)?;
+    m.add("MAX_DICTIONARY_BYTES", eventcoder::MAX_DICTIONARY_BYTES)?;
     let names: Vec<&str> = columns::COLUMNS.iter().map(|c| c.0).collect();
     m.add("COLUMNS", names)?;
     m.add("COLUMN_TYPES", columns::column_types())?;

@@ -58,6 +58,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A user dictionary file is larger than [`crate::MAX_DICTIONARY_BYTES`].
+    #[error("{source_name}: dictionary of {len} bytes exceeds the limit of {limit} bytes")]
+    DictionaryTooLarge {
+        /// The file name.
+        source_name: String,
+        /// Its size in bytes (at least the limit plus one when it was not read to its end).
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A date could not be parsed.
     #[error("invalid date {value:?}{}: {reason}", position.map(|p| format!(" at {p}")).unwrap_or_default())]
     InvalidDate {
@@ -75,6 +85,16 @@ pub enum Error {
         len: usize,
         /// The limit.
         limit: usize,
+    },
+    /// A data file (an evaluation set) is malformed.
+    #[error("{source_name}:{position}: {message}")]
+    DataFile {
+        /// The file name.
+        source_name: String,
+        /// Where in that file.
+        position: Position,
+        /// What is wrong.
+        message: String,
     },
     /// A JSON input line could not be read.
     #[error("line {line}: {message}")]

@@ -62,9 +62,28 @@ fn codes(v: Option<&serde_json::Value>) -> Vec<String> {
 /// Reads the gold file (a JSON list; the DOCUMENT record and records with unknown types are
 /// skipped).
 pub fn read_plover_gsr(text: &str) -> Result<Vec<GsrRecord>> {
-    let v: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| Error::InputRecord {
-        line: e.line(),
-        message: e.to_string(),
+    read_plover_gsr_named(text, "<input>")
+}
+
+/// [`read_plover_gsr`], with errors naming the file `source_name`.
+fn read_plover_gsr_named(text: &str, source_name: &str) -> Result<Vec<GsrRecord>> {
+    let v: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        // serde_json counts columns in bytes; a Position counts characters.
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum();
+        Error::DataFile {
+            source_name: source_name.to_string(),
+            position: crate::Position::of(text, line_start + e.column().saturating_sub(1)),
+            message: format!(
+                "not a JSON list of PLOVER records: {}",
+                message.strip_suffix(&at).unwrap_or(&message)
+            ),
+        }
     })?;
     let mut out = Vec::new();
     for r in v {
@@ -282,6 +301,6 @@ pub fn plover_gsr_file(path: &str) -> Result<GsrReport> {
         path: path.to_string(),
         source: e,
     })?;
-    let records = read_plover_gsr(&text)?;
+    let records = read_plover_gsr_named(&text, path)?;
     Ok(evaluate_plover_gsr(&Coder::new(), &records))
 }

@@ -53,8 +53,9 @@
 //! ## Limits
 //!
 //! Articles are at most [`MAX_ARTICLE_BYTES`]; anything larger is an [`Error::InputTooLarge`].
-//! The tokenizer accepts any string and never panics or drops text. Coding time is linear in the
-//! article's length.
+//! The tokenizer accepts any string and never panics or drops text. A run of text without a
+//! sentence end is cut into sentences of at most [`text::MAX_SENTENCE_TOKENS`] tokens, so every
+//! search inside a sentence is bounded and coding time is linear in the article's length.
 #![warn(missing_docs)]
 
 pub mod article;
@@ -71,6 +72,7 @@ pub mod tsv;
 pub use article::{Article, MAX_ARTICLE_BYTES, Span, parse_iso_date};
 pub use code::{Actor, Coder, CoderBuilder, CoderOptions, Document, Event};
 pub use error::{Error, Position, Result};
+pub use lexicon::MAX_DICTIONARY_BYTES;
 
 /// A realistic wire story compiled into the library, used by `eventcoder demo` and the docs.
 pub const EXAMPLE_ARTICLE: &str = include_str!("../data/example_article.txt");

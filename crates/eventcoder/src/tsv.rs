@@ -9,6 +9,10 @@ pub struct Row<'a> {
     pub line: usize,
     /// The fields, trimmed, in header order.
     pub fields: Vec<&'a str>,
+    /// The whole line (without its line break); every field is a slice of it.
+    pub raw: &'a str,
+    /// The 0-based byte offset of the line in the source.
+    pub offset: usize,
 }
 
 impl<'a> Row<'a> {
@@ -16,12 +20,33 @@ impl<'a> Row<'a> {
     pub fn get(&self, i: usize) -> &'a str {
         self.fields.get(i).copied().unwrap_or("")
     }
-    /// The 1-based column where field `i` starts (exact for fields without padding).
+    /// The 1-based column (in characters) where field `i` starts, after its padding.
     pub fn column(&self, i: usize) -> usize {
-        1 + self.fields[..i.min(self.fields.len())]
-            .iter()
-            .map(|f| f.len() + 1)
-            .sum::<usize>()
+        match self.fields.get(i) {
+            Some(f) => self.column_of(f),
+            None => self.raw.chars().count() + 1,
+        }
+    }
+    /// The 1-based column (in characters) where `part`, a slice of this row's line (a field, a
+    /// list item of [`Row::list`], a word of a field), starts; 1 for a string from elsewhere.
+    pub fn column_of(&self, part: &str) -> usize {
+        let start = self.raw.as_ptr() as usize;
+        match (part.as_ptr() as usize).checked_sub(start) {
+            Some(at) if at <= self.raw.len() && self.raw.is_char_boundary(at) => {
+                self.raw[..at].chars().count() + 1
+            }
+            _ => 1,
+        }
+    }
+    /// The position of `part` (as for [`Row::column_of`]) in the source.
+    pub fn position_of(&self, part: &str) -> Position {
+        let column = self.column_of(part);
+        let in_line: usize = self.raw.chars().take(column - 1).map(char::len_utf8).sum();
+        Position {
+            line: self.line,
+            column,
+            offset: self.offset + in_line,
+        }
     }
     /// Field `i` split on `;`, trimmed, empties dropped.
     pub fn list(&self, i: usize) -> impl Iterator<Item = &'a str> + 'a {
@@ -55,8 +80,12 @@ pub fn read<'a>(source_name: &str, text: &'a str, expected: &[&str]) -> Result<V
         |line: usize, column: usize, message: String| error_at(source_name, line, column, message);
     let mut rows = Vec::new();
     let mut header_seen = false;
-    for (i, raw) in text.lines().enumerate() {
+    let mut offset = 0;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
         let line_no = i + 1;
+        let line_offset = offset;
+        offset += raw.len();
+        let raw = raw.strip_suffix('\n').unwrap_or(raw);
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let trimmed = line.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -66,9 +95,20 @@ pub fn read<'a>(source_name: &str, text: &'a str, expected: &[&str]) -> Result<V
         if !header_seen {
             header_seen = true;
             if fields != expected {
+                // The column of the first field that differs.
+                let wrong = fields
+                    .iter()
+                    .zip(expected)
+                    .take_while(|(f, e)| f == e)
+                    .count();
+                let column = 1 + line
+                    .split('\t')
+                    .take(wrong)
+                    .map(|f| f.chars().count() + 1)
+                    .sum::<usize>();
                 return Err(err(
                     line_no,
-                    1,
+                    column,
                     format!(
                         "header must be {:?}, found {:?}",
                         expected.join("\\t"),
@@ -101,6 +141,8 @@ pub fn read<'a>(source_name: &str, text: &'a str, expected: &[&str]) -> Result<V
         rows.push(Row {
             line: line_no,
             fields,
+            raw: line,
+            offset: line_offset,
         });
     }
     if !header_seen {

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
+use super::dedup::Dedup;
 use super::event::*;
 use super::predicate::{self, EventContext, PredicateContext, Sent};
 use super::resolve::{Memory, Resolver};
@@ -19,7 +20,7 @@ use crate::ontology::{CameoEntry, Sector};
 use crate::parse::{
     Mention, Predicate, mentions, merge_predicates, nominal_predicates, predicates,
 };
-use crate::text::{Dateline, Sentence, Token, parse_header, split_sentences, tokenize};
+use crate::text::{Dateline, Sentence, SentenceBlocks, parse_header, tokenize};
 
 /// Options of a [`Coder`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,6 +65,10 @@ pub struct Document {
     /// resolvable ones: "Monday" needs a published date).
     pub dates: Vec<DateSpan>,
 }
+
+/// How many tokens of an article the coder reads at a time (more when one sentence needs
+/// it): the memory for tokens and units is bounded by this, not by the article's length.
+pub const TOKEN_BLOCK: usize = 4096;
 
 /// A date written in an article.
 ///
@@ -237,11 +242,15 @@ impl Coder {
             .dateline
             .as_ref()
             .map_or(header.body_start, |d| d.span.end);
-        let tokens: Vec<Token<'_>> = tokenize(text).skip_while(|t| t.span.start < body).collect();
-        let sentences = split_sentences(text, &tokens);
-        let mut units: Vec<Unit> = Vec::with_capacity(tokens.len() + 8);
-        lex.units(&tokens, &mut units);
-        let unit_at = |tok: usize| units.partition_point(|u| (u.token as usize) < tok);
+        // The body is read a block of tokens at a time, so the tokens and units held at once
+        // stay bounded however long the article is.
+        let mut blocks = SentenceBlocks::new(
+            text,
+            tokenize(text).skip_while(|t| t.span.start < body),
+            TOKEN_BLOCK,
+        );
+        let mut units: Vec<Unit> = Vec::with_capacity(TOKEN_BLOCK + 8);
+        let mut sentences: Vec<Sentence> = Vec::new();
 
         let dateline_loc = header
             .dateline
@@ -267,98 +276,111 @@ impl Coder {
         let mut matches: Vec<PhraseMatch> = Vec::new();
         let mut context_hits = vec![0u32; lex.contexts.len()];
         let mut first_outlet: Option<String> = None;
-        let mut events: Vec<Event> = Vec::new();
+        // Raw events are collected per sentence and deduplicated as they come, so memory grows
+        // with the distinct events, not with every mention.
+        let mut events = Dedup::default();
+        let mut sentence_events: Vec<Event> = Vec::new();
         let mut dates: Vec<DateSpan> = Vec::new();
 
-        for sentence in &sentences {
-            let range = unit_at(sentence.tokens.start)..unit_at(sentence.tokens.end);
-            lex.match_phrases(&units[range.clone()], text, &mut matches);
-            for m in &mut matches {
-                m.start += range.start;
-                m.end += range.start;
-            }
-            let ms = mentions(lex, &units, text, range.clone(), &matches);
-            let mut s = Sent {
-                sentence,
-                contexts: Vec::new(),
-                dates: Vec::new(),
-                location: None,
-                outlet: None,
-                actors: Vec::with_capacity(ms.len()),
-                preds: Vec::new(),
-                mentions: Vec::new(),
-            };
-            for m in &matches {
-                if let Referent::Context(c) = m.sense.referent {
-                    if !s.contexts.contains(&c) {
-                        s.contexts.push(c);
-                        context_hits[c.index()] += 1;
+        while blocks.advance() {
+            let tokens = blocks.tokens();
+            lex.units(tokens, &mut units);
+            let unit_at = |tok: usize| units.partition_point(|u| (u.token as usize) < tok);
+            for sentence in blocks.sentences() {
+                let range = unit_at(sentence.tokens.start)..unit_at(sentence.tokens.end);
+                lex.match_phrases(&units[range.clone()], text, &mut matches);
+                for m in &mut matches {
+                    m.start += range.start;
+                    m.end += range.start;
+                }
+                let ms = mentions(lex, &units, text, range.clone(), &matches);
+                let mut s = Sent {
+                    sentence,
+                    contexts: Vec::new(),
+                    dates: Vec::new(),
+                    location: None,
+                    outlet: None,
+                    actors: Vec::with_capacity(ms.len()),
+                    preds: Vec::new(),
+                    mentions: Vec::new(),
+                };
+                for m in &matches {
+                    if let Referent::Context(c) = m.sense.referent {
+                        if !s.contexts.contains(&c) {
+                            s.contexts.push(c);
+                            context_hits[c.index()] += 1;
+                        }
                     }
                 }
-            }
-            find_dates(
-                &tokens[sentence.tokens.clone()],
-                sentence.tokens.start,
-                published,
-                &mut s.dates,
-            );
-            dates.extend(s.dates.iter().map(|d| DateSpan {
-                span: tokens[d.first].span.cover(tokens[d.end - 1].span),
-                date: d.date,
-                sentence: sentence.index,
-            }));
-            for m in &ms {
-                if let Some(o) = m.outlet {
-                    if m.is_outlet_only() {
-                        let name = lex.outlets[o].name.clone();
-                        s.outlet.get_or_insert(name.clone());
-                        first_outlet.get_or_insert(name);
+                find_dates(
+                    &tokens[sentence.tokens.clone()],
+                    sentence.tokens.start,
+                    published,
+                    &mut s.dates,
+                );
+                dates.extend(s.dates.iter().map(|d| DateSpan {
+                    span: tokens[d.first].span.cover(tokens[d.end - 1].span),
+                    date: d.date,
+                    sentence: sentence.index,
+                }));
+                for m in &ms {
+                    if let Some(o) = m.outlet {
+                        if m.is_outlet_only() {
+                            let name = lex.outlets[o].name.clone();
+                            s.outlet.get_or_insert(name.clone());
+                            first_outlet.get_or_insert(name);
+                        }
                     }
                 }
+                // Predicates first: a place that is an event's target ("arrived in Ankara") lends
+                // no state to the event's source, and a clause's subject ("after India shelled")
+                // is no place.
+                let verbs = predicates(lex, &units, text, range.clone(), &ms, &matches);
+                let nominal =
+                    nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
+                let preds = merge_predicates(verbs, nominal);
+                let subjects: Vec<usize> = preds
+                    .iter()
+                    .flat_map(|p| p.subjects.iter().copied())
+                    .collect();
+                s.location = self.sentence_location(&ms, text, &subjects);
+                let context_state =
+                    self.context_state(&ms, &preds, s.location.as_ref(), &dateline_loc);
+                s.actors = self.resolve_mentions(
+                    &ms,
+                    &units,
+                    text,
+                    &resolver,
+                    context_state.as_deref(),
+                    sentence.index,
+                    &mut memory,
+                );
+                self.resolve_speaker(&ms, &preds, &units, text, &mut s.actors, &mut memory);
+                s.preds = preds;
+                s.mentions = ms;
+                // An unattributed attack's agent is an armed group of the place (pitfall 6).
+                let attack_state = s
+                    .location
+                    .as_ref()
+                    .and_then(|l| l.country.clone())
+                    .or_else(|| context_state.clone());
+                self.events_of(
+                    &s,
+                    &units,
+                    text,
+                    article,
+                    published,
+                    dateline_date,
+                    &dateline_loc,
+                    attack_state.as_deref(),
+                    &mut memory,
+                    &mut sentence_events,
+                );
+                for e in sentence_events.drain(..) {
+                    events.push(e);
+                }
             }
-            // Predicates first: a place that is an event's target ("arrived in Ankara") lends
-            // no state to the event's source, and a clause's subject ("after India shelled")
-            // is no place.
-            let verbs = predicates(lex, &units, text, range.clone(), &ms, &matches);
-            let nominal =
-                nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
-            let preds = merge_predicates(verbs, nominal);
-            let subjects: Vec<usize> = preds
-                .iter()
-                .flat_map(|p| p.subjects.iter().copied())
-                .collect();
-            s.location = self.sentence_location(&ms, text, &subjects);
-            let context_state = self.context_state(&ms, &preds, s.location.as_ref(), &dateline_loc);
-            s.actors = self.resolve_mentions(
-                &ms,
-                &units,
-                text,
-                &resolver,
-                context_state.as_deref(),
-                sentence.index,
-                &mut memory,
-            );
-            self.resolve_speaker(&ms, &preds, &units, text, &mut s.actors, &mut memory);
-            s.preds = preds;
-            s.mentions = ms;
-            // An unattributed attack's agent is an armed group of the place (pitfall 6).
-            let attack_state = s
-                .location
-                .as_ref()
-                .and_then(|l| l.country.clone())
-                .or_else(|| context_state.clone());
-            self.events_of(
-                &s,
-                &units,
-                text,
-                article,
-                published,
-                dateline_date,
-                &dateline_loc,
-                attack_state.as_deref(),
-                &mut memory,
-                &mut events,
-            );
+            sentences.extend(blocks.sentences().iter().map(|s| blocks.in_article(s)));
         }
 
         // Article-level attribution and contexts.
@@ -382,7 +404,7 @@ impl Coder {
     /// more holds for every event), then deduplication and the options' filters.
     fn finish_events(
         &self,
-        mut events: Vec<Event>,
+        events: Dedup,
         reported_by: &Option<String>,
         context_hits: &[u32],
     ) -> Vec<Event> {
@@ -394,17 +416,7 @@ impl Coder {
             .filter(|(_, n)| **n >= 2)
             .map(|(c, _)| *c)
             .collect();
-        for e in &mut events {
-            if e.reported_by.is_none() {
-                e.reported_by.clone_from(reported_by);
-            }
-            for c in &article_contexts {
-                if !e.plover.contexts.contains(c) {
-                    e.plover.contexts.push(c);
-                }
-            }
-        }
-        let mut events = super::dedup::dedup(events);
+        let mut events = events.finish(reported_by, &article_contexts);
         events.retain(|e| {
             (!self.options.require_dyad || e.is_resolved_dyad())
                 && e.confidence >= self.options.min_confidence

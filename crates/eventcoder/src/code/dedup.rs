@@ -37,40 +37,118 @@ fn key_hash(e: &Event) -> u64 {
 
 /// Collapses duplicates, keeping the first mention's fields, all evidence and the highest
 /// confidence. Linear in the number of events (hash buckets), so huge articles stay fast.
+///
+/// ```
+/// let events = eventcoder::Coder::new()
+///     .code(&eventcoder::Article::new("a", "Russia attacked Ukraine. Russia attacked Ukraine."))
+///     .unwrap()
+///     .events;
+/// assert_eq!(events.len(), 1);
+/// assert_eq!(eventcoder::code::dedup(events.clone()), events);
+/// ```
 pub fn dedup(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut d = Dedup::default();
     for e in events {
+        d.push(e);
+    }
+    d.finish(&None, &[])
+}
+
+/// Deduplication as events arrive, so an article keeps one record per distinct event instead of
+/// every raw event: memory grows with the distinct events and their evidence, not with every
+/// mention. [`Dedup::finish`] then applies the article-level attribution and contexts exactly
+/// as if they had been set on every raw event before [`dedup`].
+#[derive(Debug, Default)]
+pub struct Dedup {
+    out: Vec<Kept>,
+    buckets: FxHashMap<u64, Vec<u32>>,
+}
+
+/// A distinct event, with what its later duplicates brought that depends on article-level
+/// values known only at the end.
+#[derive(Debug)]
+struct Kept {
+    event: Event,
+    /// How many contexts the first mention had: later duplicates' new contexts follow them.
+    own_contexts: usize,
+    /// The first attribution a later duplicate had, used when neither the first mention nor the
+    /// article has one.
+    later_reported_by: Option<String>,
+}
+
+impl Dedup {
+    /// Adds one raw event, in text order.
+    pub fn push(&mut self, e: Event) {
         let h = key_hash(&e);
-        let found = buckets
-            .get(&h)
-            .and_then(|b| b.iter().copied().find(|&i| same(&out[i], &e)));
-        match found {
-            Some(i) => {
-                let kept = &mut out[i];
-                // Raw events come in text order: a repeated trigger can only be the last one seen.
-                if kept
-                    .evidence
-                    .last()
-                    .is_none_or(|x| x.trigger.span != e.trigger.span)
-                {
-                    kept.evidence.extend(e.evidence);
-                }
-                kept.confidence = kept.confidence.max(e.confidence);
-                for c in e.plover.contexts {
-                    if !kept.plover.contexts.contains(&c) {
-                        kept.plover.contexts.push(c);
-                    }
-                }
-                if kept.reported_by.is_none() {
-                    kept.reported_by = e.reported_by;
-                }
-            }
-            None => {
-                buckets.entry(h).or_default().push(out.len());
-                out.push(e);
+        let found = self.buckets.get(&h).and_then(|b| {
+            b.iter()
+                .map(|&i| i as usize)
+                .find(|&i| same(&self.out[i].event, &e))
+        });
+        let Some(i) = found else {
+            self.buckets
+                .entry(h)
+                .or_default()
+                .push(self.out.len() as u32);
+            let own_contexts = e.plover.contexts.len();
+            self.out.push(Kept {
+                event: e,
+                own_contexts,
+                later_reported_by: None,
+            });
+            return;
+        };
+        let kept = &mut self.out[i];
+        // Raw events come in text order: a repeated trigger can only be the last one seen.
+        if kept
+            .event
+            .evidence
+            .last()
+            .is_none_or(|x| x.trigger.span != e.trigger.span)
+        {
+            kept.event.evidence.extend(e.evidence);
+        }
+        kept.event.confidence = kept.event.confidence.max(e.confidence);
+        for c in e.plover.contexts {
+            if !kept.event.plover.contexts.contains(&c) {
+                kept.event.plover.contexts.push(c);
             }
         }
+        if kept.later_reported_by.is_none() {
+            kept.later_reported_by = e.reported_by;
+        }
     }
-    out
+
+    /// The distinct events in order of first mention, each attributed to its own outlet, else
+    /// `reported_by` (the article's), else a later duplicate's; and with `article_contexts`
+    /// after its own contexts.
+    pub fn finish(
+        self,
+        reported_by: &Option<String>,
+        article_contexts: &[&'static str],
+    ) -> Vec<Event> {
+        self.out
+            .into_iter()
+            .map(|k| {
+                let mut e = k.event;
+                if e.reported_by.is_none() {
+                    e.reported_by = reported_by.clone().or(k.later_reported_by);
+                }
+                if !article_contexts.is_empty() {
+                    let later = e.plover.contexts.split_off(k.own_contexts);
+                    for c in article_contexts {
+                        if !e.plover.contexts.contains(c) {
+                            e.plover.contexts.push(c);
+                        }
+                    }
+                    for c in later {
+                        if !e.plover.contexts.contains(&c) {
+                            e.plover.contexts.push(c);
+                        }
+                    }
+                }
+                e
+            })
+            .collect()
+    }
 }

@@ -12,7 +12,7 @@ mod targets;
 
 pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Document};
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
-pub use dedup::dedup;
+pub use dedup::{Dedup, dedup};
 pub use event::{
     Actor, Cameo, DateSource, Event, Evidence, Location, LocationSource, Plover, SentenceRef,
     TextSpan,

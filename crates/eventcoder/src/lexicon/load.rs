@@ -175,24 +175,73 @@ pub(crate) const BUILTIN: [(&str, &str); 24] = [
     ("builtin:nouns.tsv", include_str!("../../data/nouns.tsv")),
 ];
 
-fn header_of(text: &str) -> Option<Vec<&str>> {
-    text.lines()
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// The header row of a file (the first line that is neither blank nor a comment), its fields
+/// and its position (1-based line, byte offset).
+fn header_of(text: &str) -> Option<(Vec<&str>, usize, usize)> {
+    let mut offset = 0;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        let at = offset;
+        offset += raw.len();
+        let l = raw.strip_suffix('\n').unwrap_or(raw);
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        if !l.trim().is_empty() && !l.trim_start().starts_with('#') {
+            return Some((l.split('\t').map(str::trim).collect(), i + 1, at));
+        }
+    }
+    None
 }
 
 /// Recognises a dictionary file by its header row.
 pub(crate) fn detect(name: &str, text: &str) -> Result<FileKind> {
-    let header = header_of(text).unwrap_or_default();
-    HEADERS.iter().find(|(_, h)| *h == header.as_slice()).map(|(k, _)| *k).ok_or_else(|| Error::Dictionary {
-        source_name: name.to_string(),
-        position: Position { line: 1, column: 1, offset: 0 },
-        message: format!(
-            "unrecognised header {:?}; expected one of the headers documented in the lexicon module (e.g. \"phrases\\tcameo\\tsector\\tflags\")",
-            header.join("\\t")
-        ),
-    })
+    let (header, line, offset) = header_of(text).unwrap_or((Vec::new(), 1, 0));
+    HEADERS
+        .iter()
+        .find(|(_, h)| *h == header.as_slice())
+        .map(|(k, _)| *k)
+        .ok_or_else(|| Error::Dictionary {
+            source_name: name.to_string(),
+            position: Position {
+                line,
+                column: 1,
+                offset,
+            },
+            message: if header.is_empty() {
+                "no header row: the first line that is not blank or a comment must name the \
+                 columns (e.g. \"phrases\\tcameo\\tsector\\tflags\")"
+                    .to_string()
+            } else {
+                format!(
+                    "unrecognised header {:?}; expected one of the headers of FORMAT.md (e.g. \
+                     \"phrases\\tcameo\\tsector\\tflags\")",
+                    header.join("\\t")
+                )
+            },
+        })
+}
+
+/// The order kinds load in: what a row refers to (states, organizations, irregular verbs) is
+/// loaded before it. Built-in files are listed in this order; user files are sorted into it.
+pub(crate) fn load_rank(kind: FileKind) -> usize {
+    use FileKind::*;
+    [
+        IrregularVerbs,
+        FunctionWords,
+        States,
+        FormerStates,
+        Institutions,
+        Organizations,
+        Groups,
+        Agents,
+        OfficeHolders,
+        Places,
+        Outlets,
+        Contexts,
+        Verbs,
+        Nouns,
+    ]
+    .iter()
+    .position(|k| *k == kind)
+    .unwrap_or(0)
 }
 
 fn headers(kind: FileKind) -> &'static [&'static str] {
@@ -237,22 +286,118 @@ fn is_short_acronym(s: &str) -> bool {
     (2..=5).contains(&letters) && !s.contains(' ') && s.chars().all(|c| !c.is_lowercase())
 }
 
+/// The most senses one phrase may have; more would make loading quadratic (every new sense is
+/// compared with the phrase's others), so further ones are skipped with a warning.
+pub const MAX_SENSES_PER_PHRASE: usize = 64;
+
+/// The most rows one irregular verb may have (every pattern of the verb copies them); further
+/// ones are skipped with a warning.
+pub const MAX_IRREGULAR_ROWS: usize = 8;
+
+/// The most units (words and marks) a phrase may have; a longer one is skipped with a warning.
+pub const MAX_PHRASE_UNITS: usize = 64;
+
+/// What a [`DictionaryWarning`] is about: a row, or part of one, that was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A pattern the matcher cannot use: it must start with its verb, not with `{t}`, `*` or
+    /// a hyphen (`{t} visit`, `* greet`, `-operate with {t}`).
+    UnusablePattern,
+    /// A phrase with nothing to match (only markers or spaces), or longer than
+    /// [`MAX_PHRASE_UNITS`] units.
+    UnusablePhrase,
+    /// A phrase with more than [`MAX_SENSES_PER_PHRASE`] senses, or an irregular verb with more
+    /// than [`MAX_IRREGULAR_ROWS`] rows.
+    TooManySenses,
+}
+
+impl WarningKind {
+    /// Every kind, in order.
+    pub const ALL: [WarningKind; 3] = [
+        WarningKind::UnusablePattern,
+        WarningKind::UnusablePhrase,
+        WarningKind::TooManySenses,
+    ];
+
+    /// The kind's name, as in `eventcoder lexicon stats`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::UnusablePattern => "unusable_pattern",
+            WarningKind::UnusablePhrase => "unusable_phrase",
+            WarningKind::TooManySenses => "too_many_senses",
+        }
+    }
+}
+
+/// A part of a dictionary that was skipped, and where: loading goes on (an error stops it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DictionaryWarning {
+    /// The file name (`builtin:NAME` for a built-in file).
+    pub source_name: String,
+    /// Where in that file: the line and the column of the skipped field or list item.
+    pub position: Position,
+    /// What kind of problem it is.
+    pub kind: WarningKind,
+    /// What was skipped and why.
+    pub message: String,
+}
+
+impl std::fmt::Display for DictionaryWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: warning: {}",
+            self.source_name, self.position, self.message
+        )
+    }
+}
+
 pub(crate) struct Loader<'l> {
     pub lex: &'l mut Lexicon,
     pub user: bool,
 }
 
+/// Codes a CAMEO actor code of an organization or of a group with no state may start with.
+const INTERNATIONAL: [&str; 4] = ["IGO", "NGO", "IMG", "MNC"];
+
+/// The three-character parts of a CAMEO actor code, if it is made of them (capital letters and
+/// digits: "IGOWAFG5S").
+fn cameo_parts(code: &str) -> Option<Vec<&str>> {
+    let ok = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit();
+    (!code.is_empty() && code.len() % 3 == 0 && code.bytes().all(ok)).then(|| {
+        (0..code.len())
+            .step_by(3)
+            .map(|i| &code[i..i + 3])
+            .collect()
+    })
+}
+
 impl Loader<'_> {
-    fn err(&self, file: &str, row: &Row<'_>, col: usize, message: String) -> Error {
+    /// The error at `part` of `row`: a field (`row.get(i)`), a list item or a word of a field.
+    fn err_at(&self, file: &str, row: &Row<'_>, part: &str, message: String) -> Error {
         Error::Dictionary {
             source_name: file.to_string(),
-            position: Position {
-                line: row.line,
-                column: col,
-                offset: 0,
-            },
+            position: row.position_of(part),
             message,
         }
+    }
+
+    /// The error at field `col` (0-based) of `row`.
+    fn err(&self, file: &str, row: &Row<'_>, col: usize, message: String) -> Error {
+        let part = row.fields.get(col).copied().unwrap_or(row.raw);
+        self.err_at(file, row, part, message)
+    }
+
+    /// Records a warning at `part` of `row`.
+    fn warn(&mut self, file: &str, row: &Row<'_>, part: &str, kind: WarningKind, message: String) {
+        self.lex.warnings.push(DictionaryWarning {
+            source_name: file.to_string(),
+            position: row.position_of(part),
+            kind,
+            message,
+        });
     }
 
     /// The error for a table with no room for another row: ids are 32-bit.
@@ -260,19 +405,37 @@ impl Loader<'_> {
         self.err(
             file,
             row,
-            1,
+            0,
             format!("too many {table}: a table holds at most 2^32 rows"),
         )
     }
 
-    /// Adds one phrase with one sense.
-    fn phrase(&mut self, raw: &str, referent: Referent) {
+    /// Adds one phrase (`raw`, a field or list item of `row`) with one sense.
+    fn phrase(&mut self, file: &str, row: &Row<'_>, raw: &str, referent: Referent) {
+        self.phrase_at(file, row, raw, raw, referent);
+    }
+
+    /// Adds one phrase with one sense; `at` is the part of `row` a warning points at.
+    fn phrase_at(&mut self, file: &str, row: &Row<'_>, at: &str, raw: &str, referent: Referent) {
         let m = marked(raw);
         if m.text.is_empty() {
+            if !raw.trim().is_empty() {
+                let message = format!("phrase {raw:?} has only markers: skipped");
+                self.warn(file, row, at, WarningKind::UnusablePhrase, message);
+            }
             return;
         }
         let units = phrase_units(m.text);
-        if units.is_empty() || units.len() > 64 {
+        if units.is_empty() || units.len() > MAX_PHRASE_UNITS {
+            let message = if units.is_empty() {
+                format!("phrase {:?} has nothing to match: skipped", m.text)
+            } else {
+                format!(
+                    "phrase of {} units (words and marks), more than {MAX_PHRASE_UNITS}: skipped",
+                    units.len()
+                )
+            };
+            self.warn(file, row, at, WarningKind::UnusablePhrase, message);
             return;
         }
         let exact_case = m.exact || is_short_acronym(m.text);
@@ -309,9 +472,18 @@ impl Loader<'_> {
         {
             senses.retain(|s| s.user || !same_category(s.sense.referent, referent));
         }
+        let full = senses.len() >= MAX_SENSES_PER_PHRASE;
         match senses.iter_mut().find(|s| s.sense.referent == referent) {
             // The same phrase listed twice: a `?` mark on either makes it ambiguous.
             Some(existing) => existing.sense.ambiguous |= entry.sense.ambiguous,
+            // Capped, so that each phrase costs a bounded time (loading stays linear).
+            None if full => {
+                let message = format!(
+                    "phrase {:?} already has {MAX_SENSES_PER_PHRASE} senses: this one is skipped",
+                    m.text
+                );
+                self.warn(file, row, at, WarningKind::TooManySenses, message);
+            }
             None => senses.push(entry),
         }
     }
@@ -333,7 +505,7 @@ impl Loader<'_> {
                 FileKind::Places => self.place(file, row)?,
                 FileKind::Outlets => self.outlet(file, row)?,
                 FileKind::Verbs => self.pattern(file, row, origin)?,
-                FileKind::IrregularVerbs => self.irregular(row),
+                FileKind::IrregularVerbs => self.irregular(file, row)?,
                 FileKind::Contexts => self.context(file, row)?,
                 FileKind::FunctionWords => self.function_word(file, row)?,
                 FileKind::Groups => self.group(file, row)?,
@@ -343,6 +515,47 @@ impl Loader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Field `col`, which must not be empty.
+    fn required<'a>(&self, file: &str, row: &Row<'a>, col: usize, what: &str) -> Result<&'a str> {
+        match row.get(col) {
+            "" => Err(self.err(file, row, col, format!("empty {what}"))),
+            v => Ok(v),
+        }
+    }
+
+    /// The CAMEO code of a state in column `col`: three capital letters.
+    fn state_cameo<'a>(&self, file: &str, row: &Row<'a>, col: usize) -> Result<&'a str> {
+        let code = row.get(col);
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(self.err(
+                file,
+                row,
+                col,
+                format!("a state's CAMEO code must be three capital letters, found {code:?}"),
+            ));
+        }
+        Ok(code)
+    }
+
+    /// The CAMEO code of an organization, or of a group with no state, in column `col`:
+    /// three-letter parts, the first one IGO, NGO, IMG or MNC.
+    fn international_cameo<'a>(&self, file: &str, row: &Row<'a>, col: usize) -> Result<&'a str> {
+        let code = row.get(col);
+        match cameo_parts(code) {
+            Some(parts) if INTERNATIONAL.contains(&parts[0]) => Ok(code),
+            _ => Err(self.err(
+                file,
+                row,
+                col,
+                format!(
+                    "unknown CAMEO actor code {code:?}: without a state it is made of three-letter \
+                     parts and starts with {}",
+                    INTERNATIONAL.join(", ")
+                ),
+            )),
+        }
     }
 
     /// The state of a row (iso3 in column 0, CAMEO code in 1, name in 2, capital in column
@@ -359,19 +572,24 @@ impl Loader<'_> {
             return Err(self.err(
                 file,
                 row,
-                1,
+                0,
                 format!("iso3 must be three capital letters, found {iso3:?}"),
             ));
         }
+        let cameo = self.state_cameo(file, row, 1)?;
         if let Some(&i) = self.lex.state_index.get(iso3) {
             return Ok((i, false));
+        }
+        let name = marked(row.get(2)).text;
+        if name.is_empty() {
+            return Err(self.err(file, row, 2, "empty state name".into()));
         }
         let i = StateId::from_index(self.lex.states.len())
             .ok_or_else(|| self.full(file, row, "states"))?;
         self.lex.states.push(State {
             iso3: iso3.to_string(),
-            cameo: row.get(1).to_string(),
-            name: marked(row.get(2)).text.to_string(),
+            cameo: cameo.to_string(),
+            name: name.to_string(),
             capital: Some(marked(row.get(capital)).text.to_string()).filter(|c| !c.is_empty()),
             status: status.to_string(),
         });
@@ -380,36 +598,49 @@ impl Loader<'_> {
     }
 
     fn state(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
-        let (idx, _) = self.state_of_row(file, row, 7, row.get(9))?;
-        self.state_phrases(row, idx, [2, 3, 4, 5, 7]);
+        let status = row.get(9);
+        if !matches!(status, "member" | "observer" | "other") {
+            return Err(self.err(
+                file,
+                row,
+                9,
+                format!("unknown status {status:?}: it must be member, observer or other"),
+            ));
+        }
+        let (idx, _) = self.state_of_row(file, row, 7, status)?;
+        self.state_phrases(file, row, idx, [2, 3, 4, 5, 7]);
         for p in row.list(6) {
-            self.phrase(p, Referent::StateCombining(idx));
+            self.phrase(file, row, p, Referent::StateCombining(idx));
         }
         for p in row.list(8) {
             let (phrase, sector) = match p.rsplit_once(':') {
                 Some((ph, sec))
                     if sec.len() == 3 && sec.bytes().all(|b| b.is_ascii_uppercase()) =>
                 {
-                    (ph, self.sector_code(file, row, 8, sec)?)
+                    (ph, self.sector_code(file, row, sec)?)
                 }
                 _ => (p, Sector::Gov),
             };
-            self.phrase(phrase, Referent::Seat { state: idx, sector });
+            self.phrase(file, row, phrase, Referent::Seat { state: idx, sector });
         }
         Ok(())
     }
 
-    /// The index of a state named in column `col`, or an error at that column.
-    fn state_ref(&self, file: &str, row: &Row<'_>, col: usize) -> Result<StateId> {
-        let iso3 = row.get(col);
+    /// The index of the state whose iso3 code is `iso3` (a part of `row`), or an error there.
+    fn state_of(&self, file: &str, row: &Row<'_>, iso3: &str) -> Result<StateId> {
         self.lex.state_index.get(iso3).copied().ok_or_else(|| {
-            self.err(
+            self.err_at(
                 file,
                 row,
-                row.column(col),
+                iso3,
                 format!("unknown state {iso3:?}: it must be an iso3 code of states.tsv"),
             )
         })
+    }
+
+    /// The index of a state named in column `col`, or an error at that column.
+    fn state_ref(&self, file: &str, row: &Row<'_>, col: usize) -> Result<StateId> {
+        self.state_of(file, row, row.get(col))
     }
 
     /// A national institution whose name carries its state ("Bundestag", "FBI"): a seat of
@@ -418,7 +649,7 @@ impl Loader<'_> {
         let state = self.state_ref(file, row, 0)?;
         let sector = self.sector(file, row, 1)?;
         for p in row.list(2) {
-            self.phrase(p, Referent::Seat { state, sector });
+            self.phrase(file, row, p, Referent::Seat { state, sector });
         }
         Ok(())
     }
@@ -426,22 +657,19 @@ impl Loader<'_> {
     /// A former state (ISO 3166-3) with its dates, or former names of a present-day state.
     fn former_state(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
         let date = |col: usize| {
-            NaiveDate::parse_from_str(row.get(col), "%Y-%m-%d").map_err(|e| {
-                self.err(
-                    file,
-                    row,
-                    row.column(col),
-                    format!("bad date {:?}: {e}", row.get(col)),
-                )
-            })
+            NaiveDate::parse_from_str(row.get(col), "%Y-%m-%d")
+                .map_err(|e| self.err(file, row, col, format!("bad date {:?}: {e}", row.get(col))))
         };
         let (from, to) = (date(8)?, date(9)?);
+        if to < from {
+            return Err(self.err(file, row, 9, "`to` is before `from`".into()));
+        }
+        let seat_of = match row.get(7) {
+            "" => None,
+            _ => Some(self.state_ref(file, row, 7)?),
+        };
         let (idx, added) = self.state_of_row(file, row, 6, "former")?;
         if added {
-            let seat_of = match row.get(7) {
-                "" => None,
-                _ => Some(self.state_ref(file, row, 7)?),
-            };
             self.lex.former.push(FormerState {
                 state: idx,
                 seat_of,
@@ -449,7 +677,7 @@ impl Loader<'_> {
                 to,
             });
         }
-        self.state_phrases(row, idx, [2, 3, 4, 5, 6]);
+        self.state_phrases(file, row, idx, [2, 3, 4, 5, 6]);
         Ok(())
     }
 
@@ -457,36 +685,36 @@ impl Loader<'_> {
     /// that order.
     fn state_phrases(
         &mut self,
+        file: &str,
         row: &Row<'_>,
         idx: StateId,
         [name, aliases, adjectives, demonyms, capital]: [usize; 5],
     ) {
-        self.phrase(row.get(name), Referent::StateName(idx));
+        self.phrase(file, row, row.get(name), Referent::StateName(idx));
         for p in row.list(aliases) {
-            self.phrase(p, Referent::StateName(idx));
+            self.phrase(file, row, p, Referent::StateName(idx));
         }
         for p in row.list(adjectives) {
-            self.phrase(p, Referent::StateAdjective(idx));
+            self.phrase(file, row, p, Referent::StateAdjective(idx));
         }
         for p in row.list(demonyms) {
-            self.phrase(p, Referent::StateDemonym(idx));
+            self.phrase(file, row, p, Referent::StateDemonym(idx));
         }
         if !row.get(capital).is_empty() {
-            self.phrase(row.get(capital), Referent::Capital(idx));
+            self.phrase(file, row, row.get(capital), Referent::Capital(idx));
         }
     }
 
     fn organization(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
-        let code = row.get(0);
-        if code.is_empty() {
-            return Err(self.err(file, row, 1, "empty organization code".into()));
-        }
+        let code = self.required(file, row, 0, "organization code")?;
+        let cameo = self.international_cameo(file, row, 1)?;
+        let sector = self.sector(file, row, 2)?;
         let kind = row.get(3);
         if !matches!(kind, "org" | "body" | "official") {
             return Err(self.err(
                 file,
                 row,
-                0,
+                3,
                 format!("kind must be org, body or official, found {kind:?}"),
             ));
         }
@@ -502,7 +730,7 @@ impl Loader<'_> {
                     .unwrap_or_else(|| code.to_string());
                 self.lex.organizations.push(Organization {
                     code: code.to_string(),
-                    cameo: row.get(1).to_string(),
+                    cameo: cameo.to_string(),
                     name,
                 });
                 self.lex.org_index.insert(code.to_string(), i);
@@ -515,9 +743,10 @@ impl Loader<'_> {
                 self.lex.organizations[idx].name = name;
             }
         }
-        let sector = self.sector(file, row, 2)?;
         for p in row.list(4) {
             self.phrase(
+                file,
+                row,
                 p,
                 Referent::Organization {
                     org: idx,
@@ -530,34 +759,63 @@ impl Loader<'_> {
     }
 
     fn group(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        self.required(file, row, 0, "group code")?;
+        let cameo = row.get(2);
+        match row.get(1) {
+            "" => {
+                self.international_cameo(file, row, 2)?;
+            }
+            _ => {
+                // The state's code, then a known agent code, then anything (a group's own
+                // three-letter parts).
+                let state = self.state_ref(file, row, 1)?;
+                let prefix = self.lex.states[state].cameo.as_str();
+                let parts = cameo_parts(cameo).unwrap_or_default();
+                let agent_ok = parts
+                    .get(1)
+                    .is_some_and(|a| !matches!(a.parse::<Sector>(), Ok(Sector::Unk) | Err(_)));
+                if parts.first() != Some(&prefix) || !agent_ok {
+                    return Err(self.err(
+                        file,
+                        row,
+                        2,
+                        format!(
+                            "unknown CAMEO actor code {cameo:?}: a group of a state has the state's \
+                             code ({prefix}) and an agent code (GOV, REB, INS, PTY, ...), e.g. \
+                             {prefix}REB"
+                        ),
+                    ));
+                }
+            }
+        }
+        let sector = self.sector(file, row, 3)?;
         let idx = GroupId::from_index(self.lex.groups.len())
             .ok_or_else(|| self.full(file, row, "groups"))?;
-        let sector = self.sector(file, row, 3)?;
         self.lex.groups.push(Group {
             code: row.get(0).to_string(),
             country: Some(row.get(1).to_string()).filter(|c| !c.is_empty()),
-            cameo: row.get(2).to_string(),
+            cameo: cameo.to_string(),
             sector,
         });
         for p in row.list(4) {
-            self.phrase(p, Referent::Group(idx));
+            self.phrase(file, row, p, Referent::Group(idx));
         }
         Ok(())
     }
 
     /// The sector in column `col`: a known code other than `UNK`, or an error at that column.
     fn sector(&self, file: &str, row: &Row<'_>, col: usize) -> Result<Sector> {
-        self.sector_code(file, row, col, row.get(col))
+        self.sector_code(file, row, row.get(col))
     }
 
-    /// `code` (written in column `col`) as a known sector other than `UNK`.
-    fn sector_code(&self, file: &str, row: &Row<'_>, col: usize, code: &str) -> Result<Sector> {
+    /// `code` (a part of `row`) as a known sector other than `UNK`, or an error there.
+    fn sector_code(&self, file: &str, row: &Row<'_>, code: &str) -> Result<Sector> {
         match code.parse::<Sector>() {
-            Ok(Sector::Unk) | Err(_) => Err(self.err(
+            Ok(Sector::Unk) | Err(_) => Err(self.err_at(
                 file,
                 row,
-                row.column(col),
-                format!("unknown sector {code:?}"),
+                code,
+                format!("unknown sector {code:?} (known: GOV, MIL, COP, JUD, LEG, REB, ... see ontology::Sector)"),
             )),
             Ok(s) => Ok(s),
         }
@@ -574,21 +832,31 @@ impl Loader<'_> {
                 "equipment" => flags.equipment = true,
                 "aerial" => flags.aerial = true,
                 other if other.starts_with("of=") => {
-                    let iso3 = &other[3..];
-                    let state = self.lex.state_index.get(iso3).copied().ok_or_else(|| {
-                        self.err(
-                            file,
-                            row,
-                            row.column(3),
-                            format!("unknown state {iso3:?} in flag {other:?}"),
-                        )
-                    })?;
-                    flags.of_state = Some(state);
+                    flags.of_state = Some(self.state_of(file, row, &other[3..])?);
                 }
                 other => {
-                    return Err(self.err(file, row, 0, format!("unknown agent flag {other:?}")));
+                    return Err(self.err_at(
+                        file,
+                        row,
+                        other,
+                        format!("unknown agent flag {other:?}"),
+                    ));
                 }
             }
+        }
+        // The agent code: known agent codes of three letters each ("GOV", "MILGOV").
+        let cameo = row.get(1);
+        let known = |p: &&str| !matches!(p.parse::<Sector>(), Ok(Sector::Unk) | Err(_));
+        if !cameo_parts(cameo).is_some_and(|parts| parts.iter().all(known)) {
+            return Err(self.err(
+                file,
+                row,
+                1,
+                format!(
+                    "unknown agent code {cameo:?}: it must be made of known three-letter agent \
+                     codes (GOV, MIL, COP, JUD, LEG, REB, ... see ontology::Sector)"
+                ),
+            ));
         }
         let idx = AgentId::from_index(self.lex.agents.len())
             .ok_or_else(|| self.full(file, row, "agents"))?;
@@ -600,46 +868,58 @@ impl Loader<'_> {
         let sector = self.sector(file, row, 2)?;
         self.lex.agents.push(Agent {
             name,
-            cameo: row.get(1).to_string(),
+            cameo: cameo.to_string(),
             sector,
             flags,
         });
         for p in row.list(0) {
-            self.phrase(p, Referent::Agent(idx));
+            self.phrase(file, row, p, Referent::Agent(idx));
         }
         Ok(())
     }
 
     fn office_holder(&mut self, file: &str, row: &Row<'_>, origin: Origin) -> Result<()> {
+        // (States and organizations load before office holders.)
+        let holder = row.get(0);
+        let holder_kind = if self.lex.organization(holder).is_some() {
+            HolderKind::Organization
+        } else if self.lex.state_index.contains_key(holder) {
+            HolderKind::State
+        } else {
+            return Err(self.err(
+                file,
+                row,
+                0,
+                format!(
+                    "unknown holder {holder:?}: it must be an iso3 code of states.tsv or \
+                     former_states.tsv, or an org code of organizations.tsv"
+                ),
+            ));
+        };
         let office = Office::parse(row.get(1))
-            .ok_or_else(|| self.err(file, row, 0, format!("unknown office {:?}", row.get(1))))?;
+            .ok_or_else(|| self.err(file, row, 1, format!("unknown office {:?}", row.get(1))))?;
+        let name = marked(row.get(2)).text.to_string();
+        if name.is_empty() {
+            return Err(self.err(file, row, 2, "empty name".into()));
+        }
         let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d");
         let start = date(row.get(4)).map_err(|e| {
             self.err(
                 file,
                 row,
-                0,
+                4,
                 format!("bad start date {:?}: {e}", row.get(4)),
             )
         })?;
         let end = match row.get(5) {
             "" => None,
             s => Some(
-                date(s).map_err(|e| self.err(file, row, 0, format!("bad end date {s:?}: {e}")))?,
+                date(s).map_err(|e| self.err(file, row, 5, format!("bad end date {s:?}: {e}")))?,
             ),
         };
         if end.is_some_and(|e| e < start) {
-            return Err(self.err(file, row, 0, "end date before start date".into()));
+            return Err(self.err(file, row, 5, "end date before start date".into()));
         }
-        let name = marked(row.get(2)).text.to_string();
-        let holder = row.get(0);
-        // (Organizations load before office holders; a code that is no organization's is a
-        // state's.)
-        let holder_kind = if self.lex.organization(holder).is_some() {
-            HolderKind::Organization
-        } else {
-            HolderKind::State
-        };
         let term = Term {
             holder: holder.to_string(),
             holder_kind,
@@ -664,14 +944,19 @@ impl Loader<'_> {
                 i
             }
         };
-        self.phrase(row.get(2), Referent::Person(idx));
+        self.phrase(file, row, row.get(2), Referent::Person(idx));
         for p in row.list(3) {
-            self.phrase(p, Referent::Person(idx));
+            self.phrase(file, row, p, Referent::Person(idx));
         }
         Ok(())
     }
 
     fn place(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        let name = marked(row.get(0)).text;
+        if name.is_empty() {
+            return Err(self.err(file, row, 0, "empty place name".into()));
+        }
+        self.state_ref(file, row, 2)?;
         let kind = match row.get(3) {
             "capital" => PlaceKind::Capital,
             "city" => PlaceKind::City,
@@ -680,7 +965,7 @@ impl Loader<'_> {
                 return Err(self.err(
                     file,
                     row,
-                    0,
+                    3,
                     format!("place kind must be capital, city or region, found {other:?}"),
                 ));
             }
@@ -688,33 +973,64 @@ impl Loader<'_> {
         let idx = PlaceId::from_index(self.lex.places.len())
             .ok_or_else(|| self.full(file, row, "places"))?;
         self.lex.places.push(Place {
-            name: marked(row.get(0)).text.to_string(),
+            name: name.to_string(),
             iso3: row.get(2).to_string(),
             kind,
         });
-        self.phrase(row.get(0), Referent::Place(idx));
+        self.phrase(file, row, row.get(0), Referent::Place(idx));
         for p in row.list(1) {
-            self.phrase(p, Referent::Place(idx));
+            self.phrase(file, row, p, Referent::Place(idx));
         }
         Ok(())
     }
 
     fn outlet(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        let name = marked(row.get(0)).text;
+        if name.is_empty() {
+            return Err(self.err(file, row, 0, "empty outlet name".into()));
+        }
+        if !row.get(2).is_empty() {
+            self.state_ref(file, row, 2)?;
+        }
+        let kind = row.get(3);
+        if !matches!(kind, "agency" | "newspaper" | "broadcaster" | "online") {
+            return Err(self.err(
+                file,
+                row,
+                3,
+                format!(
+                    "outlet kind must be agency, newspaper, broadcaster or online, found {kind:?}"
+                ),
+            ));
+        }
         let idx = OutletId::from_index(self.lex.outlets.len())
             .ok_or_else(|| self.full(file, row, "outlets"))?;
         self.lex.outlets.push(Outlet {
-            name: marked(row.get(0)).text.to_string(),
+            name: name.to_string(),
             country: Some(row.get(2).to_string()).filter(|c| !c.is_empty()),
         });
-        self.phrase(row.get(0), Referent::Outlet(idx));
+        self.phrase(file, row, row.get(0), Referent::Outlet(idx));
         for p in row.list(1) {
-            self.phrase(p, Referent::Outlet(idx));
+            self.phrase(file, row, p, Referent::Outlet(idx));
         }
         Ok(())
     }
 
     fn context(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
-        let name = super::intern(row.get(0));
+        let name = row.get(0);
+        // A closed set: the PLOVER contexts (so interning the name is bounded too).
+        let known = crate::ontology::plover_categories()
+            .iter()
+            .any(|c| c.kind == "context" && c.name == name);
+        if !known {
+            return Err(self.err(
+                file,
+                row,
+                0,
+                format!("unknown context {name:?}: it must be a PLOVER context of plover.tsv"),
+            ));
+        }
+        let name = super::intern(name);
         let idx = match self.lex.contexts.iter().position(|c| *c == name) {
             Some(i) => i,
             None => {
@@ -724,16 +1040,16 @@ impl Loader<'_> {
         };
         let idx = ContextId::from_index(idx).ok_or_else(|| self.full(file, row, "contexts"))?;
         for k in split_list(row.get(1)) {
-            self.phrase(k, Referent::Context(idx));
+            self.phrase(file, row, k, Referent::Context(idx));
         }
         Ok(())
     }
 
     fn function_word(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
         let bit = super::words::class_bit(row.get(1)).ok_or_else(|| {
-            self.err(file, row, 0, format!("unknown word class {:?}", row.get(1)))
+            self.err(file, row, 1, format!("unknown word class {:?}", row.get(1)))
         })?;
-        let word = row.get(0).to_lowercase();
+        let word = self.required(file, row, 0, "word")?.to_lowercase();
         let verbal = bit
             & (super::words::INTENT
                 | super::words::REFUSE
@@ -757,8 +1073,22 @@ impl Loader<'_> {
         Ok(())
     }
 
-    fn irregular(&mut self, row: &Row<'_>) {
+    fn irregular(&mut self, file: &str, row: &Row<'_>) -> Result<()> {
+        for (col, what) in ["base", "third", "past", "participle", "gerund"]
+            .into_iter()
+            .enumerate()
+        {
+            self.required(file, row, col, what)?;
+        }
         let f = |i: usize| row.get(i).to_ascii_lowercase();
+        if self.lex.irregular.rows(&f(0)) >= MAX_IRREGULAR_ROWS {
+            let message = format!(
+                "verb {:?} already has {MAX_IRREGULAR_ROWS} rows: this one is skipped",
+                row.get(0)
+            );
+            self.warn(file, row, row.get(0), WarningKind::TooManySenses, message);
+            return Ok(());
+        }
         self.lex.irregular.add(Inflections {
             base: f(0),
             third: f(1),
@@ -766,6 +1096,7 @@ impl Loader<'_> {
             participle: f(3),
             gerund: f(4),
         });
+        Ok(())
     }
 
     /// An event noun ("invasion", "phone call"): a pattern without elements, matched as a
@@ -773,12 +1104,9 @@ impl Loader<'_> {
     fn event_noun(&mut self, file: &str, row: &Row<'_>, origin: Origin) -> Result<()> {
         let code = row.get(0);
         if crate::ontology::cameo(code).is_none() {
-            return Err(self.err(file, row, 1, format!("unknown CAMEO code {code:?}")));
+            return Err(self.err(file, row, 0, format!("unknown CAMEO code {code:?}")));
         }
-        let noun = row.get(1);
-        if noun.is_empty() {
-            return Err(self.err(file, row, row.column(1), "empty noun".into()));
-        }
+        let noun = self.required(file, row, 1, "noun")?;
         let idx = PatternId::from_index(self.lex.patterns.len())
             .ok_or_else(|| self.full(file, row, "patterns"))?;
         let rule = format!("{origin} `{noun}`").into_boxed_str();
@@ -795,9 +1123,9 @@ impl Loader<'_> {
             Some((head, last)) => format!("{head} {}", super::verbs::plural_of(last)),
             None => super::verbs::plural_of(noun),
         };
-        self.phrase(noun, Referent::EventNoun(idx));
+        self.phrase(file, row, noun, Referent::EventNoun(idx));
         if plural != noun {
-            self.phrase(&plural, Referent::EventNoun(idx));
+            self.phrase_at(file, row, noun, &plural, Referent::EventNoun(idx));
         }
         Ok(())
     }
@@ -805,16 +1133,29 @@ impl Loader<'_> {
     fn pattern(&mut self, file: &str, row: &Row<'_>, origin: Origin) -> Result<()> {
         let code = row.get(0);
         if crate::ontology::cameo(code).is_none() {
-            return Err(self.err(file, row, 1, format!("unknown CAMEO code {code:?}")));
+            return Err(self.err(file, row, 0, format!("unknown CAMEO code {code:?}")));
         }
         let text = row.get(1);
         let mut words = text.split_whitespace();
-        let Some(lemma) = words.next().map(str::to_ascii_lowercase) else {
-            return Err(self.err(file, row, 6, "empty pattern".into()));
+        let Some(first) = words.next() else {
+            return Err(self.err(file, row, 1, "empty pattern".into()));
         };
-        if lemma.starts_with('{') || lemma == "*" || lemma.starts_with('-') || lemma.ends_with('-')
-        {
+        let lemma = first.to_ascii_lowercase();
+        let unusable = if lemma.starts_with('{') {
+            Some("starts with a slot")
+        } else if lemma == "*" {
+            Some("starts with a gap")
+        } else if lemma.starts_with('-') || lemma.ends_with('-') || lemma.contains("--") {
+            Some("has a verb with an empty hyphenated part")
+        } else {
+            None
+        };
+        if let Some(why) = unusable {
             self.lex.skipped_patterns += 1;
+            let message = format!(
+                "pattern {text:?} {why}: a pattern starts with its verb (\"meet with {{t}}\"); skipped"
+            );
+            self.warn(file, row, first, WarningKind::UnusablePattern, message);
             return Ok(());
         }
         // "test-fire": the verb is the last part, the others a prefix in the same word.
@@ -836,10 +1177,10 @@ impl Loader<'_> {
                 "{t}" => elems.push(PatternElem::Target),
                 "{-}" => elems.push(PatternElem::NoTarget),
                 w if w.starts_with('{') => {
-                    return Err(self.err(
+                    return Err(self.err_at(
                         file,
                         row,
-                        6,
+                        w,
                         format!("unknown pattern slot {w:?}; use {{t}} or {{-}}"),
                     ));
                 }
@@ -884,7 +1225,7 @@ impl Loader<'_> {
                 "pattern {text:?} ({code}) is {what} {} ({})",
                 p.origin, p.code
             );
-            return Err(self.err(file, row, row.column(1), message));
+            return Err(self.err(file, row, 1, message));
         }
         let idx = PatternId::from_index(self.lex.patterns.len())
             .ok_or_else(|| self.full(file, row, "patterns"))?;

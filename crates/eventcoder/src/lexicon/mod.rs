@@ -32,6 +32,7 @@ mod ids;
 mod load;
 mod model;
 mod normalize;
+mod source;
 mod trie;
 mod verbs;
 pub mod words;
@@ -46,14 +47,18 @@ pub use ids::{
     AgentId, ContextId, GroupId, OrgId, OutletId, PatternId, PersonId, PlaceId, StateId,
 };
 pub(crate) use load::SenseEntry;
+pub use load::{
+    DictionaryWarning, MAX_IRREGULAR_ROWS, MAX_PHRASE_UNITS, MAX_SENSES_PER_PHRASE, WarningKind,
+};
 pub use model::*;
 pub use normalize::{
     ALL_CAPS, CAPITALIZED, NUMBER, PUNCT, UNKNOWN, Unit, WORD, key_of, phrase_units, split_token,
 };
+pub use source::{MAX_DICTIONARY_BYTES, decode_dictionary, read_dictionary};
 pub use verbs::{Inflections, IrregularVerbs, plural_of, regular_inflections};
 
 use crate::article::Span;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::text::{Token, tokenize};
 use trie::Trie;
 
@@ -92,6 +97,8 @@ pub struct Lexicon {
     classes: FxHashMap<u32, u64>,
     irregular: IrregularVerbs,
     skipped_patterns: usize,
+    /// What loading skipped, in load order.
+    warnings: Vec<DictionaryWarning>,
     /// `classes` and `verbs` (the loading maps, emptied when loading ends) as tables indexed by
     /// key: the parser asks for them on every unit.
     class_table: Vec<u64>,
@@ -181,8 +188,10 @@ pub struct LexiconStats {
     pub phrases: usize,
     /// Nodes of the phrase automaton.
     pub automaton_nodes: usize,
-    /// Patterns skipped (hyphenated lemmas).
+    /// Patterns skipped (they do not start with their verb).
     pub skipped_patterns: usize,
+    /// Warnings of the loaded dictionaries by kind ([`WarningKind::as_str`]), every kind listed.
+    pub warnings: std::collections::BTreeMap<&'static str, usize>,
 }
 
 /// Interns a short name for the life of the program. Used for closed vocabularies (context
@@ -222,22 +231,28 @@ impl LexiconBuilder {
         self.builtin = false;
         self
     }
-    /// Adds a user dictionary file. Its kind is recognised by its header row.
+    /// Adds a user dictionary file. Its kind is recognised by its header row. The file is read
+    /// now ([`read_dictionary`]: at most [`MAX_DICTIONARY_BYTES`], valid UTF-8); its rows are
+    /// checked by [`LexiconBuilder::build`].
     pub fn dictionary(mut self, path: impl AsRef<std::path::Path>) -> Result<Self> {
         let p = path.as_ref();
-        let text = std::fs::read_to_string(p).map_err(|e| Error::Io {
-            path: p.display().to_string(),
-            source: e,
-        })?;
+        let text = read_dictionary(p)?;
         self.sources.push((p.display().to_string(), text));
         Ok(self)
     }
-    /// Adds a user dictionary from a string; `name` is used in error messages.
+    /// Adds a user dictionary from a string; `name` is used in error messages. Its size is
+    /// checked by [`LexiconBuilder::build`].
     pub fn dictionary_str(mut self, name: &str, text: &str) -> Self {
         self.sources.push((name.to_string(), text.to_string()));
         self
     }
-    /// Compiles the lexicon. Errors carry the file, line and column of the fault.
+    /// Compiles the lexicon. Errors carry the file, line and column of the fault; what was
+    /// skipped is in [`Lexicon::warnings`].
+    ///
+    /// User files are loaded after the built-ins, sorted by kind into the built-in load order
+    /// (irregular verbs, function words, states, former states, institutions, organizations,
+    /// groups, agents, office holders, places, outlets, contexts, verbs, nouns) and in the order
+    /// given within a kind, so a row may refer to a state or organization of any user file.
     pub fn build(self) -> Result<Lexicon> {
         let mut lex = Lexicon {
             vocab: FxHashMap::default(),
@@ -261,6 +276,7 @@ impl LexiconBuilder {
             classes: FxHashMap::default(),
             irregular: IrregularVerbs::default(),
             skipped_patterns: 0,
+            warnings: Vec::new(),
             class_table: Vec::new(),
             verb_table: Vec::new(),
             keys: CommonKeys::default(),
@@ -274,16 +290,20 @@ impl LexiconBuilder {
                 loader.load(name, text)?;
             }
         }
-        // Irregular verbs of user files must be known before their patterns: load them first.
-        let (irregular, rest): (Vec<_>, Vec<_>) = self
-            .sources
-            .iter()
-            .partition(|(n, t)| matches!(load::detect(n, t), Ok(load::FileKind::IrregularVerbs)));
+        // What a row refers to must be loaded before it: sort user files by kind (a file with
+        // no known header first, for its error).
+        let mut sources: Vec<(usize, &(String, String))> = Vec::with_capacity(self.sources.len());
+        for source @ (name, text) in &self.sources {
+            source::check_size(name, text.len())?;
+            let rank = load::detect(name, text).map_or(0, load::load_rank);
+            sources.push((rank, source));
+        }
+        sources.sort_by_key(|(rank, _)| *rank);
         let mut loader = load::Loader {
             lex: &mut lex,
             user: true,
         };
-        for (name, text) in irregular.into_iter().chain(rest) {
+        for (_, (name, text)) in sources {
             loader.load(name, text)?;
         }
         lex.freeze();
@@ -473,6 +493,12 @@ impl Lexicon {
         self.org_index.get(code).map(|&i| &self.organizations[i])
     }
 
+    /// What loading skipped (a pattern that does not start with its verb, a phrase with nothing
+    /// to match ...), with the file, line and column of each; empty for the built-ins.
+    pub fn warnings(&self) -> &[DictionaryWarning] {
+        &self.warnings
+    }
+
     /// Counts per category.
     pub fn stats(&self) -> LexiconStats {
         let mut codes: Vec<&str> = self.patterns.iter().map(|p| p.code.as_str()).collect();
@@ -499,6 +525,13 @@ impl Lexicon {
             phrases: self.senses.len(),
             automaton_nodes: self.phrases.len(),
             skipped_patterns: self.skipped_patterns,
+            warnings: WarningKind::ALL
+                .iter()
+                .map(|k| {
+                    let n = self.warnings.iter().filter(|w| w.kind == *k).count();
+                    (k.as_str(), n)
+                })
+                .collect(),
         }
     }
 }

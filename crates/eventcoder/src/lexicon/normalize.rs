@@ -151,10 +151,25 @@ fn flags_of(text: &str, kind: TokenKind) -> u8 {
     f
 }
 
-/// Splits one token into units, calling `emit(span, text, flags)` for each.
+/// The most hyphens a word may have and still be split into units at them ("state-of-the-art",
+/// "Sino-Indian"). A longer chain (a slug, an identifier, junk without spaces) stays one unit,
+/// which keeps the units of one token, and every search inside a word, bounded.
+pub const MAX_HYPHENS_SPLIT: usize = 7;
+
+/// Splits one token into units, calling `emit(span, text, flags)` for each: a hyphenated word
+/// ("Tajik-Afghan") is split at its hyphens, unless it has more than [`MAX_HYPHENS_SPLIT`].
 pub fn split_token(token: &Token<'_>, mut emit: impl FnMut(Span, &str, u8)) {
     let text = token.text;
-    if token.kind != TokenKind::Word || !text.contains('-') || text.len() < 3 {
+    let hyphens = || {
+        text.bytes()
+            .filter(|&b| b == b'-')
+            .take(MAX_HYPHENS_SPLIT + 1)
+    };
+    if token.kind != TokenKind::Word
+        || text.len() < 3
+        || !text.contains('-')
+        || hyphens().count() > MAX_HYPHENS_SPLIT
+    {
         emit(token.span, text, flags_of(text, token.kind));
         return;
     }

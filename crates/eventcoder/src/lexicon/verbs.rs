@@ -114,6 +114,10 @@ impl IrregularVerbs {
             None => vec![regular_inflections(base)],
         }
     }
+    /// How many rows `base` has.
+    pub fn rows(&self, base: &str) -> usize {
+        self.rows.get(base).map_or(0, Vec::len)
+    }
     /// Number of listed verbs.
     pub fn len(&self) -> usize {
         self.rows.len()

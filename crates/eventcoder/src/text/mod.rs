@@ -11,6 +11,8 @@ mod tokenizer;
 pub use abbrev::{AbbrevKind, abbreviation, is_sentence_starter};
 pub use dates::{PartialDate, month_number, parse_date, weekday_number};
 pub use header::{Dateline, Header, parse_dateline, parse_header};
-pub use sentence::{Sentence, split_sentences};
+pub use sentence::{
+    CLAUSE_BREAK_REACH, MAX_SENTENCE_TOKENS, Sentence, SentenceBlocks, split_block, split_sentences,
+};
 pub use token::{Token, TokenKind};
 pub use tokenizer::{Tokens, tokenize};

@@ -73,21 +73,85 @@ fn abbreviation_ends_sentence(tokens: &[Token<'_>], i: usize) -> bool {
     }
 }
 
-/// Splits the tokens of `text` into sentences.
+/// The most tokens one sentence may have. A longer run of text without a sentence end (a
+/// scraped page with no punctuation, a table flattened into one line) is cut into pieces of at
+/// most this many tokens, after the last comma, semicolon or colon in the final
+/// [`CLAUSE_BREAK_REACH`] tokens of a piece when there is one. Real news sentences stay far
+/// below it (the longest in the fixtures, the PLOVER gold-standard records and the seed article
+/// has 45 tokens), and the cap keeps every
+/// search inside a sentence (subjects, objects, modality, coreference) bounded, so coding time
+/// grows linearly with the input.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// How many closing marks (quotes, brackets, more periods) glued to a sentence's end it takes
+/// in; a longer run of them starts the next sentence.
+const MAX_GLUED_MARKS: usize = 8;
+
+/// How far back from [`MAX_SENTENCE_TOKENS`] a forced break looks for a clause boundary.
+pub const CLAUSE_BREAK_REACH: usize = 64;
+
+/// Where to cut a sentence that starts at token `from` and has reached the cap: one past the
+/// last `,`, `;` or `:` in the final [`CLAUSE_BREAK_REACH`] tokens, else the cap itself.
+fn forced_break(tokens: &[Token<'_>], from: usize) -> usize {
+    let cap = from + MAX_SENTENCE_TOKENS;
+    (cap - CLAUSE_BREAK_REACH..cap)
+        .rev()
+        .find(|&k| tokens[k].is_punct(&[",", ";", ":"]))
+        .map_or(cap, |k| k + 1)
+}
+
+/// Splits the tokens of `text` into sentences. No sentence has more than
+/// [`MAX_SENTENCE_TOKENS`] tokens, but for a few closing marks glued to its end.
 pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
-    let mut start: Option<usize> = None;
+    split_block(text, tokens, 0, true, 0, &mut out);
+    out
+}
+
+/// Splits a block of an article's tokens into sentences, from token `from` on, so that an
+/// article can be split a block at a time with the same result as [`split_sentences`] on all
+/// of it. `tokens[from - 1]` (if `from > 0`) must be the token before (the splitter looks one
+/// token back for bullets), and `from` must be a point where no sentence is open: 0, or what
+/// an earlier call returned.
+///
+/// If `at_end` is false, more tokens follow the block: splitting stops where a decision
+/// would need them, and the return value is the index to resume from (keep the token before
+/// it). Sentences found are appended to `out`, numbered from `first_index` and with token
+/// ranges local to `tokens`.
+///
+/// ```
+/// use eventcoder::text::{split_block, split_sentences, tokenize};
+/// let text = "Russia protested. Ukraine agreed. France";
+/// let tokens: Vec<_> = tokenize(text).collect();
+/// let mut out = Vec::new();
+/// let resume = split_block(text, &tokens[..4], 0, false, 0, &mut out);
+/// assert_eq!((out.len(), resume), (1, 3));
+/// split_block(text, &tokens, resume, true, out.len(), &mut out);
+/// assert_eq!(out, split_sentences(text, &tokens));
+/// ```
+pub fn split_block(
+    text: &str,
+    tokens: &[Token<'_>],
+    from: usize,
+    at_end: bool,
+    first_index: usize,
+    out: &mut Vec<Sentence>,
+) -> usize {
+    let already = out.len();
     let push = |out: &mut Vec<Sentence>, from: usize, to: usize| {
         if from < to {
             let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
             out.push(Sentence {
-                index: out.len(),
+                index: first_index + out.len() - already,
                 span,
                 tokens: from..to,
             });
         }
     };
-    let mut i = 0;
+    let mut start: Option<usize> = None;
+    // The last point with no sentence open: where a later block resumes.
+    let mut resume = from;
+    let mut i = from;
     while i < tokens.len() {
         // A boundary before token i, from the layout of the gap before it.
         if let Some(s) = start {
@@ -99,25 +163,38 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Sentence> {
                 || nl == 1
                     && (is_bullet(tokens, i, text) || !starts_lowercase(&tokens[i]) && !soft_end())
             {
-                push(&mut out, s, i);
+                push(out, s, i);
                 start = None;
             }
         }
         if start.is_none() {
+            resume = i;
             if is_bullet(tokens, i, text) {
                 i += 1;
                 continue;
             }
             start = Some(i);
         }
+        if let Some(s) = start.filter(|&s| i - s >= MAX_SENTENCE_TOKENS) {
+            let cut = forced_break(tokens, s);
+            push(out, s, cut);
+            start = Some(cut);
+            resume = cut;
+        }
+        let s = start.unwrap_or(i);
         let t = &tokens[i];
+        if !at_end && i + 1 == tokens.len() {
+            // Whether this token ends a sentence depends on the next one.
+            return resume;
+        }
         let terminal = t.kind == TokenKind::Punct
             && matches!(t.norm.as_ref(), "." | "!" | "?" | "...")
             || t.is_abbreviation() && abbreviation_ends_sentence(tokens, i);
         if terminal {
-            // Absorb more terminal marks and closing quotes / brackets glued to it.
+            // Absorb more terminal marks and closing quotes / brackets glued to it (a few).
             let mut j = i + 1;
             while j < tokens.len()
+                && j <= i + MAX_GLUED_MARKS
                 && tokens[j].span.start == tokens[j - 1].span.end
                 && (tokens[j].kind == TokenKind::Quote
                     || tokens[j].is_punct(&[")", "]", ".", "!", "?"]))
@@ -125,6 +202,9 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Sentence> {
                 j += 1;
             }
             let next = tokens.get(j);
+            if next.is_none() && !at_end {
+                return resume;
+            }
             let ellipsis = t.norm == "...";
             let ends = match next {
                 None => true,
@@ -133,17 +213,143 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Sentence> {
                 }
             };
             if ends {
-                push(&mut out, start.take().unwrap_or(i), j);
+                push(out, s, j);
+                start = None;
                 i = j;
                 continue;
             }
         }
         i += 1;
     }
-    if let Some(s) = start {
-        push(&mut out, s, tokens.len());
+    if !at_end {
+        return if start.is_some() {
+            resume
+        } else {
+            tokens.len()
+        };
     }
-    out
+    if let Some(s) = start {
+        push(out, s, tokens.len());
+    }
+    tokens.len()
+}
+
+/// An article's sentences a block of tokens at a time: the tokens held at once stay bounded
+/// (about `block_size`, more only while one sentence needs it), however long the article is,
+/// and the sentences are exactly those [`split_sentences`] finds on all of it.
+///
+/// ```
+/// use eventcoder::text::{SentenceBlocks, split_sentences, tokenize};
+/// let text = "Russia protested. Ukraine agreed. France and Germany met.";
+/// let mut blocks = SentenceBlocks::new(text, tokenize(text), 4);
+/// let mut found = Vec::new();
+/// while blocks.advance() {
+///     found.extend(blocks.sentences().iter().map(|s| blocks.in_article(s)));
+/// }
+/// let tokens: Vec<_> = tokenize(text).collect();
+/// assert_eq!(found, split_sentences(text, &tokens));
+/// ```
+#[derive(Debug)]
+pub struct SentenceBlocks<'t, I> {
+    text: &'t str,
+    stream: I,
+    tokens: Vec<Token<'t>>,
+    sentences: Vec<Sentence>,
+    block_size: usize,
+    /// The article-wide index of `tokens[0]`.
+    offset: usize,
+    /// Where splitting resumes in `tokens`, and where the last block stopped.
+    from: usize,
+    resume: usize,
+    /// How many tokens to hold before splitting.
+    want: usize,
+    at_end: bool,
+    done: bool,
+    /// The article-wide index of the block's first sentence.
+    next_index: usize,
+}
+
+impl<'t, I: Iterator<Item = Token<'t>>> SentenceBlocks<'t, I> {
+    /// Blocks of about `block_size` tokens (at least one) of `stream`, the tokens of `text`.
+    pub fn new(text: &'t str, stream: I, block_size: usize) -> Self {
+        let block_size = block_size.max(1);
+        SentenceBlocks {
+            text,
+            stream,
+            tokens: Vec::with_capacity(block_size),
+            sentences: Vec::new(),
+            block_size,
+            offset: 0,
+            from: 0,
+            resume: 0,
+            want: block_size,
+            at_end: false,
+            done: false,
+            next_index: 0,
+        }
+    }
+
+    /// Reads and splits the next block; false once the article is done.
+    pub fn advance(&mut self) -> bool {
+        if self.done {
+            return false;
+        }
+        self.next_index += self.sentences.len();
+        self.sentences.clear();
+        if self.resume > self.from {
+            // Keep the token before the resume point: the splitter looks one token back.
+            let keep = self.resume - 1;
+            self.tokens.drain(..keep);
+            self.offset += keep;
+            self.from = 1;
+            self.want = self.block_size.max(self.tokens.len() + 1);
+        }
+        loop {
+            while self.tokens.len() < self.want && !self.at_end {
+                match self.stream.next() {
+                    Some(t) => self.tokens.push(t),
+                    None => self.at_end = true,
+                }
+            }
+            self.resume = split_block(
+                self.text,
+                &self.tokens,
+                self.from,
+                self.at_end,
+                self.next_index,
+                &mut self.sentences,
+            );
+            if self.at_end {
+                self.done = true;
+                return true;
+            }
+            if self.resume > self.from {
+                return true;
+            }
+            // No sentence could be closed yet: read more of it.
+            self.want = 2 * self.want.max(self.tokens.len());
+        }
+    }
+
+    /// The current block's tokens (with, first, the token before the block).
+    pub fn tokens(&self) -> &[Token<'t>] {
+        &self.tokens
+    }
+
+    /// The sentences of the current block: article-wide indexes, token ranges into
+    /// [`SentenceBlocks::tokens`].
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// A sentence of the current block with its token range made article-wide (as
+    /// [`split_sentences`] gives it).
+    pub fn in_article(&self, s: &Sentence) -> Sentence {
+        Sentence {
+            tokens: s.tokens.start + self.offset..s.tokens.end + self.offset,
+            ..s.clone()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,108 @@
+//! The CLI's errors: one readable line, a hint where one helps, and a closed pipe told apart
+//! from a failure.
+
+use std::io;
+
+/// Why a command stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Something failed: printed as one line, then the hint on a second line if there is one.
+    #[error("{message}")]
+    Failed {
+        /// What went wrong, and where.
+        message: String,
+        /// What to do about it.
+        hint: Option<String>,
+    },
+    /// The reader of the output went away (`eventcoder code ... | head`): not an error, the run
+    /// just ends.
+    #[error("broken pipe")]
+    BrokenPipe,
+}
+
+impl CliError {
+    /// A failure with a hint.
+    pub fn failed(message: impl Into<String>, hint: impl Into<String>) -> CliError {
+        CliError::Failed {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    /// A failure reading or writing `path`.
+    pub fn io(path: &str, e: io::Error) -> CliError {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return CliError::BrokenPipe;
+        }
+        let hint = match e.kind() {
+            io::ErrorKind::NotFound => Some("check the path; `-` reads standard input".to_string()),
+            io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_string()),
+            _ if e.raw_os_error() == Some(21) => Some("give a file, not a directory".to_string()),
+            _ => None,
+        };
+        CliError::Failed {
+            message: format!("{path}: {e}"),
+            hint,
+        }
+    }
+
+    /// The hint, if any.
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            CliError::Failed { hint, .. } => hint.as_deref(),
+            CliError::BrokenPipe => None,
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    /// A failure writing the output.
+    fn from(e: io::Error) -> CliError {
+        CliError::io("output", e)
+    }
+}
+
+impl From<eventcoder::Error> for CliError {
+    fn from(e: eventcoder::Error) -> CliError {
+        let hint = match &e {
+            eventcoder::Error::InputTooLarge { .. } => {
+                Some("split the text into articles, one per JSONL record".to_string())
+            }
+            eventcoder::Error::InvalidDate { .. } => {
+                Some("dates are written YYYY-MM-DD".to_string())
+            }
+            eventcoder::Error::Dictionary { .. } | eventcoder::Error::DictionaryTooLarge { .. } => {
+                Some("crates/eventcoder/data/FORMAT.md describes the dictionary format".to_string())
+            }
+            eventcoder::Error::Io { source, .. } => match source.kind() {
+                io::ErrorKind::NotFound => Some("check the path".to_string()),
+                io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        CliError::Failed {
+            message: e.to_string(),
+            hint,
+        }
+    }
+}
+
+impl From<serde_json::Error> for CliError {
+    fn from(e: serde_json::Error) -> CliError {
+        match e.io_error_kind() {
+            Some(io::ErrorKind::BrokenPipe) => CliError::BrokenPipe,
+            _ => CliError::Failed {
+                message: e.to_string(),
+                hint: None,
+            },
+        }
+    }
+}
+
+/// Prints a warning or error line on stderr. A closed stderr is ignored: there is nowhere left
+/// to report to, and the run's exit code still tells.
+pub fn report(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr().lock(), "eventcoder: {line}");
+}

@@ -1,0 +1,297 @@
+//! Reading the CLI's input with bounded memory: one text article, or JSON lines of records.
+//!
+//! Limits are enforced while reading, never after: a text input stops at
+//! [`eventcoder::MAX_ARTICLE_BYTES`] plus one byte, and a JSONL line at [`MAX_LINE_BYTES`] plus
+//! one byte; the rest of an over-long line is skipped without being stored. A bad record (too
+//! long, not UTF-8, not JSON, no text, a bad date, a byte-order mark aside) is an error for its
+//! line only: reading goes on with the next line.
+
+use std::io::{self, BufRead, Read};
+
+use chrono::NaiveDate;
+use eventcoder::{MAX_ARTICLE_BYTES, parse_iso_date};
+
+use crate::error::CliError;
+
+/// The longest JSONL line read: an article at the size limit, with room for JSON escapes and
+/// the other fields. A longer line is skipped (and reported), not read.
+pub const MAX_LINE_BYTES: usize = 2 * MAX_ARTICLE_BYTES;
+
+/// The UTF-8 byte-order mark, which is no text.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Opens `file` (`-` is standard input) for buffered reading.
+pub fn open(file: &str) -> Result<Box<dyn BufRead>, CliError> {
+    if file == "-" {
+        return Ok(Box::new(io::BufReader::new(io::stdin())));
+    }
+    let f = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
+    Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
+}
+
+/// Reads one text article from `reader` (named `name` in errors): at most
+/// [`eventcoder::MAX_ARTICLE_BYTES`] bytes of UTF-8, a leading byte-order mark removed. Reading
+/// stops one byte past the limit, so an endless input (`/dev/zero`) costs no more memory than a
+/// large article.
+pub fn read_text(name: &str, reader: impl Read) -> Result<String, CliError> {
+    let mut buf = Vec::new();
+    reader
+        .take(MAX_ARTICLE_BYTES as u64 + BOM.len() as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| CliError::io(name, e))?;
+    if buf.starts_with(BOM) {
+        buf.drain(..BOM.len());
+    }
+    if buf.len() > MAX_ARTICLE_BYTES {
+        return Err(CliError::failed(
+            format!("{name}: larger than the article limit of {MAX_ARTICLE_BYTES} bytes"),
+            "split it into articles, or give one article per line with --input jsonl",
+        ));
+    }
+    String::from_utf8(buf).map_err(|e| {
+        CliError::failed(
+            format!(
+                "{name}: not valid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ),
+            "convert it first, e.g. `iconv -f latin1 -t utf-8`",
+        )
+    })
+}
+
+/// One JSONL input record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Its 1-based line in the input.
+    pub line: usize,
+    /// Its `id` (a string as is, any other JSON value as JSON), else its line number.
+    pub id: String,
+    /// Its `text`.
+    pub text: String,
+    /// Its `published` date, if it has one.
+    pub published: Option<NaiveDate>,
+}
+
+/// A JSONL line that is no usable record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct RecordError {
+    /// Its 1-based line in the input.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The fields of a record, as JSON gives them.
+#[derive(serde::Deserialize)]
+struct RawRecord {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+/// The records of JSON lines, one `Result` per non-blank line: a bad line is an error for that
+/// line, and the next `next` reads on after it. Reading fails (an `Err` of [`io::Error`]) only
+/// when the input itself cannot be read.
+///
+/// ```
+/// use eventcoder_cli::input::JsonlRecords;
+/// let input = "{\"id\": \"a\", \"text\": \"Russia protested.\"}\nnot json\n\n{\"text\": \"Hi\"}\n";
+/// let records: Vec<_> = JsonlRecords::new(input.as_bytes()).collect::<Result<_, _>>().unwrap();
+/// assert_eq!(records.len(), 3);
+/// assert_eq!(records[0].as_ref().unwrap().id, "a");
+/// assert_eq!(records[1].as_ref().unwrap_err().line, 2);
+/// assert_eq!(records[2].as_ref().unwrap().id, "4");
+/// ```
+pub struct JsonlRecords<R> {
+    reader: R,
+    line: usize,
+    buf: Vec<u8>,
+    max_line: usize,
+}
+
+impl<R: BufRead> JsonlRecords<R> {
+    /// Records from `reader`, with lines of at most [`MAX_LINE_BYTES`].
+    pub fn new(reader: R) -> Self {
+        Self::with_max_line(reader, MAX_LINE_BYTES)
+    }
+
+    /// Records from `reader`, with lines of at most `max_line` bytes.
+    pub fn with_max_line(reader: R, max_line: usize) -> Self {
+        JsonlRecords {
+            reader,
+            line: 0,
+            buf: Vec::new(),
+            max_line,
+        }
+    }
+
+    /// Reads the next line into `buf` (without its newline); false at the end. A line longer
+    /// than `max_line` is consumed to its end but not stored: `Ok(Some(true))`.
+    fn read_line(&mut self) -> io::Result<Option<bool>> {
+        self.buf.clear();
+        let limit = self.max_line as u64 + 1;
+        let n = (&mut self.reader)
+            .take(limit)
+            .read_until(b'\n', &mut self.buf)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        let ended = self.buf.last() == Some(&b'\n');
+        if ended {
+            self.buf.pop();
+            if self.buf.last() == Some(&b'\r') {
+                self.buf.pop();
+            }
+        }
+        if self.buf.len() <= self.max_line {
+            return Ok(Some(false));
+        }
+        // Too long: skip to the end of the line without keeping it.
+        self.buf.clear();
+        if !ended {
+            loop {
+                let chunk = self.reader.fill_buf()?;
+                if chunk.is_empty() {
+                    break;
+                }
+                match memchr_newline(chunk) {
+                    Some(i) => {
+                        self.reader.consume(i + 1);
+                        break;
+                    }
+                    None => {
+                        let len = chunk.len();
+                        self.reader.consume(len);
+                    }
+                }
+            }
+        }
+        Ok(Some(true))
+    }
+
+    fn record(&self, line: usize, too_long: bool) -> Result<Record, RecordError> {
+        let err = |message: String| RecordError { line, message };
+        if too_long {
+            return Err(err(format!(
+                "longer than the line limit of {} bytes; skipped",
+                self.max_line
+            )));
+        }
+        let mut bytes = &self.buf[..];
+        if line == 1 {
+            bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            err(format!(
+                "not valid UTF-8 at byte {} of the line",
+                e.valid_up_to()
+            ))
+        })?;
+        let raw: RawRecord = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+        if raw.text.len() > MAX_ARTICLE_BYTES {
+            return Err(err(format!(
+                "text of {} bytes exceeds the article limit of {MAX_ARTICLE_BYTES} bytes",
+                raw.text.len()
+            )));
+        }
+        let published = raw
+            .published
+            .as_deref()
+            .map(parse_iso_date)
+            .transpose()
+            .map_err(|e| err(e.to_string()))?;
+        let id = match raw.id {
+            Some(serde_json::Value::String(s)) => s,
+            Some(v) => v.to_string(),
+            None => line.to_string(),
+        };
+        Ok(Record {
+            line,
+            id,
+            text: raw.text,
+            published,
+        })
+    }
+}
+
+/// The first newline in `bytes`.
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+impl<R: BufRead> Iterator for JsonlRecords<R> {
+    type Item = io::Result<Result<Record, RecordError>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let too_long = match self.read_line() {
+                Ok(Some(t)) => t,
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            };
+            self.line += 1;
+            if !too_long && self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(Ok(self.record(self.line, too_long)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(input: &[u8], max_line: usize) -> Vec<Result<Record, RecordError>> {
+        JsonlRecords::with_max_line(input, max_line)
+            .collect::<io::Result<_>>()
+            .expect("reads")
+    }
+
+    #[test]
+    fn bad_lines_are_errors_for_their_line_only() {
+        let mut input = b"{\"id\": 1, \"text\": \"a\"}\n".to_vec();
+        input.extend_from_slice(b"{\"text\": \"\xff\"}\n");
+        input.extend_from_slice(b"{\"text\": \"b\", \"published\": \"2024-13-01\"}\n");
+        input.extend_from_slice(b"{\"id\": \"x\"}\n");
+        input.extend_from_slice(b"{\"text\": \"c\"}\r\n");
+        let r = records(&input, 1000);
+        assert_eq!(r.len(), 5);
+        assert_eq!(r[0].as_ref().unwrap().id, "1");
+        assert!(r[1].as_ref().unwrap_err().message.contains("UTF-8"));
+        assert_eq!(r[2].as_ref().unwrap_err().line, 3);
+        assert!(r[3].as_ref().unwrap_err().message.contains("text"));
+        assert_eq!(r[4].as_ref().unwrap().text, "c");
+    }
+
+    #[test]
+    fn an_over_long_line_is_skipped_without_being_read_whole() {
+        let long = format!("{{\"text\": \"{}\"}}\n", "x".repeat(10_000));
+        let input = format!("{long}{{\"text\": \"after\"}}\n{long}");
+        let r = records(input.as_bytes(), 100);
+        assert_eq!(r.len(), 3);
+        assert!(r[0].as_ref().unwrap_err().message.contains("line limit"));
+        assert_eq!(r[1].as_ref().unwrap().text, "after");
+        assert_eq!(r[1].as_ref().unwrap().line, 2);
+        assert_eq!(r[2].as_ref().unwrap_err().line, 3);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_text() {
+        let r = records(b"\xef\xbb\xbf{\"text\": \"a\"}\n", 100);
+        assert_eq!(r[0].as_ref().unwrap().text, "a");
+        let t = read_text("t", &b"\xef\xbb\xbfdate 2024-01-02\n"[..]).unwrap();
+        assert_eq!(t, "date 2024-01-02\n");
+    }
+
+    #[test]
+    fn text_reading_stops_past_the_limit() {
+        // An endless input is refused after reading just past the limit.
+        let endless = io::repeat(b'a');
+        let err = read_text("endless", endless).unwrap_err();
+        assert!(err.to_string().contains("larger than the article limit"));
+    }
+}
