@@ -185,7 +185,7 @@ proptest! {
 
     #[test]
     fn arbitrary_dictionaries(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        invariants::check_dictionary(&invariants::dictionary_file(&bytes));
+        invariants::check_dictionary_bytes(&invariants::dictionary_file(&bytes));
     }
 
     #[test]
@@ -215,7 +215,7 @@ proptest! {
     ) {
         let mut bytes = vec![kind];
         bytes.extend_from_slice(rows.join("\n").as_bytes());
-        invariants::check_dictionary(&invariants::dictionary_file(&bytes));
+        invariants::check_dictionary_bytes(&invariants::dictionary_file(&bytes));
     }
 }
 

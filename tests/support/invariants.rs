@@ -5,7 +5,7 @@
 //! it and shrinks the input. Each `fuzz_*` function is the whole body of one fuzz target.
 #![allow(dead_code)] // each includer uses a different part
 
-use eventcoder::lexicon::Lexicon;
+use eventcoder::lexicon::{Lexicon, decode_dictionary};
 use eventcoder::ontology::{cameo, plover_categories};
 use eventcoder::output::{CharIndex, EventRecord};
 use eventcoder::text::{TokenKind, parse_header, split_sentences, tokenize};
@@ -281,21 +281,57 @@ pub const DICTIONARY_HEADERS: [&str; 14] = [
 ];
 
 /// A dictionary file from fuzz bytes: the first byte picks a header row (or none: the bytes
-/// are the whole file), the rest is the body, decoded lossily.
-pub fn dictionary_file(data: &[u8]) -> String {
+/// are the whole file), the rest is the body, as raw bytes (UTF-8 or not).
+pub fn dictionary_file(data: &[u8]) -> Vec<u8> {
     let Some((&pick, rest)) = data.split_first() else {
-        return String::new();
+        return Vec::new();
     };
-    let body = String::from_utf8_lossy(rest);
     match DICTIONARY_HEADERS.get(usize::from(pick) % (DICTIONARY_HEADERS.len() + 1)) {
-        Some(header) => format!("{header}\n{body}"),
-        None => body.into_owned(),
+        Some(header) => [header.as_bytes(), b"\n", rest].concat(),
+        None => rest.to_vec(),
+    }
+}
+
+/// Asserts that a dictionary error or warning position lies inside `file`.
+#[track_caller]
+fn position_ok(file: &str, position: eventcoder::Position, message: &str) {
+    let lines = file.split('\n').count();
+    assert!(
+        position.line >= 1 && position.line <= lines,
+        "line {} of a {lines}-line file: {message}",
+        position.line,
+    );
+    assert!(
+        position.offset <= file.len() && file.is_char_boundary(position.offset),
+        "offset {} of a {}-byte file: {message}",
+        position.offset,
+        file.len()
+    );
+}
+
+/// A user dictionary file as bytes: it decodes (`decode_dictionary`, as a file is read) or
+/// fails with a typed error pointing inside it; decoded, it goes through [`check_dictionary`].
+pub fn check_dictionary_bytes(bytes: &[u8]) {
+    match decode_dictionary("fuzz.tsv", bytes.to_vec()) {
+        Ok(text) => check_dictionary(&text),
+        Err(Error::Dictionary {
+            source_name,
+            position,
+            message,
+        }) => {
+            assert_eq!(source_name, "fuzz.tsv");
+            let valid = &bytes[..position.offset];
+            let valid = std::str::from_utf8(valid).expect("the error offset is where UTF-8 stops");
+            assert!(std::str::from_utf8(bytes).is_err(), "{message}");
+            assert_eq!(eventcoder::Position::of(valid, position.offset), position);
+        }
+        Err(e) => panic!("unexpected error kind: {e:?}"),
     }
 }
 
 /// Loads `file` as the only dictionary: it must load or fail with a typed dictionary error that
-/// points inside the file. A lexicon that loads is then used to find phrases in the file itself
-/// and in a short story, checking the spans.
+/// points inside the file, and its warnings must point inside it too. A lexicon that loads is
+/// then used to find phrases in the file itself and in a short story, checking the spans.
 pub fn check_dictionary(file: &str) {
     match Lexicon::builder()
         .without_builtin()
@@ -303,6 +339,10 @@ pub fn check_dictionary(file: &str) {
         .build()
     {
         Ok(lex) => {
+            for w in lex.warnings() {
+                assert_eq!(w.source_name, "fuzz.tsv");
+                position_ok(file, w.position, &w.message);
+            }
             for text in [
                 file,
                 "Russia's foreign minister met NATO officials in Geneva.",
@@ -319,12 +359,7 @@ pub fn check_dictionary(file: &str) {
         }) => {
             assert_eq!(source_name, "fuzz.tsv");
             assert!(!message.is_empty());
-            let lines = file.split('\n').count();
-            assert!(
-                position.line >= 1 && position.line <= lines,
-                "error line {} of a {lines}-line file: {message}",
-                position.line,
-            );
+            position_ok(file, position, &message);
         }
         Err(e) => panic!("unexpected error kind: {e:?}"),
     }
