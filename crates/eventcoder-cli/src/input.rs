@@ -190,6 +190,16 @@ impl<R: BufRead> JsonlRecords<R> {
                 e.valid_up_to()
             ))
         })?;
+        // A record is an object: serde would also take a struct from an array of its fields
+        // in order (`[1, "text"]`), which is no record.
+        if !text
+            .trim_start_matches([' ', '\t', '\r', '\n'])
+            .starts_with('{')
+        {
+            return Err(err(
+                "expected a JSON object: {\"id\": ..., \"text\": ..., \"published\": ...}".into(),
+            ));
+        }
         let raw: RawRecord = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
         if raw.text.len() > MAX_ARTICLE_BYTES {
             return Err(err(format!(

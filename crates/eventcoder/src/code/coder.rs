@@ -253,10 +253,16 @@ impl Coder {
         }
     }
 
-    /// Codes raw text with an optional published date.
+    /// Codes raw text with an optional published date. The spans index `text` as given (a
+    /// leading byte-order mark is kept in it, and skipped).
     pub fn code_text(&self, text: &str, published: Option<NaiveDate>) -> Result<Document> {
-        let mut a = Article::new("", text);
-        a.published = published;
+        // Not `Article::new`, which removes a byte-order mark: the caller has only `text`.
+        let a = Article {
+            id: String::new(),
+            text: text.to_string(),
+            published,
+            outlet: None,
+        };
         self.code(&a)
     }
 

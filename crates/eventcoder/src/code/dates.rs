@@ -44,12 +44,19 @@ pub fn infer_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDat
         .min_by_key(|d| (*d - published).num_days().abs())
 }
 
-/// Resolves a written calendar date.
+/// `d` if it can be written as `YYYY-MM-DD` (years 0000-9999), the only dates the output
+/// holds: "next year" in an article of 9999-12-31 resolves to nothing.
+fn writable(d: NaiveDate) -> Option<NaiveDate> {
+    (0..=9999).contains(&d.year()).then_some(d)
+}
+
+/// Resolves a written calendar date (`None` outside the years 0000-9999).
 pub fn resolve_partial(d: PartialDate, published: Option<NaiveDate>) -> Option<NaiveDate> {
     match d.year {
         Some(y) => NaiveDate::from_ymd_opt(y, d.month, d.day),
         None => infer_year(d.month, d.day, published?),
     }
+    .and_then(writable)
 }
 
 /// The latest `weekday` (0 = Monday) on or before `published`.
@@ -303,7 +310,7 @@ pub fn find_dates(
                     .find(|r| r.word.is(t.text) && holds(&r.before, prev) && holds(&r.after, next))
                     .and_then(|r| r.date.resolve(p))
             };
-            if let Some(d) = d {
+            if let Some(d) = d.and_then(writable) {
                 // "last week", "next Monday": the qualifier is part of the mention.
                 out.push(DateMention {
                     token: offset + i,

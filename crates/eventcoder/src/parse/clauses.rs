@@ -693,7 +693,44 @@ pub fn predicates(
     }
     // "pledged to provide aid": the governing verb of intent is folded into the governed event.
     let governors: Vec<usize> = preds.iter().filter_map(|p| p.modality.governor).collect();
-    preds.retain(|p| !(governors.contains(&p.verb) && lex.patterns[p.pattern].specificity() <= 2));
+    let folded: Vec<bool> = preds
+        .iter()
+        .map(|p| governors.contains(&p.verb) && lex.patterns[p.pattern].specificity() <= 2)
+        .collect();
+    if folded.contains(&true) {
+        // The `inherit` links index `preds`: renumber them, and send a link to a folded
+        // governor to the event it was folded into.
+        let mut new_index = Vec::with_capacity(preds.len());
+        let mut kept = 0;
+        for &f in &folded {
+            new_index.push((!f).then_some(kept));
+            kept += usize::from(!f);
+        }
+        let target = |mut q: usize| {
+            for _ in 0..preds.len() {
+                if let Some(n) = new_index[q] {
+                    return Some(n);
+                }
+                let v = preds[q].verb;
+                q = preds.iter().position(|p| p.modality.governor == Some(v))?;
+            }
+            None
+        };
+        let links: Vec<Option<usize>> = preds
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| {
+                p.inherit
+                    .and_then(target)
+                    .filter(|&q| Some(q) != new_index[pi])
+            })
+            .collect();
+        for (p, link) in preds.iter_mut().zip(links) {
+            p.inherit = link;
+        }
+        let mut f = folded.iter();
+        preds.retain(|_| !f.next().copied().unwrap_or(false));
+    }
     // A purpose infinitive shares the modality of the verb it serves: "will meet on Thursday to
     // discuss the dispute" is a plan to discuss, "could meet to sign" a possibility.
     let to = lex.keys.to;

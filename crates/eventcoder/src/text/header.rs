@@ -53,7 +53,12 @@ pub struct Header {
 /// ```
 pub fn parse_header(text: &str) -> Result<Header> {
     let mut header = Header::default();
-    let lead = text.len() - text.trim_start().len();
+    // A leading byte-order mark is skipped like leading space: `Article::new` removes it, but
+    // text given to `Coder::code_text` keeps it, and spans must index that text.
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .len();
     let rest = &text[lead..];
     if rest
         .get(..5)
