@@ -110,6 +110,8 @@ pub struct JsonlRecords<R> {
     line: usize,
     buf: Vec<u8>,
     max_line: usize,
+    /// The last line was too long: the rest of it is skipped before the next line is read.
+    skip_rest: bool,
 }
 
 impl<R: BufRead> JsonlRecords<R> {
@@ -125,13 +127,18 @@ impl<R: BufRead> JsonlRecords<R> {
             line: 0,
             buf: Vec::new(),
             max_line,
+            skip_rest: false,
         }
     }
 
-    /// Reads the next line into `buf` (without its newline); false at the end. A line longer
-    /// than `max_line` is consumed to its end but not stored: `Ok(Some(true))`.
+    /// Reads the next line into `buf` (without its newline); `None` at the end. A line longer
+    /// than `max_line` is reported at once, `Ok(Some(true))`, and the rest of it is skipped
+    /// without being stored when the next line is asked for.
     fn read_line(&mut self) -> io::Result<Option<bool>> {
         self.buf.clear();
+        if std::mem::take(&mut self.skip_rest) {
+            self.skip_to_next_line()?;
+        }
         let limit = self.max_line as u64 + 1;
         let n = (&mut self.reader)
             .take(limit)
@@ -149,27 +156,30 @@ impl<R: BufRead> JsonlRecords<R> {
         if self.buf.len() <= self.max_line {
             return Ok(Some(false));
         }
-        // Too long: skip to the end of the line without keeping it.
+        // Too long: the rest of the line is skipped later, without keeping it.
         self.buf.clear();
-        if !ended {
-            loop {
-                let chunk = self.reader.fill_buf()?;
-                if chunk.is_empty() {
-                    break;
+        self.skip_rest = !ended;
+        Ok(Some(true))
+    }
+
+    /// Consumes the input up to and including the next newline.
+    fn skip_to_next_line(&mut self) -> io::Result<()> {
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.reader.consume(i + 1);
+                    return Ok(());
                 }
-                match memchr_newline(chunk) {
-                    Some(i) => {
-                        self.reader.consume(i + 1);
-                        break;
-                    }
-                    None => {
-                        let len = chunk.len();
-                        self.reader.consume(len);
-                    }
+                None => {
+                    let len = chunk.len();
+                    self.reader.consume(len);
                 }
             }
         }
-        Ok(Some(true))
     }
 
     fn record(&self, line: usize, too_long: bool) -> Result<Record, RecordError> {
@@ -227,11 +237,6 @@ impl<R: BufRead> JsonlRecords<R> {
     }
 }
 
-/// The first newline in `bytes`.
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
-}
-
 impl<R: BufRead> Iterator for JsonlRecords<R> {
     type Item = io::Result<Result<Record, RecordError>>;
 
@@ -287,6 +292,14 @@ mod tests {
         assert_eq!(r[1].as_ref().unwrap().text, "after");
         assert_eq!(r[1].as_ref().unwrap().line, 2);
         assert_eq!(r[2].as_ref().unwrap_err().line, 3);
+    }
+
+    #[test]
+    fn an_endless_line_is_reported_at_once() {
+        let endless = io::BufReader::new(io::repeat(b'x'));
+        let first = JsonlRecords::with_max_line(endless, 1000).next();
+        let err = first.expect("an item").expect("reads").unwrap_err();
+        assert!(err.message.contains("line limit"), "{err}");
     }
 
     #[test]
