@@ -95,7 +95,7 @@ pub fn check_jsonl(data: &[u8], max_line: usize, coder: &Coder) {
             "line {n}: text"
         );
         let id = match &json["id"] {
-            serde_json::Value::Null => n.to_string(),
+            serde_json::Value::Null => format!("stdin:{n}"),
             serde_json::Value::String(s) => s.clone(),
             v => v.to_string(),
         };

@@ -18,6 +18,10 @@ pub enum CliError {
     /// just ends.
     #[error("broken pipe")]
     BrokenPipe,
+    /// A failure already reported on stderr: the run ends with exit code 1, printing nothing
+    /// more.
+    #[error("failed")]
+    Reported,
 }
 
 impl CliError {
@@ -50,7 +54,7 @@ impl CliError {
     pub fn hint(&self) -> Option<&str> {
         match self {
             CliError::Failed { hint, .. } => hint.as_deref(),
-            CliError::BrokenPipe => None,
+            CliError::BrokenPipe | CliError::Reported => None,
         }
     }
 }

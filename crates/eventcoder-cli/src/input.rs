@@ -64,7 +64,8 @@ pub fn read_text(name: &str, reader: impl Read) -> Result<String, CliError> {
 pub struct Record {
     /// Its 1-based line in the input.
     pub line: usize,
-    /// Its `id` (a string as is, any other JSON value as JSON), else its line number.
+    /// Its `id` (a string as is, any other JSON value as JSON), else `NAME:LINE` (the source's
+    /// name, `stdin` unless [`JsonlRecords::named`] says otherwise).
     pub id: String,
     /// Its `text`.
     pub text: String,
@@ -103,7 +104,7 @@ struct RawRecord {
 /// assert_eq!(records.len(), 3);
 /// assert_eq!(records[0].as_ref().unwrap().id, "a");
 /// assert_eq!(records[1].as_ref().unwrap_err().line, 2);
-/// assert_eq!(records[2].as_ref().unwrap().id, "4");
+/// assert_eq!(records[2].as_ref().unwrap().id, "stdin:4");
 /// ```
 pub struct JsonlRecords<R> {
     reader: R,
@@ -112,6 +113,8 @@ pub struct JsonlRecords<R> {
     max_line: usize,
     /// The last line was too long: the rest of it is skipped before the next line is read.
     skip_rest: bool,
+    /// The source's name, for the ids of records without one.
+    name: String,
 }
 
 impl<R: BufRead> JsonlRecords<R> {
@@ -128,7 +131,14 @@ impl<R: BufRead> JsonlRecords<R> {
             buf: Vec::new(),
             max_line,
             skip_rest: false,
+            name: "stdin".to_string(),
         }
+    }
+
+    /// Names the source (its path): a record without an id gets `NAME:LINE`.
+    pub fn named(mut self, name: &str) -> Self {
+        self.name = name.to_string();
+        self
     }
 
     /// Reads the next line into `buf` (without its newline); `None` at the end. A line longer
@@ -225,8 +235,8 @@ impl<R: BufRead> JsonlRecords<R> {
             .map_err(|e| err(e.to_string()))?;
         let id = match raw.id {
             Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Null) | None => format!("{}:{line}", self.name),
             Some(v) => v.to_string(),
-            None => line.to_string(),
         };
         Ok(Record {
             line,
@@ -276,6 +286,7 @@ mod tests {
         let r = records(&input, 1000);
         assert_eq!(r.len(), 5);
         assert_eq!(r[0].as_ref().unwrap().id, "1");
+        assert_eq!(r[4].as_ref().unwrap().id, "stdin:5");
         assert!(r[1].as_ref().unwrap_err().message.contains("UTF-8"));
         assert_eq!(r[2].as_ref().unwrap_err().line, 3);
         assert!(r[3].as_ref().unwrap_err().message.contains("text"));

@@ -15,6 +15,7 @@ use eventcoder::{Article, Coder, parse_iso_date};
 pub mod error;
 mod eval;
 pub mod input;
+pub mod sources;
 
 use error::{CliError, report};
 
@@ -31,6 +32,9 @@ struct Cli {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum InputFormat {
+    /// By extension: .jsonl and .ndjson are JSON lines, anything else one text article;
+    /// standard input is text.
+    Auto,
     /// The whole input is one article.
     Text,
     /// One JSON object per line: {"id": ..., "text": ..., "published": "YYYY-MM-DD"}.
@@ -60,8 +64,12 @@ enum Command {
         #[arg(long)]
         published: Option<String>,
         /// Input format.
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_enum, default_value = "auto")]
         input: InputFormat,
+        /// Which files of a directory INPUT are read, by name (repeatable; default: *.txt,
+        /// *.jsonl, *.ndjson, *.csv, *.tsv).
+        #[arg(long = "glob", value_name = "PATTERN")]
+        globs: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutputFormat,
@@ -78,8 +86,9 @@ enum Command {
         /// or markup; entities decoded). Spans point into the HTML.
         #[arg(long)]
         html: bool,
-        /// The input file, or - for standard input.
-        file: String,
+        /// Files, directories (walked recursively, in sorted order) and - for standard input.
+        #[arg(value_name = "INPUT", default_value = "-")]
+        inputs: Vec<String>,
     },
     /// Inspect the lexicon.
     Lexicon {
@@ -215,86 +224,172 @@ const BATCH_RECORDS: usize = 256;
 /// How many bytes of text are coded together, at most (a batch of huge records stays bounded).
 const BATCH_BYTES: usize = 32 << 20;
 
-#[allow(clippy::too_many_arguments)]
-fn cmd_code(
-    file: &str,
-    published: Option<&str>,
+/// What `eventcoder code` was asked to do.
+struct CodeOptions<'a> {
+    inputs: &'a [String],
+    globs: &'a [String],
+    published: Option<&'a str>,
     input: InputFormat,
     format: OutputFormat,
     require_dyad: bool,
     keep_negated: bool,
-    dictionaries: &[String],
+    dictionaries: &'a [String],
     html: bool,
-) -> Result<bool, CliError> {
-    let coder = build_coder(dictionaries, require_dyad, keep_negated)?;
-    let published = published.map(parse_iso_date).transpose()?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    match input {
-        InputFormat::Text => {
-            let text = read_input(file)?;
-            let id = if file == "-" {
-                "stdin".to_string()
-            } else {
-                file.to_string()
-            };
-            let mut article = Article::new(id, text);
-            article.published = published;
-            let doc = if html {
-                coder.code_html(&article)?
-            } else {
-                coder.code(&article)?
-            };
-            write_doc(&mut out, &article, &doc, format)?;
-            out.flush()?;
-            Ok(true)
+}
+
+/// A run of `eventcoder code`: articles are batched (by count and by bytes), coded in
+/// parallel and written in input order; bad sources and records are reported and skipped.
+struct CodeRun<W: Write> {
+    coder: Coder,
+    format: OutputFormat,
+    html: bool,
+    out: W,
+    batch: Vec<Article>,
+    batch_bytes: usize,
+    /// Ids seen so far, and those already reported as duplicates.
+    seen: std::collections::HashSet<String>,
+    reported: std::collections::HashSet<String>,
+    /// Sources or records skipped, and articles read.
+    skipped: usize,
+    read: usize,
+    published: Option<chrono::NaiveDate>,
+}
+
+impl<W: Write> CodeRun<W> {
+    fn skip(&mut self, e: CliError) {
+        match e.hint() {
+            Some(hint) => report(format_args!("{e}\n  hint: {hint}")),
+            None => report(format_args!("{e}")),
         }
-        InputFormat::Jsonl => {
-            let mut ok = true;
-            let mut batch: Vec<Article> = Vec::with_capacity(BATCH_RECORDS);
-            let mut batch_bytes = 0;
-            let flush = |batch: &mut Vec<Article>, out: &mut BufWriter<_>| {
-                let mut all_ok = true;
-                let docs = if html {
-                    coder.code_many_html(batch)
-                } else {
-                    coder.code_many(batch)
-                };
-                for (a, r) in batch.iter().zip(docs) {
-                    match r {
-                        Ok(doc) => write_doc(out, a, &doc, format)?,
+        self.skipped += 1;
+    }
+
+    /// Queues an article; codes the batch when it is full.
+    fn push(&mut self, mut article: Article) -> Result<(), CliError> {
+        if !self.seen.insert(article.id.clone()) && self.reported.insert(article.id.clone()) {
+            report(format_args!(
+                "duplicate id {:?}: every record with it is still coded",
+                article.id
+            ));
+        }
+        article.published = article.published.or(self.published);
+        self.read += 1;
+        self.batch_bytes += article.text.len();
+        self.batch.push(article);
+        if self.batch.len() == BATCH_RECORDS || self.batch_bytes >= BATCH_BYTES {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Codes and writes the queued articles.
+    fn flush(&mut self) -> Result<(), CliError> {
+        let docs = if self.html {
+            self.coder.code_many_html(&self.batch)
+        } else {
+            self.coder.code_many(&self.batch)
+        };
+        for (a, r) in self.batch.iter().zip(docs) {
+            match r {
+                Ok(doc) => write_doc(&mut self.out, a, &doc, self.format)?,
+                Err(e) => {
+                    report(format_args!("article {:?}: {e}", a.id));
+                    self.skipped += 1;
+                }
+            }
+        }
+        self.batch.clear();
+        self.batch_bytes = 0;
+        Ok(())
+    }
+
+    /// Reads one source: a text article, or JSON lines.
+    fn source(&mut self, path: &str, format: sources::SourceFormat) -> Result<(), CliError> {
+        let reader = match input::open(path) {
+            Ok(r) => r,
+            Err(e) => {
+                self.skip(e);
+                return Ok(());
+            }
+        };
+        match format {
+            sources::SourceFormat::Text => match input::read_text(path, reader) {
+                Ok(text) => {
+                    let id = if path == "-" { "stdin" } else { path };
+                    self.push(Article::new(id, text))?;
+                }
+                Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
+                Err(e) => self.skip(e),
+            },
+            sources::SourceFormat::Jsonl => {
+                let name = if path == "-" { "stdin" } else { path };
+                for rec in input::JsonlRecords::new(reader).named(name) {
+                    match rec {
+                        Ok(Ok(rec)) => {
+                            let mut article = Article::new(rec.id, rec.text);
+                            article.published = rec.published;
+                            self.push(article)?;
+                        }
+                        Ok(Err(e)) => self.skip(CliError::Failed {
+                            message: format!("{name}: {e}"),
+                            hint: None,
+                        }),
                         Err(e) => {
-                            report(format_args!("{file}: article {:?}: {e}", a.id));
-                            all_ok = false;
+                            self.skip(CliError::io(name, e));
+                            break;
                         }
                     }
                 }
-                batch.clear();
-                Ok::<bool, CliError>(all_ok)
-            };
-            for rec in input::JsonlRecords::new(input::open(file)?) {
-                let rec = match rec.map_err(|e| CliError::io(file, e))? {
-                    Ok(rec) => rec,
-                    Err(e) => {
-                        report(format_args!("{file}: {e}"));
-                        ok = false;
-                        continue;
-                    }
-                };
-                let mut article = Article::new(rec.id, rec.text);
-                article.published = rec.published.or(published);
-                batch_bytes += article.text.len();
-                batch.push(article);
-                if batch.len() == BATCH_RECORDS || batch_bytes >= BATCH_BYTES {
-                    ok &= flush(&mut batch, &mut out)?;
-                    batch_bytes = 0;
-                }
             }
-            ok &= flush(&mut batch, &mut out)?;
-            out.flush()?;
-            Ok(ok)
+        }
+        Ok(())
+    }
+}
+
+/// `eventcoder code`: Ok(true) when everything was coded, Ok(false) when something was skipped;
+/// an error when nothing could be read at all.
+fn cmd_code(o: &CodeOptions<'_>) -> Result<bool, CliError> {
+    let coder = build_coder(o.dictionaries, o.require_dyad, o.keep_negated)?;
+    let published = o.published.map(parse_iso_date).transpose()?;
+    let globs = sources::glob_set(o.globs)?;
+    let stdout = io::stdout();
+    let mut run = CodeRun {
+        coder,
+        format: o.format,
+        html: o.html,
+        out: BufWriter::new(stdout.lock()),
+        batch: Vec::with_capacity(BATCH_RECORDS),
+        batch_bytes: 0,
+        seen: Default::default(),
+        reported: Default::default(),
+        skipped: 0,
+        read: 0,
+        published,
+    };
+    let mut errors: Vec<CliError> = Vec::new();
+    let paths = sources::expand(o.inputs, &globs, |e| errors.push(e));
+    for e in errors {
+        run.skip(e);
+    }
+    for path in &paths {
+        let format = match o.input {
+            InputFormat::Auto => sources::auto_format(path),
+            InputFormat::Text => Ok(sources::SourceFormat::Text),
+            InputFormat::Jsonl => Ok(sources::SourceFormat::Jsonl),
+        };
+        match format {
+            Ok(f) => run.source(path, f)?,
+            Err(e) => run.skip(e),
         }
     }
+    run.flush()?;
+    run.out.flush()?;
+    // One input that could not be read at all is a fatal error (already reported), not a
+    // skipped record.
+    if run.read == 0 && run.skipped > 0 && o.inputs.len() <= 1 {
+        return Err(CliError::Reported);
+    }
+    Ok(run.skipped == 0)
 }
 
 fn cmd_stats(json: bool, dictionaries: &[String]) -> Result<(), CliError> {
@@ -408,22 +503,24 @@ pub fn main() -> ExitCode {
         Command::Code {
             published,
             input,
+            globs,
             format,
             require_dyad,
             keep_negated,
             dictionaries,
             html,
-            file,
-        } => cmd_code(
-            file,
-            published.as_deref(),
-            *input,
-            *format,
-            *require_dyad,
-            *keep_negated,
+            inputs,
+        } => cmd_code(&CodeOptions {
+            inputs,
+            globs,
+            published: published.as_deref(),
+            input: *input,
+            format: *format,
+            require_dyad: *require_dyad,
+            keep_negated: *keep_negated,
             dictionaries,
-            *html,
-        ),
+            html: *html,
+        }),
         Command::Lexicon {
             command: LexiconCommand::Stats { json, dictionaries },
         } => cmd_stats(*json, dictionaries).map(|_| true),
@@ -443,6 +540,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(true) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(3),
+        Err(CliError::Reported) => ExitCode::FAILURE,
         Err(e) => {
             match e.hint() {
                 Some(hint) => report(format_args!("{e}\n  hint: {hint}")),

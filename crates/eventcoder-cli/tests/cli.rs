@@ -471,3 +471,72 @@ fn html_input_codes_visible_text_with_spans_into_the_html() {
             .all(|e| e["source"]["country"] != "RUS")
     );
 }
+
+/// Files, directories and `-` mix; directories are walked in sorted order and filtered by
+/// `--glob`; `.jsonl` is read as JSON lines; records without ids get FILE:LINE; duplicate ids
+/// are reported once and still coded; sources that cannot be read are skipped (exit 3).
+#[test]
+fn many_inputs_directories_ids_and_duplicates() {
+    let dir = std::env::temp_dir().join(format!("eventcoder-cli-inputs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("wire/2021")).unwrap();
+    let story =
+        |day: u32| format!("date 2021-06-{day:02}\nJapan condemned North Korea on Friday.\n");
+    std::fs::write(dir.join("wire/b.txt"), story(14)).unwrap();
+    std::fs::write(dir.join("wire/2021/a.txt"), story(15)).unwrap();
+    std::fs::write(dir.join("wire/notes.md"), story(16)).unwrap();
+    std::fs::write(dir.join("wire/table.csv"), "id,text\n1,x\n").unwrap();
+    std::fs::write(
+        dir.join("records.jsonl"),
+        concat!(
+            "{\"text\": \"Japan condemned North Korea.\", \"published\": \"2021-06-14\"}\n",
+            "{\"id\": \"dup\", \"text\": \"Japan condemned North Korea.\"}\n",
+            "{\"id\": \"dup\", \"text\": \"Japan condemned North Korea.\"}\n",
+            "{\"id\": \"dup\", \"text\": \"Japan condemned North Korea.\"}\n",
+        ),
+    )
+    .unwrap();
+    let wire = dir.join("wire").display().to_string();
+    let records = dir.join("records.jsonl").display().to_string();
+    let missing = dir.join("missing.txt").display().to_string();
+
+    let (code, out, err) = run(&["code", &wire, &records, &missing, "-"], "");
+    assert_eq!(code, 3, "the CSV and the missing file are skipped: {err}");
+    assert!(
+        err.contains("table.csv") && err.contains("not supported yet"),
+        "{err}"
+    );
+    assert!(err.contains("missing.txt"), "{err}");
+    assert_eq!(err.matches("duplicate id \"dup\"").count(), 1, "{err}");
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|e| e["article_id"].as_str().unwrap().to_string())
+        .collect();
+    let mut order: Vec<&str> = Vec::new();
+    for id in &ids {
+        if order.last() != Some(&id.as_str()) {
+            order.push(id);
+        }
+    }
+    assert_eq!(
+        order,
+        [
+            format!("{wire}/2021/a.txt"),
+            format!("{wire}/b.txt"),
+            format!("{records}:1"),
+            "dup".to_string(),
+        ],
+        "sorted walk, then the records, in input order: {ids:?}"
+    );
+    assert_eq!(ids.iter().filter(|i| *i == "dup").count(), 3);
+    assert!(!ids.iter().any(|i| i.ends_with("notes.md")));
+
+    let (code, out, err) = run(&["code", "--glob", "*.md", &wire], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        json_lines(&out)
+            .iter()
+            .all(|e| e["article_id"].as_str().unwrap().ends_with("notes.md"))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,147 @@
+//! What `eventcoder code` reads: its INPUT arguments (files, directories, `-`) expanded into
+//! sources, each with its format.
+
+use std::path::Path;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::error::CliError;
+
+/// The globs a directory's files must match when `--glob` is not given.
+pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.jsonl", "*.ndjson", "*.csv", "*.tsv"];
+
+/// How a source is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// The whole source is one article.
+    Text,
+    /// One JSON record per line.
+    Jsonl,
+}
+
+/// One source to read: a path (or `-` for standard input) and its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The path as reached from the INPUT given, or `-`.
+    pub path: String,
+    /// How to read it.
+    pub format: SourceFormat,
+}
+
+/// The format of `path` under `--input auto`: by extension, `.jsonl` and `.ndjson` are JSON
+/// lines, anything else is text; standard input is text. Compressed and CSV/TSV inputs are
+/// refused with a clear error (not read as text).
+pub fn auto_format(path: &str) -> Result<SourceFormat, CliError> {
+    if path == "-" {
+        return Ok(SourceFormat::Text);
+    }
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("jsonl" | "ndjson") => Ok(SourceFormat::Jsonl),
+        Some(e @ ("csv" | "tsv" | "gz" | "zst")) => Err(CliError::failed(
+            format!("{path}: .{e} input is not supported yet"),
+            "give text or JSON lines (convert it first), or name the file's format with --input",
+        )),
+        _ => Ok(SourceFormat::Text),
+    }
+}
+
+/// A glob set of `patterns` (or [`DEFAULT_GLOBS`] if there are none), matched against file
+/// names.
+pub fn glob_set(patterns: &[String]) -> Result<GlobSet, CliError> {
+    let mut b = GlobSetBuilder::new();
+    let defaults: Vec<String> = DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect();
+    let patterns = if patterns.is_empty() {
+        &defaults[..]
+    } else {
+        patterns
+    };
+    for p in patterns {
+        let glob = Glob::new(p).map_err(|e| {
+            CliError::failed(
+                format!("--glob {p:?}: {e}"),
+                "a glob such as *.txt or news-*.jsonl",
+            )
+        })?;
+        b.add(glob);
+    }
+    b.build()
+        .map_err(|e| CliError::failed(format!("--glob: {e}"), "a glob such as *.txt"))
+}
+
+/// Expands INPUT arguments into sources: `-` is standard input, a directory is walked
+/// recursively in sorted order (its files matching `globs` by name), anything else is a file.
+/// A path that cannot be read is reported through `skip` and left out; the others go on.
+pub fn expand(inputs: &[String], globs: &GlobSet, mut skip: impl FnMut(CliError)) -> Vec<String> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input != "-" && Path::new(input).is_dir() {
+            let walk = walkdir::WalkDir::new(input)
+                .follow_links(true)
+                .sort_by_file_name();
+            for entry in walk {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && globs.is_match(e.file_name()) => {
+                        out.push(e.path().display().to_string());
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let path = e.path().map_or(input.clone(), |p| p.display().to_string());
+                        skip(CliError::io(&path, e.into()));
+                    }
+                }
+            }
+        } else {
+            out.push(input.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(auto_format("-").unwrap(), SourceFormat::Text);
+        assert_eq!(auto_format("a/b.JSONL").unwrap(), SourceFormat::Jsonl);
+        assert_eq!(auto_format("b.ndjson").unwrap(), SourceFormat::Jsonl);
+        assert_eq!(auto_format("story.txt").unwrap(), SourceFormat::Text);
+        assert_eq!(auto_format("README").unwrap(), SourceFormat::Text);
+        assert!(auto_format("x.csv").is_err());
+        assert!(auto_format("x.jsonl.gz").is_err());
+    }
+
+    #[test]
+    fn directories_walk_sorted_and_filtered() {
+        let dir = std::env::temp_dir().join(format!("eventcoder-sources-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        for f in ["b.txt", "a.jsonl", "sub/c.txt", "notes.md"] {
+            std::fs::write(dir.join(f), "x").unwrap();
+        }
+        let d = dir.display().to_string();
+        let mut skipped = 0;
+        let got = expand(
+            &[d.clone(), "-".to_string()],
+            &glob_set(&[]).unwrap(),
+            |_| skipped += 1,
+        );
+        let names: Vec<String> = got
+            .iter()
+            .map(|p| p.strip_prefix(&d).unwrap_or(p).to_string())
+            .collect();
+        assert_eq!(names, ["/a.jsonl", "/b.txt", "/sub/c.txt", "-"]);
+        assert_eq!(skipped, 0);
+        let only_txt = expand(
+            std::slice::from_ref(&d),
+            &glob_set(&["*.txt".into()]).unwrap(),
+            |_| {},
+        );
+        assert_eq!(only_txt.len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
