@@ -83,14 +83,25 @@ pub struct RecordError {
     pub message: String,
 }
 
-/// The fields of a record, as JSON gives them.
-#[derive(serde::Deserialize)]
-struct RawRecord {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    text: String,
-    #[serde(default)]
-    published: Option<String>,
+/// The names of a record's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The id's field (default `id`): a string is taken as is, any other JSON value as JSON.
+    pub id: String,
+    /// The text's field (default `text`): it must be a string.
+    pub text: String,
+    /// The published date's field (default `published`): `YYYY-MM-DD`, or null.
+    pub published: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            id: "id".into(),
+            text: "text".into(),
+            published: "published".into(),
+        }
+    }
 }
 
 /// The records of JSON lines, one `Result` per non-blank line: a bad line is an error for that
@@ -115,6 +126,7 @@ pub struct JsonlRecords<R> {
     skip_rest: bool,
     /// The source's name, for the ids of records without one.
     name: String,
+    fields: Fields,
 }
 
 impl<R: BufRead> JsonlRecords<R> {
@@ -132,7 +144,14 @@ impl<R: BufRead> JsonlRecords<R> {
             max_line,
             skip_rest: false,
             name: "stdin".to_string(),
+            fields: Fields::default(),
         }
+    }
+
+    /// Reads the id, text and published date from these fields.
+    pub fn fields(mut self, fields: Fields) -> Self {
+        self.fields = fields;
+        self
     }
 
     /// Names the source (its path): a record without an id gets `NAME:LINE`.
@@ -210,30 +229,33 @@ impl<R: BufRead> JsonlRecords<R> {
                 e.valid_up_to()
             ))
         })?;
-        // A record is an object: serde would also take a struct from an array of its fields
-        // in order (`[1, "text"]`), which is no record.
-        if !text
-            .trim_start_matches([' ', '\t', '\r', '\n'])
-            .starts_with('{')
-        {
-            return Err(err(
-                "expected a JSON object: {\"id\": ..., \"text\": ..., \"published\": ...}".into(),
-            ));
-        }
-        let raw: RawRecord = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
-        if raw.text.len() > MAX_ARTICLE_BYTES {
+        let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+            .map_err(|e| {
+                err(format!(
+                    "{e}: expected a JSON object with a \"{}\" field",
+                    self.fields.text
+                ))
+            })?;
+        let f = &self.fields;
+        let text = match map.remove(&f.text) {
+            Some(serde_json::Value::String(s)) => s,
+            Some(_) => return Err(err(format!("field \"{}\" is not a string", f.text))),
+            None => return Err(err(format!("no \"{}\" field", f.text))),
+        };
+        if text.len() > MAX_ARTICLE_BYTES {
             return Err(err(format!(
                 "text of {} bytes exceeds the article limit of {MAX_ARTICLE_BYTES} bytes",
-                raw.text.len()
+                text.len()
             )));
         }
-        let published = raw
-            .published
-            .as_deref()
-            .map(parse_iso_date)
-            .transpose()
-            .map_err(|e| err(e.to_string()))?;
-        let id = match raw.id {
+        let published = match map.remove(&f.published) {
+            Some(serde_json::Value::String(s)) => {
+                Some(parse_iso_date(&s).map_err(|e| err(e.to_string()))?)
+            }
+            Some(serde_json::Value::Null) | None => None,
+            Some(_) => return Err(err(format!("field \"{}\" is not a string", f.published))),
+        };
+        let id = match map.remove(&f.id) {
             Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Null) | None => format!("{}:{line}", self.name),
             Some(v) => v.to_string(),
@@ -241,7 +263,7 @@ impl<R: BufRead> JsonlRecords<R> {
         Ok(Record {
             line,
             id,
-            text: raw.text,
+            text,
             published,
         })
     }

@@ -70,6 +70,15 @@ enum Command {
         /// *.jsonl, *.ndjson, *.csv, *.tsv).
         #[arg(long = "glob", value_name = "PATTERN")]
         globs: Vec<String>,
+        /// The field of a JSON record that holds its id.
+        #[arg(long, default_value = "id")]
+        id_field: String,
+        /// The field of a JSON record that holds its text.
+        #[arg(long, default_value = "text")]
+        text_field: String,
+        /// The field of a JSON record that holds its published date (YYYY-MM-DD).
+        #[arg(long, default_value = "published")]
+        published_field: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutputFormat,
@@ -228,6 +237,7 @@ const BATCH_BYTES: usize = 32 << 20;
 struct CodeOptions<'a> {
     inputs: &'a [String],
     globs: &'a [String],
+    fields: input::Fields,
     published: Option<&'a str>,
     input: InputFormat,
     format: OutputFormat,
@@ -241,6 +251,7 @@ struct CodeOptions<'a> {
 /// parallel and written in input order; bad sources and records are reported and skipped.
 struct CodeRun<W: Write> {
     coder: Coder,
+    fields: input::Fields,
     format: OutputFormat,
     html: bool,
     out: W,
@@ -323,7 +334,10 @@ impl<W: Write> CodeRun<W> {
             },
             sources::SourceFormat::Jsonl => {
                 let name = if path == "-" { "stdin" } else { path };
-                for rec in input::JsonlRecords::new(reader).named(name) {
+                let records = input::JsonlRecords::new(reader)
+                    .named(name)
+                    .fields(self.fields.clone());
+                for rec in records {
                     match rec {
                         Ok(Ok(rec)) => {
                             let mut article = Article::new(rec.id, rec.text);
@@ -355,6 +369,7 @@ fn cmd_code(o: &CodeOptions<'_>) -> Result<bool, CliError> {
     let stdout = io::stdout();
     let mut run = CodeRun {
         coder,
+        fields: o.fields.clone(),
         format: o.format,
         html: o.html,
         out: BufWriter::new(stdout.lock()),
@@ -504,6 +519,9 @@ pub fn main() -> ExitCode {
             published,
             input,
             globs,
+            id_field,
+            text_field,
+            published_field,
             format,
             require_dyad,
             keep_negated,
@@ -513,6 +531,11 @@ pub fn main() -> ExitCode {
         } => cmd_code(&CodeOptions {
             inputs,
             globs,
+            fields: input::Fields {
+                id: id_field.clone(),
+                text: text_field.clone(),
+                published: published_field.clone(),
+            },
             published: published.as_deref(),
             input: *input,
             format: *format,

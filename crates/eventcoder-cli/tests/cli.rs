@@ -540,3 +540,41 @@ fn many_inputs_directories_ids_and_duplicates() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--id-field`, `--text-field` and `--published-field` name a JSON record's fields; a text that
+/// is missing or no string is an error for its line only.
+#[test]
+fn record_fields_are_named() {
+    let input = concat!(
+        "{\"doc_id\": \"x1\", \"body\": \"Japan condemned North Korea on Friday.\", \"date\": \"2021-06-14\"}\n",
+        "{\"doc_id\": \"x2\", \"body\": 5}\n",
+        "{\"doc_id\": \"x3\", \"text\": \"Japan condemned North Korea.\"}\n",
+    );
+    let args = [
+        "code",
+        "--input",
+        "jsonl",
+        "--id-field",
+        "doc_id",
+        "--text-field",
+        "body",
+        "--published-field",
+        "date",
+        "-",
+    ];
+    let (code, out, err) = run(&args, input);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("line 2: field \"body\" is not a string"),
+        "{err}"
+    );
+    assert!(err.contains("line 3: no \"body\" field"), "{err}");
+    let events = json_lines(&out);
+    assert!(!events.is_empty());
+    assert!(
+        events
+            .iter()
+            .all(|e| e["article_id"] == "x1" && e["date"] == "2021-06-11"),
+        "{out}"
+    );
+}
