@@ -288,6 +288,166 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
     }
 }
 
+/// A reader that fails once more than `limit` bytes are read since the last [`Budget::reset`]:
+/// it keeps one CSV record from growing without bound.
+struct Budget<R> {
+    inner: R,
+    used: std::rc::Rc<std::cell::Cell<usize>>,
+    limit: usize,
+}
+
+impl<R: Read> Read for Budget<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.used.get() > self.limit {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a record longer than the limit of {} bytes", self.limit),
+            ));
+        }
+        let n = self.inner.read(buf)?;
+        self.used.set(self.used.get() + n);
+        Ok(n)
+    }
+}
+
+/// The records of a CSV or TSV file with a header row (RFC 4180: quoted fields may hold
+/// delimiters, quotes and newlines). Each item is one record, or an error for that record
+/// (invalid UTF-8, no text, a bad date, a text over the size limit); reading fails (an `Err`
+/// of [`io::Error`]) when the input cannot be read or parsed, or one record passes
+/// [`MAX_LINE_BYTES`]: the rest of that file is then skipped, since quoting cannot be resynced.
+///
+/// ```
+/// use eventcoder_cli::input::CsvRecords;
+/// let input = "id,text,published\na1,\"Japan condemned North Korea, again.\",2021-06-14\n,x,\n";
+/// let records: Vec<_> = CsvRecords::new(input.as_bytes(), b',').unwrap()
+///     .collect::<Result<_, _>>()
+///     .unwrap();
+/// assert_eq!(records[0].as_ref().unwrap().text, "Japan condemned North Korea, again.");
+/// assert_eq!(records[1].as_ref().unwrap().id, "stdin:3");
+/// ```
+pub struct CsvRecords<R> {
+    reader: csv::Reader<Budget<R>>,
+    used: std::rc::Rc<std::cell::Cell<usize>>,
+    record: csv::ByteRecord,
+    columns: [Option<usize>; 3],
+    name: String,
+}
+
+impl<R: Read> CsvRecords<R> {
+    /// Records of `reader`, fields separated by `delimiter` (`b','` or `b'\t'`), read from the
+    /// default fields.
+    pub fn new(reader: R, delimiter: u8) -> Result<Self, RecordError> {
+        Self::with_fields(reader, delimiter, &Fields::default(), "stdin")
+    }
+
+    /// Records of `reader` (named `name`, for ids `NAME:LINE`), with `fields` named in the
+    /// header row. A header without the text field is an error.
+    pub fn with_fields(
+        reader: R,
+        delimiter: u8,
+        fields: &Fields,
+        name: &str,
+    ) -> Result<Self, RecordError> {
+        let used = std::rc::Rc::new(std::cell::Cell::new(0));
+        let budget = Budget {
+            inner: reader,
+            used: used.clone(),
+            limit: MAX_LINE_BYTES,
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(budget);
+        let header_error = |message: String| RecordError { line: 1, message };
+        let header = reader
+            .byte_headers()
+            .map_err(|e| header_error(e.to_string()))?
+            .clone();
+        let column = |field: &str| {
+            header.iter().position(|h| {
+                let h = h.strip_prefix(BOM).unwrap_or(h);
+                h == field.as_bytes()
+            })
+        };
+        let columns = [
+            column(&fields.id),
+            column(&fields.text),
+            column(&fields.published),
+        ];
+        if columns[1].is_none() {
+            return Err(header_error(format!(
+                "the header row has no \"{}\" column",
+                fields.text
+            )));
+        }
+        used.set(0);
+        Ok(CsvRecords {
+            reader,
+            used,
+            record: csv::ByteRecord::new(),
+            columns,
+            name: name.to_string(),
+        })
+    }
+
+    fn record(&self) -> Result<Record, RecordError> {
+        let line = self.record.position().map_or(0, |p| p.line() as usize);
+        let err = |message: String| RecordError { line, message };
+        let field = |i: Option<usize>, what: &str| -> Result<Option<&str>, RecordError> {
+            match i.and_then(|i| self.record.get(i)) {
+                None => Ok(None),
+                Some(b) => std::str::from_utf8(b).map(Some).map_err(|e| {
+                    err(format!(
+                        "{what}: not valid UTF-8 at byte {}",
+                        e.valid_up_to()
+                    ))
+                }),
+            }
+        };
+        let text = field(self.columns[1], "text")?
+            .ok_or_else(|| err("the record has no text field".into()))?;
+        if text.len() > MAX_ARTICLE_BYTES {
+            return Err(err(format!(
+                "text of {} bytes exceeds the article limit of {MAX_ARTICLE_BYTES} bytes",
+                text.len()
+            )));
+        }
+        let published = match field(self.columns[2], "published")?.map(str::trim) {
+            None | Some("") => None,
+            Some(d) => Some(parse_iso_date(d).map_err(|e| err(e.to_string()))?),
+        };
+        let id = match field(self.columns[0], "id")? {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => format!("{}:{line}", self.name),
+        };
+        Ok(Record {
+            line,
+            id,
+            text: text.to_string(),
+            published,
+        })
+    }
+}
+
+impl<R: Read> Iterator for CsvRecords<R> {
+    type Item = io::Result<Result<Record, RecordError>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.used.set(0);
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(false) => None,
+            Ok(true) => Some(Ok(self.record())),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                Some(Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("line {line}: {e}"),
+                )))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +485,28 @@ mod tests {
         assert_eq!(r[1].as_ref().unwrap().text, "after");
         assert_eq!(r[1].as_ref().unwrap().line, 2);
         assert_eq!(r[2].as_ref().unwrap_err().line, 3);
+    }
+
+    #[test]
+    fn csv_records_with_quotes_and_bad_fields() {
+        let input = b"id,text\n1,\"Japan condemned\nNorth Korea, \"\"again\"\".\"\n2,\xff\n3\n";
+        let r: Vec<_> = CsvRecords::new(&input[..], b',')
+            .unwrap()
+            .collect::<io::Result<_>>()
+            .unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            r[0].as_ref().unwrap().text,
+            "Japan condemned\nNorth Korea, \"again\"."
+        );
+        let e = r[1].as_ref().unwrap_err();
+        assert_eq!(e.line, 4);
+        assert!(e.message.contains("UTF-8"), "{e}");
+        assert!(r[2].as_ref().unwrap_err().message.contains("no text"));
+        let tsv =
+            CsvRecords::new(&b"\xef\xbb\xbfid\ttext\nt1\tJapan protested.\n"[..], b'\t').unwrap();
+        let r: Vec<_> = tsv.collect::<io::Result<_>>().unwrap();
+        assert_eq!(r[0].as_ref().unwrap().id, "t1");
     }
 
     #[test]

@@ -39,6 +39,10 @@ enum InputFormat {
     Text,
     /// One JSON object per line: {"id": ..., "text": ..., "published": "YYYY-MM-DD"}.
     Jsonl,
+    /// CSV with a header row (RFC 4180); the id, text and published columns by name.
+    Csv,
+    /// TSV with a header row, quoted as CSV.
+    Tsv,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -332,27 +336,59 @@ impl<W: Write> CodeRun<W> {
                 Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
                 Err(e) => self.skip(e),
             },
+            sources::SourceFormat::Csv | sources::SourceFormat::Tsv => {
+                let name = if path == "-" { "stdin" } else { path };
+                let delimiter = if format == sources::SourceFormat::Csv {
+                    b','
+                } else {
+                    b'\t'
+                };
+                match input::CsvRecords::with_fields(reader, delimiter, &self.fields, name) {
+                    Ok(records) => self.records(name, records)?,
+                    Err(e) => self.skip(CliError::Failed {
+                        message: format!("{name}: {e}"),
+                        hint: Some(
+                            "name the columns with --id-field, --text-field, --published-field"
+                                .to_string(),
+                        ),
+                    }),
+                }
+            }
             sources::SourceFormat::Jsonl => {
                 let name = if path == "-" { "stdin" } else { path };
                 let records = input::JsonlRecords::new(reader)
                     .named(name)
                     .fields(self.fields.clone());
-                for rec in records {
-                    match rec {
-                        Ok(Ok(rec)) => {
-                            let mut article = Article::new(rec.id, rec.text);
-                            article.published = rec.published;
-                            self.push(article)?;
-                        }
-                        Ok(Err(e)) => self.skip(CliError::Failed {
-                            message: format!("{name}: {e}"),
-                            hint: None,
-                        }),
-                        Err(e) => {
-                            self.skip(CliError::io(name, e));
-                            break;
-                        }
-                    }
+                self.records(name, records)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Codes the records of one source; a bad record is skipped, an unreadable rest of the
+    /// source ends it.
+    fn records(
+        &mut self,
+        name: &str,
+        records: impl Iterator<Item = io::Result<Result<input::Record, input::RecordError>>>,
+    ) -> Result<(), CliError> {
+        for rec in records {
+            match rec {
+                Ok(Ok(rec)) => {
+                    let mut article = Article::new(rec.id, rec.text);
+                    article.published = rec.published;
+                    self.push(article)?;
+                }
+                Ok(Err(e)) => self.skip(CliError::Failed {
+                    message: format!("{name}: {e}"),
+                    hint: None,
+                }),
+                Err(e) => {
+                    self.skip(CliError::failed(
+                        format!("{name}: {e}"),
+                        "the rest of this source is skipped",
+                    ));
+                    break;
                 }
             }
         }
@@ -391,6 +427,8 @@ fn cmd_code(o: &CodeOptions<'_>) -> Result<bool, CliError> {
             InputFormat::Auto => sources::auto_format(path),
             InputFormat::Text => Ok(sources::SourceFormat::Text),
             InputFormat::Jsonl => Ok(sources::SourceFormat::Jsonl),
+            InputFormat::Csv => Ok(sources::SourceFormat::Csv),
+            InputFormat::Tsv => Ok(sources::SourceFormat::Tsv),
         };
         match format {
             Ok(f) => run.source(path, f)?,

@@ -17,6 +17,10 @@ pub enum SourceFormat {
     Text,
     /// One JSON record per line.
     Jsonl,
+    /// Comma-separated records with a header row.
+    Csv,
+    /// Tab-separated records with a header row.
+    Tsv,
 }
 
 /// One source to read: a path (or `-` for standard input) and its format.
@@ -29,8 +33,8 @@ pub struct Source {
 }
 
 /// The format of `path` under `--input auto`: by extension, `.jsonl` and `.ndjson` are JSON
-/// lines, anything else is text; standard input is text. Compressed and CSV/TSV inputs are
-/// refused with a clear error (not read as text).
+/// lines, `.csv` CSV, `.tsv` TSV, anything else is text; standard input is text. Compressed
+/// inputs are refused with a clear error (not read as text).
 pub fn auto_format(path: &str) -> Result<SourceFormat, CliError> {
     if path == "-" {
         return Ok(SourceFormat::Text);
@@ -41,9 +45,11 @@ pub fn auto_format(path: &str) -> Result<SourceFormat, CliError> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("jsonl" | "ndjson") => Ok(SourceFormat::Jsonl),
-        Some(e @ ("csv" | "tsv" | "gz" | "zst")) => Err(CliError::failed(
+        Some("csv") => Ok(SourceFormat::Csv),
+        Some("tsv") => Ok(SourceFormat::Tsv),
+        Some(e @ ("gz" | "zst")) => Err(CliError::failed(
             format!("{path}: .{e} input is not supported yet"),
-            "give text or JSON lines (convert it first), or name the file's format with --input",
+            "decompress it first (e.g. `zcat FILE | eventcoder code --input jsonl -`)",
         )),
         _ => Ok(SourceFormat::Text),
     }
@@ -112,7 +118,8 @@ mod tests {
         assert_eq!(auto_format("b.ndjson").unwrap(), SourceFormat::Jsonl);
         assert_eq!(auto_format("story.txt").unwrap(), SourceFormat::Text);
         assert_eq!(auto_format("README").unwrap(), SourceFormat::Text);
-        assert!(auto_format("x.csv").is_err());
+        assert_eq!(auto_format("x.csv").unwrap(), SourceFormat::Csv);
+        assert_eq!(auto_format("x.TSV").unwrap(), SourceFormat::Tsv);
         assert!(auto_format("x.jsonl.gz").is_err());
     }
 

@@ -473,8 +473,9 @@ fn html_input_codes_visible_text_with_spans_into_the_html() {
 }
 
 /// Files, directories and `-` mix; directories are walked in sorted order and filtered by
-/// `--glob`; `.jsonl` is read as JSON lines; records without ids get FILE:LINE; duplicate ids
-/// are reported once and still coded; sources that cannot be read are skipped (exit 3).
+/// `--glob`; `.jsonl` is read as JSON lines, `.csv` and `.tsv` as tables with a header row;
+/// records without ids get FILE:LINE; duplicate ids are reported once and still coded; sources
+/// that cannot be read are skipped (exit 3).
 #[test]
 fn many_inputs_directories_ids_and_duplicates() {
     let dir = std::env::temp_dir().join(format!("eventcoder-cli-inputs-{}", std::process::id()));
@@ -485,7 +486,12 @@ fn many_inputs_directories_ids_and_duplicates() {
     std::fs::write(dir.join("wire/b.txt"), story(14)).unwrap();
     std::fs::write(dir.join("wire/2021/a.txt"), story(15)).unwrap();
     std::fs::write(dir.join("wire/notes.md"), story(16)).unwrap();
-    std::fs::write(dir.join("wire/table.csv"), "id,text\n1,x\n").unwrap();
+    std::fs::write(
+        dir.join("wire/table.csv"),
+        "id,published,text\nc1,2021-06-14,\"Japan condemned\nNorth Korea, again.\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("wire/bad.tsv"), "id\tbody\nt1\tx\n").unwrap();
     std::fs::write(
         dir.join("records.jsonl"),
         concat!(
@@ -501,9 +507,12 @@ fn many_inputs_directories_ids_and_duplicates() {
     let missing = dir.join("missing.txt").display().to_string();
 
     let (code, out, err) = run(&["code", &wire, &records, &missing, "-"], "");
-    assert_eq!(code, 3, "the CSV and the missing file are skipped: {err}");
+    assert_eq!(
+        code, 3,
+        "the TSV without a text column and the missing file are skipped: {err}"
+    );
     assert!(
-        err.contains("table.csv") && err.contains("not supported yet"),
+        err.contains("bad.tsv: line 1: the header row has no \"text\" column"),
         "{err}"
     );
     assert!(err.contains("missing.txt"), "{err}");
@@ -523,6 +532,7 @@ fn many_inputs_directories_ids_and_duplicates() {
         [
             format!("{wire}/2021/a.txt"),
             format!("{wire}/b.txt"),
+            "c1".to_string(),
             format!("{records}:1"),
             "dup".to_string(),
         ],
