@@ -74,6 +74,9 @@ enum Command {
         /// *.jsonl, *.ndjson, *.csv, *.tsv).
         #[arg(long = "glob", value_name = "PATTERN")]
         globs: Vec<String>,
+        /// Threads to code on (default: all cores). The output is the same whatever the count.
+        #[arg(long)]
+        threads: Option<usize>,
         /// The field of a JSON record that holds its id.
         #[arg(long, default_value = "id")]
         id_field: String,
@@ -240,6 +243,7 @@ const BATCH_BYTES: usize = 32 << 20;
 /// What `eventcoder code` was asked to do.
 struct CodeOptions<'a> {
     inputs: &'a [String],
+    threads: Option<usize>,
     globs: &'a [String],
     fields: input::Fields,
     published: Option<&'a str>,
@@ -396,9 +400,27 @@ impl<W: Write> CodeRun<W> {
     }
 }
 
-/// `eventcoder code`: Ok(true) when everything was coded, Ok(false) when something was skipped;
-/// an error when nothing could be read at all.
+/// `eventcoder code` on `--threads` threads (all cores by default).
 fn cmd_code(o: &CodeOptions<'_>) -> Result<bool, CliError> {
+    let Some(n) = o.threads else {
+        return code_inputs(o);
+    };
+    if n == 0 {
+        return Err(CliError::failed("--threads 0", "give at least 1"));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .map_err(|e| CliError::Failed {
+            message: format!("--threads {n}: {e}"),
+            hint: None,
+        })?;
+    pool.install(|| code_inputs(o))
+}
+
+/// Reads, codes and writes every input: Ok(true) when everything was coded, Ok(false) when
+/// something was skipped; an error when a single input could not be read at all.
+fn code_inputs(o: &CodeOptions<'_>) -> Result<bool, CliError> {
     let coder = build_coder(o.dictionaries, o.require_dyad, o.keep_negated)?;
     let published = o.published.map(parse_iso_date).transpose()?;
     let globs = sources::glob_set(o.globs)?;
@@ -557,6 +579,7 @@ pub fn main() -> ExitCode {
             published,
             input,
             globs,
+            threads,
             id_field,
             text_field,
             published_field,
@@ -568,6 +591,7 @@ pub fn main() -> ExitCode {
             inputs,
         } => cmd_code(&CodeOptions {
             inputs,
+            threads: *threads,
             globs,
             fields: input::Fields {
                 id: id_field.clone(),

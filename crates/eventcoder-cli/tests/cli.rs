@@ -588,3 +588,32 @@ fn record_fields_are_named() {
         "{out}"
     );
 }
+
+/// `--threads` changes nothing in the output, byte for byte; 0 threads is refused.
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let texts = [
+        "Japan condemned North Korea on Friday.",
+        "Russia attacked Ukraine. France condemned the attack.",
+        "China urged Iran to return to talks with the United States.",
+    ];
+    let input: String = (0..300)
+        .map(|i| {
+            serde_json::json!({"id": format!("r{i}"), "text": texts[i % 3], "published": "2023-04-14"})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    let outputs: Vec<String> = ["1", "2", "3"]
+        .iter()
+        .map(|t| {
+            let (code, out, err) = run(&["code", "--input", "jsonl", "--threads", t, "-"], &input);
+            assert_eq!(code, 0, "{err}");
+            out
+        })
+        .collect();
+    assert!(!outputs[0].is_empty());
+    assert!(outputs.iter().all(|o| *o == outputs[0]));
+    let (code, _, err) = run(&["code", "--threads", "0", "-"], "");
+    assert_eq!(code, 1, "{err}");
+}
