@@ -77,6 +77,12 @@ enum Command {
         /// Threads to code on (default: all cores). The output is the same whatever the count.
         #[arg(long)]
         threads: Option<usize>,
+        /// No summary line at the end (errors are still printed).
+        #[arg(long)]
+        quiet: bool,
+        /// The first bad source or record ends the run (exit 1).
+        #[arg(long)]
+        strict: bool,
         /// The field of a JSON record that holds its id.
         #[arg(long, default_value = "id")]
         id_field: String,
@@ -244,6 +250,8 @@ const BATCH_BYTES: usize = 32 << 20;
 struct CodeOptions<'a> {
     inputs: &'a [String],
     threads: Option<usize>,
+    quiet: bool,
+    strict: bool,
     globs: &'a [String],
     fields: input::Fields,
     published: Option<&'a str>,
@@ -268,19 +276,28 @@ struct CodeRun<W: Write> {
     /// Ids seen so far, and those already reported as duplicates.
     seen: std::collections::HashSet<String>,
     reported: std::collections::HashSet<String>,
-    /// Sources or records skipped, and articles read.
+    /// Sources or records skipped, articles read, and what coding found.
     skipped: usize,
     read: usize,
+    sentences: usize,
+    events: usize,
+    /// Whether the first bad source or record ends the run.
+    strict: bool,
     published: Option<chrono::NaiveDate>,
 }
 
 impl<W: Write> CodeRun<W> {
-    fn skip(&mut self, e: CliError) {
+    /// Reports a bad source or record; under `--strict` it ends the run.
+    fn skip(&mut self, e: CliError) -> Result<(), CliError> {
         match e.hint() {
             Some(hint) => report(format_args!("{e}\n  hint: {hint}")),
             None => report(format_args!("{e}")),
         }
         self.skipped += 1;
+        if self.strict {
+            return Err(CliError::Reported);
+        }
+        Ok(())
     }
 
     /// Queues an article; codes the batch when it is full.
@@ -310,10 +327,17 @@ impl<W: Write> CodeRun<W> {
         };
         for (a, r) in self.batch.iter().zip(docs) {
             match r {
-                Ok(doc) => write_doc(&mut self.out, a, &doc, self.format)?,
+                Ok(doc) => {
+                    self.sentences += doc.sentences.len();
+                    self.events += doc.events.len();
+                    write_doc(&mut self.out, a, &doc, self.format)?;
+                }
                 Err(e) => {
                     report(format_args!("article {:?}: {e}", a.id));
                     self.skipped += 1;
+                    if self.strict {
+                        return Err(CliError::Reported);
+                    }
                 }
             }
         }
@@ -326,10 +350,7 @@ impl<W: Write> CodeRun<W> {
     fn source(&mut self, path: &str, format: sources::SourceFormat) -> Result<(), CliError> {
         let reader = match input::open(path) {
             Ok(r) => r,
-            Err(e) => {
-                self.skip(e);
-                return Ok(());
-            }
+            Err(e) => return self.skip(e),
         };
         match format {
             sources::SourceFormat::Text => match input::read_text(path, reader) {
@@ -338,7 +359,7 @@ impl<W: Write> CodeRun<W> {
                     self.push(Article::new(id, text))?;
                 }
                 Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
-                Err(e) => self.skip(e),
+                Err(e) => self.skip(e)?,
             },
             sources::SourceFormat::Csv | sources::SourceFormat::Tsv => {
                 let name = if path == "-" { "stdin" } else { path };
@@ -355,7 +376,7 @@ impl<W: Write> CodeRun<W> {
                             "name the columns with --id-field, --text-field, --published-field"
                                 .to_string(),
                         ),
-                    }),
+                    })?,
                 }
             }
             sources::SourceFormat::Jsonl => {
@@ -386,12 +407,12 @@ impl<W: Write> CodeRun<W> {
                 Ok(Err(e)) => self.skip(CliError::Failed {
                     message: format!("{name}: {e}"),
                     hint: None,
-                }),
+                })?,
                 Err(e) => {
                     self.skip(CliError::failed(
                         format!("{name}: {e}"),
                         "the rest of this source is skipped",
-                    ));
+                    ))?;
                     break;
                 }
             }
@@ -437,12 +458,16 @@ fn code_inputs(o: &CodeOptions<'_>) -> Result<bool, CliError> {
         reported: Default::default(),
         skipped: 0,
         read: 0,
+        sentences: 0,
+        events: 0,
+        strict: o.strict,
         published,
     };
+    let started = std::time::Instant::now();
     let mut errors: Vec<CliError> = Vec::new();
     let paths = sources::expand(o.inputs, &globs, |e| errors.push(e));
     for e in errors {
-        run.skip(e);
+        run.skip(e)?;
     }
     for path in &paths {
         let format = match o.input {
@@ -454,7 +479,7 @@ fn code_inputs(o: &CodeOptions<'_>) -> Result<bool, CliError> {
         };
         match format {
             Ok(f) => run.source(path, f)?,
-            Err(e) => run.skip(e),
+            Err(e) => run.skip(e)?,
         }
     }
     run.flush()?;
@@ -463,6 +488,17 @@ fn code_inputs(o: &CodeOptions<'_>) -> Result<bool, CliError> {
     // skipped record.
     if run.read == 0 && run.skipped > 0 && o.inputs.len() <= 1 {
         return Err(CliError::Reported);
+    }
+    if !o.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        report(format_args!(
+            "{} articles read, {} sentences, {} events, {} skipped, {secs:.2} s, {:.0} articles/s",
+            run.read,
+            run.sentences,
+            run.events,
+            run.skipped,
+            run.read as f64 / secs.max(1e-9)
+        ));
     }
     Ok(run.skipped == 0)
 }
@@ -580,6 +616,8 @@ pub fn main() -> ExitCode {
             input,
             globs,
             threads,
+            quiet,
+            strict,
             id_field,
             text_field,
             published_field,
@@ -592,6 +630,8 @@ pub fn main() -> ExitCode {
         } => cmd_code(&CodeOptions {
             inputs,
             threads: *threads,
+            quiet: *quiet,
+            strict: *strict,
             globs,
             fields: input::Fields {
                 id: id_field.clone(),

@@ -228,6 +228,7 @@ fn dictionary_errors_and_warnings() {
     let (code, out, err) = run(
         &[
             "code",
+            "--quiet",
             "--published",
             "2021-01-05",
             "--dictionary",
@@ -319,10 +320,25 @@ fn bad_records_lose_nothing_else() {
             );
         }
     }
-    let (code, out, err) = run_bytes(&["code", "--input", "jsonl", "-"], &input);
+    let (code, out, err) = run_bytes(&["code", "--quiet", "--input", "jsonl", "-"], &input);
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("line 301") && err.contains("UTF-8"), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "--quiet: only the error: {err}");
+    // Without --quiet a summary line follows; with --strict the bad line ends the run.
+    let (_, _, err) = run_bytes(&["code", "--input", "jsonl", "-"], &input);
+    assert!(
+        err.lines()
+            .last()
+            .unwrap()
+            .contains("599 articles read, 599 sentences, 599 events, 1 skipped"),
+        "{err}"
+    );
+    let (code, out_strict, err) = run_bytes(&["code", "--strict", "--input", "jsonl", "-"], &input);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        json_lines(&out_strict).len() <= 300,
+        "nothing after line 301 is read"
+    );
     let ids: std::collections::BTreeSet<String> = json_lines(&out)
         .iter()
         .map(|e| e["article_id"].as_str().unwrap().to_string())
