@@ -273,9 +273,10 @@ struct CodeRun<W: Write> {
     out: W,
     batch: Vec<Article>,
     batch_bytes: usize,
-    /// Ids seen so far, and those already reported as duplicates.
-    seen: std::collections::HashSet<String>,
-    reported: std::collections::HashSet<String>,
+    /// The ids seen so far and those already reported as duplicates, as 64-bit hashes (8
+    /// bytes an id, however many records an archive has).
+    seen: std::collections::HashSet<u64>,
+    reported: std::collections::HashSet<u64>,
     /// Sources or records skipped, articles read, and what coding found.
     skipped: usize,
     read: usize,
@@ -302,7 +303,12 @@ impl<W: Write> CodeRun<W> {
 
     /// Queues an article; codes the batch when it is full.
     fn push(&mut self, mut article: Article) -> Result<(), CliError> {
-        if !self.seen.insert(article.id.clone()) && self.reported.insert(article.id.clone()) {
+        let id = {
+            use std::hash::{BuildHasher, RandomState};
+            static KEYS: std::sync::OnceLock<RandomState> = std::sync::OnceLock::new();
+            KEYS.get_or_init(RandomState::new).hash_one(&article.id)
+        };
+        if !self.seen.insert(id) && self.reported.insert(id) {
             report(format_args!(
                 "duplicate id {:?}: every record with it is still coded",
                 article.id
@@ -346,23 +352,20 @@ impl<W: Write> CodeRun<W> {
         Ok(())
     }
 
-    /// Reads one source: a text article, or JSON lines.
+    /// Reads one source: a text article, JSON lines, or a table.
     fn source(&mut self, path: &str, format: sources::SourceFormat) -> Result<(), CliError> {
         let reader = match input::open(path) {
             Ok(r) => r,
             Err(e) => return self.skip(e),
         };
+        let name = if path == "-" { "stdin" } else { path };
         match format {
             sources::SourceFormat::Text => match input::read_text(path, reader) {
-                Ok(text) => {
-                    let id = if path == "-" { "stdin" } else { path };
-                    self.push(Article::new(id, text))?;
-                }
+                Ok(text) => self.push(Article::new(name, text))?,
                 Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
                 Err(e) => self.skip(e)?,
             },
             sources::SourceFormat::Csv | sources::SourceFormat::Tsv => {
-                let name = if path == "-" { "stdin" } else { path };
                 let delimiter = if format == sources::SourceFormat::Csv {
                     b','
                 } else {
@@ -380,7 +383,6 @@ impl<W: Write> CodeRun<W> {
                 }
             }
             sources::SourceFormat::Jsonl => {
-                let name = if path == "-" { "stdin" } else { path };
                 let records = input::JsonlRecords::new(reader)
                     .named(name)
                     .fields(self.fields.clone());
