@@ -20,12 +20,17 @@ pub const MAX_LINE_BYTES: usize = 2 * MAX_ARTICLE_BYTES;
 /// The UTF-8 byte-order mark, which is no text.
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
-/// Opens `file` (`-` is standard input) for buffered reading.
+/// Opens `file` (`-` is standard input) for buffered reading; a `.gz` file is decompressed as
+/// a stream (all its members), so the limits above hold on the decompressed bytes.
 pub fn open(file: &str) -> Result<Box<dyn BufRead>, CliError> {
     if file == "-" {
         return Ok(Box::new(io::BufReader::new(io::stdin())));
     }
     let f = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
+    if file.to_ascii_lowercase().ends_with(".gz") {
+        let gz = flate2::read::MultiGzDecoder::new(io::BufReader::new(f));
+        return Ok(Box::new(io::BufReader::with_capacity(1 << 16, gz)));
+    }
     Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
 }
 

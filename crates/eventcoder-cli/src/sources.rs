@@ -8,7 +8,23 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use crate::error::CliError;
 
 /// The globs a directory's files must match when `--glob` is not given.
-pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.jsonl", "*.ndjson", "*.csv", "*.tsv"];
+pub const DEFAULT_GLOBS: &[&str] = &[
+    "*.txt",
+    "*.jsonl",
+    "*.ndjson",
+    "*.csv",
+    "*.tsv",
+    "*.txt.gz",
+    "*.jsonl.gz",
+    "*.ndjson.gz",
+    "*.csv.gz",
+    "*.tsv.gz",
+    "*.txt.zst",
+    "*.jsonl.zst",
+    "*.ndjson.zst",
+    "*.csv.zst",
+    "*.tsv.zst",
+];
 
 /// How a source is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,25 +48,26 @@ pub struct Source {
     pub format: SourceFormat,
 }
 
-/// The format of `path` under `--input auto`: by extension, `.jsonl` and `.ndjson` are JSON
-/// lines, `.csv` CSV, `.tsv` TSV, anything else is text; standard input is text. Compressed
-/// inputs are refused with a clear error (not read as text).
+/// The format of `path` under `--input auto`: by extension, after a `.gz` (read decompressed),
+/// `.jsonl` and `.ndjson` are JSON lines, `.csv` CSV, `.tsv` TSV, anything else is text;
+/// standard input is text. `.zst` input is refused with a clear error (not read as text).
 pub fn auto_format(path: &str) -> Result<SourceFormat, CliError> {
     if path == "-" {
         return Ok(SourceFormat::Text);
     }
-    let ext = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".zst") {
+        return Err(CliError::failed(
+            format!("{path}: .zst input is not supported yet"),
+            "decompress it first (e.g. `zstdcat FILE | eventcoder code --input jsonl -`)",
+        ));
+    }
+    let inner = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let ext = Path::new(inner).extension().and_then(|e| e.to_str());
+    match ext {
         Some("jsonl" | "ndjson") => Ok(SourceFormat::Jsonl),
         Some("csv") => Ok(SourceFormat::Csv),
         Some("tsv") => Ok(SourceFormat::Tsv),
-        Some(e @ ("gz" | "zst")) => Err(CliError::failed(
-            format!("{path}: .{e} input is not supported yet"),
-            "decompress it first (e.g. `zcat FILE | eventcoder code --input jsonl -`)",
-        )),
         _ => Ok(SourceFormat::Text),
     }
 }
@@ -120,7 +137,9 @@ mod tests {
         assert_eq!(auto_format("README").unwrap(), SourceFormat::Text);
         assert_eq!(auto_format("x.csv").unwrap(), SourceFormat::Csv);
         assert_eq!(auto_format("x.TSV").unwrap(), SourceFormat::Tsv);
-        assert!(auto_format("x.jsonl.gz").is_err());
+        assert_eq!(auto_format("x.jsonl.gz").unwrap(), SourceFormat::Jsonl);
+        assert_eq!(auto_format("x.txt.GZ").unwrap(), SourceFormat::Text);
+        assert!(auto_format("x.jsonl.zst").is_err());
     }
 
     #[test]

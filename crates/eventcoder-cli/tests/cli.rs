@@ -633,3 +633,35 @@ fn output_is_the_same_whatever_the_thread_count() {
     let (code, _, err) = run(&["code", "--threads", "0", "-"], "");
     assert_eq!(code, 1, "{err}");
 }
+
+/// A `.gz` file is read decompressed, with the format of the name inside; the article limit
+/// holds on the decompressed bytes (a small file that inflates past it is refused).
+#[test]
+fn gzip_input_is_decompressed_as_a_stream() {
+    use flate2::{Compression, write::GzEncoder};
+    let dir = std::env::temp_dir().join(format!("eventcoder-cli-gz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gz = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        let mut enc = GzEncoder::new(std::fs::File::create(&path).unwrap(), Compression::fast());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap();
+        path.display().to_string()
+    };
+    let records = gz(
+        "records.jsonl.gz",
+        b"{\"id\": \"g1\", \"text\": \"Japan condemned North Korea on Friday.\", \"published\": \"2021-06-14\"}\n",
+    );
+    let (code, out, err) = run(&["code", "--quiet", &records], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        json_lines(&out)
+            .iter()
+            .any(|e| e["article_id"] == "g1" && e["cameo"]["code"] == "111")
+    );
+    let bomb = gz("bomb.txt.gz", &vec![b' '; 17 << 20]);
+    let (code, _, err) = run(&["code", &bomb], "");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("larger than the article limit"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
