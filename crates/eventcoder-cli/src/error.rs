@@ -41,7 +41,7 @@ impl CliError {
         let hint = match e.kind() {
             io::ErrorKind::NotFound => Some("check the path; `-` reads standard input".to_string()),
             io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_string()),
-            _ if e.raw_os_error() == Some(21) => Some("give a file, not a directory".to_string()),
+            io::ErrorKind::IsADirectory => Some("give a file, not a directory".to_string()),
             _ => None,
         };
         CliError::Failed {

@@ -78,6 +78,38 @@ pub struct Record {
     pub published: Option<NaiveDate>,
 }
 
+impl Record {
+    /// The record at `line` of the source `name`: `text` within the article limit (checked
+    /// first), then `published` (or the error reading it) a `YYYY-MM-DD` date; the id is
+    /// `NAME:LINE` when it has none.
+    fn new(
+        line: usize,
+        name: &str,
+        id: Option<String>,
+        text: String,
+        published: Result<Option<&str>, &RecordError>,
+    ) -> Result<Record, RecordError> {
+        let err = |message: String| RecordError { line, message };
+        if text.len() > MAX_ARTICLE_BYTES {
+            return Err(err(format!(
+                "text of {} bytes exceeds the article limit of {MAX_ARTICLE_BYTES} bytes",
+                text.len()
+            )));
+        }
+        let published = published
+            .map_err(Clone::clone)?
+            .map(parse_iso_date)
+            .transpose()
+            .map_err(|e| err(e.to_string()))?;
+        Ok(Record {
+            line,
+            id: id.unwrap_or_else(|| format!("{name}:{line}")),
+            text,
+            published,
+        })
+    }
+}
+
 /// A JSONL line that is no usable record.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
@@ -247,30 +279,23 @@ impl<R: BufRead> JsonlRecords<R> {
             Some(_) => return Err(err(format!("field \"{}\" is not a string", f.text))),
             None => return Err(err(format!("no \"{}\" field", f.text))),
         };
-        if text.len() > MAX_ARTICLE_BYTES {
-            return Err(err(format!(
-                "text of {} bytes exceeds the article limit of {MAX_ARTICLE_BYTES} bytes",
-                text.len()
-            )));
-        }
         let published = match map.remove(&f.published) {
-            Some(serde_json::Value::String(s)) => {
-                Some(parse_iso_date(&s).map_err(|e| err(e.to_string()))?)
-            }
-            Some(serde_json::Value::Null) | None => None,
-            Some(_) => return Err(err(format!("field \"{}\" is not a string", f.published))),
+            Some(serde_json::Value::String(s)) => Ok(Some(s)),
+            Some(serde_json::Value::Null) | None => Ok(None),
+            Some(_) => Err(err(format!("field \"{}\" is not a string", f.published))),
         };
         let id = match map.remove(&f.id) {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Null) | None => format!("{}:{line}", self.name),
-            Some(v) => v.to_string(),
+            Some(serde_json::Value::String(s)) => Some(s),
+            Some(serde_json::Value::Null) | None => None,
+            Some(v) => Some(v.to_string()),
         };
-        Ok(Record {
+        Record::new(
             line,
+            &self.name,
             id,
             text,
-            published,
-        })
+            published.as_ref().map(Option::as_deref),
+        )
     }
 }
 
@@ -412,25 +437,15 @@ impl<R: Read> CsvRecords<R> {
         let text = field(self.columns[1], "text")?
             .ok_or_else(|| err("the record has no text field".into()))?;
         if text.len() > MAX_ARTICLE_BYTES {
-            return Err(err(format!(
-                "text of {} bytes exceeds the article limit of {MAX_ARTICLE_BYTES} bytes",
-                text.len()
-            )));
+            return Record::new(line, &self.name, None, text.to_string(), Ok(None));
         }
-        let published = match field(self.columns[2], "published")?.map(str::trim) {
-            None | Some("") => None,
-            Some(d) => Some(parse_iso_date(d).map_err(|e| err(e.to_string()))?),
-        };
-        let id = match field(self.columns[0], "id")? {
-            Some(id) if !id.is_empty() => id.to_string(),
-            _ => format!("{}:{line}", self.name),
-        };
-        Ok(Record {
-            line,
-            id,
-            text: text.to_string(),
-            published,
-        })
+        let published = field(self.columns[2], "published")?
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        let id = field(self.columns[0], "id")?
+            .filter(|id| !id.is_empty())
+            .map(str::to_string);
+        Record::new(line, &self.name, id, text.to_string(), Ok(published))
     }
 }
 
