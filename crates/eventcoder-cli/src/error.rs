@@ -104,9 +104,23 @@ impl From<serde_json::Error> for CliError {
     }
 }
 
-/// Prints a warning or error line on stderr. A closed stderr is ignored: there is nowhere left
-/// to report to, and the run's exit code still tells.
+/// The progress bar being drawn, if any: reports are printed above it.
+static PROGRESS: std::sync::OnceLock<indicatif::ProgressBar> = std::sync::OnceLock::new();
+
+/// Draws reports above `bar` from now on (a run draws at most one bar).
+pub(crate) fn set_progress(bar: indicatif::ProgressBar) {
+    let _ = PROGRESS.set(bar);
+}
+
+/// Prints a warning or error line on stderr (above the progress bar, if one is drawn). A closed
+/// stderr is ignored: there is nowhere left to report to, and the run's exit code still tells.
 pub fn report(line: std::fmt::Arguments<'_>) {
     use std::io::Write;
-    let _ = writeln!(io::stderr().lock(), "eventcoder: {line}");
+    let print = || {
+        let _ = writeln!(io::stderr().lock(), "eventcoder: {line}");
+    };
+    match PROGRESS.get() {
+        Some(bar) if !bar.is_finished() => bar.suspend(print),
+        _ => print(),
+    }
 }

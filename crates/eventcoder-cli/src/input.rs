@@ -7,6 +7,8 @@
 //! line only: reading goes on with the next line.
 
 use std::io::{self, BufRead, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use eventcoder::{MAX_ARTICLE_BYTES, parse_iso_date};
@@ -20,18 +22,57 @@ pub const MAX_LINE_BYTES: usize = 2 * MAX_ARTICLE_BYTES;
 /// The UTF-8 byte-order mark, which is no text.
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
-/// Opens `file` (`-` is standard input) for buffered reading; a `.gz` file is decompressed as
-/// a stream (all its members), so the limits above hold on the decompressed bytes.
-pub fn open(file: &str) -> Result<Box<dyn BufRead>, CliError> {
+/// Opens `file` (`-` is standard input) for buffered reading; a `.gz` file (all its members)
+/// or a `.zst` file (all its frames) is decompressed as a stream, so the limits above hold on
+/// the decompressed bytes.
+pub fn open(file: &str) -> Result<Box<dyn BufRead + Send>, CliError> {
+    open_counted(file, None)
+}
+
+/// As [`open`], adding the bytes read from the file itself (before decompression) to `counter`.
+pub fn open_counted(
+    file: &str,
+    counter: Option<Arc<AtomicU64>>,
+) -> Result<Box<dyn BufRead + Send>, CliError> {
+    const BUFFER: usize = 1 << 16;
     if file == "-" {
-        return Ok(Box::new(io::BufReader::new(io::stdin())));
+        let stdin = Counted::new(io::stdin(), counter);
+        return Ok(Box::new(io::BufReader::with_capacity(BUFFER, stdin)));
     }
     let f = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
-    if file.to_ascii_lowercase().ends_with(".gz") {
-        let gz = flate2::read::MultiGzDecoder::new(io::BufReader::new(f));
-        return Ok(Box::new(io::BufReader::with_capacity(1 << 16, gz)));
+    let f = io::BufReader::with_capacity(BUFFER, Counted::new(f, counter));
+    let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".gz") {
+        let gz = flate2::read::MultiGzDecoder::new(f);
+        return Ok(Box::new(io::BufReader::with_capacity(BUFFER, gz)));
     }
-    Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
+    if lower.ends_with(".zst") {
+        let zst = zstd::stream::read::Decoder::with_buffer(f).map_err(|e| CliError::io(file, e))?;
+        return Ok(Box::new(io::BufReader::with_capacity(BUFFER, zst)));
+    }
+    Ok(Box::new(f))
+}
+
+/// A reader that adds the bytes it reads to a shared counter (for progress).
+struct Counted<R> {
+    inner: R,
+    counter: Option<Arc<AtomicU64>>,
+}
+
+impl<R> Counted<R> {
+    fn new(inner: R, counter: Option<Arc<AtomicU64>>) -> Self {
+        Counted { inner, counter }
+    }
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(c) = &self.counter {
+            c.fetch_add(n as u64, Ordering::Relaxed);
+        }
+        Ok(n)
+    }
 }
 
 /// Reads one text article from `reader` (named `name` in errors): at most

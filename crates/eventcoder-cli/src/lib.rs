@@ -7,16 +7,18 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use eventcoder::output::{CharIndex, EventRecord};
+use clap::{Parser, Subcommand};
+use eventcoder::output::CharIndex;
 use eventcoder::text::tokenize;
-use eventcoder::{Article, Coder, parse_iso_date};
+use eventcoder::{Article, Coder};
 
+pub mod code;
 pub mod error;
 mod eval;
 pub mod input;
 pub mod sources;
 
+use code::{InputFormat, OutputFormat};
 use error::{CliError, report};
 
 #[derive(Parser)]
@@ -28,29 +30,6 @@ use error::{CliError, report};
 struct Cli {
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum InputFormat {
-    /// By extension: .jsonl and .ndjson are JSON lines, anything else one text article;
-    /// standard input is text.
-    Auto,
-    /// The whole input is one article.
-    Text,
-    /// One JSON object per line: {"id": ..., "text": ..., "published": "YYYY-MM-DD"}.
-    Jsonl,
-    /// CSV with a header row (RFC 4180); the id, text and published columns by name.
-    Csv,
-    /// TSV with a header row, quoted as CSV.
-    Tsv,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    /// One JSON object per event per line (the stable contract).
-    Jsonl,
-    /// A readable explanation of every event.
-    Explain,
 }
 
 #[derive(Subcommand)]
@@ -92,12 +71,25 @@ enum Command {
         /// The field of a JSON record that holds its published date (YYYY-MM-DD).
         #[arg(long, default_value = "published")]
         published_field: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "jsonl")]
-        format: OutputFormat,
+        /// Output format (default: by the --output file's extension, .csv, .tsv or .parquet,
+        /// else jsonl).
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
+        /// Write to FILE (under a temporary name, renamed when the run ends) instead of
+        /// standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<String>,
+        /// Collapse events with the same date, source, target and event code across articles
+        /// into one (the first in input order), with num_articles, num_mentions and
+        /// article_ids. Held in memory until the end: one record per distinct event.
+        #[arg(long)]
+        dedupe_across_articles: bool,
         /// Only emit events with both a source and a target.
         #[arg(long)]
         require_dyad: bool,
+        /// Only emit events with at least this confidence (0 to 1).
+        #[arg(long, value_name = "X")]
+        min_confidence: Option<f32>,
         /// Keep negated events (marked "negated": true).
         #[arg(long)]
         keep_negated: bool,
@@ -188,7 +180,7 @@ fn cmd_tokens(file: &str) -> Result<(), CliError> {
     Ok(out.flush()?)
 }
 
-fn build_coder(
+pub(crate) fn build_coder(
     dictionaries: &[String],
     require_dyad: bool,
     keep_negated: bool,
@@ -219,290 +211,6 @@ fn print_warnings(warnings: &[eventcoder::lexicon::DictionaryWarning]) {
             warnings.len() - MAX_WARNINGS_SHOWN
         ));
     }
-}
-
-fn write_doc(
-    out: &mut impl Write,
-    article: &Article,
-    doc: &eventcoder::Document,
-    format: OutputFormat,
-) -> Result<(), CliError> {
-    let mut ix = CharIndex::new(&article.text);
-    for e in &doc.events {
-        match format {
-            OutputFormat::Jsonl => {
-                let rec = EventRecord::new(e, &mut ix);
-                serde_json::to_writer(&mut *out, &rec)?;
-                writeln!(out)?;
-            }
-            OutputFormat::Explain => write!(out, "{}", e.explain(&article.text))?,
-        }
-    }
-    Ok(())
-}
-
-/// How many JSONL records are coded together (in parallel), at most.
-const BATCH_RECORDS: usize = 256;
-/// How many bytes of text are coded together, at most (a batch of huge records stays bounded).
-const BATCH_BYTES: usize = 32 << 20;
-
-/// What `eventcoder code` was asked to do.
-struct CodeOptions<'a> {
-    inputs: &'a [String],
-    threads: Option<usize>,
-    quiet: bool,
-    strict: bool,
-    globs: &'a [String],
-    fields: input::Fields,
-    published: Option<&'a str>,
-    input: InputFormat,
-    format: OutputFormat,
-    require_dyad: bool,
-    keep_negated: bool,
-    dictionaries: &'a [String],
-    html: bool,
-}
-
-/// A run of `eventcoder code`: articles are batched (by count and by bytes), coded in
-/// parallel and written in input order; bad sources and records are reported and skipped.
-struct CodeRun<W: Write> {
-    coder: Coder,
-    fields: input::Fields,
-    format: OutputFormat,
-    html: bool,
-    out: W,
-    batch: Vec<Article>,
-    batch_bytes: usize,
-    /// The ids seen so far and those already reported as duplicates, as 64-bit hashes (8
-    /// bytes an id, however many records an archive has).
-    seen: std::collections::HashSet<u64>,
-    reported: std::collections::HashSet<u64>,
-    /// Sources or records skipped, articles read, and what coding found.
-    skipped: usize,
-    read: usize,
-    sentences: usize,
-    events: usize,
-    /// Whether the first bad source or record ends the run.
-    strict: bool,
-    published: Option<chrono::NaiveDate>,
-}
-
-impl<W: Write> CodeRun<W> {
-    /// Reports a bad source or record; under `--strict` it ends the run.
-    fn skip(&mut self, e: CliError) -> Result<(), CliError> {
-        match e.hint() {
-            Some(hint) => report(format_args!("{e}\n  hint: {hint}")),
-            None => report(format_args!("{e}")),
-        }
-        self.skipped += 1;
-        if self.strict {
-            return Err(CliError::Reported);
-        }
-        Ok(())
-    }
-
-    /// Queues an article; codes the batch when it is full.
-    fn push(&mut self, mut article: Article) -> Result<(), CliError> {
-        let id = {
-            use std::hash::{BuildHasher, RandomState};
-            static KEYS: std::sync::OnceLock<RandomState> = std::sync::OnceLock::new();
-            KEYS.get_or_init(RandomState::new).hash_one(&article.id)
-        };
-        if !self.seen.insert(id) && self.reported.insert(id) {
-            report(format_args!(
-                "duplicate id {:?}: every record with it is still coded",
-                article.id
-            ));
-        }
-        article.published = article.published.or(self.published);
-        self.read += 1;
-        self.batch_bytes += article.text.len();
-        self.batch.push(article);
-        if self.batch.len() == BATCH_RECORDS || self.batch_bytes >= BATCH_BYTES {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    /// Codes and writes the queued articles.
-    fn flush(&mut self) -> Result<(), CliError> {
-        let docs = if self.html {
-            self.coder.code_many_html(&self.batch)
-        } else {
-            self.coder.code_many(&self.batch)
-        };
-        for (a, r) in self.batch.iter().zip(docs) {
-            match r {
-                Ok(doc) => {
-                    self.sentences += doc.sentences.len();
-                    self.events += doc.events.len();
-                    write_doc(&mut self.out, a, &doc, self.format)?;
-                }
-                Err(e) => {
-                    report(format_args!("article {:?}: {e}", a.id));
-                    self.skipped += 1;
-                    if self.strict {
-                        return Err(CliError::Reported);
-                    }
-                }
-            }
-        }
-        self.batch.clear();
-        self.batch_bytes = 0;
-        Ok(())
-    }
-
-    /// Reads one source: a text article, JSON lines, or a table.
-    fn source(&mut self, path: &str, format: sources::SourceFormat) -> Result<(), CliError> {
-        let reader = match input::open(path) {
-            Ok(r) => r,
-            Err(e) => return self.skip(e),
-        };
-        let name = if path == "-" { "stdin" } else { path };
-        match format {
-            sources::SourceFormat::Text => match input::read_text(path, reader) {
-                Ok(text) => self.push(Article::new(name, text))?,
-                Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
-                Err(e) => self.skip(e)?,
-            },
-            sources::SourceFormat::Csv | sources::SourceFormat::Tsv => {
-                let delimiter = if format == sources::SourceFormat::Csv {
-                    b','
-                } else {
-                    b'\t'
-                };
-                match input::CsvRecords::with_fields(reader, delimiter, &self.fields, name) {
-                    Ok(records) => self.records(name, records)?,
-                    Err(e) => self.skip(CliError::Failed {
-                        message: format!("{name}: {e}"),
-                        hint: Some(
-                            "name the columns with --id-field, --text-field, --published-field"
-                                .to_string(),
-                        ),
-                    })?,
-                }
-            }
-            sources::SourceFormat::Jsonl => {
-                let records = input::JsonlRecords::new(reader)
-                    .named(name)
-                    .fields(self.fields.clone());
-                self.records(name, records)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Codes the records of one source; a bad record is skipped, an unreadable rest of the
-    /// source ends it.
-    fn records(
-        &mut self,
-        name: &str,
-        records: impl Iterator<Item = io::Result<Result<input::Record, input::RecordError>>>,
-    ) -> Result<(), CliError> {
-        for rec in records {
-            match rec {
-                Ok(Ok(rec)) => {
-                    let mut article = Article::new(rec.id, rec.text);
-                    article.published = rec.published;
-                    self.push(article)?;
-                }
-                Ok(Err(e)) => self.skip(CliError::Failed {
-                    message: format!("{name}: {e}"),
-                    hint: None,
-                })?,
-                Err(e) => {
-                    self.skip(CliError::failed(
-                        format!("{name}: {e}"),
-                        "the rest of this source is skipped",
-                    ))?;
-                    break;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// `eventcoder code` on `--threads` threads (all cores by default).
-fn cmd_code(o: &CodeOptions<'_>) -> Result<bool, CliError> {
-    let Some(n) = o.threads else {
-        return code_inputs(o);
-    };
-    if n == 0 {
-        return Err(CliError::failed("--threads 0", "give at least 1"));
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .build()
-        .map_err(|e| CliError::Failed {
-            message: format!("--threads {n}: {e}"),
-            hint: None,
-        })?;
-    pool.install(|| code_inputs(o))
-}
-
-/// Reads, codes and writes every input: Ok(true) when everything was coded, Ok(false) when
-/// something was skipped; an error when a single input could not be read at all.
-fn code_inputs(o: &CodeOptions<'_>) -> Result<bool, CliError> {
-    let coder = build_coder(o.dictionaries, o.require_dyad, o.keep_negated)?;
-    let published = o.published.map(parse_iso_date).transpose()?;
-    let globs = sources::glob_set(o.globs)?;
-    let stdout = io::stdout();
-    let mut run = CodeRun {
-        coder,
-        fields: o.fields.clone(),
-        format: o.format,
-        html: o.html,
-        out: BufWriter::new(stdout.lock()),
-        batch: Vec::with_capacity(BATCH_RECORDS),
-        batch_bytes: 0,
-        seen: Default::default(),
-        reported: Default::default(),
-        skipped: 0,
-        read: 0,
-        sentences: 0,
-        events: 0,
-        strict: o.strict,
-        published,
-    };
-    let started = std::time::Instant::now();
-    let mut errors: Vec<CliError> = Vec::new();
-    let paths = sources::expand(o.inputs, &globs, |e| errors.push(e));
-    for e in errors {
-        run.skip(e)?;
-    }
-    for path in &paths {
-        let format = match o.input {
-            InputFormat::Auto => sources::auto_format(path),
-            InputFormat::Text => Ok(sources::SourceFormat::Text),
-            InputFormat::Jsonl => Ok(sources::SourceFormat::Jsonl),
-            InputFormat::Csv => Ok(sources::SourceFormat::Csv),
-            InputFormat::Tsv => Ok(sources::SourceFormat::Tsv),
-        };
-        match format {
-            Ok(f) => run.source(path, f)?,
-            Err(e) => run.skip(e)?,
-        }
-    }
-    run.flush()?;
-    run.out.flush()?;
-    // One input that could not be read at all is a fatal error (already reported), not a
-    // skipped record.
-    if run.read == 0 && run.skipped > 0 && o.inputs.len() <= 1 {
-        return Err(CliError::Reported);
-    }
-    if !o.quiet {
-        let secs = started.elapsed().as_secs_f64();
-        report(format_args!(
-            "{} articles read, {} sentences, {} events, {} skipped, {secs:.2} s, {:.0} articles/s",
-            run.read,
-            run.sentences,
-            run.events,
-            run.skipped,
-            run.read as f64 / secs.max(1e-9)
-        ));
-    }
-    Ok(run.skipped == 0)
 }
 
 fn cmd_stats(json: bool, dictionaries: &[String]) -> Result<(), CliError> {
@@ -624,12 +332,15 @@ pub fn main() -> ExitCode {
             text_field,
             published_field,
             format,
+            output,
+            dedupe_across_articles,
             require_dyad,
+            min_confidence,
             keep_negated,
             dictionaries,
             html,
             inputs,
-        } => cmd_code(&CodeOptions {
+        } => code::run(&code::CodeOptions {
             inputs,
             threads: *threads,
             quiet: *quiet,
@@ -643,7 +354,10 @@ pub fn main() -> ExitCode {
             published: published.as_deref(),
             input: *input,
             format: *format,
+            output: output.as_deref(),
+            dedupe: *dedupe_across_articles,
             require_dyad: *require_dyad,
+            min_confidence: *min_confidence,
             keep_negated: *keep_negated,
             dictionaries,
             html: *html,

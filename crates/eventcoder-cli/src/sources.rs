@@ -48,21 +48,18 @@ pub struct Source {
     pub format: SourceFormat,
 }
 
-/// The format of `path` under `--input auto`: by extension, after a `.gz` (read decompressed),
-/// `.jsonl` and `.ndjson` are JSON lines, `.csv` CSV, `.tsv` TSV, anything else is text;
-/// standard input is text. `.zst` input is refused with a clear error (not read as text).
+/// The format of `path` under `--input auto`: by extension, after a `.gz` or `.zst` (read
+/// decompressed), `.jsonl` and `.ndjson` are JSON lines, `.csv` CSV, `.tsv` TSV, anything else
+/// is text; standard input is text.
 pub fn auto_format(path: &str) -> Result<SourceFormat, CliError> {
     if path == "-" {
         return Ok(SourceFormat::Text);
     }
     let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".zst") {
-        return Err(CliError::failed(
-            format!("{path}: .zst input is not supported yet"),
-            "decompress it first (e.g. `zstdcat FILE | eventcoder code --input jsonl -`)",
-        ));
-    }
-    let inner = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let inner = lower
+        .strip_suffix(".gz")
+        .or_else(|| lower.strip_suffix(".zst"))
+        .unwrap_or(&lower);
     let ext = Path::new(inner).extension().and_then(|e| e.to_str());
     match ext {
         Some("jsonl" | "ndjson") => Ok(SourceFormat::Jsonl),
@@ -139,7 +136,8 @@ mod tests {
         assert_eq!(auto_format("x.TSV").unwrap(), SourceFormat::Tsv);
         assert_eq!(auto_format("x.jsonl.gz").unwrap(), SourceFormat::Jsonl);
         assert_eq!(auto_format("x.txt.GZ").unwrap(), SourceFormat::Text);
-        assert!(auto_format("x.jsonl.zst").is_err());
+        assert_eq!(auto_format("x.jsonl.zst").unwrap(), SourceFormat::Jsonl);
+        assert_eq!(auto_format("x.CSV.ZST").unwrap(), SourceFormat::Csv);
     }
 
     #[test]

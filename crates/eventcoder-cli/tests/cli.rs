@@ -4,38 +4,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    run_bytes(args, stdin.as_bytes())
-}
+mod common;
 
-fn run_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eventcoder"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    // (Written from a thread: the child may stop reading early, or fill its output pipe first.)
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn json_lines(s: &str) -> Vec<serde_json::Value> {
-    s.lines()
-        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
-        .collect()
-}
+use common::{json_lines, run, run_bytes};
 
 #[test]
 fn demo_shows_events() {
