@@ -288,3 +288,29 @@ fn which(name: &str) -> Result<std::path::PathBuf, ()> {
         .find(|p| p.is_file())
         .ok_or(())
 }
+
+/// A table's bad records (invalid UTF-8 in a field, a row without its text, a bad date) are
+/// reported with file and line and skipped; every other row is coded (exit 3).
+#[test]
+fn bad_table_rows_lose_nothing_else() {
+    let dir = TempDir::new("csvbad");
+    let path = dir.path("wire.csv");
+    let mut table = b"id,published,text\n".to_vec();
+    table.extend_from_slice(b"t1,2021-06-14,Japan condemned North Korea on Friday.\n");
+    table.extend_from_slice(b"t2,2021-06-14,\"Iran \xff protested.\"\n");
+    table.extend_from_slice(b"t3,2021-06-14\n");
+    table.extend_from_slice(b"t4,2021-13-40,China urged Iran to return to talks.\n");
+    table.extend_from_slice(b"t5,2021-06-14,\"China urged Iran, again,\nto return to talks.\"\n");
+    std::fs::write(&path, table).unwrap();
+    let (code, out, err) = run(&["code", &path], "");
+    assert_eq!(code, 3, "{err}");
+    let ids: std::collections::BTreeSet<String> = json_lines(&out)
+        .iter()
+        .map(|e| e["article_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["t1", "t5"].map(String::from).into(), "{err}");
+    for line in ["line 3", "line 4", "line 5"] {
+        assert!(err.contains(&format!("wire.csv: {line}:")), "{line}: {err}");
+    }
+    assert!(err.contains("3 skipped"), "{err}");
+}
