@@ -14,6 +14,7 @@ use eventcoder::{Article, Coder, parse_iso_date};
 
 pub mod error;
 mod eval;
+pub mod flat;
 pub mod input;
 pub mod sources;
 
