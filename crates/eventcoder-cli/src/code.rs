@@ -27,8 +27,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{CliError, report};
-use crate::input;
 use crate::sources::{self, SourceFormat};
+use crate::{flat, input};
 
 /// How many articles are coded together (in parallel), at most.
 pub const BATCH_RECORDS: usize = 256;
@@ -592,6 +592,14 @@ impl Destination {
         }
     }
 
+    /// The output's name, for errors.
+    fn name(&self) -> String {
+        match self {
+            Destination::Stdout => "standard output".into(),
+            Destination::File { path, .. } => path.display().to_string(),
+        }
+    }
+
     /// Gives the finished file its name.
     fn commit(self) -> Result<(), CliError> {
         match self {
@@ -605,69 +613,86 @@ impl Destination {
     }
 }
 
-/// Where rendered articles go.
-enum Sink {
+/// Where events are written.
+enum Target {
     /// Bytes (JSON lines, explanations) to a buffered writer.
     Bytes(BufWriter<Box<dyn Write + Send>>),
-    /// Events deduplicated across articles, written at the end.
-    Dedupe {
-        groups: Dedupe,
-        out: BufWriter<Box<dyn Write + Send>>,
-    },
+    /// Records to a flat table (CSV, TSV, Parquet).
+    Table(Box<dyn flat::EventSink + Send>),
+}
+
+/// Where rendered articles go: the target, through deduplication across articles if asked.
+struct Sink {
+    target: Target,
+    /// Events held until the end, collapsed across articles.
+    dedupe: Option<Dedupe>,
 }
 
 impl Sink {
     fn new(format: OutputFormat, dedupe: bool, dest: &Destination) -> Result<Sink, CliError> {
         let out = BufWriter::with_capacity(1 << 16, dest.writer()?);
-        match format {
-            OutputFormat::Jsonl | OutputFormat::Explain if !dedupe => Ok(Sink::Bytes(out)),
-            OutputFormat::Jsonl => Ok(Sink::Dedupe {
-                groups: Dedupe::default(),
-                out,
-            }),
-            _ => Err(CliError::failed(
-                "this output format is not available yet",
-                "use --format jsonl",
-            )),
-        }
+        let name = dest.name();
+        let target = match format {
+            OutputFormat::Jsonl | OutputFormat::Explain => Target::Bytes(out),
+            OutputFormat::Csv => Target::Table(Box::new(flat::DelimitedSink::csv(out, name))),
+            OutputFormat::Tsv => Target::Table(Box::new(flat::DelimitedSink::tsv(out, name))),
+            OutputFormat::Parquet => Target::Table(Box::new(flat::ParquetSink::new(out, name)?)),
+        };
+        Ok(Sink {
+            target,
+            dedupe: dedupe.then(Dedupe::default),
+        })
     }
 
     /// Whether articles are rendered as records rather than bytes.
     fn wants_records(&self) -> bool {
-        !matches!(self, Sink::Bytes(_))
+        self.dedupe.is_some() || matches!(self.target, Target::Table(_))
     }
 
     /// Takes one article's events, in input order.
     fn article(&mut self, id: &str, body: Body) -> Result<(), CliError> {
-        match (self, body) {
-            (Sink::Bytes(out), Body::Bytes(b)) => Ok(out.write_all(&b)?),
-            (Sink::Dedupe { groups, .. }, Body::Records(recs)) => {
+        match (&mut self.dedupe, &mut self.target, body) {
+            (Some(groups), _, Body::Records(recs)) => {
                 for r in recs {
                     groups.add(id, r);
                 }
                 Ok(())
             }
-            _ => unreachable!("the sink chose the body"),
+            (None, Target::Bytes(out), Body::Bytes(b)) => Ok(out.write_all(&b)?),
+            (None, Target::Table(table), Body::Records(recs)) => {
+                for r in &recs {
+                    table.write(r, flat::Extra::of(r))?;
+                }
+                Ok(())
+            }
+            _ => Err(CliError::Failed {
+                message: "internal error: an article rendered for another output".into(),
+                hint: None,
+            }),
         }
     }
 
-    /// Writes what is held and flushes; the number of events written.
+    /// Writes what is held and completes the output; the number of events written after
+    /// deduplication (0 without it).
     fn finish(self) -> Result<usize, CliError> {
-        match self {
-            Sink::Bytes(mut out) => {
-                out.flush()?;
-                Ok(0)
-            }
-            Sink::Dedupe { groups, mut out } => {
-                let n = groups.groups.len();
-                for g in &groups.groups {
+        let written = self.dedupe.as_ref().map_or(0, |d| d.groups.len());
+        let groups = self.dedupe.map(|d| d.groups).unwrap_or_default();
+        match self.target {
+            Target::Bytes(mut out) => {
+                for g in &groups {
                     serde_json::to_writer(&mut out, &g.record())?;
                     out.write_all(b"\n")?;
                 }
                 out.flush()?;
-                Ok(n)
+            }
+            Target::Table(mut table) => {
+                for g in &groups {
+                    table.write(&g.record, g.extra())?;
+                }
+                table.finish()?;
             }
         }
+        Ok(written)
     }
 }
 
@@ -705,6 +730,14 @@ struct DedupedRecord<'a> {
 }
 
 impl Group {
+    /// The counts for a flat table.
+    fn extra(&self) -> flat::Extra {
+        flat::Extra {
+            num_articles: self.article_ids.len(),
+            num_mentions: self.num_mentions,
+        }
+    }
+
     fn record(&self) -> DedupedRecord<'_> {
         DedupedRecord {
             record: &self.record,

@@ -15,6 +15,7 @@ use eventcoder::{Article, Coder};
 pub mod code;
 pub mod error;
 mod eval;
+pub mod flat;
 pub mod input;
 pub mod sources;
 

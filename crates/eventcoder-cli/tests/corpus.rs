@@ -314,3 +314,161 @@ fn bad_table_rows_lose_nothing_else() {
     }
     assert!(err.contains("3 skipped"), "{err}");
 }
+
+fn two_articles() -> String {
+    [
+        record(
+            "w1",
+            "MOSCOW (Reuters) - Russia condemned the new sanctions on Tuesday, saying \"they will fail\".",
+            "2022-03-01",
+        ),
+        record(
+            "w2",
+            "Japan condemned North Korea on Friday. China urged Iran to return to talks.",
+            "2021-06-14",
+        ),
+    ]
+    .concat()
+}
+
+fn read_table(path: &str, delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_path(path)
+        .unwrap();
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|row| row.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// `--format csv|tsv` (or the output's extension) writes the flat layout: the header row is
+/// the documented columns, one row per JSON event, with the same codes and spans.
+#[test]
+fn csv_and_tsv_follow_the_json_events() {
+    let dir = TempDir::new("tables");
+    let input = two_articles();
+    let (code, jsonl, err) = run(&["code", "--input", "jsonl", "-"], &input);
+    assert_eq!(code, 0, "{err}");
+    let events = json_lines(&jsonl);
+    assert!(events.len() >= 3, "{jsonl}");
+    for (name, delimiter) in [("e.csv", b','), ("e.tsv", b'\t')] {
+        let out = dir.path(name);
+        let (code, stdout, err) = run(&["code", "--input", "jsonl", "-o", &out, "-"], &input);
+        assert_eq!(code, 0, "{err}");
+        assert!(stdout.is_empty());
+        let (header, rows) = read_table(&out, delimiter);
+        assert_eq!(header, eventcoder_cli::flat::COLUMNS, "{name}");
+        assert_eq!(rows.len(), events.len(), "{name}");
+        let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+        for (row, e) in rows.iter().zip(&events) {
+            assert_eq!(row[col("article_id")], e["article_id"].as_str().unwrap());
+            assert_eq!(row[col("EventCode")], e["cameo"]["code"].as_str().unwrap());
+            assert_eq!(
+                row[col("Actor1Code")],
+                e["source"]["code"].as_str().unwrap_or("")
+            );
+            assert_eq!(
+                row[col("SQLDATE")],
+                e["date"].as_str().unwrap_or("").replace('-', "")
+            );
+            assert_eq!(
+                row[col("trigger_start")],
+                e["trigger"]["span"][0].to_string()
+            );
+            assert_eq!(row[col("NumArticles")], "1");
+        }
+    }
+    // Stdout takes csv too; the explicit --format wins over the extension.
+    let (code, out, err) = run(
+        &["code", "--input", "jsonl", "--format", "csv", "-"],
+        &input,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("SQLDATE,Actor1Code,"), "{out}");
+}
+
+/// Parquet: typed columns (dates as date32, spans as integers, contexts a list), zstd, read
+/// back with the parquet crate; it needs --output.
+#[test]
+fn parquet_is_typed_and_needs_an_output_file() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use parquet::file::reader::FileReader;
+    let dir = TempDir::new("parquet");
+    let input = two_articles();
+    let (_, jsonl, _) = run(&["code", "--input", "jsonl", "-"], &input);
+    let events = json_lines(&jsonl);
+    let out = dir.path("events.parquet");
+    let (code, _, err) = run(&["code", "--input", "jsonl", "-o", &out, "-"], &input);
+    assert_eq!(code, 0, "{err}");
+    let file = std::fs::File::open(&out).unwrap();
+    let meta = parquet::file::reader::SerializedFileReader::new(file.try_clone().unwrap())
+        .unwrap()
+        .metadata()
+        .clone();
+    assert_eq!(meta.file_metadata().num_rows() as usize, events.len());
+    assert!(
+        meta.row_groups()[0]
+            .columns()
+            .iter()
+            .all(|c| format!("{:?}", c.compression()).starts_with("ZSTD"))
+    );
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
+    let batch = reader.into_iter().next().unwrap().unwrap();
+    let schema = batch.schema();
+    let ty = |n: &str| schema.field_with_name(n).unwrap().data_type().to_string();
+    assert_eq!(ty("date"), "Date32");
+    assert_eq!(ty("trigger_start"), "Int64");
+    assert!(
+        ty("plover_contexts").starts_with("List("),
+        "{}",
+        ty("plover_contexts")
+    );
+    assert_eq!(batch.num_rows(), events.len());
+
+    let (code, _, err) = run(&["code", "--format", "parquet", "-"], &input);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("needs --output"), "{err}");
+}
+
+/// Deduplication across articles in a flat table: NumArticles and NumMentions count the
+/// collapsed events.
+#[test]
+fn dedupe_in_a_table_counts_articles() {
+    let dir = TempDir::new("dedupe-table");
+    let input = [
+        record("a", "Japan condemned North Korea on Friday.", "2021-06-14"),
+        record("b", "Japan condemned North Korea on Friday.", "2021-06-14"),
+        record("c", "Japan condemned North Korea on Friday.", "2021-06-14"),
+    ]
+    .concat();
+    let out = dir.path("d.csv");
+    let (code, _, err) = run(
+        &[
+            "code",
+            "--input",
+            "jsonl",
+            "--dedupe-across-articles",
+            "-o",
+            &out,
+            "-",
+        ],
+        &input,
+    );
+    assert_eq!(code, 0, "{err}");
+    let (header, rows) = read_table(&out, b',');
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let condemn: Vec<_> = rows
+        .iter()
+        .filter(|r| r[col("EventCode")] == "111")
+        .collect();
+    assert_eq!(condemn.len(), 1, "{rows:?}");
+    assert_eq!(condemn[0][col("NumArticles")], "3");
+    assert_eq!(condemn[0][col("NumMentions")], "3");
+    assert_eq!(condemn[0][col("article_id")], "a");
+}
