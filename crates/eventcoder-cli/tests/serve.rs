@@ -308,6 +308,37 @@ fn serve_api_answers_the_code_contract() {
 }
 
 #[test]
+fn serve_codes_with_user_dictionaries() {
+    let dir = TempDir(std::env::temp_dir().join(format!(
+        "eventcoder-serve-dictionary-{}",
+        std::process::id()
+    )));
+    std::fs::create_dir_all(&dir.0).unwrap();
+    let dict = dir.0.join("broadsides.tsv");
+    std::fs::write(&dict, "code\tpattern\n112\tlevel * broadside at {t}\n").unwrap();
+    let body = br#"{"text": "Brazil leveled a sharp broadside at Argentina on Tuesday."}"#;
+    let plain = Server::start(&["--threads", "1"]);
+    let r = http(plain.port, "POST", "/api/code", Some(body));
+    assert_eq!((r.status, r.json()), (200, serde_json::json!([])));
+    let server = Server::start(&["--threads", "1", "--dictionary", dict.to_str().unwrap()]);
+    let r = http(server.port, "POST", "/api/code", Some(body));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let events = r.json();
+    assert_eq!(
+        (
+            &events[0]["source"]["code"],
+            &events[0]["cameo"]["code"],
+            &events[0]["target"]["code"]
+        ),
+        (
+            &Value::from("BRA"),
+            &Value::from("112"),
+            &Value::from("ARG")
+        )
+    );
+}
+
+#[test]
 fn serve_api_explains_on_request() {
     let server = Server::start(&["--threads", "1"]);
     let plain = http(server.port, "POST", "/api/code", Some(&article_body())).json();
