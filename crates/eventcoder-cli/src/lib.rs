@@ -17,6 +17,7 @@ pub mod error;
 mod eval;
 pub mod flat;
 pub mod input;
+mod serve;
 pub mod sources;
 
 use code::{InputFormat, OutputFormat};
@@ -114,6 +115,30 @@ enum Command {
     Eval {
         #[command(subcommand)]
         command: EvalCommand,
+    },
+    /// Serve an interactive coding page and a JSON API (POST /api/code) over HTTP.
+    #[command(after_help = "\
+Examples:
+  eventcoder serve                         # http://127.0.0.1:8000/
+  eventcoder serve --port 0                # a free port, printed on stderr
+  eventcoder serve --dictionary mine.tsv --threads 2
+  curl -s http://127.0.0.1:8000/api/code -d '{\"text\": \"...\", \"published\": \"2024-03-14\"}'
+
+POST /api/code answers a JSON array of the events, each the object `eventcoder code` writes
+(?explain=1 adds an \"explanation\" to each). Bodies over 1 MiB are refused (413).")]
+    Serve {
+        /// The port to listen on (0 picks a free one; the address is printed on stderr).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on. The default accepts connections from this machine only.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// A user dictionary to merge over the built-ins (repeatable).
+        #[arg(long = "dictionary", value_name = "FILE")]
+        dictionaries: Vec<String>,
+        /// Threads to code on (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
     },
 }
 
@@ -378,6 +403,12 @@ pub fn main() -> ExitCode {
                     min_rows,
                 },
         } => eval::fixtures(path, *misses, *json, *min_rows).map(|_| true),
+        Command::Serve {
+            port,
+            host,
+            dictionaries,
+            threads,
+        } => serve::run(host, *port, dictionaries, *threads).map(|_| true),
     };
     match result {
         Ok(true) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
