@@ -13,10 +13,14 @@ use eventcoder::text::tokenize;
 use eventcoder::{Article, Coder};
 
 pub mod code;
+mod completions;
 pub mod error;
 mod eval;
+mod explain;
 pub mod flat;
+mod help;
 pub mod input;
+mod lookup;
 mod serve;
 pub mod sources;
 
@@ -37,13 +41,16 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Code the embedded example article and print a readable summary.
+    #[command(after_help = help::DEMO)]
     Demo,
     /// Print the tokens of FILE (or - for standard input) as JSON lines.
+    #[command(after_help = help::TOKENS)]
     Tokens {
         /// The input file, or - for standard input.
         file: String,
     },
     /// Code articles and print one JSON object per event per line.
+    #[command(after_help = help::CODE)]
     Code {
         /// Published date of a text input (YYYY-MM-DD); relative dates resolve against it.
         #[arg(long)]
@@ -106,26 +113,39 @@ enum Command {
         #[arg(value_name = "INPUT", default_value = "-")]
         inputs: Vec<String>,
     },
+    /// Explain an article sentence by sentence: its events, or why none was coded.
+    #[command(after_help = help::EXPLAIN)]
+    Explain {
+        /// Published date (YYYY-MM-DD); relative dates resolve against it.
+        #[arg(long)]
+        published: Option<String>,
+        /// A user dictionary to merge over the built-ins (repeatable).
+        #[arg(long = "dictionary", value_name = "FILE")]
+        dictionaries: Vec<String>,
+        /// Code as `code --require-dyad` does (events without a resolved dyad are filtered).
+        #[arg(long)]
+        require_dyad: bool,
+        /// Code as `code --keep-negated` does (negated events are kept, marked).
+        #[arg(long)]
+        keep_negated: bool,
+        /// The text article, or - for standard input.
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
     /// Inspect the lexicon.
+    #[command(after_help = help::LEXICON)]
     Lexicon {
         #[command(subcommand)]
         command: LexiconCommand,
     },
     /// Evaluate the coder on a gold-standard file.
+    #[command(after_help = help::EVAL)]
     Eval {
         #[command(subcommand)]
         command: EvalCommand,
     },
     /// Serve an interactive coding page and a JSON API (POST /api/code) over HTTP.
-    #[command(after_help = "\
-Examples:
-  eventcoder serve                         # http://127.0.0.1:8000/
-  eventcoder serve --port 0                # a free port, printed on stderr
-  eventcoder serve --dictionary mine.tsv --threads 2
-  curl -s http://127.0.0.1:8000/api/code -d '{\"text\": \"...\", \"published\": \"2024-03-14\"}'
-
-POST /api/code answers a JSON array of the events, each the object `eventcoder code` writes
-(?explain=1 adds an \"explanation\" to each). Bodies over 1 MiB are refused (413).")]
+    #[command(after_help = help::SERVE)]
     Serve {
         /// The port to listen on (0 picks a free one; the address is printed on stderr).
         #[arg(long, default_value_t = 8000)]
@@ -140,11 +160,19 @@ POST /api/code answers a JSON array of the events, each the object `eventcoder c
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = help::COMPLETIONS)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Subcommand)]
 enum LexiconCommand {
     /// Print the number of entries per category.
+    #[command(after_help = help::LEXICON_STATS)]
     Stats {
         /// Print JSON instead of a table.
         #[arg(long)]
@@ -153,12 +181,29 @@ enum LexiconCommand {
         #[arg(long = "dictionary", value_name = "FILE")]
         dictionaries: Vec<String>,
     },
+    /// Show how a phrase resolves: the entries matched (with their dictionary file:line),
+    /// their kinds, and the actor code the coder gives it.
+    #[command(after_help = help::LEXICON_LOOKUP)]
+    Lookup {
+        /// The phrase, as written in text ("Tajik Foreign Minister").
+        phrase: String,
+        /// Resolve office holders as of this date (YYYY-MM-DD), as an article's published date.
+        #[arg(long)]
+        date: Option<String>,
+        /// A user dictionary to merge over the built-ins (repeatable).
+        #[arg(long = "dictionary", value_name = "FILE")]
+        dictionaries: Vec<String>,
+        /// Print JSON instead of text (spans in bytes of the phrase).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
 enum EvalCommand {
     /// Score against an event table (tests/fixtures/events.tsv): precision, recall and F1,
     /// overall and per tag.
+    #[command(after_help = help::EVAL_FIXTURES)]
     Fixtures {
         /// Path to the table.
         path: String,
@@ -173,6 +218,7 @@ enum EvalCommand {
         min_rows: usize,
     },
     /// Score against the PLOVER gold-standard records (PLOVER_GSR_CAMEO.txt).
+    #[command(after_help = help::EVAL_PLOVER_GSR)]
     PloverGsr {
         /// Path to PLOVER_GSR_CAMEO.txt.
         path: String,
@@ -388,9 +434,33 @@ pub fn main() -> ExitCode {
             dictionaries,
             html: *html,
         }),
+        Command::Explain {
+            published,
+            dictionaries,
+            require_dyad,
+            keep_negated,
+            file,
+        } => explain::run(&explain::ExplainOptions {
+            file,
+            published: published.as_deref(),
+            dictionaries,
+            require_dyad: *require_dyad,
+            keep_negated: *keep_negated,
+        })
+        .map(|_| true),
         Command::Lexicon {
             command: LexiconCommand::Stats { json, dictionaries },
         } => cmd_stats(*json, dictionaries).map(|_| true),
+        Command::Lexicon {
+            command:
+                LexiconCommand::Lookup {
+                    phrase,
+                    date,
+                    dictionaries,
+                    json,
+                },
+        } => lookup::run(phrase, date.as_deref(), dictionaries, *json).map(|_| true),
+        Command::Completions { shell } => completions::run(*shell).map(|_| true),
         Command::Eval {
             command: EvalCommand::PloverGsr { path, misses, json },
         } => eval::plover_gsr(path, *misses, *json).map(|_| true),

@@ -48,6 +48,11 @@
 //!
 //! [`eval`] scores the coder on the PLOVER gold-standard records.
 //!
+//! For dictionary work, [`Coder::diagnose`] codes an article as [`Coder::code`] does and tells
+//! for every sentence its events or why it has none (no trigger, no actor, negated,
+//! hypothetical, duplicate, ...), and [`lexicon::Lexicon::lookup`] shows how a phrase resolves:
+//! the entries it matches with their dictionary file and line, and its actor code on a date.
+//!
 //! ## Offsets
 //!
 //! Rust types use UTF-8 byte offsets ([`Span`]); the JSON output and the Python bindings use code

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::dedup::Dedup;
+use super::diagnose::Trace;
 use super::event::*;
 use super::predicate::{self, EventContext, PredicateContext, Sent};
 use super::resolve::{Memory, Resolver};
@@ -101,7 +102,7 @@ impl Document {
 }
 
 /// [`Error::InputTooLarge`] for a text over [`MAX_ARTICLE_BYTES`].
-fn check_size(text: &str) -> Result<()> {
+pub(super) fn check_size(text: &str) -> Result<()> {
     if text.len() > MAX_ARTICLE_BYTES {
         return Err(Error::InputTooLarge {
             len: text.len(),
@@ -330,6 +331,16 @@ impl Coder {
 
     /// Codes one article of any size.
     fn code_unchecked(&self, article: &Article) -> Result<Document> {
+        self.code_traced(article, &mut ())
+    }
+
+    /// Codes one article of any size, telling `trace` what becomes of every predicate and
+    /// event ([`Coder::diagnose`]); `()` observes nothing and costs nothing.
+    pub(super) fn code_traced<T: Trace>(
+        &self,
+        article: &Article,
+        trace: &mut T,
+    ) -> Result<Document> {
         let text = article.text.as_str();
         let lex = &*self.lexicon;
         let header = parse_header(text)?;
@@ -471,9 +482,11 @@ impl Coder {
                     attack_state.as_deref(),
                     &mut memory,
                     &mut sentence_events,
+                    trace,
                 );
                 for e in sentence_events.drain(..) {
-                    events.push(e);
+                    let (slot, new) = events.insert(e);
+                    trace.raw_event(slot, new);
                 }
             }
             sentences.extend(blocks.sentences().iter().map(|s| blocks.in_article(s)));
@@ -483,7 +496,7 @@ impl Coder {
         let reported_by = dateline_outlet
             .or(first_outlet)
             .or_else(|| article.outlet.clone());
-        let events = self.finish_events(events, &reported_by, &context_hits);
+        let events = self.finish_events(events, &reported_by, &context_hits, trace);
         Ok(Document {
             id: article.id.clone(),
             published,
@@ -498,11 +511,12 @@ impl Coder {
 
     /// Article-level attribution and contexts (a context keyword found in two sentences or
     /// more holds for every event), then deduplication and the options' filters.
-    fn finish_events(
+    fn finish_events<T: Trace>(
         &self,
         events: Dedup,
         reported_by: &Option<String>,
         context_hits: &[u32],
+        trace: &mut T,
     ) -> Vec<Event> {
         let lex = &*self.lexicon;
         let article_contexts: Vec<&'static str> = lex
@@ -513,12 +527,24 @@ impl Coder {
             .map(|(c, _)| *c)
             .collect();
         let mut events = events.finish(reported_by, &article_contexts);
-        events.retain(|e| {
-            (!self.options.require_dyad || e.is_resolved_dyad())
-                && e.confidence >= self.options.min_confidence
-                && (self.options.keep_negated || !e.negated)
-        });
+        trace.distinct_events(&events);
+        events.retain(|e| self.filtered_out(e).is_none());
         events
+    }
+
+    /// Which of the options' filters drops a distinct event, if any: `negated` (unless
+    /// negated events are kept), `not-dyad` (when dyads are required), `low-confidence`.
+    pub(super) fn filtered_out(&self, e: &Event) -> Option<&'static str> {
+        if !self.options.keep_negated && e.negated {
+            Some("negated")
+        } else if self.options.require_dyad && !e.is_resolved_dyad() {
+            Some("not-dyad")
+        } else if e.confidence >= self.options.min_confidence {
+            None
+        } else {
+            // (Also a NaN confidence or minimum, as ever.)
+            Some("low-confidence")
+        }
     }
 
     /// Where roles without a state get one: the sentence's place (unless it is an event's
@@ -598,19 +624,7 @@ impl Coder {
                 acts
             } else {
                 let mut acts = resolver.resolve(m, memory, context_state);
-                if let Some(p) = m.place {
-                    for a in acts
-                        .iter_mut()
-                        .filter(|a| a.country.is_none() && a.organization.is_none())
-                    {
-                        // "struck Gaza": a region stands for its state.
-                        let iso3 = &lex.places[p].iso3;
-                        if a.code.is_none() {
-                            a.code = Some(state_code(lex, iso3, a.sector));
-                        }
-                        a.country = Some(iso3.clone());
-                    }
-                }
+                place_for_state(lex, m, &mut acts);
                 acts
             };
             let acts: Vec<Rc<Actor>> = acts.into_iter().map(Rc::new).collect();
@@ -795,7 +809,7 @@ impl Coder {
     /// [`super::predicate::RULES`], then its date, place and contexts, the events themselves and
     /// the follow-up rules.
     #[allow(clippy::too_many_arguments)]
-    fn events_of(
+    fn events_of<T: Trace>(
         &self,
         s: &Sent<'_>,
         units: &[Unit],
@@ -807,6 +821,7 @@ impl Coder {
         attack_state: Option<&str>,
         memory: &mut Memory,
         out: &mut Vec<Event>,
+        trace: &mut T,
     ) {
         let lex = &*self.lexicon;
         let subjects = s.subjects();
@@ -824,10 +839,15 @@ impl Coder {
                 attack_state,
                 memory,
             };
-            let Some(d) = predicate::draft(&cx) else {
-                continue;
-            };
             let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
+            let d = match predicate::draft(&cx) {
+                Ok(d) => d,
+                Err(why) => {
+                    trace.dropped(s.sentence.index, trigger_span, p, cx.pattern, why);
+                    continue;
+                }
+            };
+            let first_event = out.len();
             let trigger = TextSpan {
                 text: trigger_span.slice(text).to_string(),
                 span: trigger_span,
@@ -856,6 +876,12 @@ impl Coder {
                     out.extend(demand);
                 }
             }
+            trace.drafted(
+                s.sentence.index,
+                trigger_span,
+                cx.pattern,
+                out.len() - first_event,
+            );
             // What later sentences refer back to: the explicit date, the parties (the sources
             // and the targets written or referred back to) and the subjects.
             if let (Some(d), DateSource::Explicit) = (date, date_source) {
@@ -943,6 +969,23 @@ pub(super) fn location_of(lex: &Lexicon, m: &Mention, text: &str) -> Option<Loca
         country: Some(country),
         source: LocationSource::Sentence,
     })
+}
+
+/// "struck Gaza": a region stands for its state. The actors of a mention naming a place, when
+/// they have no state or organization, get the place's state.
+pub(crate) fn place_for_state(lex: &Lexicon, m: &Mention, acts: &mut [Actor]) {
+    if let Some(p) = m.place {
+        for a in acts
+            .iter_mut()
+            .filter(|a| a.country.is_none() && a.organization.is_none())
+        {
+            let iso3 = &lex.places[p].iso3;
+            if a.code.is_none() {
+                a.code = Some(state_code(lex, iso3, a.sector));
+            }
+            a.country = Some(iso3.clone());
+        }
+    }
 }
 
 /// An actor inferred for a state (ISO3 `iso3`) and optional sector, at `span`: its CAMEO code

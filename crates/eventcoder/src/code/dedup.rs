@@ -83,6 +83,12 @@ struct Kept {
 impl Dedup {
     /// Adds one raw event, in text order.
     pub fn push(&mut self, e: Event) {
+        self.insert(e);
+    }
+
+    /// Adds one raw event, in text order: the index of its distinct event (in the order
+    /// [`Dedup::finish`] gives them), and whether it is a new one (`false`: a duplicate).
+    pub(crate) fn insert(&mut self, e: Event) -> (usize, bool) {
         let h = key_hash(&e);
         let found = self.buckets.get(&h).and_then(|b| {
             b.iter()
@@ -100,7 +106,7 @@ impl Dedup {
                 own_contexts,
                 later_reported_by: None,
             });
-            return;
+            return (self.out.len() - 1, true);
         };
         let kept = &mut self.out[i];
         // Raw events come in text order: a repeated trigger can only be the last one seen.
@@ -125,6 +131,7 @@ impl Dedup {
         if kept.later_reported_by.is_none() {
             kept.later_reported_by = e.reported_by;
         }
+        (i, false)
     }
 
     /// The distinct events in order of first mention, each attributed to its own outlet, else

@@ -5,14 +5,17 @@
 mod coder;
 mod dates;
 mod dedup;
+mod diagnose;
 mod event;
 mod predicate;
 mod resolve;
 mod targets;
 
+pub(crate) use coder::place_for_state;
 pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Document};
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
 pub use dedup::{Dedup, MAX_EVIDENCE, dedup};
+pub use diagnose::{Diagnosis, DropReason, SentenceDiagnosis, SentenceOutcome, TriggerDiagnosis};
 pub use event::{
     Actor, Cameo, DateSource, Event, Evidence, Location, LocationSource, Plover, SentenceRef,
     TextSpan,

@@ -235,14 +235,26 @@ pub(super) const RULES: [(&str, PredicateRule); 13] = [
     ("weak-evidence", weak_evidence),
 ];
 
-/// Runs the rules on predicate `cx.p`: the draft of its events, or `None` when a rule drops it.
-pub(super) fn draft(cx: &PredicateContext<'_>) -> Option<Draft> {
+/// Why a predicate gave no event: the name of the rule of [`RULES`] that dropped it, or
+/// `inanimate-subject`, `background`, `directed` (dropped before the rules), `unknown-code`
+/// (a code the table lacks).
+pub(super) type Dropped = &'static str;
+
+/// Runs the rules on predicate `cx.p`: the draft of its events, or the name of what dropped it
+/// ([`Dropped`]).
+pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     let p = cx.p;
-    if p.inanimate_subject || p.modality.background || p.modality.directed {
-        return None;
+    if p.inanimate_subject {
+        return Err("inanimate-subject");
+    }
+    if p.modality.background {
+        return Err("background");
+    }
+    if p.modality.directed {
+        return Err("directed");
     }
     let mut d = Draft {
-        entry: cameo(&cx.pattern.code)?,
+        entry: cameo(&cx.pattern.code).ok_or("unknown-code")?,
         rule: String::with_capacity(cx.pattern.rule.len() + 32),
         negated: false,
         confidence: if cx.pattern.specificity() > 1 {
@@ -254,12 +266,12 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Option<Draft> {
         targets: cx.s.actors_of(&p.targets),
     };
     d.rule.push_str(&cx.pattern.rule);
-    for (_, rule) in RULES {
+    for (name, rule) in RULES {
         if rule(cx, &mut d).is_break() {
-            return None;
+            return Err(name);
         }
     }
-    Some(d)
+    Ok(d)
 }
 
 /// A refusal, a decision, an intention, a condition or a possibility changes the code

@@ -357,6 +357,8 @@ impl std::fmt::Display for DictionaryWarning {
 pub(crate) struct Loader<'l> {
     pub lex: &'l mut Lexicon,
     pub user: bool,
+    /// The file being loaded: its index in the lexicon's files.
+    pub file: u32,
 }
 
 /// Codes a CAMEO actor code of an organization or of a group with no state may start with.
@@ -463,6 +465,8 @@ impl Loader<'_> {
             caps,
             surface,
             user: self.user,
+            file: self.file,
+            line: u32::try_from(row.line).unwrap_or(u32::MAX),
         };
         let senses = &mut self.lex.senses[slot as usize];
         if self.user
@@ -492,6 +496,8 @@ impl Loader<'_> {
         let kind = detect(file, text)?;
         let rows = tsv::read(file, text, headers(kind))?;
         let origin_file: Arc<str> = file.into();
+        self.file = u32::try_from(self.lex.files.len()).unwrap_or(u32::MAX);
+        self.lex.files.push(origin_file.clone());
         for row in &rows {
             let origin = Origin {
                 file: origin_file.clone(),
@@ -1283,4 +1289,7 @@ pub(crate) struct SenseEntry {
     /// The exact surface units, for case-sensitive phrases.
     pub surface: Option<Box<[Box<str>]>>,
     pub user: bool,
+    /// Where the phrase is defined: the file (an index into the lexicon's files) and line.
+    pub file: u32,
+    pub line: u32,
 }

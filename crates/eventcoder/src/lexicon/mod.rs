@@ -30,6 +30,7 @@
 
 mod ids;
 mod load;
+mod lookup;
 mod model;
 mod normalize;
 mod source;
@@ -50,6 +51,7 @@ pub(crate) use load::SenseEntry;
 pub use load::{
     DictionaryWarning, MAX_IRREGULAR_ROWS, MAX_PHRASE_UNITS, MAX_SENSES_PER_PHRASE, WarningKind,
 };
+pub use lookup::{Lookup, LookupEntry, LookupMention, LookupVerb, kind_of};
 pub use model::*;
 pub use normalize::{
     ALL_CAPS, CAPITALIZED, NUMBER, PUNCT, UNKNOWN, Unit, WORD, key_of, phrase_units, split_token,
@@ -66,6 +68,8 @@ use trie::Trie;
 #[derive(Debug)]
 pub struct Lexicon {
     vocab: FxHashMap<Box<str>, u32>,
+    /// The names of the files loaded, in load order: where each phrase is defined.
+    files: Vec<Arc<str>>,
     phrases: Trie,
     senses: Vec<Vec<SenseEntry>>,
     /// States, in file order (present-day ones first, then former ones).
@@ -256,6 +260,7 @@ impl LexiconBuilder {
     pub fn build(self) -> Result<Lexicon> {
         let mut lex = Lexicon {
             vocab: FxHashMap::default(),
+            files: Vec::new(),
             phrases: Trie::new(),
             senses: Vec::new(),
             pattern_index: FxHashMap::default(),
@@ -285,6 +290,7 @@ impl LexiconBuilder {
             let mut loader = load::Loader {
                 lex: &mut lex,
                 user: false,
+                file: 0,
             };
             for (name, text) in load::BUILTIN {
                 loader.load(name, text)?;
@@ -302,6 +308,7 @@ impl LexiconBuilder {
         let mut loader = load::Loader {
             lex: &mut lex,
             user: true,
+            file: 0,
         };
         for (_, (name, text)) in sources {
             loader.load(name, text)?;

@@ -135,6 +135,22 @@ impl Office {
             _ => return None,
         })
     }
+    /// The office's name, as in the `office` column ("foreign_minister").
+    ///
+    /// ```
+    /// use eventcoder::lexicon::Office;
+    /// assert_eq!(Office::parse("foreign_minister").map(Office::as_str), Some("foreign_minister"));
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Office::HeadOfState => "head_of_state",
+            Office::HeadOfGovernment => "head_of_government",
+            Office::ForeignMinister => "foreign_minister",
+            Office::DefenceMinister => "defence_minister",
+            Office::OrgHead => "org_head",
+            Office::ForeignPolicyChief => "foreign_policy_chief",
+        }
+    }
     /// The sector an office holder acts for: every tracked office is part of the government
     /// (or, for organization heads, the organization's executive).
     pub fn sector(self) -> Sector {
@@ -173,6 +189,24 @@ impl Term {
     /// Whether `date` falls inside the term.
     pub fn covers(&self, date: NaiveDate) -> bool {
         self.start <= date && self.end.is_none_or(|e| date <= e)
+    }
+}
+
+/// "foreign_minister of TJK from 2006-12-01 to 2013-11-30 (builtin:officeholders_world.tsv:284)".
+impl std::fmt::Display for Term {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} of {} from {} ",
+            self.office.as_str(),
+            self.holder,
+            self.start
+        )?;
+        match self.end {
+            Some(e) => write!(f, "to {e}")?,
+            None => f.write_str("(in office)")?,
+        }
+        write!(f, " ({})", self.origin)
     }
 }
 
