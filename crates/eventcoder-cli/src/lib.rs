@@ -380,14 +380,30 @@ fn install_panic_hook() {
 
 /// Runs the command line of this process; the exit code is documented at the crate's top.
 pub fn main() -> ExitCode {
+    ExitCode::from(main_with(std::env::args_os()))
+}
+
+/// Runs the command line `args` (the program's name first, as in `std::env::args_os`) and
+/// returns the exit code: what the `eventcoder` binary and the `eventcoder` command installed
+/// by the Python package both run, so the two behave the same.
+///
+/// ```
+/// assert_eq!(eventcoder_cli::main_with(["eventcoder", "--version"]), 0);
+/// assert_eq!(eventcoder_cli::main_with(["eventcoder", "no-such-command"]), 2);
+/// ```
+pub fn main_with<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
     install_panic_hook();
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout (exit 0), usage errors to stderr (exit 2); a closed
             // stream is no reason to panic.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return if e.use_stderr() { 2 } else { 0 };
         }
     };
     let result = match &cli.command {
@@ -481,15 +497,15 @@ pub fn main() -> ExitCode {
         } => serve::run(host, *port, dictionaries, *threads).map(|_| true),
     };
     match result {
-        Ok(true) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(3),
-        Err(CliError::Reported) => ExitCode::FAILURE,
+        Ok(true) | Err(CliError::BrokenPipe) => 0,
+        Ok(false) => 3,
+        Err(CliError::Reported) => 1,
         Err(e) => {
             match e.hint() {
                 Some(hint) => report(format_args!("{e}\n  hint: {hint}")),
                 None => report(format_args!("{e}")),
             }
-            ExitCode::FAILURE
+            1
         }
     }
 }

@@ -28,6 +28,14 @@ fn tokenize(py: Python<'_>, text: &str) -> Vec<classes::Token> {
     py.detach(|| classes::tokens_of(text, 0))
 }
 
+/// Runs the `eventcoder` command line with `args` (the program's name first) and returns its
+/// exit code: the `eventcoder` command of the pip package (`eventcoder._cli`), the same code
+/// as the Rust binary. The GIL is released while it runs.
+#[pyfunction]
+fn _run_cli(py: Python<'_>, args: Vec<std::ffi::OsString>) -> u8 {
+    py.detach(|| eventcoder_cli::main_with(args))
+}
+
 /// The extension module.
 #[pymodule]
 fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -67,6 +75,7 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<coder::Results>()?;
     m.add_class::<coder::CodingError>()?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(_run_cli, m)?)?;
     m.add_function(wrap_pyfunction!(coder::code, m)?)?;
     m.add_function(wrap_pyfunction!(coder::parse, m)?)?;
     m.add_function(wrap_pyfunction!(columns::_columns, m)?)?;
