@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::model::*;
-use super::{Lexicon, PatternId, PhraseMatch, SenseEntry, StateId, UNKNOWN, Unit};
+use super::{Lexicon, PatternId, PhraseMatch, SenseEntry, StateId, Unit};
 use crate::article::Span;
 use crate::code::{Actor, Memory, Resolver, place_for_state};
 use crate::parse::mentions;
@@ -266,37 +266,27 @@ impl Lexicon {
         // The entries, as `match_phrases` finds them, with their origins.
         let mut entries = Vec::new();
         let mut matches: Vec<PhraseMatch> = Vec::new();
-        for start in 0..units.len() {
-            if units[start].key == UNKNOWN {
-                continue;
-            }
-            self.phrases
-                .prefixes(units[start..].iter().map(|u| u.key), |len, slot| {
-                    for e in &self.senses[slot as usize] {
-                        if self.sense_ok(e, &units[start..start + len], phrase) {
-                            let span = units[start].span.cover(units[start + len - 1].span);
-                            let terms = match e.sense.referent {
-                                Referent::Person(p) => self.persons[p].terms.clone(),
-                                _ => Vec::new(),
-                            };
-                            entries.push(LookupEntry {
-                                text: span.slice(phrase).to_string(),
-                                span,
-                                sense: e.sense,
-                                kind: kind_of(&e.sense.referent),
-                                description: self.describe(&e.sense.referent, date),
-                                origin: self.origin_of(e),
-                                terms,
-                            });
-                            matches.push(PhraseMatch {
-                                start,
-                                end: start + len,
-                                sense: e.sense,
-                            });
-                        }
-                    }
-                });
-        }
+        self.each_phrase(&units, phrase, |start, len, e| {
+            let span = units[start].span.cover(units[start + len - 1].span);
+            let terms = match e.sense.referent {
+                Referent::Person(p) => self.persons[p].terms.clone(),
+                _ => Vec::new(),
+            };
+            entries.push(LookupEntry {
+                text: span.slice(phrase).to_string(),
+                span,
+                sense: e.sense,
+                kind: kind_of(&e.sense.referent),
+                description: self.describe(&e.sense.referent, date),
+                origin: self.origin_of(e),
+                terms,
+            });
+            matches.push(PhraseMatch {
+                start,
+                end: start + len,
+                sense: e.sense,
+            });
+        });
         let mut verbs = Vec::new();
         for u in &units {
             for &(pattern, _) in self.verb_patterns(u.key) {

@@ -395,6 +395,23 @@ impl Lexicon {
     /// Every phrase match in `units` (of `text`), overlapping ones included, in order of start.
     pub fn match_phrases(&self, units: &[Unit], text: &str, out: &mut Vec<PhraseMatch>) {
         out.clear();
+        self.each_phrase(units, text, |start, len, e| {
+            out.push(PhraseMatch {
+                start,
+                end: start + len,
+                sense: e.sense,
+            })
+        });
+    }
+
+    /// Calls `f(start, len, entry)` for every dictionary entry matching `units[start..start +
+    /// len]` (of `text`), overlapping ones included, in order of start.
+    pub(crate) fn each_phrase(
+        &self,
+        units: &[Unit],
+        text: &str,
+        mut f: impl FnMut(usize, usize, &SenseEntry),
+    ) {
         for start in 0..units.len() {
             if units[start].key == UNKNOWN {
                 continue;
@@ -403,11 +420,7 @@ impl Lexicon {
                 .prefixes(units[start..].iter().map(|u| u.key), |len, slot| {
                     for e in &self.senses[slot as usize] {
                         if self.sense_ok(e, &units[start..start + len], text) {
-                            out.push(PhraseMatch {
-                                start,
-                                end: start + len,
-                                sense: e.sense,
-                            });
+                            f(start, len, e);
                         }
                     }
                 });
