@@ -3,8 +3,13 @@
 //! `Coder::code` runs over them on this thread, best of three passes.
 //!
 //! `cargo run --release -p eventcoder-cli --example library_speed -- corpus.jsonl`
+//!
+//! It uses mimalloc, as the CLI does, so the two differ only in what the CLI adds.
 
 use std::time::Instant;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use eventcoder::{Article, Coder};
 use eventcoder_cli::input::JsonlRecords;
