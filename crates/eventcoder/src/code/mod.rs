@@ -10,7 +10,7 @@ mod predicate;
 mod resolve;
 mod targets;
 
-pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Document};
+pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Discarded, Document, IssueMention};
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
 pub use dedup::{Dedup, MAX_EVIDENCE, dedup};
 pub use event::{

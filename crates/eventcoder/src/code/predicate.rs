@@ -678,24 +678,36 @@ pub(super) fn emit(d: &Draft, ectx: &EventContext<'_>, trigger: &TextSpan, out: 
 
 /// Follow-up rule `reciprocal`: "X hosted Y" is also Y visiting X, for each event just emitted
 /// whose target is a state or an organization.
+///
+/// A pattern's own paired code (PETRARCH's `[032:033]`) does the same for any resolved target,
+/// unless a rule changed the pattern's code.
 pub(super) fn reciprocal(
     d: &Draft,
+    pattern: &Pattern,
     ectx: &EventContext<'_>,
     trigger: &TextSpan,
     emitted: &[Event],
 ) -> Vec<Event> {
-    let Some(visit) = d.entry.reciprocal.as_deref() else {
+    let paired = pattern
+        .paired
+        .as_deref()
+        .filter(|_| pattern.code == d.entry.code);
+    let Some(visit) = paired.or(d.entry.reciprocal.as_deref()) else {
         return Vec::new();
     };
-    let rule = format!("{} +reciprocal-visit({}->{visit})", d.rule, d.entry.code);
+    let rule = match paired {
+        Some(_) => format!("{} +paired({}->{visit})", d.rule, d.entry.code),
+        None => format!("{} +reciprocal-visit({}->{visit})", d.rule, d.entry.code),
+    };
     emitted
         .iter()
         .filter_map(|e| {
             let host = e.source.as_ref()?;
-            let guest = e
-                .target
-                .as_ref()
-                .filter(|t| t.country.is_some() || t.organization.is_some())?;
+            let guest = e.target.as_ref().filter(|t| {
+                t.country.is_some()
+                    || t.organization.is_some()
+                    || paired.is_some() && t.code.is_some()
+            })?;
             Some(ectx.event(
                 visit,
                 guest,
