@@ -16,6 +16,7 @@ pub mod code;
 pub mod error;
 mod eval;
 pub mod input;
+pub mod petrarch;
 pub mod sources;
 
 use code::{InputFormat, OutputFormat};
@@ -145,6 +146,21 @@ enum EvalCommand {
         /// Show tags with at least this many rows.
         #[arg(long, default_value_t = 5)]
         min_rows: usize,
+    },
+    /// Code PETRARCH-1's unit-test records (PETR.UnitTest.records.xml) from their raw text
+    /// with PETRARCH dictionaries, and count the records coded as expected per category.
+    Petrarch {
+        /// Path to the records file.
+        path: String,
+        /// The directory of the dictionaries (file kinds found from their names).
+        #[arg(long, value_name = "DIR")]
+        petrarch_dir: String,
+        /// Print every record that failed.
+        #[arg(long)]
+        misses: bool,
+        /// Use only the loaded dictionaries, not the built-in ones.
+        #[arg(long)]
+        no_builtin: bool,
     },
     /// Score against the PLOVER gold-standard records (PLOVER_GSR_CAMEO.txt).
     PloverGsr {
@@ -377,6 +393,15 @@ pub fn main() -> ExitCode {
                     min_rows,
                 },
         } => eval::fixtures(path, *misses, *json, *min_rows).map(|_| true),
+        Command::Eval {
+            command:
+                EvalCommand::Petrarch {
+                    path,
+                    petrarch_dir,
+                    misses,
+                    no_builtin,
+                },
+        } => petrarch::run(path, petrarch_dir, *misses, *no_builtin).map(|_| true),
     };
     match result {
         Ok(true) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
