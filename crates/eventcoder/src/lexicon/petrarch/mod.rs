@@ -826,7 +826,7 @@ impl Load<'_, '_> {
                 };
                 let (code, paired) = self.code(code, v.line, &mut warned);
                 let text = format!("{} [{}]", v.words.join("_").to_uppercase(), code);
-                self.pattern(v, &[], code, paired, v.line, &text);
+                self.pattern(&[v], &[], code, paired, v.line, &text);
             }
             for p in &block.patterns {
                 let (variants, cut) = match Self::expand(dict, &p.pieces, 0) {
@@ -852,25 +852,36 @@ impl Load<'_, '_> {
                     );
                 }
                 let (code, paired) = self.code(&p.code, p.line, &mut warned);
-                for v in &block.verbs {
-                    for flat in &variants {
-                        self.pattern(v, flat, code.clone(), paired.clone(), p.line, &p.text);
+                // The block's one-word verbs share each pattern (one pattern, several verbs:
+                // the Phoenix blocks have dozens of synonyms); the others have their own.
+                let (simple, other): (Vec<&verbs::VerbEntry>, Vec<&verbs::VerbEntry>) = block
+                    .verbs
+                    .iter()
+                    .partition(|v| v.words.len() == 1 && !v.words[0].contains('-'));
+                for flat in &variants {
+                    if !simple.is_empty() {
+                        self.pattern(&simple, flat, code.clone(), paired.clone(), p.line, &p.text);
+                    }
+                    for v in &other {
+                        self.pattern(&[v], flat, code.clone(), paired.clone(), p.line, &p.text);
                     }
                 }
             }
         }
     }
 
-    /// Adds the pattern of verb `v` with elements `flat` (empty: the verb alone).
+    /// Adds the pattern of verbs `verbs` with elements `flat` (empty: the verb alone). Several
+    /// verbs share one pattern only when they are one word each (no particles, no hyphen).
     fn pattern(
         &mut self,
-        v: &verbs::VerbEntry,
+        verbs: &[&verbs::VerbEntry],
         flat: &[(Flat, bool)],
         code: String,
         paired: Option<String>,
         line: usize,
         text: &str,
     ) {
+        let v = verbs[0];
         let lemma = v.words[v.head].clone();
         if lemma.starts_with('-') || lemma.ends_with('-') || lemma.contains("--") {
             self.lex().skipped_patterns += 1;
@@ -914,7 +925,13 @@ impl Load<'_, '_> {
             }
         }
         rendered.push("~".into());
-        rendered.push(v.words.join("_"));
+        rendered.push(
+            verbs
+                .iter()
+                .map(|v| v.words.join("_"))
+                .collect::<Vec<_>>()
+                .join("|"),
+        );
         let mut elems: Vec<PatternElem> = Vec::new();
         let word = |lex: &mut super::Lexicon, elems: &mut Vec<PatternElem>, w: &str| {
             for (key, _) in phrase_units(w) {
@@ -987,7 +1004,7 @@ impl Load<'_, '_> {
                 p.rule = rule;
                 p.origin = origin;
                 lex.pattern_index.insert(norm, (prev, true));
-            } else {
+            } else if lex.patterns[prev].origin != origin {
                 let first = lex.patterns[prev].origin.clone();
                 self.warn(
                     line,
@@ -1012,10 +1029,17 @@ impl Load<'_, '_> {
             before,
             paired,
         });
-        for infl in lex.irregular.inflect(&lemma) {
-            for (form, bits) in infl.forms() {
-                let key = lex.intern(&form);
-                lex.verbs.entry(key).or_default().push((idx, bits));
+        for lemma in
+            std::iter::once(lemma).chain(verbs[1..].iter().map(|v| v.words[v.head].clone()))
+        {
+            for infl in lex.irregular.inflect(&lemma) {
+                for (form, bits) in infl.forms() {
+                    let key = lex.intern(&form);
+                    let list = lex.verbs.entry(key).or_default();
+                    if !list.iter().any(|(p, _)| *p == idx) {
+                        list.push((idx, bits));
+                    }
+                }
             }
         }
     }

@@ -14,7 +14,9 @@
 //! ```
 
 use super::text::lines;
-use super::verbs::{VerbBlock, VerbDictionary, VerbEntry, pattern_line, synset_member, verb_line};
+use super::verbs::{
+    VerbBlock, VerbDictionary, VerbEntry, pattern_line, synset_member, synset_name, verb_line,
+};
 use super::{Problems, problem};
 use crate::lexicon::WarningKind;
 
@@ -65,11 +67,7 @@ pub fn parse(text: &str, problems: &mut Problems) -> VerbDictionary {
             continue;
         }
         if let Some(name) = t.strip_prefix('&') {
-            let name = name
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_ascii_uppercase();
+            let name = synset_name(name);
             if name.is_empty() {
                 problem(
                     problems,

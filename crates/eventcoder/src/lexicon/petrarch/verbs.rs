@@ -119,6 +119,16 @@ pub struct VerbDictionary {
     pub blocks: Vec<VerbBlock>,
 }
 
+/// A synset's name as defined (`&MILITARY_`, `&CURRENCY # comment`): its first word without
+/// trailing underscores, uppercase (patterns name it `&MILITARY`).
+pub(crate) fn synset_name(s: &str) -> String {
+    s.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('_')
+        .to_ascii_uppercase()
+}
+
 /// A code group's text (`064`, `032:033`, `---`) as a code; `None` when unreadable.
 pub(crate) fn parse_code(s: &str) -> Option<VerbCode> {
     let s = s.trim();
@@ -348,11 +358,7 @@ pub fn parse(text: &str, problems: &mut Problems) -> VerbDictionary {
     for line in lines(text, false) {
         let t = line.text;
         if let Some(name) = t.strip_prefix('&') {
-            let name = name
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_ascii_uppercase();
+            let name = synset_name(name);
             if name.is_empty() {
                 problem(
                     problems,
@@ -526,7 +532,7 @@ mod tests {
 
     #[test]
     fn blocks_synsets_and_bad_lines() {
-        let text = "&FRUIT\n+APPLE\n+GREEN_PEAR\n\n--- PLANT [043] ---\nPLANT {PLANTS PLANTED}\n+SOW\nKLM_+DIG [002]\n- * &FRUIT TREE [044]\n- * [bad\n- FAILED_TO_* [---]\n- % * [030:031]\nstray\n";
+        let text = "&FRUIT_\n+APPLE\n+GREEN_PEAR\n\n--- PLANT [043] ---\nPLANT {PLANTS PLANTED}\n+SOW\nKLM_+DIG [002]\n- * &FRUIT TREE [044]\n- * [bad\n- FAILED_TO_* [---]\n- % * [030:031]\nstray\n";
         let mut problems = Vec::new();
         let d = parse(text, &mut problems);
         assert_eq!(d.synsets["FRUIT"].len(), 2);
