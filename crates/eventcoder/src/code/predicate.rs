@@ -235,6 +235,16 @@ pub(super) const RULES: [(&str, PredicateRule); 13] = [
     ("weak-evidence", weak_evidence),
 ];
 
+/// The rules that change a pattern's code by what surrounds it: a literal pattern
+/// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead.
+const RECODING: [&str; 5] = [
+    "modality",
+    "reported-protest",
+    "by-phone",
+    "by-air",
+    "by-state",
+];
+
 /// Runs the rules on predicate `cx.p`: the draft of its events, or `None` when a rule drops it.
 pub(super) fn draft(cx: &PredicateContext<'_>) -> Option<Draft> {
     let p = cx.p;
@@ -254,7 +264,10 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Option<Draft> {
         targets: cx.s.actors_of(&p.targets),
     };
     d.rule.push_str(&cx.pattern.rule);
-    for (_, rule) in RULES {
+    for (name, rule) in RULES {
+        if cx.pattern.literal && RECODING.contains(&name) {
+            continue;
+        }
         if rule(cx, &mut d).is_break() {
             return None;
         }

@@ -1173,6 +1173,7 @@ impl Loader<'_> {
             rule,
             before: Vec::new(),
             paired: None,
+            literal: false,
         });
         let plural = match noun.rsplit_once(' ') {
             Some((head, last)) => format!("{head} {}", super::verbs::plural_of(last)),
@@ -1296,6 +1297,7 @@ impl Loader<'_> {
             rule,
             before: Vec::new(),
             paired: None,
+            literal: false,
         });
         for infl in self.lex.irregular.inflect(&lemma) {
             for (form, bits) in infl.forms() {

@@ -107,12 +107,29 @@ impl DatedCode {
 }
 
 impl Group {
-    /// The dated code in force on `date` (first match wins); with no date, the first undated
-    /// code, else the last one. `None` when the group has no dated codes.
+    /// The code in force on `date`: the first code with dates that cover it, else the first
+    /// code without dates (the default, wherever it is listed: "SAM_GAMGEE [HOB]" then
+    /// "[HOBGOV 20121109-20130119]" is HOBGOV in December 2012); with no date, the default,
+    /// else the last code. `None` when the group has no dated codes, or none applies.
+    ///
+    /// ```
+    /// use eventcoder::lexicon::{DatedCode, Group};
+    /// use eventcoder::ontology::Sector;
+    /// let code = |c: &str, from: Option<&str>, to: Option<&str>| DatedCode {
+    ///     code: Some(c.into()), country: None, sector: None,
+    ///     from: from.map(|d| d.parse().unwrap()), to: to.map(|d| d.parse().unwrap()),
+    /// };
+    /// let g = Group { code: "HOB".into(), country: None, cameo: "HOB".into(), sector: Sector::Unk,
+    ///     dated: vec![code("HOB", None, None), code("HOBGOV", Some("2012-11-09"), Some("2013-01-19"))] };
+    /// let on = |d: &str| g.code_on(Some(d.parse().unwrap())).unwrap().code.clone().unwrap();
+    /// assert_eq!((on("2012-12-25").as_str(), on("2014-01-01").as_str()), ("HOBGOV", "HOB"));
+    /// assert_eq!(g.code_on(None).unwrap().code.as_deref(), Some("HOB"));
+    /// ```
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&DatedCode> {
-        self.dated
-            .iter()
-            .find(|c| c.covers(date))
+        let undated = |c: &&DatedCode| c.from.is_none() && c.to.is_none();
+        let dated = date.and_then(|_| self.dated.iter().find(|c| !undated(c) && c.covers(date)));
+        dated
+            .or_else(|| self.dated.iter().find(undated))
             .or_else(|| date.is_none().then(|| self.dated.last()).flatten())
     }
 }
@@ -384,6 +401,10 @@ pub struct Pattern {
     pub before: Vec<(u32, bool)>,
     /// The code of the event the target makes in turn (a PETRARCH paired code `[032:033]`).
     pub paired: Option<String>,
+    /// Coded as written: a pattern of a PETRARCH or TABARI dictionary, whose patterns carry
+    /// the distinctions the coder's recoding rules would add (intent, refusal, by phone, by
+    /// air, by a state): those rules leave its code alone.
+    pub literal: bool,
 }
 
 /// An issue of a PETRARCH issues file: its category (`<ISSUE CATEGORY="EDUCATION">`) and code

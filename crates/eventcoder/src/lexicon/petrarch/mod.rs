@@ -1001,6 +1001,7 @@ impl Load<'_, '_> {
                 let p = &mut lex.patterns[prev];
                 p.code = code;
                 p.paired = paired;
+                p.literal = true;
                 p.rule = rule;
                 p.origin = origin;
                 lex.pattern_index.insert(norm, (prev, true));
@@ -1028,6 +1029,7 @@ impl Load<'_, '_> {
             rule,
             before,
             paired,
+            literal: true,
         });
         for lemma in
             std::iter::once(lemma).chain(verbs[1..].iter().map(|v| v.words[v.head].clone()))
