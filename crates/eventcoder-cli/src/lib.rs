@@ -21,6 +21,7 @@ pub mod flat;
 mod help;
 pub mod input;
 mod lookup;
+pub mod petrarch;
 mod serve;
 pub mod sources;
 
@@ -216,6 +217,21 @@ enum EvalCommand {
         /// Show tags with at least this many rows.
         #[arg(long, default_value_t = 5)]
         min_rows: usize,
+    },
+    /// Code PETRARCH-1's unit-test records (PETR.UnitTest.records.xml) from their raw text
+    /// with PETRARCH dictionaries, and count the records coded as expected per category.
+    Petrarch {
+        /// Path to the records file.
+        path: String,
+        /// The directory of the dictionaries (file kinds found from their names).
+        #[arg(long, value_name = "DIR")]
+        petrarch_dir: String,
+        /// Print every record that failed.
+        #[arg(long)]
+        misses: bool,
+        /// Use only the loaded dictionaries, not the built-in ones.
+        #[arg(long)]
+        no_builtin: bool,
     },
     /// Score against the PLOVER gold-standard records (PLOVER_GSR_CAMEO.txt).
     #[command(after_help = help::EVAL_PLOVER_GSR)]
@@ -495,6 +511,15 @@ where
             dictionaries,
             threads,
         } => serve::run(host, *port, dictionaries, *threads).map(|_| true),
+        Command::Eval {
+            command:
+                EvalCommand::Petrarch {
+                    path,
+                    petrarch_dir,
+                    misses,
+                    no_builtin,
+                },
+        } => petrarch::run(path, petrarch_dir, *misses, *no_builtin).map(|_| true),
     };
     match result {
         Ok(true) | Err(CliError::BrokenPipe) => 0,

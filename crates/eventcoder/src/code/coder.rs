@@ -15,6 +15,7 @@ use super::predicate::{self, EventContext, PredicateContext, Sent};
 use super::resolve::{Memory, Resolver};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
+use crate::lexicon::petrarch::PetrarchKind;
 use crate::lexicon::words::POSS_REL;
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{CameoEntry, Sector};
@@ -65,6 +66,35 @@ pub struct Document {
     /// Every date written in the story body, resolved against the published date (only
     /// resolvable ones: "Monday" needs a published date).
     pub dates: Vec<DateSpan>,
+    /// The phrases of a loaded discard list found in the story: a sentence with one has no
+    /// events, and a story with a story discard none at all.
+    pub discards: Vec<Discarded>,
+    /// The issues of a loaded issues file the story mentions, in order.
+    pub issues: Vec<IssueMention>,
+}
+
+/// A discard phrase found in a story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Discarded {
+    /// Whether it discards the whole story, not only its sentence.
+    pub story: bool,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The phrase.
+    pub span: Span,
+}
+
+/// An issue phrase found in a story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IssueMention {
+    /// The issue's category ("EDUCATION").
+    pub category: String,
+    /// The issue's code ("TEACHERS").
+    pub code: String,
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The phrase.
+    pub span: Span,
 }
 
 impl Document {
@@ -83,6 +113,12 @@ impl Document {
         }
         for d in &mut self.dates {
             d.span = f(d.span);
+        }
+        for d in &mut self.discards {
+            d.span = f(d.span);
+        }
+        for i in &mut self.issues {
+            i.span = f(i.span);
         }
         for e in &mut self.events {
             for a in [&mut e.source, &mut e.target].into_iter().flatten() {
@@ -186,6 +222,100 @@ impl CoderBuilder {
         self.lexicon = self.lexicon.dictionary_str(name, text);
         self.custom = true;
         self
+    }
+    /// Whether the built-in dictionaries are used (the default). With `false` only the
+    /// dictionaries given are (the engine keeps its own grammar tables):
+    /// `Coder::builder().builtin(false).petrarch_dir("phoenix/")?` codes with the Phoenix
+    /// dictionaries alone.
+    pub fn builtin(mut self, yes: bool) -> Self {
+        self.lexicon = self.lexicon.builtin(yes);
+        self.custom = true;
+        self
+    }
+    /// Whether a bad line of a PETRARCH or TABARI dictionary is an error (`true`) instead of
+    /// being skipped with a warning (the default).
+    pub fn strict(mut self, yes: bool) -> Self {
+        self.lexicon = self.lexicon.strict(yes);
+        self
+    }
+    /// Loads every PETRARCH or TABARI dictionary of a directory, each file's kind found from
+    /// its name, case-insensitively (`verb`: verbs; `actors`: actors, all of them; `agents`;
+    /// `discard`; `issue`), merged over the built-ins unless [`CoderBuilder::builtin`]`(false)`.
+    /// See [`crate::lexicon::petrarch`] for the formats.
+    ///
+    /// ```
+    /// use eventcoder::{Article, Coder};
+    /// let dir = std::env::temp_dir().join(format!("eventcoder-petr-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("my.actors.txt"), "ERIADOR [ERI]\nRHUDAUR [RHU]\n")?;
+    /// std::fs::write(dir.join("my.agents.txt"), "WARDEN [~GOV]\n")?;
+    /// std::fs::write(dir.join("my.verbs.txt"), "--- SCOLD [111] ---\nSCOLD\n+CHIDE\n")?;
+    /// let coder = Coder::builder().builtin(false).petrarch_dir(&dir)?.build()?;
+    /// let doc = coder.code(&Article::new("a", "The Eriador warden chided Rhudaur on Monday.")
+    ///     .with_published_str("2001-05-02")?)?;
+    /// let e = &doc.events[0];
+    /// assert_eq!(e.cameo.code, "111");
+    /// assert_eq!(e.source.as_ref().unwrap().code.as_deref(), Some("ERIGOV"));
+    /// assert_eq!(e.target.as_ref().unwrap().code.as_deref(), Some("RHU"));
+    /// assert!(e.rule.ends_with("my.verbs.txt:3 `CHIDE [111]`"), "{}", e.rule);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn petrarch_dir(mut self, dir: impl AsRef<std::path::Path>) -> Result<Self> {
+        self.lexicon = self.lexicon.petrarch_dir(dir)?;
+        self.custom = true;
+        Ok(self)
+    }
+    /// Loads a PETRARCH or TABARI dictionary file of the given kind.
+    pub fn petrarch(
+        mut self,
+        kind: PetrarchKind,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<Self> {
+        self.lexicon = self.lexicon.petrarch(kind, path)?;
+        self.custom = true;
+        Ok(self)
+    }
+    /// Loads a PETRARCH or TABARI dictionary of the given kind from a string; `name` is cited
+    /// in messages and rules.
+    ///
+    /// ```
+    /// use eventcoder::{Coder, lexicon::petrarch::PetrarchKind};
+    /// let coder = Coder::builder()
+    ///     .petrarch_str(PetrarchKind::Actors, "mine.actors.txt", "ERIADOR [ERI]\n+ERIADORIAN\n")
+    ///     .petrarch_str(PetrarchKind::Verbs, "mine.verbs.txt", "--- SHUN [---] ---\nSHUN\n- * + OVER_TRADE [1621]\n")
+    ///     .build()?;
+    /// let doc = coder.code_text("Mexico shunned Eriador over trade.", None)?;
+    /// let e = &doc.events[0];
+    /// assert_eq!((e.cameo.code, e.target.as_ref().unwrap().code.as_deref()), ("1621", Some("ERI")));
+    /// assert_eq!(e.rule, "mine.verbs.txt:3 `- * + OVER_TRADE [1621]`");
+    /// # Ok::<(), eventcoder::Error>(())
+    /// ```
+    pub fn petrarch_str(mut self, kind: PetrarchKind, name: &str, text: &str) -> Self {
+        self.lexicon = self.lexicon.petrarch_str(kind, name, text);
+        self.custom = true;
+        self
+    }
+    /// Loads a PETRARCH-1 verb dictionary (or a TABARI `.verbs` file).
+    pub fn petrarch_verbs(self, path: impl AsRef<std::path::Path>) -> Result<Self> {
+        self.petrarch(PetrarchKind::Verbs, path)
+    }
+    /// Loads a PETRARCH or TABARI actor dictionary; call it again for more (earlier files'
+    /// entries win where phrases are the same).
+    pub fn petrarch_actors(self, path: impl AsRef<std::path::Path>) -> Result<Self> {
+        self.petrarch(PetrarchKind::Actors, path)
+    }
+    /// Loads a PETRARCH or TABARI agent dictionary.
+    pub fn petrarch_agents(self, path: impl AsRef<std::path::Path>) -> Result<Self> {
+        self.petrarch(PetrarchKind::Agents, path)
+    }
+    /// Loads a PETRARCH or TABARI discard list.
+    pub fn petrarch_discards(self, path: impl AsRef<std::path::Path>) -> Result<Self> {
+        self.petrarch(PetrarchKind::Discards, path)
+    }
+    /// Loads a PETRARCH issues file.
+    pub fn petrarch_issues(self, path: impl AsRef<std::path::Path>) -> Result<Self> {
+        self.petrarch(PetrarchKind::Issues, path)
     }
     /// Emit only events with a target.
     pub fn require_dyad(mut self, yes: bool) -> Self {
@@ -292,10 +422,7 @@ impl Coder {
     ///
     /// ```
     /// use eventcoder::{Article, Coder};
-    /// let html = "<html><head><title>World | Example News</title>\
-    ///     <script>var s = 'Russia attacked Ukraine';</script></head><body>\
-    ///     <h1>Talks resume</h1><p>Russia&#8217;s foreign ministry accused Ukraine of \
-    ///     stoking tensions.</p></body></html>";
+    /// let html = "<html><head><title>World | Example News</title>\\n    ///     <script>var s = 'Russia attacked Ukraine';</script></head><body>\\n    ///     <h1>Talks resume</h1><p>Russia&#8217;s foreign ministry accused Ukraine of \\n    ///     stoking tensions.</p></body></html>";
     /// let doc = Coder::new().code_html(&Article::new("a1", html))?;
     /// assert_eq!(doc.events.len(), 1, "nothing from the script");
     /// let e = &doc.events[0];
@@ -388,6 +515,8 @@ impl Coder {
         let mut events = Dedup::default();
         let mut sentence_events: Vec<Event> = Vec::new();
         let mut dates: Vec<DateSpan> = Vec::new();
+        let mut discards: Vec<Discarded> = Vec::new();
+        let mut issues: Vec<IssueMention> = Vec::new();
 
         while blocks.advance() {
             let tokens = blocks.tokens();
@@ -411,12 +540,39 @@ impl Coder {
                     preds: Vec::new(),
                     mentions: Vec::new(),
                 };
+                let mut sentence_discarded = false;
                 for m in &matches {
-                    if let Referent::Context(c) = m.sense.referent {
-                        if !s.contexts.contains(&c) {
+                    match m.sense.referent {
+                        Referent::Context(c) if !s.contexts.contains(&c) => {
                             s.contexts.push(c);
                             context_hits[c.index()] += 1;
                         }
+                        Referent::Discard { story } => {
+                            sentence_discarded = true;
+                            discards.push(Discarded {
+                                story,
+                                sentence: sentence.index,
+                                span: units[m.start].span.cover(units[m.end - 1].span),
+                            });
+                        }
+                        Referent::Issue(i) => {
+                            let inside_ignore = matches.iter().any(|o| {
+                                o.sense.referent == Referent::IssueIgnore
+                                    && o.start <= m.start
+                                    && m.end <= o.end
+                            });
+                            if let Some(issue) =
+                                lex.issues.get(i as usize).filter(|_| !inside_ignore)
+                            {
+                                issues.push(IssueMention {
+                                    category: issue.category.clone(),
+                                    code: issue.code.clone(),
+                                    sentence: sentence.index,
+                                    span: units[m.start].span.cover(units[m.end - 1].span),
+                                });
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 find_dates(
@@ -484,6 +640,9 @@ impl Coder {
                     &mut sentence_events,
                     trace,
                 );
+                if sentence_discarded {
+                    sentence_events.clear();
+                }
                 for e in sentence_events.drain(..) {
                     let (slot, new) = events.insert(e);
                     trace.raw_event(slot, new);
@@ -496,7 +655,10 @@ impl Coder {
         let reported_by = dateline_outlet
             .or(first_outlet)
             .or_else(|| article.outlet.clone());
-        let events = self.finish_events(events, &reported_by, &context_hits, trace);
+        let mut events = self.finish_events(events, &reported_by, &context_hits, trace);
+        if discards.iter().any(|d| d.story) {
+            events.clear();
+        }
         Ok(Document {
             id: article.id.clone(),
             published,
@@ -506,6 +668,8 @@ impl Coder {
             events,
             reported_by,
             dates,
+            discards,
+            issues,
         })
     }
 
@@ -869,7 +1033,7 @@ impl Coder {
             let before = out.len();
             predicate::emit(&d, &ectx, &trigger, out);
             let emitted = out.len() > before;
-            let visits = predicate::reciprocal(&d, &ectx, &trigger, &out[before..]);
+            let visits = predicate::reciprocal(&d, cx.pattern, &ectx, &trigger, &out[before..]);
             out.extend(visits);
             if d.entry.statement {
                 if let Some(demand) = predicate::obligation_request(&cx, &d.sources, &ectx) {

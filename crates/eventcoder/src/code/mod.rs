@@ -12,7 +12,7 @@ mod resolve;
 mod targets;
 
 pub(crate) use coder::place_for_state;
-pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Document};
+pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Discarded, Document, IssueMention};
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
 pub use dedup::{Dedup, MAX_EVIDENCE, dedup};
 pub use diagnose::{Diagnosis, DropReason, SentenceDiagnosis, SentenceOutcome, TriggerDiagnosis};

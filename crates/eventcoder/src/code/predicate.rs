@@ -235,6 +235,16 @@ pub(super) const RULES: [(&str, PredicateRule); 13] = [
     ("weak-evidence", weak_evidence),
 ];
 
+/// The rules that change a pattern's code by what surrounds it: a literal pattern
+/// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead.
+const RECODING: [&str; 5] = [
+    "modality",
+    "reported-protest",
+    "by-phone",
+    "by-air",
+    "by-state",
+];
+
 /// Why a predicate gave no event: the name of the rule of [`RULES`] that dropped it, or
 /// `inanimate-subject`, `background`, `directed` (dropped before the rules), `unknown-code`
 /// (a code the table lacks).
@@ -267,6 +277,9 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     };
     d.rule.push_str(&cx.pattern.rule);
     for (name, rule) in RULES {
+        if cx.pattern.literal && RECODING.contains(&name) {
+            continue;
+        }
         if rule(cx, &mut d).is_break() {
             return Err(name);
         }
@@ -690,24 +703,36 @@ pub(super) fn emit(d: &Draft, ectx: &EventContext<'_>, trigger: &TextSpan, out: 
 
 /// Follow-up rule `reciprocal`: "X hosted Y" is also Y visiting X, for each event just emitted
 /// whose target is a state or an organization.
+///
+/// A pattern's own paired code (PETRARCH's `[032:033]`) does the same for any resolved target,
+/// unless a rule changed the pattern's code.
 pub(super) fn reciprocal(
     d: &Draft,
+    pattern: &Pattern,
     ectx: &EventContext<'_>,
     trigger: &TextSpan,
     emitted: &[Event],
 ) -> Vec<Event> {
-    let Some(visit) = d.entry.reciprocal.as_deref() else {
+    let paired = pattern
+        .paired
+        .as_deref()
+        .filter(|_| pattern.code == d.entry.code);
+    let Some(visit) = paired.or(d.entry.reciprocal.as_deref()) else {
         return Vec::new();
     };
-    let rule = format!("{} +reciprocal-visit({}->{visit})", d.rule, d.entry.code);
+    let rule = match paired {
+        Some(_) => format!("{} +paired({}->{visit})", d.rule, d.entry.code),
+        None => format!("{} +reciprocal-visit({}->{visit})", d.rule, d.entry.code),
+    };
     emitted
         .iter()
         .filter_map(|e| {
             let host = e.source.as_ref()?;
-            let guest = e
-                .target
-                .as_ref()
-                .filter(|t| t.country.is_some() || t.organization.is_some())?;
+            let guest = e.target.as_ref().filter(|t| {
+                t.country.is_some()
+                    || t.organization.is_some()
+                    || paired.is_some() && t.code.is_some()
+            })?;
             Some(ectx.event(
                 visit,
                 guest,

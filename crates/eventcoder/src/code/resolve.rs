@@ -255,12 +255,28 @@ impl Resolver<'_> {
         }
         if let Some(g) = m.group {
             let group = &self.lex.groups[g];
-            base.organization = Some(group.code.clone());
-            if base.country.is_none() {
-                base.country.clone_from(&group.country);
-            }
-            if agent.is_none() || base.sector.is_none() {
-                base.sector = Some(group.sector);
+            match group.code_on(self.published) {
+                // A named actor of a CAMEO actor dictionary: its code as of the date.
+                Some(dated) => {
+                    if dated.country.is_none() {
+                        base.organization.clone_from(&dated.code);
+                    }
+                    if base.country.is_none() {
+                        base.country.clone_from(&dated.country);
+                    }
+                    if agent.is_none() || base.sector.is_none() {
+                        base.sector = dated.sector;
+                    }
+                }
+                None => {
+                    base.organization = Some(group.code.clone());
+                    if base.country.is_none() {
+                        base.country.clone_from(&group.country);
+                    }
+                    if agent.is_none() || base.sector.is_none() {
+                        base.sector = Some(group.sector);
+                    }
+                }
             }
         }
         if let Some(a) = agent {
@@ -364,9 +380,25 @@ impl Resolver<'_> {
 
     /// The CAMEO actor code: state or IGO code plus the agent code.
     fn code(&self, a: &Actor, m: &Mention) -> Option<String> {
-        let agent_code = m.agent.map(|x| self.lex.agents[x].cameo.clone());
+        let agent = m.agent.map(|x| &self.lex.agents[x]);
+        let agent_code = agent.map(|x| x.cameo.clone());
         if let Some(g) = m.group {
-            return Some(self.lex.groups[g].cameo.clone());
+            let group = &self.lex.groups[g];
+            return match group.code_on(self.published) {
+                // A dated code (null: no actor then), with the agent's code of the mention.
+                Some(dated) => {
+                    let code = dated.code.clone()?;
+                    Some(match agent {
+                        Some(x) if x.flags.prefix => format!("{}{code}", x.cameo),
+                        Some(x) if !code.ends_with(x.cameo.as_str()) => {
+                            format!("{code}{}", x.cameo)
+                        }
+                        _ => code,
+                    })
+                }
+                None if group.dated.is_empty() => Some(group.cameo.clone()),
+                None => None,
+            };
         }
         if let Some(o) = &a.organization {
             return Some(
@@ -384,7 +416,9 @@ impl Resolver<'_> {
             Some((_, StateForm::Name | StateForm::Adjective)) if m.person.is_none() => None,
             _ => a.sector.map(|s| s.as_str().to_string()),
         });
+        let prefix = agent.is_some_and(|x| x.flags.prefix);
         match (state, suffix) {
+            (Some(s), Some(x)) if prefix => Some(format!("{x}{s}")),
             (Some(s), Some(x)) => Some(format!("{s}{x}")),
             (Some(s), None) => Some(s),
             (None, Some(x)) => Some(x),

@@ -311,14 +311,38 @@ pub enum WarningKind {
     /// A phrase with more than [`MAX_SENSES_PER_PHRASE`] senses, or an irregular verb with more
     /// than [`MAX_IRREGULAR_ROWS`] rows.
     TooManySenses,
+    /// A line of a PETRARCH or TABARI dictionary that could not be read: skipped (an error in
+    /// strict mode).
+    BadLine,
+    /// Bytes of a PETRARCH or TABARI dictionary that are not UTF-8: read as U+FFFD (an error in
+    /// strict mode).
+    Encoding,
+    /// A section of a TABARI dictionary the model does not use (`<TIME>`, `<NOUN>`, ...):
+    /// skipped, warned about once per section.
+    UnusedSection,
+    /// An event code outside the CAMEO table (`903`, `174K`): kept, its events have no label,
+    /// quad class or PLOVER type.
+    UnknownCode,
+    /// A pattern that is the same as an earlier one of the loaded dictionaries: the first wins.
+    DuplicatePattern,
+    /// A pattern whose synsets and alternatives make more than
+    /// [`petrarch::MAX_VARIANTS`](super::petrarch::MAX_VARIANTS) patterns: the first ones are
+    /// kept.
+    TooManyVariants,
 }
 
 impl WarningKind {
     /// Every kind, in order.
-    pub const ALL: [WarningKind; 3] = [
+    pub const ALL: [WarningKind; 9] = [
         WarningKind::UnusablePattern,
         WarningKind::UnusablePhrase,
         WarningKind::TooManySenses,
+        WarningKind::BadLine,
+        WarningKind::Encoding,
+        WarningKind::UnusedSection,
+        WarningKind::UnknownCode,
+        WarningKind::DuplicatePattern,
+        WarningKind::TooManyVariants,
     ];
 
     /// The kind's name, as in `eventcoder lexicon stats`.
@@ -327,6 +351,12 @@ impl WarningKind {
             WarningKind::UnusablePattern => "unusable_pattern",
             WarningKind::UnusablePhrase => "unusable_phrase",
             WarningKind::TooManySenses => "too_many_senses",
+            WarningKind::BadLine => "bad_line",
+            WarningKind::Encoding => "encoding",
+            WarningKind::UnusedSection => "unused_section",
+            WarningKind::UnknownCode => "unknown_code",
+            WarningKind::DuplicatePattern => "duplicate_pattern",
+            WarningKind::TooManyVariants => "too_many_variants",
         }
     }
 }
@@ -419,11 +449,37 @@ impl Loader<'_> {
 
     /// Adds one phrase with one sense; `at` is the part of `row` a warning points at.
     fn phrase_at(&mut self, file: &str, row: &Row<'_>, at: &str, raw: &str, referent: Referent) {
+        self.phrase_with(file, row.line, || row.position_of(at), raw, referent);
+    }
+
+    /// Adds one phrase of line `line` with one sense; `at` gives the position a warning points
+    /// at.
+    pub(crate) fn phrase_with(
+        &mut self,
+        file: &str,
+        line: usize,
+        at: impl FnOnce() -> Position,
+        raw: &str,
+        referent: Referent,
+    ) {
+        // (`line` goes with every sense, for `Lexicon::lookup`; the exact position, costly on a
+        // long row, only with a warning.)
+        let mut at = Some(at);
+        let mut warn = |lex: &mut Lexicon, kind: WarningKind, message: String| {
+            if let Some(at) = at.take() {
+                lex.warnings.push(DictionaryWarning {
+                    source_name: file.to_string(),
+                    position: at(),
+                    kind,
+                    message,
+                });
+            }
+        };
         let m = marked(raw);
         if m.text.is_empty() {
             if !raw.trim().is_empty() {
                 let message = format!("phrase {raw:?} has only markers: skipped");
-                self.warn(file, row, at, WarningKind::UnusablePhrase, message);
+                warn(self.lex, WarningKind::UnusablePhrase, message);
             }
             return;
         }
@@ -437,7 +493,7 @@ impl Loader<'_> {
                     units.len()
                 )
             };
-            self.warn(file, row, at, WarningKind::UnusablePhrase, message);
+            warn(self.lex, WarningKind::UnusablePhrase, message);
             return;
         }
         let exact_case = m.exact || is_short_acronym(m.text);
@@ -466,7 +522,7 @@ impl Loader<'_> {
             surface,
             user: self.user,
             file: self.file,
-            line: u32::try_from(row.line).unwrap_or(u32::MAX),
+            line: u32::try_from(line).unwrap_or(u32::MAX),
         };
         let senses = &mut self.lex.senses[slot as usize];
         if self.user
@@ -486,9 +542,9 @@ impl Loader<'_> {
                     "phrase {:?} already has {MAX_SENSES_PER_PHRASE} senses: this one is skipped",
                     m.text
                 );
-                self.warn(file, row, at, WarningKind::TooManySenses, message);
+                warn(self.lex, WarningKind::TooManySenses, message);
             }
-            None => senses.push(entry),
+            None => self.lex.senses[slot as usize].push(entry),
         }
     }
 
@@ -802,6 +858,7 @@ impl Loader<'_> {
             country: Some(row.get(1).to_string()).filter(|c| !c.is_empty()),
             cameo: cameo.to_string(),
             sector,
+            dated: Vec::new(),
         });
         for p in row.list(4) {
             self.phrase(file, row, p, Referent::Group(idx));
@@ -1124,6 +1181,9 @@ impl Loader<'_> {
             elems: Vec::new(),
             origin,
             rule,
+            before: Vec::new(),
+            paired: None,
+            literal: false,
         });
         let plural = match noun.rsplit_once(' ') {
             Some((head, last)) => format!("{head} {}", super::verbs::plural_of(last)),
@@ -1245,6 +1305,9 @@ impl Loader<'_> {
             elems,
             origin,
             rule,
+            before: Vec::new(),
+            paired: None,
+            literal: false,
         });
         for infl in self.lex.irregular.inflect(&lemma) {
             for (form, bits) in infl.forms() {
@@ -1276,6 +1339,8 @@ fn same_category(a: Referent, b: Referent) -> bool {
         Outlet(_) => 5,
         Context(_) => 6,
         EventNoun(_) => 8,
+        Discard { .. } => 9,
+        Issue(_) | IssueIgnore => 10,
     };
     cat(a) == cat(b)
 }

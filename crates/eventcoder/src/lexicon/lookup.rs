@@ -114,6 +114,10 @@ pub fn kind_of(r: &Referent) -> &'static str {
         Referent::Outlet(_) => "outlet",
         Referent::Context(_) => "context keyword",
         Referent::EventNoun(_) => "event noun",
+        Referent::Discard { story: true } => "story discard",
+        Referent::Discard { story: false } => "sentence discard",
+        Referent::Issue(_) => "issue",
+        Referent::IssueIgnore => "issue ignore phrase",
     }
 }
 
@@ -230,6 +234,14 @@ impl Lexicon {
                 let p = &self.patterns[*p];
                 format!("event code {} (pattern `{}`)", p.code, p.text)
             }
+            Referent::Discard { story } => {
+                format!("discards the {}", if *story { "story" } else { "sentence" })
+            }
+            Referent::Issue(i) => match self.issues.get(*i as usize) {
+                Some(issue) => format!("issue {} ({})", issue.code, issue.category),
+                None => "issue".to_string(),
+            },
+            Referent::IssueIgnore => "ignored for issues".to_string(),
         }
     }
 

@@ -33,6 +33,7 @@ mod load;
 mod lookup;
 mod model;
 mod normalize;
+pub mod petrarch;
 mod source;
 mod trie;
 mod verbs;
@@ -109,6 +110,10 @@ pub struct Lexicon {
     verb_table: Vec<Vec<(PatternId, VerbForms)>>,
     /// Keys of the function words the parser compares against most often.
     pub keys: CommonKeys,
+    /// Issues of a loaded PETRARCH issues file ([`Referent::Issue`] indexes them).
+    pub issues: Vec<Issue>,
+    /// What loading the PETRARCH and TABARI dictionaries gave, if any were given.
+    petrarch_summary: Option<petrarch::LoadSummary>,
 }
 
 /// Keys of frequent function words, looked up once per lexicon instead of once per use.
@@ -226,14 +231,75 @@ static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
 #[derive(Debug, Clone)]
 pub struct LexiconBuilder {
     builtin: bool,
+    /// Whether the built-in dictionaries load (else only the engine's tables: irregular verbs
+    /// and function words).
+    builtin_dictionaries: bool,
     sources: Vec<(String, String)>,
+    petrarch: Vec<petrarch::Source>,
+    strict: bool,
 }
 
 impl LexiconBuilder {
-    /// Leaves the built-in dictionaries out (only user files are loaded).
+    /// Leaves the built-in dictionaries out, and the engine's tables too (only user files are
+    /// loaded). [`LexiconBuilder::builtin`]`(false)` keeps the engine's tables.
     pub fn without_builtin(mut self) -> Self {
         self.builtin = false;
         self
+    }
+    /// Whether the built-in dictionaries load (the default). With `false`, only what is given
+    /// is used, with the engine's own tables (the irregular verbs and the function words its
+    /// grammar needs): the way to code with PETRARCH dictionaries alone.
+    pub fn builtin(mut self, yes: bool) -> Self {
+        self.builtin_dictionaries = yes;
+        self
+    }
+    /// Whether a bad line of a PETRARCH or TABARI dictionary (or a byte that is not UTF-8) is
+    /// an error (`true`), or skipped with a warning (the default).
+    pub fn strict(mut self, yes: bool) -> Self {
+        self.strict = yes;
+        self
+    }
+    /// Adds a PETRARCH or TABARI dictionary file of the given kind (see [`petrarch`]). It is
+    /// read now: at most [`MAX_DICTIONARY_BYTES`]; bytes that are not UTF-8 are read as U+FFFD
+    /// with a warning.
+    pub fn petrarch(
+        mut self,
+        kind: petrarch::PetrarchKind,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<Self> {
+        self.petrarch
+            .push(petrarch::read_source(kind, path.as_ref())?);
+        Ok(self)
+    }
+    /// Adds a PETRARCH or TABARI dictionary from a string; `name` is used in messages and in the
+    /// rules events cite.
+    pub fn petrarch_str(mut self, kind: petrarch::PetrarchKind, name: &str, text: &str) -> Self {
+        self.petrarch.push(petrarch::source_of_bytes(
+            kind,
+            name.to_string(),
+            text.as_bytes().to_vec(),
+        ));
+        self
+    }
+    /// Adds every PETRARCH or TABARI dictionary of a directory, each file's kind found from its
+    /// name ([`petrarch::PetrarchKind::of_file_name`]); other files are left alone. A directory
+    /// with no such file is an error.
+    pub fn petrarch_dir(mut self, dir: impl AsRef<std::path::Path>) -> Result<Self> {
+        let dir = dir.as_ref();
+        let files = petrarch::files_in(dir)?;
+        if files.is_empty() {
+            return Err(crate::Error::Io {
+                path: dir.display().to_string(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no dictionary file: names containing verb, actors, agents, discard or issue",
+                ),
+            });
+        }
+        for (kind, path) in files {
+            self = self.petrarch(kind, path)?;
+        }
+        Ok(self)
     }
     /// Adds a user dictionary file. Its kind is recognised by its header row. The file is read
     /// now ([`read_dictionary`]: at most [`MAX_DICTIONARY_BYTES`], valid UTF-8); its rows are
@@ -285,6 +351,8 @@ impl LexiconBuilder {
             class_table: Vec::new(),
             verb_table: Vec::new(),
             keys: CommonKeys::default(),
+            issues: Vec::new(),
+            petrarch_summary: None,
         };
         if self.builtin {
             let mut loader = load::Loader {
@@ -292,8 +360,11 @@ impl LexiconBuilder {
                 user: false,
                 file: 0,
             };
+            let engine = ["builtin:irregular_verbs.tsv", "builtin:function_words.tsv"];
             for (name, text) in load::BUILTIN {
-                loader.load(name, text)?;
+                if self.builtin_dictionaries || engine.contains(&name) {
+                    loader.load(name, text)?;
+                }
             }
         }
         // What a row refers to must be loaded before it: sort user files by kind (a file with
@@ -313,6 +384,10 @@ impl LexiconBuilder {
         for (_, (name, text)) in sources {
             loader.load(name, text)?;
         }
+        if !self.petrarch.is_empty() {
+            let summary = petrarch::load_all(&mut loader, &self.petrarch, self.strict)?;
+            lex.petrarch_summary = Some(summary);
+        }
         lex.freeze();
         Ok(lex)
     }
@@ -328,7 +403,10 @@ impl Lexicon {
     pub fn builder() -> LexiconBuilder {
         LexiconBuilder {
             builtin: true,
+            builtin_dictionaries: true,
             sources: Vec::new(),
+            petrarch: Vec::new(),
+            strict: false,
         }
     }
 
@@ -517,6 +595,12 @@ impl Lexicon {
     /// to match ...), with the file, line and column of each; empty for the built-ins.
     pub fn warnings(&self) -> &[DictionaryWarning] {
         &self.warnings
+    }
+
+    /// What loading the PETRARCH and TABARI dictionaries gave (entries read and skipped,
+    /// warnings by kind), if any were loaded.
+    pub fn petrarch_summary(&self) -> Option<&petrarch::LoadSummary> {
+        self.petrarch_summary.as_ref()
     }
 
     /// Counts per category.

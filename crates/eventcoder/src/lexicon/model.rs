@@ -62,7 +62,9 @@ pub struct Organization {
     pub name: String,
 }
 
-/// A non-state group: an armed group, party or movement ("Hamas", "the Taliban", "BJP").
+/// A non-state group: an armed group, party or movement ("Hamas", "the Taliban", "BJP"); or a
+/// named actor of a CAMEO actor dictionary (a person, a body, a group: [`crate::lexicon::petrarch`]),
+/// whose CAMEO code may depend on the date ([`Group::dated`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Group {
     /// Stable short code (HAMAS, TALIBAN, BJP).
@@ -73,6 +75,63 @@ pub struct Group {
     pub cameo: String,
     /// Sector: INS, REB, SEP, UAF, PTY, OPP, RAD.
     pub sector: Sector,
+    /// Codes by date, first match wins (empty for the built-in groups, whose code is `cameo`):
+    /// "BARACK_OBAMA [USAELI 080101-090120] [USAGOV >090120]" in a PETRARCH actor dictionary.
+    pub dated: Vec<DatedCode>,
+}
+
+/// A CAMEO actor code in force between two dates (either open), from a PETRARCH or TABARI
+/// actor dictionary: `[USAGOV >090120]`, `[HOB <950601]`, `[HOBGOV 19950601-19990815]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DatedCode {
+    /// The CAMEO actor code; `None` for a null code (`---`, `###`): no actor then.
+    pub code: Option<String>,
+    /// The state (its iso3 code in the lexicon) the code starts with, if any.
+    pub country: Option<String>,
+    /// The sector its first agent part names, if known.
+    pub sector: Option<Sector>,
+    /// First day (`>d` means from the day after `d`).
+    pub from: Option<NaiveDate>,
+    /// Last day (`<d` means up to the day before `d`).
+    pub to: Option<NaiveDate>,
+}
+
+impl DatedCode {
+    /// Whether the code is in force on `date` (always, when it has no dates).
+    pub fn covers(&self, date: Option<NaiveDate>) -> bool {
+        match date {
+            Some(d) => self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t),
+            None => self.from.is_none() && self.to.is_none(),
+        }
+    }
+}
+
+impl Group {
+    /// The code in force on `date`: the first code with dates that cover it, else the first
+    /// code without dates (the default, wherever it is listed: "SAM_GAMGEE [HOB]" then
+    /// "[HOBGOV 20121109-20130119]" is HOBGOV in December 2012); with no date, the default,
+    /// else the last code. `None` when the group has no dated codes, or none applies.
+    ///
+    /// ```
+    /// use eventcoder::lexicon::{DatedCode, Group};
+    /// use eventcoder::ontology::Sector;
+    /// let code = |c: &str, from: Option<&str>, to: Option<&str>| DatedCode {
+    ///     code: Some(c.into()), country: None, sector: None,
+    ///     from: from.map(|d| d.parse().unwrap()), to: to.map(|d| d.parse().unwrap()),
+    /// };
+    /// let g = Group { code: "HOB".into(), country: None, cameo: "HOB".into(), sector: Sector::Unk,
+    ///     dated: vec![code("HOB", None, None), code("HOBGOV", Some("2012-11-09"), Some("2013-01-19"))] };
+    /// let on = |d: &str| g.code_on(Some(d.parse().unwrap())).unwrap().code.clone().unwrap();
+    /// assert_eq!((on("2012-12-25").as_str(), on("2014-01-01").as_str()), ("HOBGOV", "HOB"));
+    /// assert_eq!(g.code_on(None).unwrap().code.as_deref(), Some("HOB"));
+    /// ```
+    pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&DatedCode> {
+        let undated = |c: &&DatedCode| c.from.is_none() && c.to.is_none();
+        let dated = date.and_then(|_| self.dated.iter().find(|c| !undated(c) && c.covers(date)));
+        dated
+            .or_else(|| self.dated.iter().find(undated))
+            .or_else(|| date.is_none().then(|| self.dated.last()).flatten())
+    }
 }
 
 /// Flags of a role.
@@ -94,6 +153,9 @@ pub struct AgentFlags {
     /// The role always belongs to this state (index into the lexicon's states): the pope is the
     /// Holy See's wherever he speaks.
     pub of_state: Option<StateId>,
+    /// The agent code goes before the actor's code, not after it (`[HGM~]` in a PETRARCH agent
+    /// dictionary: "Arnor human rights activist" is `HGMARN`).
+    pub prefix: bool,
 }
 
 /// A role or sector noun: "foreign minister", "troops", "protesters".
@@ -312,6 +374,18 @@ pub enum Referent {
     Context(ContextId),
     /// An event noun ("invasion", "phone call"): the index of its pattern.
     EventNoun(PatternId),
+    /// A discard phrase (a PETRARCH discard list): the story (`story: true`) or the sentence
+    /// it is in is not coded.
+    Discard {
+        /// The whole story, not only the sentence.
+        story: bool,
+    },
+    /// An issue phrase (a PETRARCH issues file): the index of its issue in
+    /// [`Lexicon::issues`](super::Lexicon::issues).
+    Issue(u32),
+    /// An ignore phrase of an issues file (`~a head start`): the issue phrases inside it do not
+    /// count.
+    IssueIgnore,
 }
 
 /// One phrase's meaning, with the flags from the dictionary.
@@ -356,6 +430,25 @@ pub struct Pattern {
     pub origin: Origin,
     /// The rule text events cite: "file:line `pattern`".
     pub rule: Box<str>,
+    /// Words that must stand before the verb, in order (a PETRARCH pattern's words before
+    /// `*`: "FAILED_TO_*"), each with whether it stands right before the next word (or the verb).
+    pub before: Vec<(u32, bool)>,
+    /// The code of the event the target makes in turn (a PETRARCH paired code `[032:033]`).
+    pub paired: Option<String>,
+    /// Coded as written: a pattern of a PETRARCH or TABARI dictionary, whose patterns carry
+    /// the distinctions the coder's recoding rules would add (intent, refusal, by phone, by
+    /// air, by a state): those rules leave its code alone.
+    pub literal: bool,
+}
+
+/// An issue of a PETRARCH issues file: its category (`<ISSUE CATEGORY="EDUCATION">`) and code
+/// (`[TEACHERS]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// The category of the block.
+    pub category: String,
+    /// The issue code.
+    pub code: String,
 }
 
 impl Pattern {

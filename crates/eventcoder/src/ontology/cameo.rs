@@ -1,6 +1,9 @@
 //! The CAMEO event code table.
 
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{LazyLock, RwLock};
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -134,7 +137,7 @@ pub fn rule_code(rule: CodeRule) -> &'static CameoEntry {
 impl CameoEntry {
     /// The two-digit root ("04" for "042").
     pub fn root(&self) -> &str {
-        &self.code[..2]
+        self.code.get(..2).unwrap_or(&self.code)
     }
 }
 
@@ -227,11 +230,101 @@ fn slot(code: &str) -> Option<usize> {
     })
 }
 
-/// The entry of a CAMEO code, if it exists.
+/// The entry of a CAMEO code, if it exists: a code of the table, or one a loaded dictionary
+/// registered ([`register_code`]).
 pub fn cameo(code: &str) -> Option<&'static CameoEntry> {
-    let i = *TABLE.by_code.get(slot(code)?)?;
-    TABLE.entries.get(usize::from(i))
+    if let Some(e) = slot(code).and_then(|s| {
+        let i = *TABLE.by_code.get(s)?;
+        TABLE.entries.get(usize::from(i))
+    }) {
+        return Some(e);
+    }
+    if !ANY_USER.load(Ordering::Relaxed) {
+        return None;
+    }
+    USER.read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(code)
+        .copied()
 }
+
+/// Whether `code` is a code a dictionary may register: 2 to 8 ASCII letters and digits.
+///
+/// ```
+/// use eventcoder::ontology::is_registrable_code;
+/// assert!(is_registrable_code("174K") && is_registrable_code("903"));
+/// assert!(!is_registrable_code("---") && !is_registrable_code("1"));
+/// ```
+pub fn is_registrable_code(code: &str) -> bool {
+    (2..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Registers an event code that is not in the CAMEO table (a PETRARCH validation dictionary
+/// codes `903` and `174K`), so events can carry it: its entry has no label, quad class 0,
+/// Goldstein 0, no PLOVER type and none of the coder's flags. A code of the table is returned
+/// as it is. `None` for a code that is not [`is_registrable_code`]. The entries live for the
+/// rest of the program (like interned names; the set is bounded by the dictionaries loaded).
+///
+/// ```
+/// use eventcoder::ontology::{cameo, register_code};
+/// let e = register_code("174K").unwrap();
+/// assert_eq!((e.code.as_str(), e.quad_class, e.root()), ("174K", 0, "17"));
+/// assert!(cameo("174K").is_some());
+/// assert_eq!(register_code("042").unwrap().label, cameo("042").unwrap().label);
+/// ```
+pub fn register_code(code: &str) -> Option<&'static CameoEntry> {
+    if let Some(e) = cameo(code) {
+        return Some(e);
+    }
+    if !is_registrable_code(code) {
+        return None;
+    }
+    let mut map = USER
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(e) = map.get(code) {
+        return Some(e);
+    }
+    let entry: &'static CameoEntry = Box::leak(Box::new(CameoEntry {
+        code: code.to_string(),
+        label: String::new(),
+        quad_class: 0,
+        goldstein: 0.0,
+        plover_type: None,
+        plover_mode: None,
+        plover_contexts: Vec::new(),
+        symmetric: false,
+        target_from_place: false,
+        crosses_that: false,
+        implied_agent: None,
+        unattributed: false,
+        needs_object: false,
+        targets_own_government: false,
+        targets_civilians: false,
+        by_state: None,
+        needs_target: false,
+        statement: false,
+        threat: false,
+        harm: false,
+        force_posture: false,
+        partner_with: false,
+        agreement: false,
+        by_phone: None,
+        by_air: None,
+        reported: None,
+        reciprocal: None,
+        rule: None,
+    }));
+    map.insert(entry.code.as_str(), entry);
+    ANY_USER.store(true, Ordering::Relaxed);
+    Some(entry)
+}
+
+/// Codes registered by loaded dictionaries, outside the table.
+static USER: LazyLock<RwLock<FxHashMap<&'static str, &'static CameoEntry>>> =
+    LazyLock::new(Default::default);
+/// Whether [`USER`] has any entry: a miss in the table then costs no lock.
+static ANY_USER: AtomicBool = AtomicBool::new(false);
 
 /// Every CAMEO code in the table, in file order.
 pub fn cameo_codes() -> impl Iterator<Item = &'static CameoEntry> {

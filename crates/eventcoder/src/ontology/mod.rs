@@ -14,6 +14,9 @@ mod cameo;
 mod plover;
 mod sector;
 
-pub use cameo::{CameoEntry, CodeRule, Modal, cameo, cameo_codes, modal_code, rule_code};
+pub use cameo::{
+    CameoEntry, CodeRule, Modal, cameo, cameo_codes, is_registrable_code, modal_code,
+    register_code, rule_code,
+};
 pub use plover::{PloverCategory, PloverType, plover_categories};
 pub use sector::{Sector, UnknownSector};

@@ -383,6 +383,31 @@ fn match_elems(
     }
 }
 
+/// How far before the verb (in units) the first of a pattern's words before it may stand.
+const BEFORE_REACH: usize = 12;
+
+/// Whether a pattern's words before its verb (PETRARCH's "FAILED_TO_*", "SAID + MUST *") stand
+/// before the verb's word at `verb`, in order, within the clause: a word joined to the next one
+/// right before it, the others at most [`BEFORE_REACH`] units before the verb.
+fn before_matches(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> bool {
+    let floor = c.range.start.max(verb.saturating_sub(BEFORE_REACH));
+    let mut pos = verb;
+    for &(k, joined) in before.iter().rev() {
+        if joined {
+            if pos == 0 || pos <= c.range.start || c.units[pos - 1].key != k {
+                return false;
+            }
+            pos -= 1;
+        } else {
+            match (floor..pos).rev().find(|&q| c.units[q].key == k) {
+                Some(q) => pos = q,
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
 /// A pattern in the passive: "sanctions were imposed on Russia" matches "impose * sanction on
 /// {t}" when the pattern's first noun stands in the subject before the verb group and the rest
 /// of the pattern follows the verb.
@@ -611,6 +636,9 @@ pub fn predicates(
             }
             let pat = &lex.patterns[p];
             if pat.prefix.len() != i - word_start {
+                continue;
+            }
+            if !pat.before.is_empty() && !before_matches(&c, &pat.before, word_start) {
                 continue;
             }
             if !pat.elems.iter().all(|e| match *e {

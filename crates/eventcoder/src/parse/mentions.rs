@@ -194,7 +194,11 @@ fn components(
         let usable = |x: &&PhraseMatch| {
             !matches!(
                 x.sense.referent,
-                Referent::Context(_) | Referent::EventNoun(_)
+                Referent::Context(_)
+                    | Referent::EventNoun(_)
+                    | Referent::Discard { .. }
+                    | Referent::Issue(_)
+                    | Referent::IssueIgnore
             ) && (!x.sense.ambiguous || ambiguity_ok(lex, units, text, range.clone(), x))
         };
         // The longest usable match starting here, with all its senses.
@@ -313,7 +317,11 @@ pub fn mentions(
                 }
                 Referent::Place(p) => piece.place = Some(p),
                 Referent::Outlet(o) => piece.outlet = Some(o),
-                Referent::Context(_) | Referent::EventNoun(_) => {}
+                Referent::Context(_)
+                | Referent::EventNoun(_)
+                | Referent::Discard { .. }
+                | Referent::Issue(_)
+                | Referent::IssueIgnore => {}
             }
         }
         // A person reading wins over a place or state reading of the same words ("Jordan" after a title is handled by ambiguity).

@@ -1,0 +1,309 @@
+//! `eventcoder eval petrarch RECORDS.xml --petrarch-dir DIR`: codes PETRARCH-1's unit-test
+//! records from their raw text and compares the events with the records' expectations.
+//!
+//! Each `<Sentence>` gives a `date` (the published date), a `category`, `valid`, the `<Text>`
+//! (coded with its line breaks read as spaces: the records wrap one sentence over several
+//! lines), a `<Parse>` (ignored: eventcoder reads raw text) and its expectations:
+//! `<EventCoding sourcecode= targetcode= eventcode=>` entries (the dyadic events coded must be
+//! exactly these), `noevents="True"` (none), or `error=` (`storydiscard` and `sentencediscard`:
+//! the discard list discards the story or the sentence; `dateline`: the text opens with a
+//! dateline and codes nothing; `bad_input_parse` is about the `<Parse>`, which eventcoder does
+//! not read, so such a record counts as failed).
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+
+use chrono::NaiveDate;
+use eventcoder::{Article, Coder, Document};
+
+use crate::error::CliError;
+
+/// What a record expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    /// Exactly these dyadic events: (source, target, code).
+    Events(Vec<(String, String, String)>),
+    /// No event.
+    NoEvents,
+    /// An error condition (`storydiscard`, `sentencediscard`, `dateline`, ...).
+    Error(String),
+}
+
+/// One `<Sentence>` record.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Its id.
+    pub id: String,
+    /// Its category.
+    pub category: String,
+    /// Whether it is marked valid.
+    pub valid: bool,
+    /// Its date, if readable.
+    pub date: Option<NaiveDate>,
+    /// Its text.
+    pub text: String,
+    /// What it expects.
+    pub expect: Expect,
+    /// 1-based line of the record in the file.
+    pub line: u32,
+}
+
+/// Reads the records of a PETRARCH validation file.
+pub fn read_records(path: &str, xml: &str) -> Result<Vec<Record>, CliError> {
+    let doc = roxmltree::Document::parse(xml).map_err(|e| CliError::Failed {
+        message: format!("{path}: {e}"),
+        hint: Some("a PETRARCH validation file: <Sentences> of <Sentence> records".into()),
+    })?;
+    let mut out = Vec::new();
+    for s in doc.descendants().filter(|n| n.has_tag_name("Sentence")) {
+        let line = doc.text_pos_at(s.range().start).row;
+        let attr = |name: &str| s.attribute(name).unwrap_or("").trim().to_string();
+        let text = s
+            .children()
+            .find(|c| c.has_tag_name("Text"))
+            .and_then(|t| t.text())
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut events = Vec::new();
+        let mut expect = None;
+        for c in s.children().filter(|c| c.has_tag_name("EventCoding")) {
+            if let Some(e) = c.attribute("error") {
+                expect = Some(Expect::Error(e.trim().to_string()));
+            } else if c
+                .attribute("noevents")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            {
+                expect = Some(Expect::NoEvents);
+            } else {
+                let a = |n: &str| c.attribute(n).unwrap_or("").trim().to_string();
+                events.push((a("sourcecode"), a("targetcode"), a("eventcode")));
+            }
+        }
+        let expect = expect.unwrap_or(Expect::Events(events));
+        out.push(Record {
+            id: attr("id"),
+            category: attr("category"),
+            valid: attr("valid").eq_ignore_ascii_case("true"),
+            date: NaiveDate::parse_from_str(&attr("date"), "%Y%m%d").ok(),
+            text,
+            expect,
+            line,
+        });
+    }
+    Ok(out)
+}
+
+/// The outcome of one record.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Whether it passed.
+    pub passed: bool,
+    /// What was coded, for the misses.
+    pub got: String,
+}
+
+/// The dyadic events of a document: (source, target, code), sorted and deduplicated.
+fn dyads(doc: &Document) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = doc
+        .events
+        .iter()
+        .filter_map(|e| {
+            Some((
+                e.source.as_ref()?.code.clone()?,
+                e.target.as_ref()?.code.clone()?,
+                e.cameo.code.to_string(),
+            ))
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn show(v: &[(String, String, String)]) -> String {
+    if v.is_empty() {
+        return "no events".into();
+    }
+    v.iter()
+        .map(|(s, t, c)| format!("{s} {t} {c}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Codes one record and judges it.
+pub fn judge(coder: &Coder, r: &Record) -> Outcome {
+    let mut article = Article::new(&r.id, &r.text);
+    article.published = r.date;
+    let doc = match coder.code(&article) {
+        Ok(d) => d,
+        Err(e) => {
+            return Outcome {
+                passed: false,
+                got: format!("error: {e}"),
+            };
+        }
+    };
+    let got = dyads(&doc);
+    let story = doc.discards.iter().any(|d| d.story);
+    let sentence = doc.discards.iter().any(|d| !d.story);
+    let mut desc = show(&got);
+    if story {
+        desc.push_str(" (story discarded)");
+    } else if sentence {
+        desc.push_str(" (sentence discarded)");
+    }
+    let passed = match &r.expect {
+        Expect::Events(want) => {
+            let mut want = want.clone();
+            want.sort();
+            want.dedup();
+            want == got
+        }
+        Expect::NoEvents => got.is_empty(),
+        Expect::Error(e) => match e.as_str() {
+            "storydiscard" => story && got.is_empty(),
+            "sentencediscard" => sentence && got.is_empty(),
+            "dateline" => {
+                if doc.dateline.is_some() {
+                    desc.push_str(" (dateline)");
+                }
+                doc.dateline.is_some() && got.is_empty()
+            }
+            _ => {
+                desc.push_str(" (the expectation is about the <Parse>, which is not read)");
+                false
+            }
+        },
+    };
+    Outcome { passed, got: desc }
+}
+
+fn expected(e: &Expect) -> String {
+    match e {
+        Expect::Events(v) => show(v),
+        Expect::NoEvents => "no events".into(),
+        Expect::Error(e) => format!("error {e}"),
+    }
+}
+
+/// Runs the evaluation; `Ok(true)` when every valid record passed.
+pub fn run(
+    path: &str,
+    petrarch_dir: &str,
+    misses: bool,
+    no_builtin: bool,
+) -> Result<bool, CliError> {
+    let xml = std::fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
+    let records = read_records(path, &xml)?;
+    let coder = Coder::builder()
+        .builtin(!no_builtin)
+        .petrarch_dir(petrarch_dir)?
+        .require_dyad(true)
+        .build()?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if let Some(s) = coder.lexicon().petrarch_summary() {
+        writeln!(out, "{s}")?;
+    }
+    let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
+    for r in &records {
+        if !r.valid {
+            invalid += 1;
+            continue;
+        }
+        let o = judge(&coder, r);
+        let entry = per.entry(r.category.as_str()).or_default();
+        entry.1 += 1;
+        if o.passed {
+            entry.0 += 1;
+            passed += 1;
+        } else {
+            failed += 1;
+            if misses {
+                writeln!(
+                    out,
+                    "MISS {} [{}] line {}: expected {}; got {}\n     {}",
+                    r.id,
+                    r.category,
+                    r.line,
+                    expected(&r.expect),
+                    o.got,
+                    r.text
+                )?;
+            }
+        }
+    }
+    writeln!(out, "{:<12} {:>6} {:>6}", "category", "passed", "total")?;
+    for (c, (p, t)) in &per {
+        writeln!(out, "{c:<12} {p:>6} {t:>6}")?;
+    }
+    if invalid > 0 {
+        writeln!(out, "({invalid} records marked valid=\"false\" not scored)")?;
+    }
+    writeln!(out, "{passed} passed, {failed} failed")?;
+    out.flush()?;
+    Ok(failed == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_and_expectations() {
+        let xml = r#"<Validation><Sentences>
+<!-- a comment -->
+<Sentence date="19950101" id="T-1" category="DEMO" valid="true">
+<EventCoding sourcecode="ERI" targetcode="RHU" eventcode="111"></EventCoding>
+<Text>
+Eriador chided
+Rhudaur.
+</Text>
+<Parse>(ROOT (S (NP (NNP Eriador))))</Parse>
+</Sentence>
+<Sentence date = "19950102" id ="T-2" category="ERROR" valid="true">
+<EventCoding error="storydiscard"></EventCoding>
+<Text>x</Text>
+</Sentence>
+<Sentence date="x" id="T-3" category="DEMO" valid="false">
+<EventCoding noevents = "True"> </EventCoding>
+<Text>y</Text>
+</Sentence>
+</Sentences></Validation>"#;
+        let r = read_records("t.xml", xml).unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].text, "Eriador chided Rhudaur.");
+        assert_eq!(r[0].line, 3);
+        assert_eq!(
+            r[0].expect,
+            Expect::Events(vec![("ERI".into(), "RHU".into(), "111".into())])
+        );
+        assert_eq!(r[1].expect, Expect::Error("storydiscard".into()));
+        assert_eq!(
+            (r[2].valid, r[2].date, &r[2].expect),
+            (false, None, &Expect::NoEvents)
+        );
+        assert!(read_records("t.xml", "<a>").is_err());
+
+        let coder = Coder::builder()
+            .builtin(false)
+            .petrarch_str(
+                eventcoder::lexicon::petrarch::PetrarchKind::Actors,
+                "a.actors.txt",
+                "ERIADOR [ERI]\nRHUDAUR [RHU]\n",
+            )
+            .petrarch_str(
+                eventcoder::lexicon::petrarch::PetrarchKind::Verbs,
+                "a.verbs.txt",
+                "--- CHIDE [111] ---\nCHIDE\n",
+            )
+            .require_dyad(true)
+            .build()
+            .unwrap();
+        let o = judge(&coder, &r[0]);
+        assert!(o.passed, "{}", o.got);
+        assert!(!judge(&coder, &r[1]).passed);
+    }
+}

@@ -1,0 +1,225 @@
+//! PETRARCH/TABARI dictionaries: the full Phoenix set (`../shared/eval/phoenix/`, not in the
+//! repository) loads with no fatal error, its warnings counted; and dictionary sources mix
+//! (PETRARCH actors with the built-in verbs, and the reverse), on dictionaries of our own.
+
+use std::time::Instant;
+
+use eventcoder::lexicon::petrarch::PetrarchKind;
+use eventcoder::{Article, Coder};
+
+const PHOENIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/phoenix");
+
+fn phoenix_present() -> bool {
+    let here = std::path::Path::new(PHOENIX).join("CAMEO.verbpatterns.150430.txt");
+    if here.is_file() {
+        return true;
+    }
+    assert!(
+        std::env::var("EVENTCODER_REQUIRE_ALL").as_deref() != Ok("1"),
+        "Phoenix dictionaries not found at {PHOENIX} (required: EVENTCODER_REQUIRE_ALL=1)"
+    );
+    eprintln!("SKIPPED: Phoenix dictionaries not found at {PHOENIX}");
+    false
+}
+
+fn first_event(coder: &Coder, text: &str, date: &str) -> eventcoder::Event {
+    let a = Article::new("t", text).with_published_str(date).unwrap();
+    let doc = coder.code(&a).unwrap();
+    doc.events
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no event in {text:?}"))
+}
+
+#[test]
+fn phoenix_loads_with_warnings_counted() {
+    if !phoenix_present() {
+        return;
+    }
+    let t = Instant::now();
+    let coder = Coder::builder()
+        .builtin(false)
+        .petrarch_dir(PHOENIX)
+        .expect("readable")
+        .build()
+        .expect("no fatal error");
+    let took = t.elapsed();
+    let lex = coder.lexicon();
+    let s = lex.petrarch_summary().expect("a summary");
+    eprintln!("{s} (in {took:.2?}, debug build)");
+    assert_eq!(
+        s.files.len(),
+        7,
+        "verbs, 3 actor files, agents, discards, issues"
+    );
+    assert!(s.entries() > 40_000, "{s}");
+    // Skipped lines are few, and every warning is counted by kind.
+    assert!(s.skipped() * 100 < s.entries(), "{s}");
+    assert_eq!(s.warnings.values().sum::<usize>(), lex.warnings().len());
+    let (patterns, groups) = (lex.patterns.len(), lex.groups.len());
+    assert!(
+        patterns > 10_000 && groups > 20_000,
+        "{patterns} patterns, {groups} groups"
+    );
+    assert!(!lex.issues.is_empty());
+
+    // Phoenix alone codes (dated actor codes, as of the date).
+    let e = first_event(
+        &coder,
+        "Barack Obama met Vladimir Putin in Moscow on Monday.",
+        "2013-06-18",
+    );
+    assert_eq!(e.cameo.root, "04", "{e:?}");
+    assert!(
+        e.rule.contains("CAMEO.verbpatterns.150430.txt:"),
+        "{}",
+        e.rule
+    );
+    assert_eq!(e.source.unwrap().code.as_deref(), Some("USAGOV"));
+
+    // Mixed: Phoenix actors with the built-in verbs.
+    let mut b = Coder::builder();
+    for f in [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ] {
+        b = b.petrarch_actors(format!("{PHOENIX}/{f}")).unwrap();
+    }
+    let coder = b.build().unwrap();
+    let e = first_event(&coder, "Barack Obama criticized Iran.", "2013-06-18");
+    assert!(e.rule.starts_with("builtin:verbs/"), "{}", e.rule);
+    assert_eq!(e.source.unwrap().code.as_deref(), Some("USAGOV"));
+
+    // And the reverse: the built-in actors with the Phoenix verbs.
+    let coder = Coder::builder()
+        .petrarch_verbs(format!("{PHOENIX}/CAMEO.verbpatterns.150430.txt"))
+        .unwrap()
+        .build()
+        .unwrap();
+    let e = first_event(
+        &coder,
+        "Russia expelled 23 British diplomats.",
+        "2018-03-17",
+    );
+    assert_eq!(e.source.unwrap().country.as_deref(), Some("RUS"));
+}
+
+const ACTORS: &str = "ERIADOR [ERI]\n+ERIADORIAN\nRHUDAUR [RHU]\nTOM_BOMBADIL\n\t[ERIELI <950601]\n\t[ERIGOV >950531]\n";
+const VERBS: &str =
+    "--- CHIDE [111] ---\nCHIDE\n+SCOLD {SCOLDS SCOLDED}\n- * FOR_TREASON [112]\n- SAID_* [---]\n";
+
+#[test]
+fn own_dictionaries_mix_with_the_builtins() {
+    // Our actors, the built-in verbs.
+    let coder = Coder::builder()
+        .petrarch_str(PetrarchKind::Actors, "own.actors.txt", ACTORS)
+        .build()
+        .unwrap();
+    let e = first_event(&coder, "Eriador accused Rhudaur of spying.", "2001-05-02");
+    assert!(e.rule.starts_with("builtin:verbs/"), "{}", e.rule);
+    assert_eq!(
+        (
+            e.source.unwrap().code.as_deref(),
+            e.target.unwrap().code.as_deref()
+        ),
+        (Some("ERI"), Some("RHU"))
+    );
+    // Dated codes, as of the article's date.
+    let e = first_event(
+        &coder,
+        "Tom Bombadil accused Rhudaur of spying.",
+        "1994-01-01",
+    );
+    assert_eq!(e.source.unwrap().code.as_deref(), Some("ERIELI"));
+    let e = first_event(
+        &coder,
+        "Tom Bombadil accused Rhudaur of spying.",
+        "1996-01-01",
+    );
+    assert_eq!(e.source.unwrap().code.as_deref(), Some("ERIGOV"));
+
+    // The built-in actors, our verbs: the most specific pattern wins, and cites its line.
+    let coder = Coder::builder()
+        .petrarch_str(PetrarchKind::Verbs, "own.verbs.txt", VERBS)
+        .build()
+        .unwrap();
+    let e = first_event(&coder, "Russia scolded Ukraine for treason.", "2001-05-02");
+    assert_eq!(e.cameo.code, "112");
+    assert_eq!(e.rule, "own.verbs.txt:4 `- * FOR_TREASON [112]`");
+    let e = first_event(&coder, "Russia chided Ukraine.", "2001-05-02");
+    assert_eq!(
+        (e.cameo.code, e.rule.as_str()),
+        ("111", "own.verbs.txt:2 `CHIDE [111]`")
+    );
+
+    // Without the built-ins, only what was loaded codes.
+    let coder = Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Verbs, "own.verbs.txt", VERBS)
+        .build()
+        .unwrap();
+    assert_eq!(coder.lexicon().states.len(), 0);
+    let doc = coder.code_text("Russia chided Ukraine.", None).unwrap();
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| e.source.as_ref().and_then(|s| s.code.as_ref()).is_none())
+    );
+}
+
+#[test]
+fn strict_mode_fails_on_a_bad_line_with_its_position() {
+    let bad = "ERIADOR [ERI]\nRHUDAUR [RHU <95x]\n";
+    let err = Coder::builder()
+        .strict(true)
+        .petrarch_str(PetrarchKind::Actors, "bad.actors.txt", bad)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "bad.actors.txt:2:15: bad date \"95x\": YYMMDD or YYYYMMDD"
+    );
+    let lenient = Coder::builder()
+        .petrarch_str(PetrarchKind::Actors, "bad.actors.txt", bad)
+        .build()
+        .unwrap();
+    let s = lenient.lexicon().petrarch_summary().unwrap();
+    assert_eq!((s.entries(), s.skipped()), (1, 1));
+    assert_eq!(
+        s.to_string(),
+        "1 PETRARCH/TABARI dictionary: 1 entries read, 1 skipped; warnings: bad_line 1"
+    );
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let samples: [&[u8]; 8] = [
+        b"\xff\xfe[\x00]\n+\n&\n---\n- * [\n",
+        b"--- A [1:2:3] ---\nA {\n- {|} [0]\n- * &X [01]\n&X\n+&X\n- * &X [02]\n",
+        b"<!--\n-->-->[[]]]\n\t[A <]\n[B 1-]\n+_\n!X! = \n!X!!X! [~A]\n{}\n",
+        b"<ISSUE CATEGORY=>\nn: [A]\n~\n</ISSUE>\n+\n",
+        b"- * *\n--- ---\n\xc3\n{A|B}\n__ [~~]\n[CODE~]\n",
+        b"&A\n+&B\n&B\n+&A\n--- V [010] ---\nV\n- * &A [011]\n",
+        b"--- V [010] ---\n-V-\n+_+\nKLM_+ [02]\n- ^_$_%_+_* [03]\n",
+        b"<TIME>\n<NOUN>\nX [010]\n- Y [011]\n",
+    ];
+    for bytes in samples {
+        let text = String::from_utf8_lossy(bytes);
+        for kind in [
+            PetrarchKind::Verbs,
+            PetrarchKind::Actors,
+            PetrarchKind::Agents,
+            PetrarchKind::Discards,
+            PetrarchKind::Issues,
+        ] {
+            let coder = Coder::builder()
+                .petrarch_str(kind, "x.txt", &text)
+                .build()
+                .unwrap();
+            coder
+                .code_text("Russia chided Ukraine over x.", None)
+                .unwrap();
+        }
+    }
+}
