@@ -41,6 +41,7 @@ __all__ = [
     "parse",
     "_columns",
     "_arrow_chunks",
+    "_run_cli",
 ]
 
 __version__: Final[str]
