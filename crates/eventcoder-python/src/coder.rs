@@ -305,17 +305,17 @@ impl Coder {
     /// reads and what pickling carries.
     fn from_state(state: CoderState) -> PyResult<Coder> {
         let (sources, require_dyad, keep_negated, min_confidence) = state;
-        if !(0.0..=1.0).contains(&min_confidence) {
-            return Err(PyValueError::new_err(format!(
-                "min_confidence must be within [0, 1], not {min_confidence}"
-            )));
-        }
         let options = CoderOptions {
             require_dyad,
             keep_negated,
             min_confidence,
         };
-        let coder = compiled(&sources).map_err(to_py)?.with_options(options);
+        // The core checks the options (min_confidence from 0 to 1), before any dictionary is
+        // compiled: an InvalidInputError, as the CLI refuses the same values.
+        options.validate().map_err(to_py)?;
+        let coder = compiled(&sources)
+            .and_then(|c| c.with_options(options))
+            .map_err(to_py)?;
         Ok(Coder { coder, sources })
     }
 
