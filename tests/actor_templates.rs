@@ -125,10 +125,12 @@ fn unknown_and_introduced_names() {
     let src = crit.source.as_ref().unwrap();
     assert_eq!((src.text.as_str(), src.code.as_deref()), ("Smith", None));
     assert!(crit.confidence < 0.75 && !crit.is_resolved_dyad());
-    let strict = coder.with_options(eventcoder::CoderOptions {
-        require_dyad: true,
-        ..Default::default()
-    });
+    let strict = coder
+        .with_options(eventcoder::CoderOptions {
+            require_dyad: true,
+            ..Default::default()
+        })
+        .unwrap();
     let doc = strict
         .code_text("Smith criticized Russia on Monday.", None)
         .unwrap();

@@ -315,6 +315,13 @@ fn headers_are_reported_on_their_line() {
         1,
         "unrecognised header",
     );
+    // The header is quoted with each tab escaped once, like the example after it.
+    assert_error(
+        "phrase\tcode\n",
+        1,
+        1,
+        r#"unrecognised header "phrase\tcode"; expected"#,
+    );
     assert_error("# only comments\n\n", 1, 1, "no header row");
     // A known file kind whose rows have the wrong number of fields.
     assert_error(

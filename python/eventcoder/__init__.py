@@ -10,10 +10,15 @@ All spans are Python string indices: ``text[start:end]`` gives back the spanned 
 Coding runs in Rust without the GIL; :meth:`Coder.code_many` codes in parallel.
 """
 
+import warnings
+from typing import TYPE_CHECKING, Any
+
 from eventcoder._eventcoder import (
     COLUMN_TYPES,
     COLUMNS,
+    DATE_SOURCES,
     EXAMPLE_ARTICLE,
+    LOCATION_SOURCES,
     MAX_ARTICLE_BYTES,
     MAX_DICTIONARY_BYTES,
     Actor,
@@ -21,15 +26,15 @@ from eventcoder._eventcoder import (
     Coder,
     CodingError,
     Dateline,
-    DateMention,
+    DateSpan,
     DictionaryError,
     Document,
     Event,
+    Evidence,
     InputTooLargeError,
     InvalidDateError,
     InvalidInputError,
     Location,
-    Mention,
     Plover,
     Results,
     Sentence,
@@ -44,23 +49,25 @@ from eventcoder._frames import arrow_schema, to_arrow, to_pandas
 __all__ = [
     "COLUMNS",
     "COLUMN_TYPES",
+    "DATE_SOURCES",
     "EXAMPLE_ARTICLE",
+    "LOCATION_SOURCES",
     "MAX_ARTICLE_BYTES",
     "MAX_DICTIONARY_BYTES",
     "Actor",
     "Cameo",
     "Coder",
     "CodingError",
-    "DateMention",
+    "DateSpan",
     "Dateline",
     "DictionaryError",
     "Document",
     "Event",
+    "Evidence",
     "InputTooLargeError",
     "InvalidDateError",
     "InvalidInputError",
     "Location",
-    "Mention",
     "Plover",
     "Results",
     "Sentence",
@@ -73,3 +80,23 @@ __all__ = [
     "to_pandas",
     "tokenize",
 ]
+
+# The former names of Evidence and DateSpan (renamed to match the Rust library's), still
+# importable with a DeprecationWarning.
+_DEPRECATED = {"Mention": Evidence, "DateMention": DateSpan}
+
+if TYPE_CHECKING:
+    Mention = Evidence
+    DateMention = DateSpan
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        new = _DEPRECATED[name]
+        warnings.warn(
+            f"eventcoder.{name} is deprecated: it is eventcoder.{new.__name__}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return new
+    raise AttributeError(f"module 'eventcoder' has no attribute {name!r}")

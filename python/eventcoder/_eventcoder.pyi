@@ -18,6 +18,8 @@ __all__ = [
     "MAX_DICTIONARY_BYTES",
     "COLUMNS",
     "COLUMN_TYPES",
+    "DATE_SOURCES",
+    "LOCATION_SOURCES",
     "InvalidInputError",
     "InvalidDateError",
     "DictionaryError",
@@ -27,10 +29,12 @@ __all__ = [
     "Cameo",
     "Plover",
     "Location",
+    "Evidence",
     "Mention",
     "Event",
     "Sentence",
     "Dateline",
+    "DateSpan",
     "DateMention",
     "Document",
     "Coder",
@@ -41,6 +45,7 @@ __all__ = [
     "parse",
     "_columns",
     "_arrow_chunks",
+    "_run_cli",
 ]
 
 __version__: Final[str]
@@ -54,10 +59,22 @@ COLUMNS: Final[list[str]]
 COLUMN_TYPES: Final[list[tuple[str, str, bool]]]
 """``(name, Arrow type, nullable)`` of each column, in order."""
 
+_DateSource: TypeAlias = Literal["explicit", "continued", "dateline", "published", "none"]
+"""How an event's date was found: ``explicit`` (a date in its sentence), ``continued`` (a
+follow-up sentence keeps the date of the event before it), ``dateline``, ``published`` (the
+article's date) or ``none``."""
+_LocationSource: TypeAlias = Literal["sentence", "dateline"]
+"""Where an event's location was found: its sentence or the article's dateline."""
+DATE_SOURCES: Final[list[_DateSource]]
+"""Every value of :attr:`Event.date_source`, from the Rust library's ``DateSource``."""
+LOCATION_SOURCES: Final[list[_LocationSource]]
+"""Every value of :attr:`Location.source`, from the Rust library's ``LocationSource``."""
+
 class InvalidInputError(ValueError):
-    """Bad input (an article, a date, a dictionary, a data file): the base of eventcoder's
-    ``ValueError``\ s. A file that cannot be read raises :class:`OSError` (such as
-    :class:`FileNotFoundError`) instead."""
+    """Bad input (an article, a date, a dictionary, a data file, a coder option such as
+    ``min_confidence`` outside 0 to 1): the base of eventcoder's ``ValueError`` subclasses. A
+    file that cannot be read raises :class:`OSError` (such as :class:`FileNotFoundError`)
+    instead."""
 
 class InvalidDateError(InvalidInputError):
     """A date that is no valid ``YYYY-MM-DD`` date."""
@@ -81,8 +98,10 @@ class InputTooLargeError(InvalidInputError):
     """An article is larger than :data:`MAX_ARTICLE_BYTES`."""
 
 _Published: TypeAlias = str | datetime.date | datetime.datetime | None
-"""A published date: ``"YYYY-MM-DD"`` (an ISO timestamp is cut to its date), a ``date`` or a
-``datetime``, or ``None`` for undated text (a leading ``date YYYY-MM-DD`` line still counts)."""
+"""A published date: a string read as the CLI reads dates (``"YYYY-MM-DD"``, or an ISO 8601
+timestamp such as ``"2018-03-17T09:30:00Z"``, by the date written in it), a ``date`` or a
+``datetime`` (by its date), or ``None`` or ``""`` for undated text (a leading
+``date YYYY-MM-DD`` line still counts)."""
 
 _Item: TypeAlias = (
     str
@@ -165,7 +184,7 @@ class Cameo:
         """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
     @property
     def goldstein(self) -> float:
-        """The Goldstein score, -10 to 10."""
+        """The Goldstein score, -10 to 10, as written in the JSON (``3.4``)."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
@@ -200,14 +219,15 @@ class Location:
     def country(self) -> str | None:
         """ISO3 code of the place's state."""
     @property
-    def source(self) -> str:
+    def source(self) -> _LocationSource:
         """``"sentence"`` or ``"dateline"``."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
 @final
-class Mention:
-    """One mention of an event; duplicates collapse into one :class:`Event` with several."""
+class Evidence:
+    """One mention of an event, as evidence for it; duplicates collapse into one
+    :class:`Event` with several. (Rust's ``eventcoder::code::Evidence``; formerly ``Mention``.)"""
 
     @property
     def sentence_index(self) -> int: ...
@@ -220,18 +240,23 @@ class Mention:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
+Mention: TypeAlias = Evidence
+"""Deprecated: the former name of :class:`Evidence` (``eventcoder.Mention`` warns)."""
+
 @final
 class Event:
     """One coded event: who did what to whom, when and where, with its evidence."""
 
     @property
-    def article_id(self) -> str: ...
+    def article_id(self) -> str | None:
+        """The article's id; ``None`` for an article coded without one (``ec.code(text)``)."""
     @property
     def date(self) -> datetime.date | None:
         """When it happened; ``None`` when the article has no published date."""
     @property
-    def date_source(self) -> str:
-        """How the date was found: ``explicit``, ``continued``, ``dateline``, ``published`` or ``none``."""
+    def date_source(self) -> _DateSource:
+        """How the date was found: ``explicit``, ``continued``, ``dateline``, ``published`` or
+        ``none`` (see :data:`DATE_SOURCES`)."""
     @property
     def source(self) -> Actor | None: ...
     @property
@@ -258,7 +283,8 @@ class Event:
     def rule(self) -> str:
         """The dictionary pattern (file:line and text) and the modifiers that produced it."""
     @property
-    def confidence(self) -> float: ...
+    def confidence(self) -> float:
+        """From 0 to 1, as written in the JSON (``0.9``, not ``0.8999999761581421``)."""
     @property
     def location(self) -> Location | None: ...
     @property
@@ -267,11 +293,19 @@ class Event:
     @property
     def negated(self) -> bool: ...
     @property
-    def mentions(self) -> list[Mention]:
-        """Every mention of this event, the first one first."""
+    def mentions(self) -> int:
+        """How many times the article mentions this event: ``to_dict()["mentions"]``, the
+        JSON's ``mentions`` and the ``mentions`` column."""
+    @property
+    def evidence(self) -> list[Evidence]:
+        """The mentions themselves, the first one first (at most 100; :attr:`mentions` counts
+        them all)."""
     def to_dict(self) -> dict[str, Any]:
-        """The event as plain data: the same record as the CLI's JSON lines."""
-    def to_json(self) -> str: ...
+        """The event as plain data: the same record as the CLI's JSON lines (``article_id`` is
+        ``None`` for an article coded without an id)."""
+    def to_json(self) -> str:
+        """The event as one JSON line, as the CLI writes it (``"article_id": null`` for an
+        article coded without an id)."""
     def _repr_html_(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
@@ -293,8 +327,9 @@ class Sentence:
     def __ne__(self, other: object, /) -> bool: ...
 
 @final
-class DateMention:
-    """A date written in the story body, resolved against the published date."""
+class DateSpan:
+    """A date written in the story body, resolved against the published date. (Rust's
+    ``eventcoder::code::DateSpan``; formerly ``DateMention``.)"""
 
     @property
     def text(self) -> str:
@@ -307,6 +342,9 @@ class DateMention:
     def sentence_index(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+
+DateMention: TypeAlias = DateSpan
+"""Deprecated: the former name of :class:`DateSpan` (``eventcoder.DateMention`` warns)."""
 
 @final
 class Dateline:
@@ -336,7 +374,8 @@ class Document:
     """A coded article: its text, sentences, tokens and events."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str | None:
+        """The article's id; ``None`` for an article coded without one."""
     @property
     def text(self) -> str: ...
     @property
@@ -359,7 +398,7 @@ class Document:
     def events(self) -> list[Event]:
         """The events, deduplicated, in order of first mention."""
     @property
-    def dates(self) -> list[DateMention]:
+    def dates(self) -> list[DateSpan]:
         """Every resolvable date written in the story body."""
     def to_dict(self) -> dict[str, Any]:
         """Plain data: id, text, published, dateline, reported_by, sentences (index, span,
@@ -383,7 +422,8 @@ class CodingError:
     def index(self) -> int:
         """The item's position in the input."""
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The item's id (its position when it has none)."""
     @property
     def message(self) -> str: ...
 
@@ -437,9 +477,12 @@ class Coder:
     @property
     def min_confidence(self) -> float: ...
     def parse(
-        self, text: str, published: _Published = None, id: str = "", *, html: bool = False
+        self, text: str, published: _Published = None, id: str | None = None, *, html: bool = False
     ) -> Document:
         """Code one article into a :class:`Document`.
+
+        ``id`` names the article: its :attr:`Document.id` and its events'
+        :attr:`Event.article_id`, ``None`` without one (an empty id counts as none).
 
         With ``html=True`` the text is HTML: its visible text is coded (scripts, styles and the
         head skipped, block elements as paragraphs, character references decoded) and every
@@ -447,7 +490,7 @@ class Coder:
         (``"Russia&#8217;s"``) while ``Actor.text`` is the decoded text (``"Russia’s"``).
         """
     def code(
-        self, text: str, published: _Published = None, id: str = "", *, html: bool = False
+        self, text: str, published: _Published = None, id: str | None = None, *, html: bool = False
     ) -> list[Event]:
         """Code one article; only its events (``html=True``: see :meth:`parse`)."""
     def code_many(
@@ -471,12 +514,12 @@ class Coder:
     def __ne__(self, other: object, /) -> bool: ...
 
 def code(
-    text: str, published: _Published = None, id: str = "", *, html: bool = False
+    text: str, published: _Published = None, id: str | None = None, *, html: bool = False
 ) -> list[Event]:
     """Code one article with the shared default :class:`Coder`."""
 
 def parse(
-    text: str, published: _Published = None, id: str = "", *, html: bool = False
+    text: str, published: _Published = None, id: str | None = None, *, html: bool = False
 ) -> Document:
     """Parse one article with the shared default :class:`Coder`."""
 

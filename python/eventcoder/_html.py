@@ -127,7 +127,7 @@ def _event_marks(event: Event, event_no: int | None) -> list[Mark]:
             marks.append(Mark(actor.span[0], actor.span[1], role, actor.code or "?", title))
     cameo = event.cameo
     where = f"event #{event_no}: " if event_no is not None else ""
-    for mention in event.mentions:
+    for mention in event.evidence:
         title = (
             f"trigger \u201c{mention.trigger}\u201d\n{where}CAMEO {cameo.code} {cameo.label}"
             f"\nrule: {mention.rule}"
@@ -327,7 +327,7 @@ def _location_cell(location: Location | None) -> str:
 
 
 def _trigger_cell(event: Event) -> str:
-    more = len(event.mentions) - 1
+    more = event.mentions - 1
     sub = f"+{more} more mention{'s' if more > 1 else ''}" if more > 0 else ""
     title = f"sentence {event.sentence_index}\nrule: {event.rule}"
     return _cell(f"\u201c{event.trigger}\u201d", sub, title, "ec-trigger")
@@ -340,7 +340,7 @@ def event_row(event: Event, number: int | None, with_article: bool = False) -> s
     cells = [
         _cell(
             str(number) if number is not None else _NONE,
-            event.article_id if with_article else "",
+            (event.article_id or "") if with_article else "",
             cls="ec-num",
         ),
         _cell(_fmt_date(event.date), event.date_source, "date from the " + event.date_source),

@@ -33,7 +33,7 @@ def test_code_returns_typed_events() -> None:
     assert 0.0 < e.confidence <= 1.0
     assert e.negated is False
     assert e.reported_by is None and e.location is None
-    assert [m.trigger for m in e.mentions] == [e.trigger]
+    assert e.mentions == 1 and [m.trigger for m in e.evidence] == [e.trigger]
 
 
 def test_parse_gives_the_whole_document() -> None:
@@ -74,7 +74,7 @@ def test_coder_options() -> None:
     c = ec.Coder(require_dyad=True, keep_negated=True, min_confidence=0.5)
     assert (c.require_dyad, c.keep_negated, c.min_confidence) == (True, True, 0.5)
     assert "require_dyad=True" in repr(c)
-    with pytest.raises(ValueError, match="min_confidence"):
+    with pytest.raises(ec.InvalidInputError, match="min_confidence"):
         ec.Coder(min_confidence=1.5)
 
 
@@ -144,6 +144,7 @@ def test_dictionary_errors_carry_file_line_and_column(tmp_path: Path) -> None:
         " 2018-03-17 ",
         "2018-03-17T09:30:00Z",
         "2018-03-17 09:30:00",
+        "2018-03-17T23:59:59.999+05:30",
         datetime.date(2018, 3, 17),
         datetime.datetime(2018, 3, 17, 23, 59),
     ],
@@ -161,7 +162,9 @@ def test_no_published_date_means_no_event_date() -> None:
         assert doc.events[0].date is None and doc.events[0].date_source == "none"
 
 
-@pytest.mark.parametrize("bad", ["2018-13-01", "17/03/2018", "yesterday", "2018-02-30"])
+@pytest.mark.parametrize(
+    "bad", ["2018-13-01", "17/03/2018", "yesterday", "2018-02-30", "2018-03-17Tnonsense"]
+)
 def test_bad_published_is_a_value_error(bad: str) -> None:
     with pytest.raises(ValueError, match="published"):
         ec.code(EXPEL, published=bad)
@@ -212,7 +215,7 @@ def _spans(doc: ec.Document) -> list[tuple[tuple[int, int], str]]:
         out.append((e.sentence_span, e.sentence))
         if e.location is not None:
             out.append((e.location.span, e.location.text))
-        out.extend((m.trigger_span, m.trigger) for m in e.mentions)
+        out.extend((m.trigger_span, m.trigger) for m in e.evidence)
     out.extend((s.span, s.text) for s in doc.sentences)
     out.extend((d.span, d.text) for d in doc.dates)
     out.extend((t.span, t.text) for t in doc.tokens)
@@ -266,7 +269,8 @@ def test_duplicates_collapse_with_every_mention() -> None:
     )
     accusations = [e for e in ec.code(text) if e.cameo.code.startswith("112")]
     assert len(accusations) == 1
-    assert [m.sentence_index for m in accusations[0].mentions] == [0, 2]
+    assert accusations[0].mentions == 2
+    assert [m.sentence_index for m in accusations[0].evidence] == [0, 2]
 
 
 def test_version_and_constants() -> None:

@@ -56,7 +56,7 @@ def test_every_class_pickles() -> None:
         on_error="skip",
     )
     objects: list[object] = [
-        doc, e, e.source, e.cameo, e.plover, e.location, e.mentions[0], doc.sentences[0],
+        doc, e, e.source, e.cameo, e.plover, e.location, e.evidence[0], doc.sentences[0],
         doc.dates[0], doc.dateline, doc.tokens[0], results.errors[0],
     ]
     for obj in objects:

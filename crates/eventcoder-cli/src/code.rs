@@ -150,17 +150,16 @@ pub fn run(o: &CodeOptions<'_>) -> Result<bool, CliError> {
         ));
     }
     let coder = crate::build_coder(o.dictionaries, o.require_dyad, o.keep_negated)?;
+    // The core checks the range (0 to 1, not NaN), as for Rust and Python callers.
     let coder = match o.min_confidence {
-        Some(c) if !(0.0..=1.0).contains(&c) => {
-            return Err(CliError::failed(
-                format!("--min-confidence {c}"),
-                "give a number from 0 to 1",
-            ));
-        }
-        Some(c) => coder.with_options(eventcoder::CoderOptions {
-            min_confidence: c,
-            ..coder.options().clone()
-        }),
+        Some(c) => coder
+            .with_options(eventcoder::CoderOptions {
+                min_confidence: c,
+                ..coder.options().clone()
+            })
+            .map_err(|_| {
+                CliError::failed(format!("--min-confidence {c}"), "give a number from 0 to 1")
+            })?,
         None => coder,
     };
     let published = o.published.map(parse_iso_date).transpose()?;

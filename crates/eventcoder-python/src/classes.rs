@@ -16,6 +16,29 @@ use crate::data::{
     DateData, DatelineData, DocData, EventData, MentionData, SentenceData, record_date,
 };
 
+/// The Python float of an `f32` as the JSON output writes it: its shortest decimal form
+/// (`0.9`, not `0.8999999761581421`), so `repr` and `==` agree with `to_dict()` and the CLI.
+pub fn shortest(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
+}
+
+/// An article id as Python sees it: `None` for an article coded without one (an empty id).
+pub fn id_or_none(id: &str) -> Option<&str> {
+    Some(id).filter(|id| !id.is_empty())
+}
+
+/// One event record as a JSON line: the CLI's record, with `"article_id": null` for an article
+/// coded without an id.
+pub fn record_json(record: &EventRecord) -> String {
+    let json = serde_json::to_string(record).expect("serializable");
+    // `article_id` is the record's first field.
+    const NO_ID: &str = r#"{"article_id":"""#;
+    match json.strip_prefix(NO_ID) {
+        Some(rest) if record.article_id.is_empty() => format!(r#"{{"article_id":null{rest}"#),
+        _ => json,
+    }
+}
+
 fn pair(s: [usize; 2]) -> (usize, usize) {
     (s[0], s[1])
 }
@@ -28,6 +51,11 @@ fn py_opt(value: Option<&str>) -> String {
 /// `json.loads(text)`: plain Python data of a serializable value.
 fn plain<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (text,))
+}
+
+/// `json.loads(text)`.
+fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (text,))
 }
 
@@ -178,7 +206,7 @@ impl Actor {
     fn name(&self) -> Option<&str> {
         self.0.name.as_deref()
     }
-    /// The CAMEO actor code ("TJKGOV", "IGOEUREEC").
+    /// The CAMEO actor code ("TJKGOV", "IGOEUREEC"); None when unresolved (an unknown name).
     #[getter]
     fn code(&self) -> Option<&str> {
         self.0.code.as_deref()
@@ -201,7 +229,7 @@ impl Actor {
     }
     fn __repr__(&self) -> String {
         let a = &self.0;
-        let mut s = format!("Actor({:?}, code={:?}", a.text, a.code);
+        let mut s = format!("Actor({:?}, code={}", a.text, py_opt(a.code.as_deref()));
         if let Some(n) = &a.name {
             s += &format!(", name={n:?}");
         }
@@ -244,16 +272,19 @@ impl Cameo {
     fn quad_class(&self) -> u8 {
         self.0.quad_class
     }
-    /// The Goldstein score, -10 to 10.
+    /// The Goldstein score, -10 to 10 (as written in the JSON: -2.0, 3.4).
     #[getter]
-    fn goldstein(&self) -> f32 {
-        self.0.goldstein
+    fn goldstein(&self) -> f64 {
+        shortest(self.0.goldstein)
     }
     fn __repr__(&self) -> String {
         let c = &self.0;
         format!(
-            "Cameo({:?}, {:?}, quad_class={}, goldstein={})",
-            c.code, c.label, c.quad_class, c.goldstein
+            "Cameo({:?}, {:?}, quad_class={}, goldstein={:?})",
+            c.code,
+            c.label,
+            c.quad_class,
+            shortest(c.goldstein)
         )
     }
 }
@@ -348,14 +379,15 @@ impl Location {
     }
 }
 
-/// One mention of an event.
+/// One mention of an event, the evidence for it (Rust's `eventcoder::code::Evidence`).
+/// Formerly `Mention`, a deprecated alias.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct Mention(MentionData);
+pub struct Evidence(MentionData);
 
 #[pymethods]
-impl Mention {
+impl Evidence {
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
         from_json(json)
@@ -385,7 +417,7 @@ impl Mention {
     }
     fn __repr__(&self) -> String {
         format!(
-            "Mention(sentence_index={}, trigger={:?})",
+            "Evidence(sentence_index={}, trigger={:?})",
             self.0.sentence_index, self.0.trigger.text
         )
     }
@@ -399,10 +431,10 @@ pub struct Event(pub Arc<EventData>);
 
 #[pymethods]
 impl Event {
-    /// The article's id.
+    /// The article's id; None for an article coded without one.
     #[getter]
-    fn article_id(&self) -> &str {
-        &self.0.record.article_id
+    fn article_id(&self) -> Option<&str> {
+        id_or_none(&self.0.record.article_id)
     }
     /// When it happened (datetime.date); None when the article has no published date.
     #[getter]
@@ -464,10 +496,10 @@ impl Event {
     fn rule(&self) -> &str {
         &self.0.record.rule
     }
-    /// Confidence in [0, 1].
+    /// Confidence in [0, 1], as written in the JSON (0.9, not 0.8999999761581421).
     #[getter]
-    fn confidence(&self) -> f32 {
-        self.0.record.confidence
+    fn confidence(&self) -> f64 {
+        shortest(self.0.record.confidence)
     }
     /// Where it happened (Location or None).
     #[getter]
@@ -484,18 +516,26 @@ impl Event {
     fn negated(&self) -> bool {
         self.0.record.negated
     }
-    /// Every mention of this event, the first one first.
+    /// How many times the article mentions this event (the JSON's "mentions").
     #[getter]
-    fn mentions(&self) -> Vec<Mention> {
-        self.0.mentions.iter().cloned().map(Mention).collect()
+    fn mentions(&self) -> usize {
+        self.0.record.mentions
     }
-    /// The event as plain data: the same record as the CLI's JSON lines.
+    /// The mentions themselves, the first one first (at most 100 of
+    /// them; `mentions` counts them all).
+    #[getter]
+    fn evidence(&self) -> Vec<Evidence> {
+        self.0.mentions.iter().cloned().map(Evidence).collect()
+    }
+    /// The event as plain data: the same record as the CLI's JSON lines (article_id None
+    /// when the article was coded without an id).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        plain(py, &self.0.record)
+        loads(py, &record_json(&self.0.record))
     }
-    /// The event as one JSON line, as the CLI writes it.
+    /// The event as one JSON line, as the CLI writes it ("article_id": null when the article
+    /// was coded without an id).
     fn to_json(&self) -> String {
-        serde_json::to_string(&self.0.record).expect("serializable")
+        record_json(&self.0.record)
     }
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         call_python(slf.as_any(), "_html", "render_event")
@@ -574,14 +614,15 @@ impl Sentence {
     }
 }
 
-/// A date written in the text, resolved.
+/// A date written in the text, resolved (Rust's `eventcoder::code::DateSpan`). Formerly
+/// `DateMention`, a deprecated alias.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct DateMention(DateData);
+pub struct DateSpan(DateData);
 
 #[pymethods]
-impl DateMention {
+impl DateSpan {
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
         from_json(json)
@@ -610,7 +651,7 @@ impl DateMention {
         self.0.sentence_index
     }
     fn __repr__(&self) -> String {
-        format!("DateMention({:?}, date={})", self.0.text, self.0.date)
+        format!("DateSpan({:?}, date={})", self.0.text, self.0.date)
     }
 }
 
@@ -677,10 +718,10 @@ pub struct Document(pub Arc<DocData>);
 
 #[pymethods]
 impl Document {
-    /// The article's id.
+    /// The article's id; None for an article coded without one.
     #[getter]
-    fn id(&self) -> &str {
-        &self.0.id
+    fn id(&self) -> Option<&str> {
+        id_or_none(&self.0.id)
     }
     /// The article's text.
     #[getter]
@@ -730,8 +771,8 @@ impl Document {
     }
     /// Every resolvable date written in the story body.
     #[getter]
-    fn dates(&self) -> Vec<DateMention> {
-        self.0.dates.iter().cloned().map(DateMention).collect()
+    fn dates(&self) -> Vec<DateSpan> {
+        self.0.dates.iter().cloned().map(DateSpan).collect()
     }
     /// Plain data: the events are their CLI records; sentences have no text of their own.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -743,18 +784,19 @@ impl Document {
         }
         #[derive(serde::Serialize)]
         struct DocumentRecord<'a> {
-            id: &'a str,
+            id: Option<&'a str>,
             text: &'a str,
             published: Option<NaiveDate>,
             dateline: &'a Option<DatelineData>,
             reported_by: &'a Option<String>,
             sentences: Vec<SentenceRecord>,
             dates: &'a [DateData],
-            events: Vec<&'a EventRecord>,
+            /// Filled in below, each as `Event.to_dict`.
+            events: [(); 0],
         }
         let d = &*self.0;
         let record = DocumentRecord {
-            id: &d.id,
+            id: id_or_none(&d.id),
             text: &d.text,
             published: d.published,
             dateline: &d.dateline,
@@ -767,9 +809,14 @@ impl Document {
                 })
                 .collect(),
             dates: &d.dates,
-            events: d.events.iter().map(|e| &e.record).collect(),
+            events: [],
         };
-        plain(py, &record)
+        let out = plain(py, &record)?;
+        let events = (d.events.iter())
+            .map(|e| loads(py, &record_json(&e.record)))
+            .collect::<PyResult<Vec<_>>>()?;
+        out.set_item("events", PyList::new(py, events)?)?;
+        Ok(out)
     }
     /// The events as a pandas.DataFrame (see eventcoder.to_pandas).
     fn to_pandas(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
@@ -800,8 +847,8 @@ impl Document {
     }
     fn __repr__(&self) -> String {
         format!(
-            "Document(id={:?}, published={}, sentences={}, events={})",
-            self.0.id,
+            "Document(id={}, published={}, sentences={}, events={})",
+            py_opt(id_or_none(&self.0.id)),
             self.0
                 .published
                 .map_or("None".to_owned(), |d| format!("{:?}", d.to_string())),

@@ -51,23 +51,22 @@ pub fn default_coder() -> &'static eventcoder::Coder {
 }
 
 /// A published date from `str`, `datetime.date`, `datetime.datetime` or `None`.
+///
+/// A string is read by `eventcoder::parse_iso_date`, as the CLI reads `--published` and the
+/// `published` field of its records: `YYYY-MM-DD` or an ISO 8601 timestamp, by its date. A
+/// blank string means undated, as an empty CSV field does.
 pub fn published_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDate>> {
     let Some(v) = value.filter(|v| !v.is_none()) else {
         return Ok(None);
     };
     if let Ok(s) = v.cast::<PyString>() {
-        let s = s.to_str()?.trim();
-        if s.is_empty() {
+        let s = s.to_str()?;
+        if s.trim().is_empty() {
             return Ok(None);
         }
-        // An ISO timestamp counts by its date.
-        let date = match s.get(..10) {
-            Some(d) if s.len() == 10 || matches!(s.as_bytes()[10], b'T' | b' ') => d,
-            _ => s,
-        };
-        return eventcoder::parse_iso_date(date).map(Some).map_err(|e| {
-            crate::errors::invalid_date(format!("published: {e} (expected YYYY-MM-DD)"), s)
-        });
+        return eventcoder::parse_iso_date(s)
+            .map(Some)
+            .map_err(|e| crate::errors::invalid_date(format!("published: {e}"), s));
     }
     if v.is_instance_of::<pyo3::types::PyDate>() {
         return v
@@ -305,17 +304,17 @@ impl Coder {
     /// reads and what pickling carries.
     fn from_state(state: CoderState) -> PyResult<Coder> {
         let (sources, require_dyad, keep_negated, min_confidence) = state;
-        if !(0.0..=1.0).contains(&min_confidence) {
-            return Err(PyValueError::new_err(format!(
-                "min_confidence must be within [0, 1], not {min_confidence}"
-            )));
-        }
         let options = CoderOptions {
             require_dyad,
             keep_negated,
             min_confidence,
         };
-        let coder = compiled(&sources).map_err(to_py)?.with_options(options);
+        // The core checks the options (min_confidence from 0 to 1), before any dictionary is
+        // compiled: an InvalidInputError, as the CLI refuses the same values.
+        options.validate().map_err(to_py)?;
+        let coder = compiled(&sources)
+            .and_then(|c| c.with_options(options))
+            .map_err(to_py)?;
         Ok(Coder { coder, sources })
     }
 
@@ -358,8 +357,14 @@ fn code_data(
     Ok(data)
 }
 
-fn article(text: &str, published: Option<&Bound<'_, PyAny>>, id: &str) -> PyResult<Article> {
-    let mut a = Article::new(id, text);
+/// An article of `parse` and `code`: without an id (`None`), its id is empty, which Python
+/// shows as `None`.
+fn article(
+    text: &str,
+    published: Option<&Bound<'_, PyAny>>,
+    id: Option<&str>,
+) -> PyResult<Article> {
+    let mut a = Article::new(id.unwrap_or(""), text);
     a.published = published_of(published)?;
     Ok(a)
 }
@@ -416,8 +421,8 @@ impl Coder {
     }
     /// Events below this confidence are dropped.
     #[getter]
-    fn min_confidence(&self) -> f32 {
-        self.coder.options().min_confidence
+    fn min_confidence(&self) -> f64 {
+        crate::classes::shortest(self.coder.options().min_confidence)
     }
 
     /// Codes one article into a Document.
@@ -425,27 +430,29 @@ impl Coder {
     /// With html=True the text is HTML: its visible text is coded (scripts, styles and the head
     /// skipped, block elements as paragraphs, character references decoded) and every offset
     /// is a string index into the HTML, so text[start:end] is the source markup.
-    /// `published` is a "YYYY-MM-DD" string, a datetime.date or datetime.datetime, or None.
-    #[pyo3(signature = (text, published = None, id = "", *, html = false))]
+    /// `published` is a "YYYY-MM-DD" string (or an ISO 8601 timestamp, by its date), a
+    /// datetime.date or datetime.datetime, or None.
+    /// `id` names the article (its events' article_id); without one it is None.
+    #[pyo3(signature = (text, published = None, id = None, *, html = false))]
     fn parse(
         &self,
         py: Python<'_>,
         text: &str,
         published: Option<&Bound<'_, PyAny>>,
-        id: &str,
+        id: Option<&str>,
         html: bool,
     ) -> PyResult<Document> {
         parse_with(&self.coder, py, article(text, published, id)?, html)
     }
 
     /// Codes one article; its events (see parse).
-    #[pyo3(signature = (text, published = None, id = "", *, html = false))]
+    #[pyo3(signature = (text, published = None, id = None, *, html = false))]
     fn code(
         &self,
         py: Python<'_>,
         text: &str,
         published: Option<&Bound<'_, PyAny>>,
-        id: &str,
+        id: Option<&str>,
         html: bool,
     ) -> PyResult<Vec<Event>> {
         Ok(parse_with(&self.coder, py, article(text, published, id)?, html)?.events())
@@ -601,12 +608,12 @@ impl Coder {
 
 /// Codes one article with the shared default coder; its events.
 #[pyfunction]
-#[pyo3(signature = (text, published = None, id = "", *, html = false))]
+#[pyo3(signature = (text, published = None, id = None, *, html = false))]
 pub fn code(
     py: Python<'_>,
     text: &str,
     published: Option<&Bound<'_, PyAny>>,
-    id: &str,
+    id: Option<&str>,
     html: bool,
 ) -> PyResult<Vec<Event>> {
     Ok(parse(py, text, published, id, html)?.events())
@@ -614,12 +621,12 @@ pub fn code(
 
 /// Codes one article with the shared default coder.
 #[pyfunction]
-#[pyo3(signature = (text, published = None, id = "", *, html = false))]
+#[pyo3(signature = (text, published = None, id = None, *, html = false))]
 pub fn parse(
     py: Python<'_>,
     text: &str,
     published: Option<&Bound<'_, PyAny>>,
-    id: &str,
+    id: Option<&str>,
     html: bool,
 ) -> PyResult<Document> {
     parse_with(default_coder(), py, article(text, published, id)?, html)

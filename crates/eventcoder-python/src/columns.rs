@@ -53,7 +53,7 @@ use Kind::*;
 
 /// The columns, in order: name, type, and whether values may be missing. One row per event.
 pub const COLUMNS: [(&str, Kind, bool); 42] = [
-    ("article_id", Str, false),
+    ("article_id", Str, true),
     ("date", Date, true),
     ("sentence_index", I32, false),
     ("source_text", Str, true),
@@ -311,7 +311,7 @@ impl Column {
 fn push_row(cols: &mut [Column], e: &EventRecord) {
     let mut col = cols.iter_mut();
     let mut next = || col.next().expect("a column for every value");
-    next().str(Some(&e.article_id));
+    next().str(crate::classes::id_or_none(&e.article_id));
     next().date(record_date(e));
     next().int(Some(e.sentence.index));
     for a in [&e.source, &e.target] {

@@ -9,8 +9,9 @@ create_exception!(
     _eventcoder,
     InvalidInputError,
     PyValueError,
-    "Bad input (an article, a date, a dictionary, a data file): the base of eventcoder's \
-     ValueErrors. Files that cannot be read raise OSError (FileNotFoundError, ...) instead."
+    "Bad input (an article, a date, a dictionary, a data file, a coder option such as \
+     min_confidence outside 0 to 1): the base of eventcoder's ValueErrors. Files that cannot be \
+     read raise OSError (FileNotFoundError, ...) instead."
 );
 create_exception!(
     _eventcoder,
@@ -80,6 +81,8 @@ pub fn to_py(e: eventcoder::Error) -> PyErr {
         }
         eventcoder::Error::Io { .. } => PyOSError::new_err(msg),
         eventcoder::Error::InvalidDate { value, .. } => invalid_date(msg, &value),
+        // min_confidence outside 0 to 1: refused by the core, as for the CLI and Rust.
+        eventcoder::Error::InvalidOption { .. } => InvalidInputError::new_err(msg),
         _ => InvalidInputError::new_err(msg),
     }
 }

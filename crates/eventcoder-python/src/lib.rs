@@ -47,6 +47,14 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let names: Vec<&str> = columns::COLUMNS.iter().map(|c| c.0).collect();
     m.add("COLUMNS", names)?;
     m.add("COLUMN_TYPES", columns::column_types())?;
+    let date_sources: Vec<&str> = (eventcoder::code::DateSource::ALL.iter())
+        .map(|d| d.as_str())
+        .collect();
+    m.add("DATE_SOURCES", date_sources)?;
+    let location_sources: Vec<&str> = (eventcoder::code::LocationSource::ALL.iter())
+        .map(|l| l.as_str())
+        .collect();
+    m.add("LOCATION_SOURCES", location_sources)?;
     m.add(
         "InvalidInputError",
         py.get_type::<errors::InvalidInputError>(),
@@ -65,11 +73,15 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Cameo>()?;
     m.add_class::<classes::Plover>()?;
     m.add_class::<classes::Location>()?;
-    m.add_class::<classes::Mention>()?;
+    m.add_class::<classes::Evidence>()?;
     m.add_class::<classes::Event>()?;
     m.add_class::<classes::Sentence>()?;
     m.add_class::<classes::Dateline>()?;
-    m.add_class::<classes::DateMention>()?;
+    m.add_class::<classes::DateSpan>()?;
+    // The former names, for old pickles; `eventcoder.Mention` and `eventcoder.DateMention`
+    // warn that they are deprecated.
+    m.add("Mention", py.get_type::<classes::Evidence>())?;
+    m.add("DateMention", py.get_type::<classes::DateSpan>())?;
     m.add_class::<classes::Document>()?;
     m.add_class::<coder::Coder>()?;
     m.add_class::<coder::Results>()?;

@@ -125,7 +125,8 @@ impl Article {
         self.published = Some(date);
         self
     }
-    /// Sets the published date from `YYYY-MM-DD`.
+    /// Sets the published date from `YYYY-MM-DD` or an ISO 8601 timestamp (see
+    /// [`parse_iso_date`]).
     pub fn with_published_str(self, date: &str) -> Result<Article> {
         Ok(self.with_published(parse_iso_date(date)?))
     }
@@ -136,31 +137,91 @@ impl Article {
     }
 }
 
-/// Parses a strict `YYYY-MM-DD` date.
+/// Parses a published date: `YYYY-MM-DD`, or an ISO 8601 timestamp, which counts by the date
+/// written in it. A timestamp is the date, `T` (or a space), `HH:MM`, optional `:SS` and a
+/// fraction, and an optional zone (`Z`, `+HH:MM`, `+HHMM`, `+HH`); the time and zone are
+/// checked, then ignored (no conversion to UTC). Surrounding whitespace is ignored.
+///
+/// This is the one reading of a date string: the CLI (`--published`, records' `published`
+/// fields, the serve page) and the Python bindings all call it.
 ///
 /// ```
-/// assert!(eventcoder::parse_iso_date("2021-11-23").is_ok());
-/// assert!(eventcoder::parse_iso_date("2021-02-30").is_err());
+/// use eventcoder::parse_iso_date;
+/// let d = |s: &str| parse_iso_date(s).map(|d| d.to_string()).ok();
+/// assert_eq!(d("2021-11-23").as_deref(), Some("2021-11-23"));
+/// assert_eq!(d(" 2021-11-23T23:30:00.5+05:30 ").as_deref(), Some("2021-11-23"));
+/// assert_eq!(d("2021-11-23 09:30").as_deref(), Some("2021-11-23"));
+/// for bad in ["2021-02-30", "2021-11-23T", "2021-11-23T25:00", "2021-11-23Tnoon", "23/11/2021"] {
+///     assert!(parse_iso_date(bad).is_err(), "{bad}");
+/// }
 /// ```
 pub fn parse_iso_date(value: &str) -> Result<NaiveDate> {
     let v = value.trim();
     let b = v.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
+    // Byte 10 is ASCII when it is `T` or a space, so 10 and 11 are char boundaries.
+    let (date, time) = match b.get(10) {
+        Some(b'T' | b't' | b' ') => (&v[..10], Some(&v[11..])),
+        _ => (v, None),
+    };
+    let d = date.as_bytes();
+    let shape_ok = d.len() == 10
+        && d[4] == b'-'
+        && d[7] == b'-'
+        && d.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
+    if !shape_ok || time.is_some_and(|t| !valid_time(t)) {
         return Err(Error::InvalidDate {
             value: value.to_string(),
             position: None,
-            reason: "expected YYYY-MM-DD".into(),
+            reason: "expected YYYY-MM-DD or an ISO 8601 timestamp (YYYY-MM-DDTHH:MM:SSZ)".into(),
         });
     }
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|e| Error::InvalidDate {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|e| Error::InvalidDate {
         value: value.to_string(),
         position: None,
         reason: e.to_string(),
     })
+}
+
+/// Whether `t` is the time of an ISO 8601 timestamp: `HH:MM`, optional `:SS` (60 for a leap
+/// second) with an optional fraction, then an optional zone `Z`, `±HH:MM`, `±HHMM` or `±HH`.
+fn valid_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    // Two digits at `i`, at most `max`.
+    let two = |i: usize, max: u8| {
+        matches!(b.get(i..i + 2), Some(&[x, y]) if x.is_ascii_digit()
+            && y.is_ascii_digit()
+            && (x - b'0') * 10 + (y - b'0') <= max)
+    };
+    if !(two(0, 23) && b.get(2) == Some(&b':') && two(3, 59)) {
+        return false;
+    }
+    let mut i = 5;
+    if b.get(i) == Some(&b':') {
+        if !two(i + 1, 60) {
+            return false;
+        }
+        i += 3;
+        if matches!(b.get(i), Some(b'.' | b',')) {
+            let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return false;
+            }
+            i += 1 + digits;
+        }
+    }
+    match &b[i..] {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', zone @ ..] => {
+            let z = i + 1;
+            match zone.len() {
+                2 => two(z, 23),
+                4 => two(z, 23) && two(z + 2, 59),
+                5 => two(z, 23) && zone[2] == b':' && two(z + 3, 59),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }

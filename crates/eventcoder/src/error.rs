@@ -78,6 +78,16 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
+    /// A coder option is out of its range (see [`crate::CoderOptions::validate`]).
+    #[error("{name} must be {expected}, not {value}")]
+    InvalidOption {
+        /// The option (`min_confidence`).
+        name: &'static str,
+        /// The value given, as written by Rust (`1.5`, `NaN`).
+        value: String,
+        /// What it must be.
+        expected: &'static str,
+    },
     /// An article is larger than [`crate::MAX_ARTICLE_BYTES`].
     #[error("article of {len} bytes exceeds the limit of {limit} bytes")]
     InputTooLarge {

@@ -35,6 +35,31 @@ pub struct CoderOptions {
     pub min_confidence: f32,
 }
 
+impl CoderOptions {
+    /// Checks the options: `min_confidence` is a number from 0 to 1 (not NaN). The builder,
+    /// [`Coder::with_options`], the CLI and the Python bindings all check with this.
+    ///
+    /// ```
+    /// use eventcoder::{CoderOptions, Error};
+    /// let ok = CoderOptions { min_confidence: 0.5, ..Default::default() };
+    /// assert!(ok.validate().is_ok());
+    /// for bad in [-0.1, 1.5, f32::NAN] {
+    ///     let o = CoderOptions { min_confidence: bad, ..Default::default() };
+    ///     assert!(matches!(o.validate(), Err(Error::InvalidOption { name: "min_confidence", .. })));
+    /// }
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        if !(0.0..=1.0).contains(&self.min_confidence) {
+            return Err(Error::InvalidOption {
+                name: "min_confidence",
+                value: self.min_confidence.to_string(),
+                expected: "a number from 0 to 1",
+            });
+        }
+        Ok(())
+    }
+}
+
 impl Default for CoderOptions {
     fn default() -> Self {
         CoderOptions {
@@ -327,13 +352,22 @@ impl CoderBuilder {
         self.options.keep_negated = yes;
         self
     }
-    /// Drop events below a confidence.
+    /// Drop events below a confidence, from 0 to 1 ([`CoderBuilder::build`] refuses any other
+    /// value, NaN included).
     pub fn min_confidence(mut self, c: f32) -> Self {
         self.options.min_confidence = c;
         self
     }
-    /// Builds the coder (compiling the lexicon if user dictionaries were added).
+    /// Builds the coder (compiling the lexicon if user dictionaries were added). Options out
+    /// of range are an [`Error::InvalidOption`] (see [`CoderOptions::validate`]).
+    ///
+    /// ```
+    /// use eventcoder::Coder;
+    /// assert!(Coder::builder().min_confidence(0.5).build().is_ok());
+    /// assert!(Coder::builder().min_confidence(1.5).build().is_err());
+    /// ```
     pub fn build(self) -> Result<Coder> {
+        self.options.validate()?;
         let lexicon = if self.custom {
             Arc::new(self.lexicon.build()?)
         } else {
@@ -371,17 +405,21 @@ impl Coder {
         &self.options
     }
     /// The same lexicon with other options; cheap (the lexicon is shared, not rebuilt).
+    /// Options out of range are an [`Error::InvalidOption`] (see [`CoderOptions::validate`]).
     ///
     /// ```
     /// use eventcoder::{Coder, CoderOptions};
-    /// let strict = Coder::new().with_options(CoderOptions { require_dyad: true, ..Default::default() });
+    /// let strict = Coder::new().with_options(CoderOptions { require_dyad: true, ..Default::default() })?;
     /// assert!(strict.options().require_dyad);
+    /// assert!(Coder::new().with_options(CoderOptions { min_confidence: f32::NAN, ..Default::default() }).is_err());
+    /// # Ok::<(), eventcoder::Error>(())
     /// ```
-    pub fn with_options(&self, options: CoderOptions) -> Coder {
-        Coder {
+    pub fn with_options(&self, options: CoderOptions) -> Result<Coder> {
+        options.validate()?;
+        Ok(Coder {
             lexicon: Arc::clone(&self.lexicon),
             options,
-        }
+        })
     }
 
     /// Codes raw text with an optional published date. The spans index `text` as given (a
@@ -706,7 +744,7 @@ impl Coder {
         } else if e.confidence >= self.options.min_confidence {
             None
         } else {
-            // (Also a NaN confidence or minimum, as ever.)
+            // (Also a NaN confidence; a NaN minimum is refused by CoderOptions::validate.)
             Some("low-confidence")
         }
     }

@@ -509,10 +509,12 @@ mod tests {
             SentenceOutcome::Negated { trigger } => assert_eq!(trigger.text, "attack"),
             other => panic!("{other:?}"),
         }
-        let keep = Coder::new().with_options(CoderOptions {
-            keep_negated: true,
-            ..Default::default()
-        });
+        let keep = Coder::new()
+            .with_options(CoderOptions {
+                keep_negated: true,
+                ..Default::default()
+            })
+            .unwrap();
         let events = outcome(&keep, text).events().to_vec();
         assert!(!events.is_empty() && events.iter().all(|e| e.negated));
         // "did not meet" has a refusal code: coded, not filtered.
@@ -561,10 +563,12 @@ mod tests {
 
     #[test]
     fn the_options_filters_are_reasons_too() {
-        let dyads = Coder::new().with_options(CoderOptions {
-            require_dyad: true,
-            ..Default::default()
-        });
+        let dyads = Coder::new()
+            .with_options(CoderOptions {
+                require_dyad: true,
+                ..Default::default()
+            })
+            .unwrap();
         match outcome(&dyads, "Egypt protested on Sunday.") {
             SentenceOutcome::Dropped {
                 reason: DropReason::NotDyad,
@@ -572,10 +576,12 @@ mod tests {
             } => {}
             other => panic!("{other:?}"),
         }
-        let confident = Coder::new().with_options(CoderOptions {
-            min_confidence: 1.0,
-            ..Default::default()
-        });
+        let confident = Coder::new()
+            .with_options(CoderOptions {
+                min_confidence: 1.0,
+                ..Default::default()
+            })
+            .unwrap();
         match outcome(&confident, "Egypt protested on Sunday.") {
             SentenceOutcome::Dropped {
                 reason: DropReason::LowConfidence,

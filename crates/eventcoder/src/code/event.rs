@@ -146,6 +146,9 @@ pub enum LocationSource {
 }
 
 impl LocationSource {
+    /// Every value, in declaration order (what the Python stubs list).
+    pub const ALL: [LocationSource; 2] = [LocationSource::Sentence, LocationSource::Dateline];
+
     /// The name used in JSON and Python.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -184,6 +187,15 @@ pub enum DateSource {
 }
 
 impl DateSource {
+    /// Every value, in declaration order (what the Python stubs list).
+    pub const ALL: [DateSource; 5] = [
+        DateSource::Explicit,
+        DateSource::Continued,
+        DateSource::Dateline,
+        DateSource::Published,
+        DateSource::None,
+    ];
+
     /// The name used in JSON and Python.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -294,7 +306,21 @@ impl Event {
             && self.target.as_ref().is_some_and(Actor::is_resolved)
     }
 
-    /// A multi-line explanation of where every field came from.
+    /// A multi-line explanation of where every field came from. The first line is the
+    /// event's [`Display`](fmt::Display) form; a negated event (kept with `keep_negated`)
+    /// reads `NOT CAMEO ...` there and has a `negated` line.
+    ///
+    /// ```
+    /// use eventcoder::{Article, Coder};
+    /// let coder = Coder::builder().keep_negated(true).build()?;
+    /// let text = "Iran did not attack Israel on Sunday.";
+    /// let doc = coder.code(&Article::new("a", text).with_published_str("2024-04-15")?)?;
+    /// let e = doc.events.iter().find(|e| e.negated).expect("a negated event");
+    /// let explained = e.explain(text);
+    /// assert!(explained.lines().next().unwrap().contains(": NOT CAMEO "));
+    /// assert!(explained.contains("\n  negated:"));
+    /// # Ok::<(), eventcoder::Error>(())
+    /// ```
     pub fn explain(&self, text: &str) -> String {
         let mut s = String::new();
         let actor = |a: &Option<Actor>| match a {
@@ -322,6 +348,9 @@ impl Event {
             self.trigger.text, self.trigger.span.start, self.trigger.span.end
         ));
         s.push_str(&format!("  rule {}\n", self.rule));
+        if self.negated {
+            s.push_str("  negated: the text says it did not happen (kept by keep_negated)\n");
+        }
         s.push_str(&format!("  source {}\n", actor(&self.source)));
         s.push_str(&format!("  target {}\n", actor(&self.target)));
         s.push_str(&format!(
@@ -362,10 +391,51 @@ impl fmt::Display for Event {
             .as_ref()
             .map_or("-".to_string(), ToString::to_string);
         let ty = self.plover.event_type.map_or("-", PloverType::as_str);
+        // A negated event (kept with `keep_negated`) says so up front: it did not happen.
+        let not = if self.negated { "NOT " } else { "" };
         write!(
             f,
-            "{d} {src} -> {tgt}: CAMEO {} {} / PLOVER {ty} [{:?}]",
+            "{d} {src} -> {tgt}: {not}CAMEO {} {} / PLOVER {ty} [{:?}]",
             self.cameo.code, self.cameo.label, self.trigger.text
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DateSource, LocationSource};
+
+    /// `ALL` lists every variant once, and `as_str` is what serde writes.
+    #[test]
+    fn every_source_is_listed_and_named_as_serialized() {
+        // Exhaustive matches: a new variant does not compile here until it is counted.
+        let date_index = |d: DateSource| match d {
+            DateSource::Explicit => 0,
+            DateSource::Continued => 1,
+            DateSource::Dateline => 2,
+            DateSource::Published => 3,
+            DateSource::None => 4,
+        };
+        let location_index = |l: LocationSource| match l {
+            LocationSource::Sentence => 0,
+            LocationSource::Dateline => 1,
+        };
+        let dates: Vec<usize> = DateSource::ALL.iter().map(|&d| date_index(d)).collect();
+        assert_eq!(dates, (0..DateSource::ALL.len()).collect::<Vec<_>>());
+        assert_eq!(DateSource::ALL.len(), 5);
+        let places: Vec<usize> = LocationSource::ALL
+            .iter()
+            .map(|&l| location_index(l))
+            .collect();
+        assert_eq!(places, (0..LocationSource::ALL.len()).collect::<Vec<_>>());
+        assert_eq!(LocationSource::ALL.len(), 2);
+        for d in DateSource::ALL {
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(json, format!("{:?}", d.as_str()));
+        }
+        for l in LocationSource::ALL {
+            let json = serde_json::to_string(&l).unwrap();
+            assert_eq!(json, format!("{:?}", l.as_str()));
+        }
     }
 }

@@ -213,7 +213,8 @@ pub(crate) fn detect(name: &str, text: &str) -> Result<FileKind> {
                 format!(
                     "unrecognised header {:?}; expected one of the headers of FORMAT.md (e.g. \
                      \"phrases\\tcameo\\tsector\\tflags\")",
-                    header.join("\\t")
+                    // Debug formatting escapes each tab once, as in the example.
+                    header.join("\t")
                 )
             },
         })

@@ -404,7 +404,9 @@ pub struct Sense {
 pub enum PatternElem {
     /// A literal word: its key, and the key of its plural.
     Word(u32, u32),
-    /// Up to three words of anything.
+    /// `*`: a gap of up to four content words within the clause (it does not cross a comma,
+    /// semicolon or full stop). Numbers, determiners, possessives, quantifiers ("several",
+    /// "dozens of") and the symbols `$ % € £ -` do not count, and it covers at most ten tokens.
     Gap,
     /// The target is expected here.
     Target,
