@@ -359,8 +359,9 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
     }
 }
 
-/// A reader that fails once more than `limit` bytes are read since the last [`Budget::reset`]:
-/// it keeps one CSV record from growing without bound.
+/// A reader that fails once more than `limit` bytes are read since its shared `used` counter
+/// was last set to zero ([`CsvRecords`] does so before each record): it keeps one CSV record
+/// from growing without bound.
 struct Budget<R> {
     inner: R,
     used: std::rc::Rc<std::cell::Cell<usize>>,

@@ -157,7 +157,7 @@ fn flags_of(text: &str, kind: TokenKind) -> u8 {
 pub const MAX_HYPHENS_SPLIT: usize = 7;
 
 /// Splits one token into units, calling `emit(span, text, flags)` for each: a hyphenated word
-/// ("Tajik-Afghan") is split at its hyphens, unless it has more than [`MAX_HYPHENS_SPLIT`].
+/// ("Tajik-Afghan") is split at its hyphens, unless it has more than `MAX_HYPHENS_SPLIT` (7).
 pub fn split_token(token: &Token<'_>, mut emit: impl FnMut(Span, &str, u8)) {
     let text = token.text;
     let hyphens = || {
