@@ -454,7 +454,8 @@ impl Load<'_, '_> {
             column: 1,
             offset: 0,
         };
-        self.loader.phrase_with(self.file, line, at, phrase, referent);
+        self.loader
+            .phrase_with(self.file, line, at, phrase, referent);
     }
 
     fn warn(&mut self, line: usize, kind: WarningKind, message: String) {
