@@ -76,7 +76,7 @@ pub struct Group {
     /// Sector: INS, REB, SEP, UAF, PTY, OPP, RAD.
     pub sector: Sector,
     /// Codes by date, first match wins (empty for the built-in groups, whose code is `cameo`):
-    /// "BARACK_OBAMA [USAELI 080101-090120] [USAGOV >090120]" in a PETRARCH actor dictionary.
+    /// `BARACK_OBAMA [USAELI 080101-090120] [USAGOV >090120]` in a PETRARCH actor dictionary.
     pub dated: Vec<DatedCode>,
 }
 
@@ -108,7 +108,7 @@ impl DatedCode {
 
 impl Group {
     /// The code in force on `date`: the first code with dates that cover it, else the first
-    /// code without dates (the default, wherever it is listed: "SAM_GAMGEE [HOB]" then
+    /// code without dates (the default, wherever it is listed: `SAM_GAMGEE [HOB]` then
     /// "[HOBGOV 20121109-20130119]" is HOBGOV in December 2012); with no date, the default,
     /// else the last code. `None` when the group has no dated codes, or none applies.
     ///

@@ -4,9 +4,9 @@
 //!
 //! The readers translate each file into the same lexicon model the built-in TSV dictionaries
 //! load into: one engine, two sources of dictionaries. An actor with one plain three-letter
-//! code is a [`State`](super::State); any other actor a [`Group`](super::Group) with its
-//! dated codes; an agent an [`Agent`](super::Agent); a verb pattern one
-//! [`Pattern`](super::Pattern) per verb of its block and per expansion of its synsets and
+//! code is a [`State`]; any other actor a [`Group`] with its
+//! dated codes; an agent an [`Agent`]; a verb pattern one
+//! [`Pattern`] per verb of its block and per expansion of its synsets and
 //! alternatives. Every pattern and event coded from it cites the file and line it came from.
 //!
 //! A bad line is skipped and counted as a [`WarningKind::BadLine`] warning with its file, line

@@ -15,7 +15,7 @@
 
 use super::text::lines;
 use super::verbs::{
-    VerbBlock, VerbDictionary, VerbEntry, pattern_line, synset_member, synset_name, verb_line,
+    VerbBlock, VerbDictionary, VerbEntry, pattern_line, start_synset, synset_member, verb_line,
 };
 use super::{Problems, problem};
 use crate::lexicon::WarningKind;
@@ -67,19 +67,9 @@ pub fn parse(text: &str, problems: &mut Problems) -> VerbDictionary {
             continue;
         }
         if let Some(name) = t.strip_prefix('&') {
-            let name = synset_name(name);
-            if name.is_empty() {
-                problem(
-                    problems,
-                    &line,
-                    t,
-                    WarningKind::BadLine,
-                    "synset without a name".into(),
-                );
-                continue;
+            if let Some(name) = start_synset(&mut dict, name, &line, problems) {
+                synset = Some(name);
             }
-            dict.synsets.entry(name.clone()).or_default();
-            synset = Some(name);
             continue;
         }
         if let Some(body) = t.strip_prefix('+') {

@@ -119,6 +119,29 @@ pub struct VerbDictionary {
     pub blocks: Vec<VerbBlock>,
 }
 
+/// A synset definition line `&NAME`: the synset (created empty in `dict`) whose `+member`
+/// lines follow, or `None` (reported) when it has no name.
+pub(crate) fn start_synset(
+    dict: &mut VerbDictionary,
+    name: &str,
+    line: &Line<'_>,
+    problems: &mut Problems,
+) -> Option<String> {
+    let name = synset_name(name);
+    if name.is_empty() {
+        problem(
+            problems,
+            line,
+            line.text,
+            WarningKind::BadLine,
+            "synset without a name".into(),
+        );
+        return None;
+    }
+    dict.synsets.entry(name.clone()).or_default();
+    Some(name)
+}
+
 /// A synset's name as defined (`&MILITARY_`, `&CURRENCY # comment`): its first word without
 /// trailing underscores, uppercase (patterns name it `&MILITARY`).
 pub(crate) fn synset_name(s: &str) -> String {
@@ -358,19 +381,9 @@ pub fn parse(text: &str, problems: &mut Problems) -> VerbDictionary {
     for line in lines(text, false) {
         let t = line.text;
         if let Some(name) = t.strip_prefix('&') {
-            let name = synset_name(name);
-            if name.is_empty() {
-                problem(
-                    problems,
-                    &line,
-                    t,
-                    WarningKind::BadLine,
-                    "synset without a name".into(),
-                );
-                continue;
+            if let Some(name) = start_synset(&mut dict, name, &line, problems) {
+                synset = Some(name);
             }
-            dict.synsets.entry(name.clone()).or_default();
-            synset = Some(name);
             continue;
         }
         if t.starts_with("---") {
