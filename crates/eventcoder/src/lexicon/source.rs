@@ -38,6 +38,13 @@ pub(crate) fn check_size(source_name: &str, len: usize) -> Result<()> {
 /// ```
 pub fn read_dictionary(path: impl AsRef<Path>) -> Result<String> {
     let path = path.as_ref();
+    let bytes = read_bounded(path)?;
+    decode_dictionary(&path.display().to_string(), bytes)
+}
+
+/// The bytes of a dictionary file, refused with [`Error::DictionaryTooLarge`] past
+/// [`MAX_DICTIONARY_BYTES`] (read one byte beyond the limit at most, never the whole file).
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
     let name = path.display().to_string();
     let io = |source| Error::Io {
         path: name.clone(),
@@ -53,7 +60,7 @@ pub fn read_dictionary(path: impl AsRef<Path>) -> Result<String> {
         let len = std::fs::metadata(path).map_or(bytes.len(), |m| m.len() as usize);
         check_size(&name, len.max(bytes.len()))?;
     }
-    decode_dictionary(&name, bytes)
+    Ok(bytes)
 }
 
 /// A dictionary's bytes as text; invalid UTF-8 is an [`Error::Dictionary`] at the line and

@@ -16,8 +16,8 @@
 
 use chrono::NaiveDate;
 
-use super::text::{Line, brackets, lines, phrase_text};
-use super::{Problems, problem};
+use super::text::{Line, lines, phrase_text};
+use super::{Problems, brackets_or_report, problem};
 use crate::lexicon::WarningKind;
 
 /// A code of an actor and the days it holds.
@@ -164,18 +164,8 @@ pub fn parse(text: &str, problems: &mut Problems) -> Vec<ActorEntry> {
     };
     for line in lines(text, true) {
         let t = line.text;
-        let (head, groups) = match brackets(t) {
-            Ok(x) => x,
-            Err(at) => {
-                problem(
-                    problems,
-                    &line,
-                    at,
-                    WarningKind::BadLine,
-                    "unbalanced brackets".into(),
-                );
-                continue;
-            }
+        let Some((head, groups)) = brackets_or_report(t, &line, problems, "") else {
+            continue;
         };
         let head = head.trim();
         if head.is_empty() {

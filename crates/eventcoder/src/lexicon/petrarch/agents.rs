@@ -13,8 +13,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::text::{brackets, lines, phrase_text};
-use super::{Problems, problem};
+use super::text::{lines, phrase_text};
+use super::{Problems, brackets_or_report, problem};
 use crate::lexicon::WarningKind;
 
 /// The most phrases one agent line may expand to through substitution sets.
@@ -85,18 +85,8 @@ pub fn parse(text: &str, problems: &mut Problems) -> Vec<AgentEntry> {
                 continue;
             }
         }
-        let (head, groups) = match brackets(t) {
-            Ok(x) => x,
-            Err(at) => {
-                problem(
-                    problems,
-                    &line,
-                    at,
-                    WarningKind::BadLine,
-                    "unbalanced brackets".into(),
-                );
-                continue;
-            }
+        let Some((head, groups)) = brackets_or_report(t, &line, problems, "") else {
+            continue;
         };
         let Some(&group) = groups.first() else {
             problem(

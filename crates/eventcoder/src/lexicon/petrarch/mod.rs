@@ -163,6 +163,29 @@ pub struct Problem {
 /// What a reader found wrong, in file order.
 pub type Problems = Vec<Problem>;
 
+/// The bracketed groups of `text` (see [`text::brackets`]), or `None` with a
+/// [`WarningKind::BadLine`] problem "unbalanced brackets{what}" at the offending bracket.
+pub(crate) fn brackets_or_report<'a>(
+    text: &'a str,
+    line: &Line<'_>,
+    problems: &mut Problems,
+    what: &str,
+) -> Option<(&'a str, Vec<&'a str>)> {
+    match text::brackets(text) {
+        Ok(x) => Some(x),
+        Err(at) => {
+            problem(
+                problems,
+                line,
+                at,
+                WarningKind::BadLine,
+                format!("unbalanced brackets{what}"),
+            );
+            None
+        }
+    }
+}
+
 pub(crate) fn problem(
     problems: &mut Problems,
     line: &Line<'_>,
@@ -190,19 +213,8 @@ pub(crate) struct Source {
 /// bytes that are not UTF-8 are read as U+FFFD with one [`WarningKind::Encoding`] problem at the
 /// first of them (the Phoenix country actors have a few).
 pub(crate) fn read_source(kind: PetrarchKind, path: &Path) -> Result<Source> {
-    use std::io::Read;
-    let name = path.display().to_string();
-    let io = |source| Error::Io {
-        path: name.clone(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(super::MAX_DICTIONARY_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    super::source::check_size(&name, bytes.len())?;
-    Ok(source_of_bytes(kind, name, bytes))
+    let bytes = super::source::read_bounded(path)?;
+    Ok(source_of_bytes(kind, path.display().to_string(), bytes))
 }
 
 /// A source from bytes (see [`read_source`]).

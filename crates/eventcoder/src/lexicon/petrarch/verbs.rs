@@ -20,7 +20,7 @@
 use rustc_hash::FxHashMap;
 
 use super::text::{Line, brackets, lines};
-use super::{Problems, problem};
+use super::{Problems, brackets_or_report, problem};
 use crate::lexicon::WarningKind;
 
 /// An event code of a dictionary.
@@ -389,19 +389,11 @@ pub fn parse(text: &str, problems: &mut Problems) -> VerbDictionary {
         if t.starts_with("---") {
             synset = None;
             let inner = t.trim_matches('-').trim();
-            let (name, groups) = match brackets(inner) {
-                Ok(x) => x,
-                Err(at) => {
-                    problem(
-                        problems,
-                        &line,
-                        at,
-                        WarningKind::BadLine,
-                        "unbalanced brackets in a block header".into(),
-                    );
-                    in_block = false;
-                    continue;
-                }
+            let Some((name, groups)) =
+                brackets_or_report(inner, &line, problems, " in a block header")
+            else {
+                in_block = false;
+                continue;
             };
             let code = match groups.first() {
                 Some(g) => match parse_code(g) {
