@@ -313,10 +313,7 @@ impl Reader {
 
     /// Reports a bad source or record; under `--strict` it ends the run.
     fn skip(&mut self, e: CliError) -> Result<(), Stop> {
-        match e.hint() {
-            Some(hint) => report(format_args!("{e}\n  hint: {hint}")),
-            None => report(format_args!("{e}")),
-        }
+        e.report();
         self.skipped += 1;
         if self.strict {
             return Err(Stop::Strict);

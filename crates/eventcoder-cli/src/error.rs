@@ -50,6 +50,14 @@ impl CliError {
         }
     }
 
+    /// Prints the error on stderr: its line, then its hint on a second line if it has one.
+    pub fn report(&self) {
+        match self.hint() {
+            Some(hint) => report(format_args!("{self}\n  hint: {hint}")),
+            None => report(format_args!("{self}")),
+        }
+    }
+
     /// The hint, if any.
     pub fn hint(&self) -> Option<&str> {
         match self {

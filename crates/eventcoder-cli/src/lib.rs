@@ -526,10 +526,7 @@ where
         Ok(false) => 3,
         Err(CliError::Reported) => 1,
         Err(e) => {
-            match e.hint() {
-                Some(hint) => report(format_args!("{e}\n  hint: {hint}")),
-                None => report(format_args!("{e}")),
-            }
+            e.report();
             1
         }
     }
