@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use eventcoder::output::CharIndex;
-use eventcoder::text::tokenize;
+use eventcoder::text::try_tokenize;
 use eventcoder::{Article, Coder};
 
 pub mod code;
@@ -255,13 +255,13 @@ fn cmd_tokens(file: &str) -> Result<(), CliError> {
     let text = read_input(file)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let mut ix = CharIndex::new(&text);
-    for t in tokenize(&text) {
+    for t in try_tokenize(&text)? {
         let record = serde_json::json!({
-            "text": t.text,
-            "norm": t.norm,
-            "kind": t.kind,
-            "span": t.span,
-            "char_span": ix.span(t.span),
+            "text": t.text(&text),
+            "norm": t.norm(&text),
+            "kind": t.kind(),
+            "span": t.span(),
+            "char_span": ix.span(t.span()),
         });
         writeln!(out, "{record}")?;
     }

@@ -141,12 +141,12 @@ impl Token {
 pub fn tokens_of(text: &str, from: usize) -> Vec<Token> {
     let mut offsets = CharIndex::new(text);
     eventcoder::text::tokenize(text)
-        .skip_while(|t| t.span.start < from)
+        .skip_while(|t| t.start() < from)
         .map(|t| Token {
-            text: t.text.to_owned(),
-            span: pair(offsets.span(t.span)),
-            kind: t.kind.as_str().to_owned(),
-            norm: t.norm.into_owned(),
+            text: t.text(text).to_owned(),
+            span: pair(offsets.span(t.span())),
+            kind: t.kind().as_str().to_owned(),
+            norm: t.norm(text).into_owned(),
         })
         .collect()
 }
@@ -157,13 +157,13 @@ pub fn tokens_of_html(html: &str, from: usize) -> Vec<Token> {
     let visible = eventcoder::HtmlText::from_html(html);
     let mut offsets = CharIndex::new(html);
     eventcoder::text::tokenize(&visible.text)
-        .map(|t| (visible.original_span(t.span), t))
+        .map(|t| (visible.original_span(t.span()), t))
         .skip_while(|(span, _)| span.start < from)
         .map(|(span, t)| Token {
-            text: t.text.to_owned(),
+            text: t.text(&visible.text).to_owned(),
             span: pair(offsets.span(span)),
-            kind: t.kind.as_str().to_owned(),
-            norm: t.norm.into_owned(),
+            kind: t.kind().as_str().to_owned(),
+            norm: t.norm(&visible.text).into_owned(),
         })
         .collect()
 }

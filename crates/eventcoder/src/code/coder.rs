@@ -518,7 +518,7 @@ impl Coder {
         // stay bounded however long the article is.
         let mut blocks = SentenceBlocks::new(
             text,
-            tokenize(text).skip_while(|t| t.span.start < body),
+            tokenize(text).skip_while(|t| t.start() < body),
             TOKEN_BLOCK,
         );
         let mut units: Vec<Unit> = Vec::with_capacity(TOKEN_BLOCK + 8);
@@ -558,7 +558,7 @@ impl Coder {
 
         while blocks.advance() {
             let tokens = blocks.tokens();
-            lex.units(tokens, &mut units);
+            lex.units(text, tokens, &mut units);
             let unit_at = |tok: usize| units.partition_point(|u| (u.token as usize) < tok);
             for sentence in blocks.sentences() {
                 let range = unit_at(sentence.tokens.start)..unit_at(sentence.tokens.end);
@@ -614,13 +614,14 @@ impl Coder {
                     }
                 }
                 find_dates(
+                    text,
                     &tokens[sentence.tokens.clone()],
                     sentence.tokens.start,
                     published,
                     &mut s.dates,
                 );
                 dates.extend(s.dates.iter().map(|d| DateSpan {
-                    span: tokens[d.first].span.cover(tokens[d.end - 1].span),
+                    span: tokens[d.first].span().cover(tokens[d.end - 1].span()),
                     date: d.date,
                     sentence: sentence.index,
                 }));

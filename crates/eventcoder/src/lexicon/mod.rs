@@ -435,12 +435,12 @@ impl Lexicon {
     }
 
     /// Splits tokens into matching units with their vocabulary keys.
-    pub fn units(&self, tokens: &[Token<'_>], out: &mut Vec<Unit>) {
+    pub fn units(&self, text: &str, tokens: &[Token], out: &mut Vec<Unit>) {
         out.clear();
         let mut buf = String::with_capacity(32);
         for (i, t) in tokens.iter().enumerate() {
-            split_token(t, |span, text, flags| {
-                key_of(text, &mut buf);
+            split_token(text, t, |span, unit, flags| {
+                key_of(unit, &mut buf);
                 out.push(Unit {
                     span,
                     token: i as u32,
@@ -510,7 +510,7 @@ impl Lexicon {
     pub fn find(&self, text: &str) -> Vec<(Span, Referent)> {
         let tokens: Vec<_> = tokenize(text).collect();
         let mut units = Vec::new();
-        self.units(&tokens, &mut units);
+        self.units(text, &tokens, &mut units);
         let mut m = Vec::new();
         self.match_phrases(&units, text, &mut m);
         m.iter()

@@ -1,16 +1,13 @@
 //! The tokenizer: a byte-class fast path for ASCII, UAX #29 for the non-ASCII stretches.
 //!
-//! [`Tokens`] is an iterator over borrowed text: it allocates nothing per token (a token's
-//! normalized form is borrowed unless the token contains a curly apostrophe inside a word).
+//! [`Tokens`] is an iterator over borrowed text: it allocates nothing, and each [`Token`] is
+//! 12 bytes of offsets, kind and flags (its text and normalized form are read from the text).
 //! Text between tokens is always whitespace, so tokens plus gaps give back the input exactly.
-
-use std::borrow::Cow;
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 use super::abbrev::abbreviation;
-use super::token::{Token, TokenKind};
-use crate::article::Span;
+use super::token::{Norm, Token, TokenKind, case_flags};
 
 const WS: u8 = 0;
 const ALPHA: u8 = 1;
@@ -70,16 +67,18 @@ fn is_alnum(b: u8) -> bool {
 }
 
 /// Non-ASCII characters the fast path handles itself.
-fn special(c: char) -> Option<(TokenKind, &'static str)> {
+fn special(c: char) -> Option<(TokenKind, Norm)> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => (TokenKind::Quote, "'"),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => (TokenKind::Quote, Norm::Apostrophe),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => {
-            (TokenKind::Quote, "\"")
+            (TokenKind::Quote, Norm::DoubleQuote)
         }
-        '\u{2014}' | '\u{2015}' => (TokenKind::Punct, "--"),
-        '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' | '\u{2212}' => (TokenKind::Punct, "-"),
-        '\u{2026}' => (TokenKind::Punct, "..."),
-        '\u{2022}' | '\u{00B7}' | '\u{25AA}' | '\u{25CF}' => (TokenKind::Punct, "*"),
+        '\u{2014}' | '\u{2015}' => (TokenKind::Punct, Norm::DoubleDash),
+        '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' | '\u{2212}' => {
+            (TokenKind::Punct, Norm::Dash)
+        }
+        '\u{2026}' => (TokenKind::Punct, Norm::Ellipsis),
+        '\u{2022}' | '\u{00B7}' | '\u{25AA}' | '\u{25CF}' => (TokenKind::Punct, Norm::Bullet),
         _ => return None,
     })
 }
@@ -89,19 +88,46 @@ fn char_at(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('\0')
 }
 
-/// Tokenizes `text`.
+/// The most bytes [`tokenize`] reads: token offsets are 32-bit. Articles are far smaller
+/// ([`crate::MAX_ARTICLE_BYTES`]).
+pub const MAX_TOKENIZE_BYTES: usize = u32::MAX as usize;
+
+/// Tokenizes `text`. Tokens hold offsets, not text: `t.text(text)` gives a token's text.
 ///
 /// ```
 /// use eventcoder::text::tokenize;
-/// let words: Vec<&str> = tokenize("U.S.-led talks in Sept. cost $6.2-million.").map(|t| t.text).collect();
+/// let text = "U.S.-led talks in Sept. cost $6.2-million.";
+/// let words: Vec<&str> = tokenize(text).map(|t| t.text(text)).collect();
 /// assert_eq!(words, ["U.S.-led", "talks", "in", "Sept.", "cost", "$", "6.2-million", "."]);
 /// ```
+///
+/// A text longer than [`MAX_TOKENIZE_BYTES`] is tokenized up to that length (at a character
+/// boundary) and no further; [`try_tokenize`] refuses it instead.
 pub fn tokenize(text: &str) -> Tokens<'_> {
+    let mut end = text.len().min(MAX_TOKENIZE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     Tokens {
-        text,
+        text: &text[..end],
         pos: 0,
         uax: None,
     }
+}
+
+/// Tokenizes `text`, or tells that it is longer than [`MAX_TOKENIZE_BYTES`].
+///
+/// ```
+/// assert_eq!(eventcoder::text::try_tokenize("Iran protested.").unwrap().count(), 3);
+/// ```
+pub fn try_tokenize(text: &str) -> crate::Result<Tokens<'_>> {
+    if text.len() > MAX_TOKENIZE_BYTES {
+        return Err(crate::Error::InputTooLarge {
+            len: text.len(),
+            limit: MAX_TOKENIZE_BYTES,
+        });
+    }
+    Ok(tokenize(text))
 }
 
 /// The token iterator returned by [`tokenize`].
@@ -114,36 +140,26 @@ pub struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     /// A token whose normalized form is its text, unless it is a word with a curly apostrophe
-    /// inside. `may_have_curly` is false when the caller knows the token is plain ASCII.
+    /// inside (`curly`, which the caller knows from its scan).
     #[inline(always)]
-    fn make(&self, start: usize, end: usize, kind: TokenKind, may_have_curly: bool) -> Token<'a> {
-        let text = &self.text[start..end];
-        let norm = if may_have_curly && kind == TokenKind::Word && text.contains('\u{2019}') {
-            Cow::Owned(text.replace('\u{2019}', "'"))
+    fn make(&self, start: usize, end: usize, kind: TokenKind, curly: bool) -> Token {
+        let norm = if curly && kind == TokenKind::Word {
+            Norm::CurlyWord
         } else {
-            Cow::Borrowed(text)
+            Norm::Text
         };
-        Token {
-            text,
-            span: Span::new(start, end),
-            kind,
-            norm,
-        }
+        Token::new(start, end, kind, self.flags(start, end), norm)
     }
 
-    fn make_norm(
-        &self,
-        start: usize,
-        end: usize,
-        kind: TokenKind,
-        norm: &'static str,
-    ) -> Token<'a> {
-        Token {
-            text: &self.text[start..end],
-            span: Span::new(start, end),
-            kind,
-            norm: Cow::Borrowed(norm),
-        }
+    /// A token with a fixed normalized form.
+    #[inline(always)]
+    fn make_norm(&self, start: usize, end: usize, kind: TokenKind, norm: Norm) -> Token {
+        Token::new(start, end, kind, self.flags(start, end), norm)
+    }
+
+    #[inline(always)]
+    fn flags(&self, start: usize, end: usize) -> u8 {
+        case_flags(&self.text[start..end])
     }
 
     /// Bytes of an apostrophe (straight or curly) at `pos`, or 0.
@@ -316,7 +332,7 @@ impl<'a> Tokens<'a> {
         end
     }
 
-    fn next_uax(&mut self) -> Option<Token<'a>> {
+    fn next_uax(&mut self) -> Option<Token> {
         let iter = self.uax.as_mut()?;
         for (off, piece) in iter.by_ref() {
             let first = piece.chars().next().unwrap_or(' ');
@@ -335,13 +351,13 @@ impl<'a> Tokens<'a> {
             // The chunk is a sub-slice of self.text: recover the absolute offset.
             let base = piece.as_ptr() as usize - self.text.as_ptr() as usize;
             debug_assert!(base >= off);
-            return Some(self.make(base, base + piece.len(), kind, true));
+            return Some(self.make(base, base + piece.len(), kind, piece.contains('\u{2019}')));
         }
         self.uax = None;
         None
     }
 
-    fn start_uax(&mut self, start: usize) -> Option<Token<'a>> {
+    fn start_uax(&mut self, start: usize) -> Option<Token> {
         let end = self
             .uax_chunk_end(start)
             .max(start + char_at(self.text, start).len_utf8());
@@ -370,9 +386,9 @@ fn is_acronym_step(b: &[u8], start: usize, dot: usize) -> bool {
 }
 
 impl<'a> Iterator for Tokens<'a> {
-    type Item = Token<'a>;
+    type Item = Token;
 
-    fn next(&mut self) -> Option<Token<'a>> {
+    fn next(&mut self) -> Option<Token> {
         if self.uax.is_some() {
             if let Some(t) = self.next_uax() {
                 return Some(t);
@@ -397,7 +413,12 @@ impl<'a> Iterator for Tokens<'a> {
                     };
                     if neg > 0 {
                         self.pos = start + neg;
-                        return Some(self.make_norm(start, start + neg, TokenKind::Word, "n't"));
+                        return Some(self.make_norm(
+                            start,
+                            start + neg,
+                            TokenKind::Word,
+                            Norm::Negation,
+                        ));
                     }
                     let url = self.url_len(start);
                     if url > 0 {
@@ -417,7 +438,12 @@ impl<'a> Iterator for Tokens<'a> {
                     let prev_word = start > 0 && is_alnum(b[start - 1]);
                     if p > 0 && prev_word {
                         self.pos = start + p;
-                        return Some(self.make_norm(start, start + p, TokenKind::Possessive, "'s"));
+                        return Some(self.make_norm(
+                            start,
+                            start + p,
+                            TokenKind::Possessive,
+                            Norm::Possessive,
+                        ));
                     }
                     self.pos = start + 1;
                     if c == b'\''
@@ -426,9 +452,18 @@ impl<'a> Iterator for Tokens<'a> {
                         && matches!(b[start - 1], b's' | b'S')
                         && b.get(start + 1).is_none_or(|&n| !is_alnum(n))
                     {
-                        return Some(self.make_norm(start, start + 1, TokenKind::Possessive, "'"));
+                        return Some(self.make_norm(
+                            start,
+                            start + 1,
+                            TokenKind::Possessive,
+                            Norm::Apostrophe,
+                        ));
                     }
-                    let norm = if c == b'"' { "\"" } else { "'" };
+                    let norm = if c == b'"' {
+                        Norm::DoubleQuote
+                    } else {
+                        Norm::Apostrophe
+                    };
                     self.make_norm(start, start + 1, TokenKind::Quote, norm)
                 }
                 PUNCT => {
@@ -442,12 +477,22 @@ impl<'a> Iterator for Tokens<'a> {
                         .count();
                     if c == b'.' && ellipsis == 3 {
                         self.pos = start + 3;
-                        return Some(self.make_norm(start, start + 3, TokenKind::Punct, "..."));
+                        return Some(self.make_norm(
+                            start,
+                            start + 3,
+                            TokenKind::Punct,
+                            Norm::Ellipsis,
+                        ));
                     }
                     if c == b'-' && run(b'-') >= 2 {
                         let n = run(b'-');
                         self.pos = start + n;
-                        return Some(self.make_norm(start, start + n, TokenKind::Punct, "--"));
+                        return Some(self.make_norm(
+                            start,
+                            start + n,
+                            TokenKind::Punct,
+                            Norm::DoubleDash,
+                        ));
                     }
                     self.pos = start + 1;
                     self.make(start, start + 1, TokenKind::Punct, false)
@@ -494,7 +539,7 @@ impl<'a> Iterator for Tokens<'a> {
                                     start,
                                     start + p,
                                     TokenKind::Possessive,
-                                    "'s",
+                                    Norm::Possessive,
                                 ));
                             }
                             if prev_word
@@ -507,7 +552,7 @@ impl<'a> Iterator for Tokens<'a> {
                                     start,
                                     start + len,
                                     TokenKind::Possessive,
-                                    "'",
+                                    Norm::Apostrophe,
                                 ));
                             }
                         }
@@ -527,10 +572,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        tokenize(s).map(|t| t.text).collect()
+        tokenize(s).map(|t| t.text(s)).collect()
     }
     fn kinds(s: &str) -> Vec<TokenKind> {
-        tokenize(s).map(|t| t.kind).collect()
+        tokenize(s).map(|t| t.kind()).collect()
     }
 
     #[test]
@@ -586,7 +631,7 @@ mod tests {
         );
         assert_eq!(texts("it didn't sign"), ["it", "did", "n't", "sign"]);
         assert_eq!(texts("it didn’t sign")[2], "n’t");
-        assert_eq!(tokenize("didn’t").nth(1).unwrap().norm, "n't");
+        assert_eq!(tokenize("didn’t").nth(1).unwrap().norm("didn’t"), "n't");
     }
 
     #[test]
@@ -600,8 +645,9 @@ mod tests {
 
     #[test]
     fn quotes_dashes_ellipses_brackets() {
-        let t: Vec<_> = tokenize("“No,” he said — ‘never’… (really) [sic] \"x\"...").collect();
-        let n: Vec<&str> = t.iter().map(|t| t.norm.as_ref()).collect();
+        let text = "“No,” he said — ‘never’… (really) [sic] \"x\"...";
+        let t: Vec<_> = tokenize(text).collect();
+        let n: Vec<String> = t.iter().map(|t| t.norm(text).into_owned()).collect();
         assert_eq!(
             n,
             [
@@ -609,24 +655,22 @@ mod tests {
                 ")", "[", "sic", "]", "\"", "x", "\"", "..."
             ]
         );
-        assert_eq!(t[0].kind, TokenKind::Quote);
-        assert_eq!(t[6].kind, TokenKind::Punct);
+        assert_eq!(t[0].kind(), TokenKind::Quote);
+        assert_eq!(t[6].kind(), TokenKind::Punct);
     }
 
     #[test]
     fn urls_handles_hashtags() {
-        let t: Vec<_> = tokenize(
-            "See https://example.org/a?b=1. Follow @UN_News #Afghanistan and www.mfa.tj, or #1",
-        )
-        .collect();
-        assert_eq!(t[1].text, "https://example.org/a?b=1");
-        assert_eq!(t[1].kind, TokenKind::Url);
-        assert_eq!(t[4].text, "@UN_News");
-        assert_eq!(t[4].kind, TokenKind::Handle);
-        assert_eq!(t[5].text, "#Afghanistan");
-        assert_eq!(t[5].kind, TokenKind::Hashtag);
-        assert_eq!(t[7].text, "www.mfa.tj");
-        assert_eq!(t.last().unwrap().kind, TokenKind::Number);
+        let s = "See https://example.org/a?b=1. Follow @UN_News #Afghanistan and www.mfa.tj, or #1";
+        let t: Vec<_> = tokenize(s).collect();
+        assert_eq!(t[1].text(s), "https://example.org/a?b=1");
+        assert_eq!(t[1].kind(), TokenKind::Url);
+        assert_eq!(t[4].text(s), "@UN_News");
+        assert_eq!(t[4].kind(), TokenKind::Handle);
+        assert_eq!(t[5].text(s), "#Afghanistan");
+        assert_eq!(t[5].kind(), TokenKind::Hashtag);
+        assert_eq!(t[7].text(s), "www.mfa.tj");
+        assert_eq!(t.last().unwrap().kind(), TokenKind::Number);
     }
 
     #[test]
@@ -658,12 +702,9 @@ mod tests {
             let toks: Vec<_> = tokenize(s).collect();
             let mut last = 0;
             for t in &toks {
-                assert!(t.span.start >= last, "{s:?}");
-                assert!(
-                    s[last..t.span.start].chars().all(char::is_whitespace),
-                    "{s:?}"
-                );
-                last = t.span.end;
+                assert!(t.start() >= last, "{s:?}");
+                assert!(s[last..t.start()].chars().all(char::is_whitespace), "{s:?}");
+                last = t.end();
             }
             assert!(s[last..].chars().all(char::is_whitespace), "{s:?}");
         }
