@@ -15,6 +15,21 @@ fn check_reassembles(s: &str) -> Result<(), TestCaseError> {
         );
         prop_assert!(!t.text(s).is_empty());
         prop_assert_eq!(&s[t.start()..t.end()], t.text(s));
+        // The flags the tokenizer computes on the fly are those of the token's text.
+        let text = t.text(s);
+        prop_assert_eq!(t.is_ascii(), text.is_ascii(), "{:?}", text);
+        prop_assert_eq!(
+            t.is_capitalized(),
+            text.chars().next().is_some_and(char::is_uppercase),
+            "{:?}",
+            text
+        );
+        prop_assert_eq!(
+            t.is_all_caps(),
+            text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase),
+            "{:?}",
+            text
+        );
         let gap = &s[last..t.start()];
         prop_assert!(
             gap.chars().all(char::is_whitespace),

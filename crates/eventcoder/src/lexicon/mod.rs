@@ -37,6 +37,7 @@ pub mod petrarch;
 mod source;
 mod trie;
 mod verbs;
+mod vocab;
 pub mod words;
 
 use std::sync::{Arc, LazyLock};
@@ -68,7 +69,7 @@ use trie::Trie;
 /// The compiled dictionaries.
 #[derive(Debug)]
 pub struct Lexicon {
-    vocab: FxHashMap<Box<str>, u32>,
+    vocab: vocab::Vocab,
     /// The names of the files loaded, in load order: where each phrase is defined.
     files: Vec<Arc<str>>,
     phrases: Trie,
@@ -108,6 +109,8 @@ pub struct Lexicon {
     /// key: the parser asks for them on every unit.
     class_table: Vec<u64>,
     verb_table: Vec<Vec<(PatternId, VerbForms)>>,
+    /// For each entry of `verb_table`, what a parser can test before it reads the pattern.
+    verb_checks: Vec<Vec<PatternCheck>>,
     /// Keys of the function words the parser compares against most often.
     pub keys: CommonKeys,
     /// Issues of a loaded PETRARCH issues file ([`Referent::Issue`] indexes them).
@@ -325,7 +328,7 @@ impl LexiconBuilder {
     /// given within a kind, so a row may refer to a state or organization of any user file.
     pub fn build(self) -> Result<Lexicon> {
         let mut lex = Lexicon {
-            vocab: FxHashMap::default(),
+            vocab: vocab::Vocab::default(),
             files: Vec::new(),
             phrases: Trie::new(),
             senses: Vec::new(),
@@ -350,6 +353,7 @@ impl LexiconBuilder {
             warnings: Vec::new(),
             class_table: Vec::new(),
             verb_table: Vec::new(),
+            verb_checks: Vec::new(),
             keys: CommonKeys::default(),
             issues: Vec::new(),
             petrarch_summary: None,
@@ -413,11 +417,11 @@ impl Lexicon {
     pub(crate) fn intern(&mut self, key: &str) -> u32 {
         let mut folded = key.to_string();
         normalize::fold_spelling(&mut folded);
-        if let Some(&id) = self.vocab.get(folded.as_str()) {
+        if let Some(id) = self.vocab.get(&folded) {
             return id;
         }
         let id = self.vocab.len() as u32;
-        self.vocab.insert(folded.into(), id);
+        self.vocab.insert(&folded, id);
         id
     }
 
@@ -428,10 +432,23 @@ impl Lexicon {
             Some(_) => {
                 let mut folded = key_text.to_string();
                 normalize::fold_spelling(&mut folded);
-                self.vocab.get(folded.as_str())
+                self.vocab.get(&folded)
             }
         };
-        found.copied().unwrap_or(UNKNOWN)
+        found.unwrap_or(UNKNOWN)
+    }
+
+    /// The vocabulary key of a unit's text, `buf` being scratch space. A short ASCII text (up to
+    /// six bytes, too short for a British "-ise" ending) is looked up without copying it.
+    #[inline]
+    fn unit_key(&self, unit: &str, buf: &mut String) -> u32 {
+        if unit.len() <= 6 {
+            if let Some(found) = self.vocab.get_ascii_lowercase(unit) {
+                return found.unwrap_or(UNKNOWN);
+            }
+        }
+        key_of(unit, buf);
+        self.key(buf)
     }
 
     /// Splits tokens into matching units with their vocabulary keys.
@@ -440,11 +457,10 @@ impl Lexicon {
         let mut buf = String::with_capacity(32);
         for (i, t) in tokens.iter().enumerate() {
             split_token(text, t, |span, unit, flags| {
-                key_of(unit, &mut buf);
                 out.push(Unit {
                     span,
                     token: i as u32,
-                    key: self.key(&buf),
+                    key: self.unit_key(unit, &mut buf),
                     flags,
                 });
             });
@@ -538,6 +554,13 @@ impl Lexicon {
         self.verb_table.get(key as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// The quick checks of [`Lexicon::verb_patterns`]`(key)`, entry for entry.
+    pub fn verb_checks(&self, key: u32) -> &[PatternCheck] {
+        self.verb_checks
+            .get(key as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Builds the dense per-key tables and the common keys once every file is loaded.
     fn freeze(&mut self) {
         let n = self.vocab.len();
@@ -548,8 +571,13 @@ impl Lexicon {
             }
         }
         self.verb_table = vec![Vec::new(); n];
+        self.verb_checks = vec![Vec::new(); n];
         for (k, list) in std::mem::take(&mut self.verbs) {
             if let Some(slot) = self.verb_table.get_mut(k as usize) {
+                self.verb_checks[k as usize] = list
+                    .iter()
+                    .map(|&(p, _)| PatternCheck::of(&self.patterns[p]))
+                    .collect();
                 *slot = list;
             }
         }
@@ -637,5 +665,51 @@ impl Lexicon {
                 })
                 .collect(),
         }
+    }
+}
+
+/// What a parser can test of a verb pattern before it reads the pattern itself: the candidate
+/// patterns of a verb sit side by side in memory, so most are rejected without a cache miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternCheck {
+    /// How many keys the verb's prefix has ("test", "-" in "test-fire").
+    pub prefix_len: u32,
+    /// Whether the pattern needs words before the verb.
+    pub has_before: bool,
+    /// How many of `words` are set.
+    pub n_words: u8,
+    /// Whether the pattern has more words than `words` holds.
+    pub more_words: bool,
+    /// The first few words the pattern needs after the verb, each as (singular, plural) keys:
+    /// one of the two must occur in the sentence.
+    pub words: [(u32, u32); 3],
+}
+
+impl PatternCheck {
+    fn of(p: &Pattern) -> PatternCheck {
+        let mut c = PatternCheck {
+            prefix_len: p.prefix.len() as u32,
+            has_before: !p.before.is_empty(),
+            n_words: 0,
+            more_words: false,
+            words: [(UNKNOWN, UNKNOWN); 3],
+        };
+        for e in &p.elems {
+            if let PatternElem::Word(k, pl) = *e {
+                match c.words.get_mut(c.n_words as usize) {
+                    Some(slot) => {
+                        *slot = (k, pl);
+                        c.n_words += 1;
+                    }
+                    None => c.more_words = true,
+                }
+            }
+        }
+        c
+    }
+
+    /// The words it needs, as far as they are held here.
+    pub fn words(&self) -> &[(u32, u32)] {
+        &self.words[..self.n_words as usize]
     }
 }

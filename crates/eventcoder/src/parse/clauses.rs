@@ -630,21 +630,24 @@ pub fn predicates(
         let passive_context = be_before.is_some() && allowed & VerbForms::PARTICIPLE != 0;
         let adjuncts_end = std::cell::OnceCell::new();
         let mut best: Option<(usize, usize, PatternId, VerbForms, Option<usize>)> = None;
-        for &(p, forms) in cands {
-            if forms.0 & allowed == 0 {
+        let checks = lex.verb_checks(u.key);
+        for (&(p, forms), check) in cands.iter().zip(checks) {
+            if forms.0 & allowed == 0
+                || check.prefix_len as usize != i - word_start
+                || !check.words().iter().all(|&(k, pl)| occurs(k) || occurs(pl))
+            {
                 continue;
             }
             let pat = &lex.patterns[p];
-            if pat.prefix.len() != i - word_start {
+            if check.has_before && !before_matches(&c, &pat.before, word_start) {
                 continue;
             }
-            if !pat.before.is_empty() && !before_matches(&c, &pat.before, word_start) {
-                continue;
-            }
-            if !pat.elems.iter().all(|e| match *e {
-                PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
-                _ => true,
-            }) {
+            if check.more_words
+                && !pat.elems.iter().all(|e| match *e {
+                    PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
+                    _ => true,
+                })
+            {
                 continue;
             }
             let mut target = None;

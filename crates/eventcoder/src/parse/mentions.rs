@@ -251,19 +251,19 @@ pub fn mentions(
     while ci < comps.len() {
         // All components on the same span are alternative senses of one phrase.
         let c0 = comps[ci];
-        let mut group = vec![c0];
+        let first = ci;
         while ci + 1 < comps.len() && comps[ci + 1].start == c0.start {
             ci += 1;
-            group.push(comps[ci]);
         }
         ci += 1;
+        let group = &comps[first..ci];
         let (start, end) = (c0.start, c0.end);
         let mut piece = Mention {
             units: start..end,
             span: units[start].span.cover(units[end - 1].span),
             ..Mention::default()
         };
-        for c in &group {
+        for c in group {
             piece.ambiguous |= c.ambiguous;
             match c.referent {
                 Referent::StateName(s) => piece.state = Some((s, StateForm::Name)),

@@ -218,16 +218,38 @@ impl Token {
     }
 }
 
+/// Case bits of each byte: uppercase ASCII letter 1, lowercase 2, non-ASCII 4.
+static CASE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            4
+        } else if b.is_ascii_uppercase() {
+            1
+        } else if b.is_ascii_lowercase() {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The case flags of a token's text: [`flag::CAPITALIZED`] and [`flag::ALL_CAPS`], plus
-/// [`flag::ASCII`] when it is ASCII.
+/// [`flag::ASCII`] when it is ASCII. One pass over the bytes for ASCII text.
+#[inline]
 pub(crate) fn case_flags(text: &str) -> u8 {
     let b = text.as_bytes();
-    if text.is_ascii() {
+    let seen = b.iter().fold(0u8, |acc, &c| acc | CASE[c as usize]);
+    if seen & 4 == 0 {
         let mut f = flag::ASCII;
         if b.first().is_some_and(u8::is_ascii_uppercase) {
             f |= flag::CAPITALIZED;
         }
-        if b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase) {
+        if seen & 3 == 1 {
             f |= flag::ALL_CAPS;
         }
         return f;

@@ -7,7 +7,7 @@
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 use super::abbrev::abbreviation;
-use super::token::{Norm, Token, TokenKind, case_flags};
+use super::token::{Norm, Token, TokenKind, case_flags, flag};
 
 const WS: u8 = 0;
 const ALPHA: u8 = 1;
@@ -64,6 +64,59 @@ fn class(b: u8) -> u8 {
 #[inline]
 fn is_alnum(b: u8) -> bool {
     matches!(class(b), ALPHA | DIGIT)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is ASCII and strictly between `m` and `n` (both at
+/// most 128): eight range tests in a few integer operations.
+#[inline(always)]
+const fn bytes_between(x: u64, m: u64, n: u64) -> u64 {
+    let low7 = x & (ONES * 127);
+    (ONES * (127 + n)).wrapping_sub(low7) & !x & (low7 + ONES * (127 - m)) & HIGHS
+}
+
+/// Case bits of a run of ASCII letters and digits: any uppercase letter, any lowercase one.
+const ANY_UPPER: u8 = 1;
+const ANY_LOWER: u8 = 2;
+
+/// The end of the run of ASCII letters and digits starting at `i`, found eight bytes at a time;
+/// the run's [`ANY_UPPER`] and [`ANY_LOWER`] bits are added to `case`.
+#[inline(always)]
+fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let upper = bytes_between(x, b'A' as u64 - 1, b'Z' as u64 + 1);
+        let lower = bytes_between(x, b'a' as u64 - 1, b'z' as u64 + 1);
+        let digits = bytes_between(x, b'0' as u64 - 1, b'9' as u64 + 1);
+        let stop = !(upper | lower | digits) & HIGHS;
+        // The bytes before the first stop (all eight when there is none).
+        let run = if stop == 0 {
+            u64::MAX
+        } else {
+            (stop & stop.wrapping_neg()) - 1
+        };
+        *case |=
+            (u8::from(upper & run != 0) * ANY_UPPER) | (u8::from(lower & run != 0) * ANY_LOWER);
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && is_alnum(b[i]) {
+        *case |= if b[i].is_ascii_uppercase() {
+            ANY_UPPER
+        } else if b[i].is_ascii_lowercase() {
+            ANY_LOWER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    i
 }
 
 /// Non-ASCII characters the fast path handles itself.
@@ -236,19 +289,19 @@ impl<'a> Tokens<'a> {
 
     /// Scans a word or number starting at `start` (an ASCII letter or digit).
     /// Returns `None` when the word contains non-ASCII letters and must go to UAX #29.
-    fn scan_word(&self, start: usize) -> Option<(usize, TokenKind, bool)> {
+    fn scan_word(&self, start: usize) -> Option<(usize, TokenKind, bool, u8)> {
         let b = self.text.as_bytes();
         let numeric = class(b[start]) == DIGIT;
         let mut curly = false;
+        let mut case = 0u8;
         let mut i = start;
         loop {
-            while i < b.len() && is_alnum(b[i]) {
-                i += 1;
-            }
+            i = alnum_run_end(b, i, &mut case);
             let Some(&c) = b.get(i) else { break };
             // Split "n't" off the word: "didn't" -> "did" + "n't".
             if (c == b'\'' || c == 0xE2) && i > start + 1 && self.negation_at(i - 1) > 0 {
-                return Some((i - 1, kind_of(numeric), curly));
+                let flags = case_flags(&self.text[start..i - 1]);
+                return Some((i - 1, kind_of(numeric), curly, flags));
             }
             match c {
                 b'-' if b.get(i + 1).is_some_and(|&n| is_alnum(n)) => i += 1,
@@ -299,7 +352,14 @@ impl<'a> Tokens<'a> {
                 _ => break,
             }
         }
-        Some((i, kind_of(numeric), curly))
+        let mut flags = if curly { 0 } else { flag::ASCII };
+        if b[start].is_ascii_uppercase() {
+            flags |= flag::CAPITALIZED;
+        }
+        if case == ANY_UPPER {
+            flags |= flag::ALL_CAPS;
+        }
+        Some((i, kind_of(numeric), curly, flags))
     }
 
     /// The end of a stretch to hand to UAX #29: up to the next ASCII whitespace or punctuation
@@ -426,9 +486,14 @@ impl<'a> Iterator for Tokens<'a> {
                         return Some(self.make(start, start + url, TokenKind::Url, false));
                     }
                     match self.scan_word(start) {
-                        Some((end, kind, curly)) => {
+                        Some((end, kind, curly, flags)) => {
                             self.pos = end;
-                            self.make(start, end, kind, curly)
+                            let norm = if curly && kind == TokenKind::Word {
+                                Norm::CurlyWord
+                            } else {
+                                Norm::Text
+                            };
+                            Token::new(start, end, kind, flags, norm)
                         }
                         None => return self.start_uax(start),
                     }
@@ -495,7 +560,7 @@ impl<'a> Iterator for Tokens<'a> {
                         ));
                     }
                     self.pos = start + 1;
-                    self.make(start, start + 1, TokenKind::Punct, false)
+                    Token::new(start, start + 1, TokenKind::Punct, flag::ASCII, Norm::Text)
                 }
                 SYMBOL => {
                     let kind = match c {
@@ -514,7 +579,7 @@ impl<'a> Iterator for Tokens<'a> {
                         }
                     }
                     self.pos = start + 1;
-                    self.make(start, start + 1, TokenKind::Symbol, false)
+                    Token::new(start, start + 1, TokenKind::Symbol, flag::ASCII, Norm::Text)
                 }
                 _ => {
                     let ch = char_at(self.text, start);
@@ -576,6 +641,32 @@ mod tests {
     }
     fn kinds(s: &str) -> Vec<TokenKind> {
         tokenize(s).map(|t| t.kind()).collect()
+    }
+
+    #[test]
+    fn alnum_runs_match_the_byte_table() {
+        let text: Vec<u8> = (0..=255u8).chain(b"Tajik2021-x".iter().copied()).collect();
+        for start in 0..text.len() {
+            let mut want = start;
+            while want < text.len() && is_alnum(text[want]) {
+                want += 1;
+            }
+            let mut case = 0;
+            assert_eq!(alnum_run_end(&text, start, &mut case), want, "from {start}");
+            let run = &text[start..want];
+            let upper = u8::from(run.iter().any(u8::is_ascii_uppercase)) * ANY_UPPER;
+            let lower = u8::from(run.iter().any(u8::is_ascii_lowercase)) * ANY_LOWER;
+            assert_eq!(case, upper | lower, "from {start}");
+        }
+        for b in 0..=255u8 {
+            let mut s = [b'a'; 12];
+            s[3] = b;
+            assert_eq!(
+                alnum_run_end(&s, 0, &mut 0),
+                if is_alnum(b) { 12 } else { 3 },
+                "{b}"
+            );
+        }
     }
 
     #[test]
