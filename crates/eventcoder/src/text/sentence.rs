@@ -279,7 +279,8 @@ impl<'t, I: Iterator<Item = Token>> SentenceBlocks<'t, I> {
         SentenceBlocks {
             text,
             stream,
-            tokens: Vec::with_capacity(block_size),
+            // (A short article needs far less: about one token per four bytes at most, in news.)
+            tokens: Vec::with_capacity(block_size.min(text.len() / 4 + 16)),
             sentences: Vec::new(),
             block_size,
             offset: 0,

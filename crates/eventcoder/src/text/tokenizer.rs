@@ -344,7 +344,8 @@ impl<'a> Tokens<'a> {
                 }
                 c if c >= 0x80 => {
                     let ch = char_at(self.text, i);
-                    if ch.is_alphanumeric() {
+                    // (A closing curly quote or a dash is the common case: no table search.)
+                    if special(ch).is_none() && ch.is_alphanumeric() {
                         return None;
                     }
                     break;
