@@ -70,7 +70,8 @@ def test_mypy_strict_on_examples_benchmarks_and_package() -> None:
 def test_stubs_match_the_extension() -> None:
     need_module("mypy")
     run = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "eventcoder._eventcoder"],
+        [sys.executable, "-m", "mypy.stubtest", "--mypy-config-file", "pyproject.toml",
+         "eventcoder._eventcoder"],
         capture_output=True,
         text=True,
         cwd=PYTHON,
