@@ -63,11 +63,17 @@ def test_wheel_is_one_abi3_wheel_with_stubs_licences_and_the_command(wheel: Path
     assert platform.endswith("x86_64") or platform.endswith("aarch64"), platform
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ["eventcoder/__init__.py", "eventcoder/_cli.py", "eventcoder/_eventcoder.pyi",
-                 "eventcoder/py.typed"]:
+                 "eventcoder/py.typed", "eventcoder/plot.py"]:
         assert name in names, name
     assert any(n.startswith("eventcoder/_eventcoder.") and n.endswith(".so") for n in names)
     dist_info = next(n.split("/")[0] for n in names if n.endswith(".dist-info/METADATA"))
     assert {f"{dist_info}/licenses/LICENSE-MIT", f"{dist_info}/licenses/LICENSE-APACHE"} <= names
+    metadata = zipfile.ZipFile(wheel).read(f"{dist_info}/METADATA").decode()
+    assert "Provides-Extra: plot" in metadata
+    assert "Requires-Dist: matplotlib>=3.7 ; extra == 'plot'" in metadata
+    assert "Requires-Dist: matplotlib>=3.7 ; extra == 'all'" in metadata
+    requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    assert requires and all("; extra == " in r for r in requires), requires  # nothing required
     entry_points = zipfile.ZipFile(wheel).read(f"{dist_info}/entry_points.txt").decode()
     assert "eventcoder=eventcoder._cli:main" in entry_points.replace(" ", "")
 
