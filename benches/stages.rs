@@ -11,7 +11,7 @@
 //! 7. `events`: the whole coder (`Coder::code`: actors resolved, dates, places, dedup);
 //! 8. `json`: + each event serialized as the CLI's JSON line.
 //!
-//! Run: `cargo bench -p eventcoder --bench stages`
+//! Run: `cargo bench -p eventcoder-benches --bench stages`
 
 use std::hint::black_box;
 use std::time::Duration;

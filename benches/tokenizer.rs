@@ -1,7 +1,7 @@
 //! Tokenizer and sentence-splitter throughput against unicode-segmentation's UAX #29 word
 //! segmentation, on the same 5+ MB of wire-story text (with curly quotes and non-ASCII names).
 //!
-//! Run: `cargo bench -p eventcoder --bench tokenizer`
+//! Run: `cargo bench -p eventcoder-benches --bench tokenizer`
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -4,8 +4,9 @@
     events = code_events(articles)  # columns id, text, published
 
 Each Spark task codes its Arrow batches with :meth:`eventcoder.Coder.code_many`; the coder is
-pickled to the executors with its dictionaries' contents, so executors need only
-``pip install eventcoder`` (plus ``pyarrow``), not the dictionary files.
+pickled to the executors with its dictionaries' contents, so executors need only the
+package (``pip install`` of a built wheel, or of ``./python`` from a checkout; it is not on PyPI
+yet) and ``pyarrow``, not the dictionary files.
 """
 
 from __future__ import annotations
