@@ -861,11 +861,10 @@ impl Coder {
         actors: &mut [Vec<Rc<Actor>>],
         memory: &mut Memory,
     ) {
-        let lex = &*self.lexicon;
         // '"We stand ready," the spokeswoman said': "we" is the quote's speaker.
         let speaker: Vec<Rc<Actor>> = preds
             .iter()
-            .filter(|p| lex.class(units[p.verb].key) & crate::lexicon::words::REPORT != 0)
+            .filter(|p| units[p.verb].class & crate::lexicon::words::REPORT != 0)
             .flat_map(|p| &p.subjects)
             .filter(|&&i| ms[i].reference.is_none())
             .flat_map(|&i| actors[i].iter().cloned())
@@ -909,7 +908,7 @@ impl Coder {
             return None;
         }
         let w = m.units.start - 1;
-        if lex.class(units[w].key) & POSS_REL == 0 || units[w - 1].span.slice(text) != "," {
+        if units[w].class & POSS_REL == 0 || units[w - 1].span.slice(text) != "," {
             return None;
         }
         let mut owners: Vec<Actor> = Vec::new();
@@ -1039,7 +1038,7 @@ impl Coder {
                 units,
                 text,
                 subjects: &subjects[pi],
-                condition: predicate::condition_after(lex, s, p, units),
+                condition: predicate::condition_after(s, p, units),
                 dateline_location: dateline_loc.as_ref(),
                 attack_state,
                 memory,

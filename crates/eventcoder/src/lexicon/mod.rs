@@ -457,11 +457,13 @@ impl Lexicon {
         let mut buf = String::with_capacity(32);
         for (i, t) in tokens.iter().enumerate() {
             split_token(text, t, |span, unit, flags| {
+                let key = self.unit_key(unit, &mut buf);
                 out.push(Unit {
                     span,
                     token: i as u32,
-                    key: self.unit_key(unit, &mut buf),
+                    key,
                     flags,
+                    class: self.class(key),
                 });
             });
         }

@@ -18,6 +18,9 @@ pub struct Unit {
     pub key: u32,
     /// Bit flags: [`CAPITALIZED`], [`ALL_CAPS`], [`WORD`], [`NUMBER`], [`PUNCT`].
     pub flags: u8,
+    /// The word classes of its key ([`crate::lexicon::Lexicon::class`]), read once when the
+    /// unit is made: the parser asks for them many times per unit.
+    pub class: u64,
 }
 
 /// The key of units that are not in the vocabulary.

@@ -90,7 +90,7 @@ const NONE: u32 = u32::MAX;
 
 impl<'a> Ctx<'a> {
     fn class(&self, i: usize) -> u64 {
-        self.lex.class(self.units[i].key)
+        self.units[i].class
     }
     fn word(&self, i: usize) -> &str {
         self.units[i].span.slice(self.text)
@@ -688,7 +688,7 @@ pub fn predicates(
         let head_end = match target {
             Some(t) if ms[t].units.start > i => {
                 let mut h = ms[t].units.start;
-                while h > i + 1 && lex.class(units[h - 1].key) & (DET | POSS) != 0 {
+                while h > i + 1 && units[h - 1].class & (DET | POSS) != 0 {
                     h -= 1;
                 }
                 h
@@ -1369,7 +1369,7 @@ fn find_subject(
     }
     // "..., said the ministry": inverted speech verbs take the subject after them.
     let verb = preds[pi].verb;
-    if c.lex.class(c.units[verb].key) & REPORT != 0 {
+    if c.units[verb].class & REPORT != 0 {
         let mut q = preds[pi].end;
         while q < c.range.end && c.class(q) & DET != 0 {
             q += 1;
