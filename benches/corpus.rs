@@ -30,3 +30,24 @@ pub fn corpus(min_bytes: usize) -> String {
     }
     out
 }
+
+/// The fixture articles as numbered [`eventcoder::Article`]s, repeated to at least `min_bytes`
+/// of text: the coding benches' corpus.
+#[allow(dead_code)]
+pub fn article_batch(min_bytes: usize) -> Vec<eventcoder::Article> {
+    let articles: Vec<eventcoder::Article> = fixture_articles()
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| eventcoder::Article::new(i.to_string(), t))
+        .collect();
+    let mut batch = Vec::new();
+    while batch
+        .iter()
+        .map(|a: &eventcoder::Article| a.text.len())
+        .sum::<usize>()
+        < min_bytes
+    {
+        batch.extend(articles.iter().cloned());
+    }
+    batch
+}

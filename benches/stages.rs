@@ -17,11 +17,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use eventcoder::Coder;
 use eventcoder::lexicon::{Lexicon, PhraseMatch, Unit};
 use eventcoder::output::{CharIndex, EventRecord};
 use eventcoder::parse::{mentions, merge_predicates, nominal_predicates, predicates};
 use eventcoder::text::{SentenceBlocks, tokenize};
-use eventcoder::{Article, Coder};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -81,15 +81,7 @@ fn run(lex: &Lexicon, text: &str, last: Stage) -> usize {
 fn bench(c: &mut Criterion) {
     let lex = &*Lexicon::builtin();
     let coder = Coder::new();
-    let articles: Vec<Article> = corpus::fixture_articles()
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| Article::new(i.to_string(), t))
-        .collect();
-    let mut batch = Vec::new();
-    while batch.iter().map(|a: &Article| a.text.len()).sum::<usize>() < 256 * 1024 {
-        batch.extend(articles.iter().cloned());
-    }
+    let batch = corpus::article_batch(256 * 1024);
     let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
     eprintln!("stage corpus: {} articles, {bytes} bytes", batch.len());
 
