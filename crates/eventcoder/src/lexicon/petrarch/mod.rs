@@ -320,7 +320,13 @@ pub(crate) fn load_all(
     // States first, from every actor file: a group's code may start with a state of a later
     // line or file.
     let mut parsed_actors: Vec<(usize, Vec<actors::ActorEntry>)> = Vec::new();
+    // Each file's index in the lexicon's file list, which the phrases it defines cite (as
+    // `lexicon lookup` shows them).
+    let mut file_ids: Vec<u32> = Vec::with_capacity(order.len());
     for (i, s) in order.iter().enumerate() {
+        loader.file = u32::try_from(loader.lex.files.len()).unwrap_or(u32::MAX);
+        loader.lex.files.push(s.name.as_str().into());
+        file_ids.push(loader.file);
         let mut problems: Problems = s.encoding.iter().cloned().collect();
         let mut ld = Load {
             loader: &mut *loader,
@@ -399,6 +405,7 @@ pub(crate) fn load_all(
     }
     for (i, entries) in &parsed_actors {
         let s = order[*i];
+        loader.file = file_ids[*i];
         let mut ld = Load {
             loader: &mut *loader,
             file: &s.name,
@@ -1107,5 +1114,31 @@ mod tests {
             PetrarchKind::of_file_name("Phoenix.discards.txt"),
             Some(PetrarchKind::Discards)
         );
+    }
+
+    /// A phrase of a PETRARCH file cites that file and line in a lookup, with or without the
+    /// built-ins loaded before it.
+    #[test]
+    fn lookup_cites_the_petrarch_file_and_line() {
+        let actors = "# invented for this test\nNORTHERN_RIVERS_FRONT [SDNREB]\n+NRF\n";
+        for builtin in [true, false] {
+            let lex = crate::lexicon::Lexicon::builder()
+                .builtin(builtin)
+                .petrarch_str(
+                    PetrarchKind::Agents,
+                    "t.agents.txt",
+                    "HARBOUR_MASTER [~GOV]\n",
+                )
+                .petrarch_str(PetrarchKind::Actors, "t.actors.txt", actors)
+                .build()
+                .unwrap();
+            let l = lex.lookup("Northern Rivers Front", None);
+            let e = &l.entries[0];
+            assert_eq!(e.origin.to_string(), "t.actors.txt:2", "builtin {builtin}");
+            let l = lex.lookup("NRF", None);
+            assert_eq!(l.entries[0].origin.to_string(), "t.actors.txt:3");
+            let l = lex.lookup("harbour master", None);
+            assert_eq!(l.entries[0].origin.to_string(), "t.agents.txt:1");
+        }
     }
 }
