@@ -291,7 +291,7 @@ fn code_with_petrarch_dictionaries_alone_merged_and_file_by_file() {
     let summary = err.lines().next().unwrap_or("");
     assert_eq!(
         summary,
-        "eventcoder: 5 PETRARCH/TABARI dictionaries: 10 entries read, 0 skipped; no warnings",
+        "eventcoder: 5 PETRARCH/TABARI dictionaries: 11 entries read, 0 skipped; no warnings",
         "{err}"
     );
     // --quiet: no summary at all.
@@ -699,4 +699,96 @@ fn phoenix_verbs_with_builtin_actors() {
             .ends_with("CAMEO.verbpatterns.150430.txt:12887 `DENIGRATE [111]`"),
         "{out}"
     );
+}
+
+/// With an issues file every event lists the issues of its sentences (code-point spans); an
+/// ignore phrase hides the issue phrase inside it; without an issues file the field is absent.
+#[test]
+fn issues_per_event_in_the_json() {
+    let dir = test_dictionaries();
+    let d = dir.path().to_str().unwrap();
+    let text = "The Northern Rivers Front raided Chadian border posts near Abéché on Tuesday, \
+                driving hundreds of refugees across the frontier.\n\
+                N'Djamena castigated the NRF on Wednesday and revoked the refugee status of its \
+                fighters.\n";
+    let (code, out, err) = run(
+        &[
+            "code",
+            "--quiet",
+            "--published",
+            "2024-02-01",
+            "--no-builtin",
+            "--petrarch-dir",
+            d,
+            "-",
+        ],
+        text,
+    );
+    assert_eq!(code, 0, "{err}");
+    let events = common::json_lines(&out);
+    assert_eq!(events.len(), 2, "{out}");
+    let issues = &events[0]["issues"];
+    assert_eq!(issues.as_array().map(Vec::len), Some(1), "{out}");
+    let i = &issues[0];
+    assert_eq!(
+        (&i["code"], &i["category"], &i["text"], &i["sentence"]),
+        (
+            &serde_json::json!("REFUGEES"),
+            &serde_json::json!("MIGRATION"),
+            &serde_json::json!("refugees"),
+            &serde_json::json!(0)
+        )
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let (a, b) = (
+        i["span"][0].as_u64().unwrap() as usize,
+        i["span"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(chars[a..b].iter().collect::<String>(), "refugees");
+    // "refugee status" is an ignore phrase: the second event's sentence has no issue.
+    assert_eq!(events[1]["issues"], serde_json::json!([]), "{out}");
+    // The explanation names it too.
+    let (_, out, _) = run(
+        &[
+            "code",
+            "--quiet",
+            "--format",
+            "explain",
+            "--published",
+            "2024-02-01",
+            "--no-builtin",
+            "--petrarch-dir",
+            d,
+            "-",
+        ],
+        text,
+    );
+    assert!(
+        out.contains(&format!(
+            "  issue REFUGEES (MIGRATION) from \"refugees\" at {}..{} in sentence 0\n",
+            text.find("refugees").unwrap(),
+            text.find("refugees").unwrap() + 8
+        )),
+        "{out}"
+    );
+    // Without the issues file: no `issues` field at all.
+    let (code, out, err) = run(
+        &[
+            "code",
+            "--quiet",
+            "--published",
+            "2024-02-01",
+            "--no-builtin",
+            "--petrarch-verbs",
+            &format!("{d}/t.verbs.txt"),
+            "--petrarch-actors",
+            &format!("{d}/t.actors.txt"),
+            "-",
+        ],
+        text,
+    );
+    assert_eq!(code, 0, "{err}");
+    let events = common::json_lines(&out);
+    assert_eq!(events.len(), 2, "{out}");
+    assert!(events.iter().all(|e| e.get("issues").is_none()), "{out}");
 }

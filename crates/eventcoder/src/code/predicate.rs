@@ -155,6 +155,7 @@ impl EventContext<'_> {
                 trigger: trigger.clone(),
                 rule: rule.to_string(),
             }],
+            issues: None,
         }
     }
 }

@@ -603,6 +603,16 @@ impl Lexicon {
         self.petrarch_summary.as_ref()
     }
 
+    /// Whether a PETRARCH issues file was loaded: then every event lists the issues of its
+    /// sentences ([`crate::Event::issues`]), an empty list when they have none.
+    pub fn has_issues(&self) -> bool {
+        self.petrarch_summary.as_ref().is_some_and(|s| {
+            s.files
+                .iter()
+                .any(|f| f.kind == petrarch::PetrarchKind::Issues)
+        })
+    }
+
     /// Counts per category.
     pub fn stats(&self) -> LexiconStats {
         let mut codes: Vec<&str> = self.patterns.iter().map(|p| p.code.as_str()).collect();
