@@ -145,7 +145,7 @@ pub struct LocationRecord {
 }
 
 /// An issue of a PETRARCH issues file in a sentence of an event.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
 pub struct IssueRecord {
     /// The issue's code ("REFUGEES").
     pub code: String,

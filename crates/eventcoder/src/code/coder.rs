@@ -345,6 +345,13 @@ impl CoderBuilder {
         self.custom = true;
         self
     }
+    /// Loads a PETRARCH or TABARI dictionary of the given kind from its bytes, as read from a
+    /// file ([`crate::lexicon::read_dictionary_bytes`]); `name` is cited in messages and rules.
+    pub fn petrarch_bytes(mut self, kind: PetrarchKind, name: &str, bytes: Vec<u8>) -> Self {
+        self.lexicon = self.lexicon.petrarch_bytes(kind, name, bytes);
+        self.custom = true;
+        self
+    }
     /// Loads a PETRARCH-1 verb dictionary (or a TABARI `.verbs` file).
     pub fn petrarch_verbs(self, path: impl AsRef<std::path::Path>) -> Result<Self> {
         self.petrarch(PetrarchKind::Verbs, path)

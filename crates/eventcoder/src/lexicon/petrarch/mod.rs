@@ -102,6 +102,26 @@ impl PetrarchKind {
         .map(|(_, kind)| kind)
     }
 
+    /// The kind of a name as [`PetrarchKind::as_str`] writes it.
+    ///
+    /// ```
+    /// use eventcoder::lexicon::petrarch::PetrarchKind;
+    /// assert_eq!(PetrarchKind::from_name("actors"), Some(PetrarchKind::Actors));
+    /// assert_eq!(PetrarchKind::from_name("Actors"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<PetrarchKind> {
+        PetrarchKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Every kind, in load order.
+    pub const ALL: [PetrarchKind; 5] = [
+        PetrarchKind::Actors,
+        PetrarchKind::Agents,
+        PetrarchKind::Verbs,
+        PetrarchKind::Discards,
+        PetrarchKind::Issues,
+    ];
+
     /// The kind's name, as in summaries.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -147,6 +167,23 @@ pub fn files_in(dir: impl AsRef<Path>) -> Result<Vec<(PetrarchKind, PathBuf)>> {
     }
     out.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(out)
+}
+
+/// The dictionary files of a directory, as [`files_in`], but an [`Error::Io`] (not found) when
+/// there is none: what `petrarch_dir` loads.
+pub fn dictionary_files(dir: impl AsRef<Path>) -> Result<Vec<(PetrarchKind, PathBuf)>> {
+    let dir = dir.as_ref();
+    let files = files_in(dir)?;
+    if files.is_empty() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no dictionary file: names containing verb, actors, agents, discard or issue",
+            ),
+        });
+    }
+    Ok(files)
 }
 
 /// Something a reader found wrong in a file, before it is given the file's name.
