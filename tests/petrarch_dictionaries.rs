@@ -223,6 +223,40 @@ fn events_carry_the_issues_of_their_sentences() {
     assert!(json.get("issues").is_none(), "{json}");
 }
 
+/// A PETRARCH pattern is coded as written (no intent or refusal recoding), but an act the text
+/// negates or refuses did not happen: it is dropped, or kept marked negated.
+#[test]
+fn literal_patterns_are_negated_by_the_text() {
+    let verbs = "--- SHUN [---] ---\nSHUN\n- * + OVER_TRADE [1621]\n";
+    let coder = Coder::builder()
+        .petrarch_str(PetrarchKind::Verbs, "own.verbs.txt", verbs)
+        .build()
+        .unwrap();
+    let e = first_event(&coder, "Mexico shunned Peru over trade.", "2001-05-02");
+    assert_eq!(e.cameo.code, "1621");
+    for text in [
+        "Mexico did not shun Peru over trade.",
+        "Mexico refused to shun Peru over trade.",
+    ] {
+        let doc = coder.code_text(text, None).unwrap();
+        assert!(
+            doc.events.iter().all(|e| e.cameo.code != "1621"),
+            "{text}: {:?}",
+            doc.events
+        );
+    }
+    let kept = Coder::builder()
+        .petrarch_str(PetrarchKind::Verbs, "own.verbs.txt", verbs)
+        .keep_negated(true)
+        .build()
+        .unwrap();
+    let doc = kept
+        .code_text("Mexico did not shun Peru over trade.", None)
+        .unwrap();
+    let e = doc.events.iter().find(|e| e.cameo.code == "1621").unwrap();
+    assert!(e.negated && e.rule.ends_with("+negated"), "{}", e.rule);
+}
+
 #[test]
 fn strict_mode_fails_on_a_bad_line_with_its_position() {
     let bad = "ERIADOR [ERI]\nRHUDAUR [RHU <95x]\n";
