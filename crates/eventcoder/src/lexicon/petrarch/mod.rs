@@ -1095,7 +1095,10 @@ impl Load<'_, '_> {
                 for (form, bits) in infl.forms() {
                     let key = lex.intern(&form);
                     let list = lex.verbs.entry(key).or_default();
-                    if !list.iter().any(|(p, _)| *p == idx) {
+                    // `idx` is new: an entry of it can only be one this loop pushed, the last
+                    // (a form listed twice, as past and participle, or by two verbs of the
+                    // block). A scan of the whole list made a common verb's load quadratic.
+                    if list.last().is_none_or(|(p, _)| *p != idx) {
                         list.push((idx, bits));
                     }
                 }
