@@ -367,7 +367,7 @@ fn score_row(
     (c, missed)
 }
 
-/// Codes every row and scores it, by code prefix ([`matches`]) and at the dyad+root level
+/// Codes every row and scores it, by code prefix ([`matches()`]) and at the dyad+root level
 /// ([`matches_dyad_root`]).
 pub fn score(coder: &Coder, rows: &[TableRow]) -> TableReport {
     let mut report = TableReport::default();
