@@ -76,6 +76,9 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Plover>()?;
     m.add_class::<classes::Location>()?;
     m.add_class::<classes::Evidence>()?;
+    m.add_class::<classes::Issue>()?;
+    m.add_class::<classes::LoadSummary>()?;
+    m.add_class::<classes::FileSummary>()?;
     m.add_class::<classes::Event>()?;
     m.add_class::<classes::Sentence>()?;
     m.add_class::<classes::Dateline>()?;

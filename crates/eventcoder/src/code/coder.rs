@@ -120,6 +120,8 @@ pub struct IssueMention {
     pub sentence: usize,
     /// The phrase.
     pub span: Span,
+    /// The phrase as written (in the visible text, for HTML).
+    pub text: String,
 }
 
 impl Document {
@@ -146,6 +148,9 @@ impl Document {
             i.span = f(i.span);
         }
         for e in &mut self.events {
+            for i in e.issues.iter_mut().flatten() {
+                i.span = f(i.span);
+            }
             for a in [&mut e.source, &mut e.target].into_iter().flatten() {
                 a.span = f(a.span);
             }
@@ -159,6 +164,25 @@ impl Document {
                 ev.trigger.span = f(ev.trigger.span);
             }
         }
+    }
+}
+
+/// Gives each event the issues of the sentences it is mentioned in: `issues` are in sentence
+/// order, so each sentence's are found by binary search, and an event costs its evidence (at
+/// most [`crate::code::MAX_EVIDENCE`] sentences) and its issues, whatever the article's length.
+fn attach_issues(events: &mut [Event], issues: &[IssueMention]) {
+    for e in events {
+        let mut sentences: Vec<usize> = e.evidence.iter().map(|m| m.sentence.index).collect();
+        sentences.push(e.sentence.index);
+        sentences.sort_unstable();
+        sentences.dedup();
+        let mut own = Vec::new();
+        for s in sentences {
+            let from = issues.partition_point(|i| i.sentence < s);
+            let to = issues.partition_point(|i| i.sentence <= s);
+            own.extend_from_slice(&issues[from..to]);
+        }
+        e.issues = Some(own);
     }
 }
 
@@ -318,6 +342,13 @@ impl CoderBuilder {
     /// ```
     pub fn petrarch_str(mut self, kind: PetrarchKind, name: &str, text: &str) -> Self {
         self.lexicon = self.lexicon.petrarch_str(kind, name, text);
+        self.custom = true;
+        self
+    }
+    /// Loads a PETRARCH or TABARI dictionary of the given kind from its bytes, as read from a
+    /// file ([`crate::lexicon::read_dictionary_bytes`]); `name` is cited in messages and rules.
+    pub fn petrarch_bytes(mut self, kind: PetrarchKind, name: &str, bytes: Vec<u8>) -> Self {
+        self.lexicon = self.lexicon.petrarch_bytes(kind, name, bytes);
         self.custom = true;
         self
     }
@@ -604,11 +635,13 @@ impl Coder {
                             if let Some(issue) =
                                 lex.issues.get(i as usize).filter(|_| !inside_ignore)
                             {
+                                let span = units[m.start].span.cover(units[m.end - 1].span);
                                 issues.push(IssueMention {
                                     category: issue.category.clone(),
                                     code: issue.code.clone(),
                                     sentence: sentence.index,
-                                    span: units[m.start].span.cover(units[m.end - 1].span),
+                                    span,
+                                    text: span.slice(text).to_string(),
                                 });
                             }
                         }
@@ -699,6 +732,9 @@ impl Coder {
         let mut events = self.finish_events(events, &reported_by, &context_hits, trace);
         if discards.iter().any(|d| d.story) {
             events.clear();
+        }
+        if lex.has_issues() {
+            attach_issues(&mut events, &issues);
         }
         Ok(Document {
             id: article.id.clone(),

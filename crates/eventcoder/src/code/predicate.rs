@@ -155,6 +155,7 @@ impl EventContext<'_> {
                 trigger: trigger.clone(),
                 rule: rule.to_string(),
             }],
+            issues: None,
         }
     }
 }
@@ -236,7 +237,8 @@ pub(super) const RULES: [(&str, PredicateRule); 13] = [
 ];
 
 /// The rules that change a pattern's code by what surrounds it: a literal pattern
-/// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead.
+/// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead, though still
+/// marked negated when the text negates or refuses it ([`literal_negation`]).
 const RECODING: [&str; 5] = [
     "modality",
     "reported-protest",
@@ -278,6 +280,9 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     d.rule.push_str(&cx.pattern.rule);
     for (name, rule) in RULES {
         if cx.pattern.literal && RECODING.contains(&name) {
+            if name == "modality" {
+                literal_negation(cx, &mut d);
+            }
             continue;
         }
         if rule(cx, &mut d).is_break() {
@@ -285,6 +290,18 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
         }
     }
     Ok(d)
+}
+
+/// A literal pattern keeps its code, but a negated or refused act did not happen: "Iran did not
+/// sign the agreement" and "Iran refused to allow inspectors" are marked negated (dropped unless
+/// the coder keeps negated events), as they would be by [`modality`] where no refusal code
+/// replaces them.
+fn literal_negation(cx: &PredicateContext<'_>, d: &mut Draft) {
+    let m = cx.p.modality;
+    if m.negated || m.refused {
+        d.negated = true;
+        d.note("negated");
+    }
 }
 
 /// A refusal, a decision, an intention, a condition or a possibility changes the code

@@ -58,7 +58,7 @@ pub use model::*;
 pub use normalize::{
     ALL_CAPS, CAPITALIZED, NUMBER, PUNCT, UNKNOWN, Unit, WORD, key_of, phrase_units, split_token,
 };
-pub use source::{MAX_DICTIONARY_BYTES, decode_dictionary, read_dictionary};
+pub use source::{MAX_DICTIONARY_BYTES, decode_dictionary, read_dictionary, read_dictionary_bytes};
 pub use verbs::{Inflections, IrregularVerbs, plural_of, regular_inflections};
 
 use crate::article::Span;
@@ -284,22 +284,24 @@ impl LexiconBuilder {
         ));
         self
     }
+    /// Adds a PETRARCH or TABARI dictionary from its bytes, as read from a file
+    /// ([`read_dictionary_bytes`]); `name` is used in messages and rules. Bytes that are not
+    /// UTF-8 are read as U+FFFD with a warning, as for [`LexiconBuilder::petrarch`].
+    pub fn petrarch_bytes(
+        mut self,
+        kind: petrarch::PetrarchKind,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Self {
+        self.petrarch
+            .push(petrarch::source_of_bytes(kind, name.to_string(), bytes));
+        self
+    }
     /// Adds every PETRARCH or TABARI dictionary of a directory, each file's kind found from its
     /// name ([`petrarch::PetrarchKind::of_file_name`]); other files are left alone. A directory
-    /// with no such file is an error.
+    /// with no such file is an error ([`petrarch::dictionary_files`]).
     pub fn petrarch_dir(mut self, dir: impl AsRef<std::path::Path>) -> Result<Self> {
-        let dir = dir.as_ref();
-        let files = petrarch::files_in(dir)?;
-        if files.is_empty() {
-            return Err(crate::Error::Io {
-                path: dir.display().to_string(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "no dictionary file: names containing verb, actors, agents, discard or issue",
-                ),
-            });
-        }
-        for (kind, path) in files {
+        for (kind, path) in petrarch::dictionary_files(dir)? {
             self = self.petrarch(kind, path)?;
         }
         Ok(self)
@@ -389,6 +391,10 @@ impl LexiconBuilder {
             loader.load(name, text)?;
         }
         if !self.petrarch.is_empty() {
+            // (Files were read bounded; a string or bytes given directly is checked here.)
+            for s in &self.petrarch {
+                source::check_size(&s.name, s.text.len())?;
+            }
             let summary = petrarch::load_all(&mut loader, &self.petrarch, self.strict)?;
             lex.petrarch_summary = Some(summary);
         }
@@ -631,6 +637,16 @@ impl Lexicon {
     /// warnings by kind), if any were loaded.
     pub fn petrarch_summary(&self) -> Option<&petrarch::LoadSummary> {
         self.petrarch_summary.as_ref()
+    }
+
+    /// Whether a PETRARCH issues file was loaded: then every event lists the issues of its
+    /// sentences ([`crate::Event::issues`]), an empty list when they have none.
+    pub fn has_issues(&self) -> bool {
+        self.petrarch_summary.as_ref().is_some_and(|s| {
+            s.files
+                .iter()
+                .any(|f| f.kind == petrarch::PetrarchKind::Issues)
+        })
     }
 
     /// Counts per category.
