@@ -13,6 +13,7 @@ use eventcoder::text::tokenize;
 use eventcoder::{Article, Coder};
 
 pub mod code;
+pub mod columns;
 mod completions;
 pub mod error;
 mod eval;
