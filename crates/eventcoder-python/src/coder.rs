@@ -206,6 +206,46 @@ type ResultsState = (Vec<Py<Document>>, Vec<CodingError>);
 pub struct Results {
     docs: Vec<Py<Document>>,
     errors: Vec<CodingError>,
+    /// Where the documents were coded: where they are freed.
+    threads: Threads,
+}
+
+/// Results with fewer documents than this are freed on the calling thread.
+const PARALLEL_DROP: usize = 64;
+
+impl Drop for Results {
+    /// Frees the documents that only these results hold on the threads that coded them, in
+    /// parallel and without the GIL: their data was allocated on those threads (each event is
+    /// some thirty small allocations), and freeing it all on the thread that holds the GIL
+    /// would be the largest serial part of `code_many` on many cores.
+    fn drop(&mut self) {
+        if self.docs.len() < PARALLEL_DROP || matches!(self.threads, Threads::One) {
+            return;
+        }
+        Python::attach(|py| {
+            // At interpreter exit, no thread switches: the documents go as any object does.
+            let exiting = (py
+                .import("sys")
+                .and_then(|s| s.call_method0("is_finalizing")))
+            .is_ok_and(|f| f.is_truthy().unwrap_or(true));
+            if exiting {
+                return;
+            }
+            let docs = std::mem::take(&mut self.docs);
+            let mut data = Vec::with_capacity(docs.len());
+            for d in docs {
+                // The Python handle goes first: a document still referenced from Python keeps
+                // its data, and dropping the clone below only counts down.
+                data.push(d.get().0.clone());
+                drop(d);
+            }
+            py.detach(|| match &self.threads {
+                Threads::One => drop(data),
+                Threads::Pool(p) => p.install(|| data.into_par_iter().for_each(drop)),
+                Threads::All => data.into_par_iter().for_each(drop),
+            });
+        });
+    }
 }
 
 #[pymethods]
@@ -217,7 +257,11 @@ impl Results {
         errors: Vec<Py<CodingError>>,
     ) -> Results {
         let errors = errors.iter().map(|e| e.get().clone()).collect();
-        Results { docs, errors }
+        Results {
+            docs,
+            errors,
+            threads: Threads::One,
+        }
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, ResultsState)> {
         let py = slf.py();
@@ -539,7 +583,7 @@ impl Coder {
         let threads = Threads::of(threads)?;
         let total = items.len().ok();
         let bar = progress_bar(py, progress, total)?;
-        let result = self.code_chunks(py, items, &threads, chunk_size, skip, html, bar.as_ref());
+        let result = self.code_chunks(py, items, threads, chunk_size, skip, html, bar.as_ref());
         if let Some(b) = &bar {
             b.call_method0(py, "close")?;
         }
@@ -659,7 +703,7 @@ impl Coder {
         &self,
         py: Python<'_>,
         items: &Bound<'_, PyAny>,
-        threads: &Threads,
+        threads: Threads,
         chunk_size: usize,
         skip: bool,
         html: bool,
@@ -684,7 +728,7 @@ impl Coder {
                     let id = a.id.clone();
                     (i, id, code_data(&self.coder, a, html))
                 };
-                match threads {
+                match &threads {
                     Threads::One => chunk.into_iter().map(code).collect::<Vec<_>>(),
                     Threads::Pool(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
                     Threads::All => chunk.into_par_iter().map(code).collect(),
@@ -706,7 +750,11 @@ impl Coder {
             }
             py.check_signals()?;
         }
-        Ok(Results { docs, errors })
+        Ok(Results {
+            docs,
+            errors,
+            threads,
+        })
     }
 }
 
