@@ -75,7 +75,8 @@ def main() -> None:
     except ImportError:
         arrow = False
     else:
-        arrow = True
+        # (An older build, without code_arrow, times code_many only.)
+        arrow = hasattr(coder, "code_arrow")
     print(
         f"eventcoder {ec.__version__}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; "

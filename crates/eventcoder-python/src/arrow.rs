@@ -125,8 +125,8 @@ enum Text {
 struct Job {
     /// Its position in the input.
     index: usize,
-    /// Its position in the batch.
     text: Text,
+    /// Its id: as given, else its position.
     id: String,
     published: Option<NaiveDate>,
 }
@@ -167,7 +167,7 @@ pub(crate) struct ArrowCoding {
     ready: VecDeque<RecordBatch>,
 }
 
-/// The options of `code_arrow`.
+/// The options of `code_arrow`: `threads`, `batch_size`, `on_error="skip"`, `html`.
 pub(crate) struct Options {
     pub(crate) threads: Threads,
     pub(crate) batch_size: usize,
