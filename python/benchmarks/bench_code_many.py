@@ -138,6 +138,7 @@ def main() -> None:
         seconds = best[name][0]
         n = len(results.events)
         print(f"{name + '(results)':<36} {seconds * 1e3:8.1f} ms  {n / seconds:9.0f} events/s")
+    print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
