@@ -43,11 +43,12 @@ __all__ = [
     "FileSummary",
     "Results",
     "CodingError",
+    "ArrowBatches",
     "tokenize",
     "code",
     "parse",
     "_columns",
-    "_arrow_chunks",
+    "_arrow_table",
     "_run_cli",
 ]
 
@@ -483,6 +484,26 @@ class Results:
     def __getitem__(self, index: slice, /) -> list[Document]: ...
     def __iter__(self) -> Iterator[Document]: ...
 
+_Texts: TypeAlias = Iterable[str | None] | Any
+"""Texts of :meth:`Coder.code_arrow`: an iterable of ``str`` (``None`` codes as empty), or an
+Arrow array of strings (anything with ``__arrow_c_array__`` or ``__arrow_c_stream__``: a
+``pyarrow.Array`` or ``ChunkedArray`` of ``string``, ``large_string`` or ``string_view``)."""
+_Ids: TypeAlias = Iterable[str | int | None] | Any
+"""Ids of :meth:`Coder.code_arrow`: strs or ints (``None`` for the article's position), or an
+Arrow array of strings or integers."""
+_PublishedColumn: TypeAlias = Iterable[_Published] | Any
+"""Published dates of :meth:`Coder.code_arrow`: values as ``published`` takes, or an Arrow array
+of ``date32``, ``date64``, timestamps (by the date in their own time zone) or strings."""
+
+@final
+class ArrowBatches:
+    """The iterator of :meth:`Coder.code_arrow_batches`: ``pyarrow.RecordBatch`` es of events,
+    each coded as it is read. After an error it ends, like a generator."""
+
+    def __iter__(self) -> ArrowBatches: ...
+    def __next__(self) -> Any:
+        """The next ``pyarrow.RecordBatch`` (the columns of :func:`eventcoder.arrow_schema`)."""
+
 @final
 class FileSummary:
     """What one PETRARCH/TABARI file gave (Rust's ``eventcoder::lexicon::petrarch::FileSummary``)."""
@@ -603,6 +624,53 @@ class Coder:
         out and listed in :attr:`Results.errors`; malformed items always raise. ``html=True``
         reads every text as HTML (see :meth:`parse`).
         """
+    def code_arrow(
+        self,
+        texts: _Texts,
+        ids: _Ids = None,
+        published: _PublishedColumn = None,
+        *,
+        threads: int | None = None,
+        batch_size: int = 1024,
+        on_error: Literal["raise", "skip"] = "raise",
+        html: bool = False,
+    ) -> Any:
+        """Code many articles into a ``pyarrow.Table`` of their events, in Rust on every core
+        (``threads=None``) without the GIL: the columns of :func:`eventcoder.to_arrow`, built
+        as Arrow arrays in Rust, with no Python object per event (nor per article, for Arrow
+        input).
+
+        ``texts``, ``ids`` and ``published`` are Python iterables or Arrow arrays, of the same
+        length. A missing text (``None``, null) codes as empty. Without ``ids``, or for a
+        missing one, an article's id is its position (as in :meth:`code_many`); integer ids are
+        written as text. ``published`` takes what :meth:`code_many` takes, or Arrow dates,
+        timestamps (by the date in their own time zone) or strings. The table equals
+        ``to_arrow(code_many(zip(ids, texts, published)))``.
+
+        Articles are coded ``batch_size`` at a time. ``on_error`` and ``html`` are as in
+        :meth:`code_many`: an article over :data:`MAX_ARTICLE_BYTES` raises
+        :class:`InputTooLargeError` naming its position and id, or with ``on_error="skip"`` is
+        left out; a bad published date, or a value of the wrong type, always raises
+        (``ValueError``, ``TypeError``) naming its position.
+        """
+    def code_arrow_batches(
+        self,
+        texts: _Texts,
+        ids: _Ids = None,
+        published: _PublishedColumn = None,
+        *,
+        threads: int | None = None,
+        batch_size: int = 1024,
+        on_error: Literal["raise", "skip"] = "raise",
+        html: bool = False,
+    ) -> ArrowBatches:
+        """As :meth:`code_arrow`, for inputs too large to code at once: an iterator of
+        ``pyarrow.RecordBatch``, the events of ``batch_size`` articles at a time (batches
+        without events are left out), each coded as it is read. Iterables are read a batch at
+        a time, so a generator of texts is never held whole.
+        ``pyarrow.RecordBatchReader.from_batches(eventcoder.arrow_schema(), batches)`` makes
+        it an Arrow stream.
+        """
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
 
@@ -617,8 +685,6 @@ def parse(
     """Parse one article with the shared default :class:`Coder`."""
 
 def _columns(events: Iterable[Event]) -> dict[str, list[Any]]: ...
-def _arrow_chunks(
-    events: Iterable[Event], chunk_rows: int = 65536
-) -> list[list[tuple[Any, ...]]]: ...
+def _arrow_table(events: Iterable[Event], chunk_rows: int = 65536) -> Any: ...
 def _run_cli(args: list[str]) -> int:
     """Run the ``eventcoder`` command line (program name first); its exit code."""

@@ -15,7 +15,7 @@ from eventcoder._eventcoder import (
     Document,
     Event,
     Results,
-    _arrow_chunks,
+    _arrow_table,
     _columns,
 )
 
@@ -76,33 +76,12 @@ def to_arrow(events: Events, *, chunk_rows: int = 65536) -> pyarrow.Table:
     """The events as a ``pyarrow.Table``: one row per event, the columns of ``COLUMNS``.
 
     ``events`` is a list (or any iterable) of :class:`Event`, a :class:`Document` or
-    :class:`Results`. The table is built from the extension's buffers without a Python object
-    per value, in record batches of at most ``chunk_rows`` rows.
+    :class:`Results`. The columns are built in Rust and handed to pyarrow through the Arrow
+    PyCapsule interface, without a Python object per value, in record batches of at most
+    ``chunk_rows`` rows. :meth:`Coder.code_arrow` gives the same table straight from texts.
     """
-    pa = _need("pyarrow", "to_arrow")
-    schema = arrow_schema()
-    batches = [
-        pa.RecordBatch.from_arrays(
-            [_array(pa, f.type, col) for f, col in zip(schema, chunk)], schema=schema
-        )
-        for chunk in _arrow_chunks(_events(events), chunk_rows)
-    ]
-    return pa.Table.from_batches(batches, schema=schema)
-
-
-def _array(pa: Any, type: Any, col: tuple[Any, ...]) -> Any:
-    """An Arrow array from the extension's buffers: (length, null count, validity, data
-    buffers, child)."""
-    length, nulls, validity, buffers, child = col
-    children = None if child is None else [_array(pa, type.value_type, child)]
-    return pa.Array.from_buffers(
-        type,
-        length,
-        [None if validity is None else pa.py_buffer(validity)]
-        + [pa.py_buffer(b) for b in buffers],
-        null_count=nulls,
-        children=children,
-    )
+    _need("pyarrow", "to_arrow")
+    return _arrow_table(_events(events), chunk_rows)
 
 
 def to_pandas(events: Events) -> pandas.DataFrame:

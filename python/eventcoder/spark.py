@@ -3,10 +3,12 @@
     from eventcoder.spark import code_events
     events = code_events(articles)  # columns id, text, published
 
-Each Spark task codes its Arrow batches with :meth:`eventcoder.Coder.code_many`; the coder is
-pickled to the executors with its dictionaries' contents, so executors need only the
-package (``pip install`` of a built wheel, or of ``./python`` from a checkout; it is not on PyPI
-yet) and ``pyarrow``, not the dictionary files.
+Each Spark task codes its Arrow batches with :meth:`eventcoder.Coder.code_arrow_batches`: the
+articles' Arrow columns go to Rust without a Python object per article, and the events come
+back as Arrow columns built in Rust, without a Python object per event. The coder is pickled to
+the executors with its dictionaries' contents, so executors need only the package (``pip
+install`` of a built wheel, or of ``./python`` from a checkout; it is not on PyPI yet) and
+``pyarrow``, not the dictionary files.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from eventcoder._eventcoder import COLUMNS, Coder
-from eventcoder._frames import TYPES, article_items, input_columns, to_arrow
+from eventcoder._frames import TYPES, input_columns
 
 if TYPE_CHECKING:
     import pyarrow
@@ -47,15 +49,21 @@ def code_batches(
     on_error: Literal["raise", "skip"] = "raise",
 ) -> Iterator[pyarrow.RecordBatch]:
     """Codes Arrow batches of articles into Arrow batches of events: the function that
-    :func:`code_events` gives ``mapInArrow``, usable on its own with any Arrow stream."""
+    :func:`code_events` gives ``mapInArrow``, usable on its own with any Arrow stream.
+
+    Each batch's columns go to :meth:`eventcoder.Coder.code_arrow_batches` as they are: a
+    missing text codes as empty, a missing id is the article's position in its batch, and a
+    missing published date means undated."""
     coder = coder or Coder()
     for batch in batches:
-        dates = None if published_col is None else batch.column(published_col).to_pylist()
-        items = article_items(
-            batch.column(id_col).to_pylist(), batch.column(text_col).to_pylist(), dates
+        dates = None if published_col is None else batch.column(published_col)
+        yield from coder.code_arrow_batches(
+            batch.column(text_col),
+            batch.column(id_col),
+            dates,
+            threads=threads,
+            on_error=on_error,
         )
-        results = coder.code_many(items, threads=threads, on_error=on_error)
-        yield from to_arrow(results).to_batches()
 
 
 def code_events(

@@ -37,13 +37,7 @@ use std::fmt::{Display, Write as _};
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Float32Builder, Int8Builder, Int32Builder, Int64Builder,
-    ListBuilder, StringBuilder,
-};
-use arrow_array::types::Date32Type;
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::{Datelike, NaiveDate};
 use eventcoder::output::{ActorRecord, EventRecord};
 use parquet::arrow::ArrowWriter;
@@ -51,6 +45,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 
+use crate::columns::{BatchBuilder, Dates};
 use crate::error::CliError;
 
 /// The columns of a flat event table, in order.
@@ -125,26 +120,6 @@ pub trait EventSink {
     /// Completes the table (the header of an empty CSV, the footer of a Parquet file) and
     /// flushes the underlying writer. Without it, the output is incomplete.
     fn finish(self: Box<Self>) -> Result<(), CliError>;
-}
-
-/// `YYYY-MM-DD` to a date, remembering the last one (the events of an article mostly share a
-/// date).
-#[derive(Debug, Default)]
-struct Dates {
-    text: String,
-    date: Option<NaiveDate>,
-}
-
-impl Dates {
-    fn get(&mut self, text: Option<&str>) -> Option<NaiveDate> {
-        let text = text?;
-        if text != self.text {
-            self.text.clear();
-            self.text.push_str(text);
-            self.date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-        }
-        self.date
-    }
 }
 
 /// GDELT's `SQLDATE`: the date as the number YYYYMMDD, for years 0 to 9999.
@@ -390,186 +365,48 @@ fn context_field() -> Field {
     Field::new("item", DataType::Utf8, false)
 }
 
-/// A count or offset as `Int64` (saturating; no offset comes near).
-fn int64(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-/// The builders of an actor's columns.
-#[derive(Default)]
-struct ActorColumns {
-    code: StringBuilder,
-    name: StringBuilder,
-    country: StringBuilder,
-    group: StringBuilder,
-    sector: StringBuilder,
-    text: StringBuilder,
-    start: Int64Builder,
-    end: Int64Builder,
-}
-
-impl ActorColumns {
-    fn append(&mut self, a: Option<&ActorRecord>) {
-        self.code.append_option(a.and_then(|a| a.code.as_deref()));
-        self.name.append_option(a.map(actor_name));
-        self.country
-            .append_option(a.and_then(|a| a.country.as_deref()));
-        self.group
-            .append_option(a.and_then(|a| a.organization.as_deref()));
-        self.sector
-            .append_option(a.and_then(|a| a.sector).map(|s| s.as_str()));
-        self.text.append_option(a.map(|a| a.text.as_str()));
-        self.start.append_option(a.map(|a| int64(a.span[0])));
-        self.end.append_option(a.map(|a| int64(a.span[1])));
+/// Appends one row of a Parquet event table, in [`COLUMNS`] order.
+fn append_row(b: &mut BatchBuilder, rec: &EventRecord, extra: Extra, date: Option<NaiveDate>) {
+    let mut row = b.row();
+    row.int(date.and_then(sqldate).map(i64::from));
+    for a in [&rec.source, &rec.target] {
+        let a = a.as_ref();
+        row.str(a.and_then(|a| a.code.as_deref()))
+            .str(a.map(actor_name))
+            .str(a.and_then(|a| a.country.as_deref()))
+            .str(a.and_then(|a| a.organization.as_deref()))
+            .str(a.and_then(|a| a.sector).map(|s| s.as_str()));
     }
-}
-
-/// One builder per column, rows appended in step.
-struct Columns {
-    rows: usize,
-    sqldate: Int32Builder,
-    actors: [ActorColumns; 2],
-    event_code: StringBuilder,
-    base_code: StringBuilder,
-    root_code: StringBuilder,
-    quad_class: Int8Builder,
-    goldstein: Float32Builder,
-    num_mentions: Int64Builder,
-    num_articles: Int64Builder,
-    geo_name: StringBuilder,
-    geo_country: StringBuilder,
-    article_id: StringBuilder,
-    date: Date32Builder,
-    date_source: StringBuilder,
-    plover_type: StringBuilder,
-    plover_mode: StringBuilder,
-    contexts: ListBuilder<StringBuilder>,
-    trigger: StringBuilder,
-    trigger_start: Int64Builder,
-    trigger_end: Int64Builder,
-    sentence_index: Int64Builder,
-    rule: StringBuilder,
-    confidence: Float32Builder,
-    reported_by: StringBuilder,
-    negated: BooleanBuilder,
-}
-
-impl Columns {
-    fn new() -> Columns {
-        Columns {
-            rows: 0,
-            sqldate: Int32Builder::new(),
-            actors: Default::default(),
-            event_code: StringBuilder::new(),
-            base_code: StringBuilder::new(),
-            root_code: StringBuilder::new(),
-            quad_class: Int8Builder::new(),
-            goldstein: Float32Builder::new(),
-            num_mentions: Int64Builder::new(),
-            num_articles: Int64Builder::new(),
-            geo_name: StringBuilder::new(),
-            geo_country: StringBuilder::new(),
-            article_id: StringBuilder::new(),
-            date: Date32Builder::new(),
-            date_source: StringBuilder::new(),
-            plover_type: StringBuilder::new(),
-            plover_mode: StringBuilder::new(),
-            contexts: ListBuilder::new(StringBuilder::new()).with_field(Arc::new(context_field())),
-            trigger: StringBuilder::new(),
-            trigger_start: Int64Builder::new(),
-            trigger_end: Int64Builder::new(),
-            sentence_index: Int64Builder::new(),
-            rule: StringBuilder::new(),
-            confidence: Float32Builder::new(),
-            reported_by: StringBuilder::new(),
-            negated: BooleanBuilder::new(),
-        }
+    let loc = rec.location.as_ref();
+    row.str(Some(&rec.cameo.code))
+        .str(Some(base_code(&rec.cameo.code)))
+        .str(Some(&rec.cameo.root))
+        .int(Some(i64::from(rec.cameo.quad_class)))
+        .float(Some(rec.cameo.goldstein))
+        .count(Some(extra.num_mentions))
+        .count(Some(extra.num_articles))
+        .str(loc.map(|l| l.name.as_str()))
+        .str(loc.and_then(|l| l.country.as_deref()))
+        .str(Some(&rec.article_id))
+        .date(date)
+        .str(Some(rec.date_source.as_str()))
+        .str(rec.plover.event_type.as_deref())
+        .str(rec.plover.mode.as_deref())
+        .strs(&rec.plover.contexts);
+    for a in [&rec.source, &rec.target] {
+        let a = a.as_ref();
+        row.str(a.map(|a| a.text.as_str()))
+            .count(a.map(|a| a.span[0]))
+            .count(a.map(|a| a.span[1]));
     }
-
-    fn append(&mut self, rec: &EventRecord, extra: Extra, date: Option<NaiveDate>) {
-        self.rows += 1;
-        self.sqldate.append_option(date.and_then(sqldate));
-        self.actors[0].append(rec.source.as_ref());
-        self.actors[1].append(rec.target.as_ref());
-        self.event_code.append_value(&rec.cameo.code);
-        self.base_code.append_value(base_code(&rec.cameo.code));
-        self.root_code.append_value(&rec.cameo.root);
-        self.quad_class
-            .append_value(i8::try_from(rec.cameo.quad_class).unwrap_or(i8::MAX));
-        self.goldstein.append_value(rec.cameo.goldstein);
-        self.num_mentions.append_value(int64(extra.num_mentions));
-        self.num_articles.append_value(int64(extra.num_articles));
-        let loc = rec.location.as_ref();
-        self.geo_name.append_option(loc.map(|l| l.name.as_str()));
-        self.geo_country
-            .append_option(loc.and_then(|l| l.country.as_deref()));
-        self.article_id.append_value(&rec.article_id);
-        self.date
-            .append_option(date.map(Date32Type::from_naive_date));
-        self.date_source.append_value(rec.date_source.as_str());
-        self.plover_type
-            .append_option(rec.plover.event_type.as_deref());
-        self.plover_mode.append_option(rec.plover.mode.as_deref());
-        for c in &rec.plover.contexts {
-            self.contexts.values().append_value(c);
-        }
-        self.contexts.append(true);
-        self.trigger.append_value(&rec.trigger.text);
-        self.trigger_start.append_value(int64(rec.trigger.span[0]));
-        self.trigger_end.append_value(int64(rec.trigger.span[1]));
-        self.sentence_index.append_value(int64(rec.sentence.index));
-        self.rule.append_value(&rec.rule);
-        self.confidence.append_value(rec.confidence);
-        self.reported_by.append_option(rec.reported_by.as_deref());
-        self.negated.append_value(rec.negated);
-    }
-
-    /// The buffered rows as arrays in [`COLUMNS`] order; the builders start empty again.
-    fn finish(&mut self) -> Vec<ArrayRef> {
-        self.rows = 0;
-        let [a1, a2] = &mut self.actors;
-        let mut cols: Vec<ArrayRef> = vec![Arc::new(self.sqldate.finish())];
-        for a in [&mut *a1, &mut *a2] {
-            cols.push(Arc::new(a.code.finish()));
-            cols.push(Arc::new(a.name.finish()));
-            cols.push(Arc::new(a.country.finish()));
-            cols.push(Arc::new(a.group.finish()));
-            cols.push(Arc::new(a.sector.finish()));
-        }
-        cols.extend([
-            Arc::new(self.event_code.finish()) as ArrayRef,
-            Arc::new(self.base_code.finish()),
-            Arc::new(self.root_code.finish()),
-            Arc::new(self.quad_class.finish()),
-            Arc::new(self.goldstein.finish()),
-            Arc::new(self.num_mentions.finish()),
-            Arc::new(self.num_articles.finish()),
-            Arc::new(self.geo_name.finish()),
-            Arc::new(self.geo_country.finish()),
-            Arc::new(self.article_id.finish()),
-            Arc::new(self.date.finish()),
-            Arc::new(self.date_source.finish()),
-            Arc::new(self.plover_type.finish()),
-            Arc::new(self.plover_mode.finish()),
-            Arc::new(self.contexts.finish()),
-        ]);
-        for a in [a1, a2] {
-            cols.push(Arc::new(a.text.finish()));
-            cols.push(Arc::new(a.start.finish()));
-            cols.push(Arc::new(a.end.finish()));
-        }
-        cols.extend([
-            Arc::new(self.trigger.finish()) as ArrayRef,
-            Arc::new(self.trigger_start.finish()),
-            Arc::new(self.trigger_end.finish()),
-            Arc::new(self.sentence_index.finish()),
-            Arc::new(self.rule.finish()),
-            Arc::new(self.confidence.finish()),
-            Arc::new(self.reported_by.finish()),
-            Arc::new(self.negated.finish()),
-        ]);
-        cols
-    }
+    row.str(Some(&rec.trigger.text))
+        .count(Some(rec.trigger.span[0]))
+        .count(Some(rec.trigger.span[1]))
+        .count(Some(rec.sentence.index))
+        .str(Some(&rec.rule))
+        .float(Some(rec.confidence))
+        .str(rec.reported_by.as_deref())
+        .bool(Some(rec.negated));
 }
 
 /// A Parquet file ([`parquet_schema`]), ZSTD-compressed, in row groups of [`ROW_GROUP_ROWS`]
@@ -577,8 +414,7 @@ impl Columns {
 /// the row group in progress, which is written out when full.
 pub struct ParquetSink<W: Write + Send> {
     writer: ArrowWriter<W>,
-    schema: SchemaRef,
-    columns: Columns,
+    columns: BatchBuilder,
     name: String,
     dates: Dates,
 }
@@ -595,10 +431,10 @@ impl<W: Write + Send> ParquetSink<W> {
             .build();
         let writer = ArrowWriter::try_new(writer, schema.clone(), Some(props))
             .map_err(|e| parquet_error(&name, e))?;
+        let columns = BatchBuilder::new(schema).map_err(|e| batch_error(&name, e))?;
         Ok(ParquetSink {
             writer,
-            schema,
-            columns: Columns::new(),
+            columns,
             name,
             dates: Dates::default(),
         })
@@ -606,16 +442,10 @@ impl<W: Write + Send> ParquetSink<W> {
 
     /// Hands the buffered rows to the Parquet writer.
     fn write_batch(&mut self) -> Result<(), CliError> {
-        if self.columns.rows == 0 {
+        if self.columns.rows() == 0 {
             return Ok(());
         }
-        let batch =
-            RecordBatch::try_new(self.schema.clone(), self.columns.finish()).map_err(|e| {
-                CliError::Failed {
-                    message: format!("{}: building a Parquet row batch: {e}", self.name),
-                    hint: None,
-                }
-            })?;
+        let batch = (self.columns.finish()).map_err(|e| batch_error(&self.name, e))?;
         self.writer
             .write(&batch)
             .map_err(|e| parquet_error(&self.name, e))
@@ -625,8 +455,8 @@ impl<W: Write + Send> ParquetSink<W> {
 impl<W: Write + Send> EventSink for ParquetSink<W> {
     fn write(&mut self, rec: &EventRecord, extra: Extra) -> Result<(), CliError> {
         let date = self.dates.get(rec.date.as_deref());
-        self.columns.append(rec, extra, date);
-        if self.columns.rows >= BATCH_ROWS {
+        append_row(&mut self.columns, rec, extra, date);
+        if self.columns.rows() >= BATCH_ROWS || self.columns.is_full() {
             self.write_batch()?;
         }
         Ok(())
@@ -639,6 +469,14 @@ impl<W: Write + Send> EventSink for ParquetSink<W> {
             .finish()
             .map_err(|e| parquet_error(&self.name, e))?;
         Ok(())
+    }
+}
+
+/// An error building a batch of rows (a fault in the table's definition).
+fn batch_error(name: &str, e: ArrowError) -> CliError {
+    CliError::Failed {
+        message: format!("{name}: building a Parquet row batch: {e}"),
+        hint: None,
     }
 }
 
@@ -661,8 +499,8 @@ fn parquet_error(name: &str, e: ParquetError) -> CliError {
 mod tests {
     use super::*;
     use arrow_array::cast::AsArray;
-    use arrow_array::types::{Float32Type, Int8Type, Int32Type, Int64Type};
-    use arrow_array::{Array, ListArray, RecordBatchReader};
+    use arrow_array::types::{Date32Type, Float32Type, Int8Type, Int32Type, Int64Type};
+    use arrow_array::{Array, ListArray, RecordBatch, RecordBatchReader};
     use eventcoder::output::CharIndex;
     use eventcoder::{Article, Coder};
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;

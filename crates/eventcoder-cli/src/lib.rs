@@ -13,6 +13,7 @@ use eventcoder::text::try_tokenize;
 use eventcoder::{Article, Coder};
 
 pub mod code;
+pub mod columns;
 mod completions;
 pub mod dictionaries;
 pub mod error;

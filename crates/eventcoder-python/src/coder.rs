@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
+use crate::arrow::{ArrowBatches, ArrowCoding};
 use crate::classes::{Document, Event, Pick, Reduced, call_python, from_json, pick, reduce};
 use crate::data::DocData;
 use crate::errors::to_py;
@@ -137,7 +138,7 @@ pub fn published_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDa
     )))
 }
 
-fn id_of(v: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
+pub(crate) fn id_of(v: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
     if v.is_none() {
         return Ok(index.to_string());
     }
@@ -164,7 +165,7 @@ fn text_of(v: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
 }
 
 /// Adds the item's position to an error about one of its fields.
-fn at_item(index: usize, e: PyErr, py: Python<'_>) -> PyErr {
+pub(crate) fn at_item(index: usize, e: PyErr, py: Python<'_>) -> PyErr {
     let ty = e.get_type(py);
     let msg = format!("item {index}: {}", e.value(py));
     if ty.is(py.get_type::<PyTypeError>()) {
@@ -262,6 +263,46 @@ type ResultsState = (Vec<Py<Document>>, Vec<CodingError>);
 pub struct Results {
     docs: Vec<Py<Document>>,
     errors: Vec<CodingError>,
+    /// Where the documents were coded: where they are freed.
+    threads: Threads,
+}
+
+/// Results with fewer documents than this are freed on the calling thread.
+const PARALLEL_DROP: usize = 64;
+
+impl Drop for Results {
+    /// Frees the documents that only these results hold on the threads that coded them, in
+    /// parallel and without the GIL: their data was allocated on those threads (each event is
+    /// some thirty small allocations), and freeing it all on the thread that holds the GIL
+    /// would be the largest serial part of `code_many` on many cores.
+    fn drop(&mut self) {
+        if self.docs.len() < PARALLEL_DROP || matches!(self.threads, Threads::One) {
+            return;
+        }
+        Python::attach(|py| {
+            // At interpreter exit, no thread switches: the documents go as any object does.
+            let exiting = (py
+                .import("sys")
+                .and_then(|s| s.call_method0("is_finalizing")))
+            .is_ok_and(|f| f.is_truthy().unwrap_or(true));
+            if exiting {
+                return;
+            }
+            let docs = std::mem::take(&mut self.docs);
+            let mut data = Vec::with_capacity(docs.len());
+            for d in docs {
+                // The Python handle goes first: a document still referenced from Python keeps
+                // its data, and dropping the clone below only counts down.
+                data.push(d.get().0.clone());
+                drop(d);
+            }
+            py.detach(|| match &self.threads {
+                Threads::One => drop(data),
+                Threads::Pool(p) => p.install(|| data.into_par_iter().for_each(drop)),
+                Threads::All => data.into_par_iter().for_each(drop),
+            });
+        });
+    }
 }
 
 #[pymethods]
@@ -273,7 +314,11 @@ impl Results {
         errors: Vec<Py<CodingError>>,
     ) -> Results {
         let errors = errors.iter().map(|e| e.get().clone()).collect();
-        Results { docs, errors }
+        Results {
+            docs,
+            errors,
+            threads: Threads::One,
+        }
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, ResultsState)> {
         let py = slf.py();
@@ -338,12 +383,66 @@ impl Results {
     }
 }
 
-/// Where `code_many` codes: on the calling thread, on a pool of its own, or on rayon's global
-/// pool (every core).
-enum Threads {
+/// Where `code_many` and `code_arrow` code: on the calling thread, on a pool of `n` threads, or
+/// on rayon's global pool (every core).
+pub(crate) enum Threads {
     One,
-    Pool(rayon::ThreadPool),
+    Pool(Arc<rayon::ThreadPool>),
     All,
+}
+
+/// Thread pools by size, kept for the next call: a new pool would start new threads, whose
+/// allocator heaps start cold.
+static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+/// How many pool sizes [`POOLS`] keeps.
+const POOLS_MAX: usize = 8;
+
+impl Threads {
+    /// `threads=`: `None` every core, else at least 1.
+    pub(crate) fn of(threads: Option<usize>) -> PyResult<Threads> {
+        Ok(match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(1) => Threads::One,
+            Some(n) => {
+                let mut pools = POOLS
+                    .get_or_init(Default::default)
+                    .lock()
+                    .expect("not poisoned");
+                if let Some(p) = pools.get(&n) {
+                    return Ok(Threads::Pool(p.clone()));
+                }
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| PyValueError::new_err(e.to_string()))?;
+                let pool = Arc::new(pool);
+                if pools.len() >= POOLS_MAX {
+                    pools.clear();
+                }
+                pools.insert(n, pool.clone());
+                Threads::Pool(pool)
+            }
+            None => Threads::All,
+        })
+    }
+}
+
+/// `on_error=`: whether to skip articles that cannot be coded.
+pub(crate) fn skip_of(on_error: &str) -> PyResult<bool> {
+    match on_error {
+        "raise" => Ok(false),
+        "skip" => Ok(true),
+        other => Err(PyValueError::new_err(format!(
+            "on_error must be \"raise\" or \"skip\", not {other:?}"
+        ))),
+    }
+}
+
+/// The error of an article that could not be coded, naming its position and id.
+pub(crate) fn item_error(py: Python<'_>, index: usize, id: &str, e: eventcoder::Error) -> PyErr {
+    let err = to_py(e);
+    let msg = format!("item {index} (id {id:?}): {}", err.value(py));
+    PyErr::from_type(err.get_type(py), msg)
 }
 
 /// The arguments `Coder.__reduce__` passes back to `Coder._from_state`.
@@ -654,36 +753,69 @@ impl Coder {
         chunk_size: usize,
         html: bool,
     ) -> PyResult<Results> {
-        let skip = match on_error {
-            "raise" => false,
-            "skip" => true,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "on_error must be \"raise\" or \"skip\", not {other:?}"
-                )));
-            }
-        };
+        let skip = skip_of(on_error)?;
         if chunk_size == 0 {
             return Err(PyValueError::new_err("chunk_size must be at least 1"));
         }
-        let threads = match threads {
-            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-            Some(1) => Threads::One,
-            Some(n) => Threads::Pool(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
-            ),
-            None => Threads::All,
-        };
+        let threads = Threads::of(threads)?;
         let total = items.len().ok();
         let bar = progress_bar(py, progress, total)?;
-        let result = self.code_chunks(py, items, &threads, chunk_size, skip, html, bar.as_ref());
+        let result = self.code_chunks(py, items, threads, chunk_size, skip, html, bar.as_ref());
         if let Some(b) = &bar {
             b.call_method0(py, "close")?;
         }
         result
+    }
+
+    /// Codes many articles in parallel on Rust threads, without the GIL, into a pyarrow.Table
+    /// of their events: the columns of eventcoder.to_arrow, built in Rust, with no Python
+    /// object per event.
+    ///
+    /// texts, ids and published are Arrow arrays (pyarrow, or anything with
+    /// __arrow_c_array__ / __arrow_c_stream__) or Python iterables of the same length. A
+    /// missing text codes as empty; without ids (or for a missing one) an article's id is its
+    /// position; published as in code_many. Equal to to_arrow(code_many(zip(ids, texts,
+    /// published))). batch_size articles are coded at a time; on_error and html as in
+    /// code_many.
+    #[pyo3(signature = (texts, ids = None, published = None, *, threads = None, batch_size = 1024, on_error = "raise", html = false))]
+    #[allow(clippy::too_many_arguments, reason = "the Python signature's keywords")]
+    fn code_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        ids: Option<&Bound<'py, PyAny>>,
+        published: Option<&Bound<'py, PyAny>>,
+        threads: Option<usize>,
+        batch_size: usize,
+        on_error: &str,
+        html: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut coding =
+            self.arrow_coding(texts, ids, published, threads, batch_size, on_error, html)?;
+        let mut batches = Vec::new();
+        while let Some(b) = coding.next_batch(py)? {
+            batches.push(b);
+        }
+        crate::columns::pyarrow_table(py, batches)
+    }
+
+    /// As code_arrow, but an iterator of pyarrow.RecordBatch, each the events of up to
+    /// batch_size articles, coded as it is read: for inputs too large to code at once.
+    #[pyo3(signature = (texts, ids = None, published = None, *, threads = None, batch_size = 1024, on_error = "raise", html = false))]
+    #[allow(clippy::too_many_arguments, reason = "the Python signature's keywords")]
+    fn code_arrow_batches(
+        &self,
+        texts: &Bound<'_, PyAny>,
+        ids: Option<&Bound<'_, PyAny>>,
+        published: Option<&Bound<'_, PyAny>>,
+        threads: Option<usize>,
+        batch_size: usize,
+        on_error: &str,
+        html: bool,
+    ) -> PyResult<ArrowBatches> {
+        let coding =
+            self.arrow_coding(texts, ids, published, threads, batch_size, on_error, html)?;
+        Ok(ArrowBatches::new(coding))
     }
 
     fn __repr__(&self) -> String {
@@ -732,12 +864,32 @@ fn progress_bar(py: Python<'_>, wanted: bool, total: Option<usize>) -> PyResult<
 }
 
 impl Coder {
+    #[allow(clippy::too_many_arguments, reason = "code_arrow's options, passed on")]
+    fn arrow_coding(
+        &self,
+        texts: &Bound<'_, PyAny>,
+        ids: Option<&Bound<'_, PyAny>>,
+        published: Option<&Bound<'_, PyAny>>,
+        threads: Option<usize>,
+        batch_size: usize,
+        on_error: &str,
+        html: bool,
+    ) -> PyResult<ArrowCoding> {
+        let options = crate::arrow::Options {
+            threads: Threads::of(threads)?,
+            batch_size,
+            skip: skip_of(on_error)?,
+            html,
+        };
+        ArrowCoding::new(self.coder.clone(), texts, ids, published, options)
+    }
+
     #[allow(clippy::too_many_arguments, reason = "code_many's options, passed on")]
     fn code_chunks(
         &self,
         py: Python<'_>,
         items: &Bound<'_, PyAny>,
-        threads: &Threads,
+        threads: Threads,
         chunk_size: usize,
         skip: bool,
         html: bool,
@@ -762,7 +914,7 @@ impl Coder {
                     let id = a.id.clone();
                     (i, id, code_data(&self.coder, a, html))
                 };
-                match threads {
+                match &threads {
                     Threads::One => chunk.into_iter().map(code).collect::<Vec<_>>(),
                     Threads::Pool(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
                     Threads::All => chunk.into_par_iter().map(code).collect(),
@@ -776,11 +928,7 @@ impl Coder {
                         id,
                         message: e.to_string(),
                     }),
-                    Err(e) => {
-                        let err = to_py(e);
-                        let msg = format!("item {i} (id {id:?}): {}", err.value(py));
-                        return Err(PyErr::from_type(err.get_type(py), msg));
-                    }
+                    Err(e) => return Err(item_error(py, i, &id, e)),
                 }
             }
             if let Some(b) = bar {
@@ -788,7 +936,11 @@ impl Coder {
             }
             py.check_signals()?;
         }
-        Ok(Results { docs, errors })
+        Ok(Results {
+            docs,
+            errors,
+            threads,
+        })
     }
 }
 

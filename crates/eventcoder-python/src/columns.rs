@@ -1,19 +1,26 @@
-//! Events as columns: the flat table behind `to_pandas`, `to_arrow` and the Spark and Dask
-//! helpers. The columns, their types and nullability are defined once, in [`COLUMNS`].
+//! Events as columns: the flat table behind `to_pandas`, `to_arrow`, `Coder.code_arrow` and the
+//! Spark and Dask helpers. The columns, their types and nullability are defined once, in
+//! [`COLUMNS`]; `push_row` gives an event's values in that order.
 //!
-//! Values are gathered in Arrow's memory layout (validity bitmaps, offsets, little-endian
-//! values), so `to_arrow` wraps the buffers without creating a Python object per cell; the
-//! pandas path reads the same columns back as Python lists.
+//! The columns are Arrow arrays built in Rust (by the CLI's [`BatchBuilder`], which also builds
+//! its Parquet tables) and handed to pyarrow through the Arrow PyCapsule interface, without a
+//! Python object per value; the pandas path without pyarrow reads them back as Python lists.
 
-use chrono::NaiveDate;
+use std::sync::{Arc, OnceLock};
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float32Type, Int8Type, Int32Type};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use eventcoder::output::{ActorRecord, EventRecord};
+use eventcoder_cli::columns::{BatchBuilder, Dates};
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList};
+use pyo3_arrow::PyTable;
 
 use crate::classes::Event;
-use crate::data::record_date;
 
 /// The type of a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +52,20 @@ impl Kind {
             Kind::F32 => "float32",
             Kind::Bool => "bool",
             Kind::StrList => "list<string>",
+        }
+    }
+
+    /// The Arrow type (a list's items are nullable strings named `item`, as pyarrow's
+    /// `pa.list_(pa.string())`).
+    pub fn data_type(self) -> DataType {
+        match self {
+            Kind::Str => DataType::Utf8,
+            Kind::Date => DataType::Date32,
+            Kind::I32 => DataType::Int32,
+            Kind::I8 => DataType::Int8,
+            Kind::F32 => DataType::Float32,
+            Kind::Bool => DataType::Boolean,
+            Kind::StrList => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
         }
     }
 }
@@ -97,270 +118,112 @@ pub const COLUMNS: [(&str, Kind, bool); 42] = [
     ("mentions", I32, false),
 ];
 
-/// A chunk holds at most this many rows, and starts anew before any text column passes
-/// [`CHUNK_BYTES`], so that 32-bit Arrow offsets never overflow.
+/// A record batch holds at most this many rows by default (`to_arrow`'s `chunk_rows`).
 const CHUNK_ROWS: usize = 1 << 16;
-// `_arrow_chunks` writes the default out (a literal shows in its Python signature).
+// `_arrow_table` writes the default out (a literal shows in its Python signature).
 const _: () = assert!(CHUNK_ROWS == 65536);
-const CHUNK_BYTES: usize = 1 << 30;
 
-/// A bitmap, least significant bit first (Arrow's validity and boolean layout).
-#[derive(Debug, Default)]
-struct Bits {
-    bytes: Vec<u8>,
-    len: usize,
-    zeros: usize,
+/// The Arrow schema of the table: [`COLUMNS`], without metadata (equal to
+/// `eventcoder.arrow_schema()`).
+pub fn schema() -> SchemaRef {
+    static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            let fields = COLUMNS
+                .iter()
+                .map(|&(name, kind, nullable)| Field::new(name, kind.data_type(), nullable));
+            Arc::new(Schema::new(fields.collect::<Vec<_>>()))
+        })
+        .clone()
 }
 
-impl Bits {
-    fn push(&mut self, bit: bool) {
-        if self.len % 8 == 0 {
-            self.bytes.push(0);
-        }
-        if bit {
-            *self.bytes.last_mut().expect("a byte was pushed") |= 1 << (self.len % 8);
-        } else {
-            self.zeros += 1;
-        }
-        self.len += 1;
-    }
-    fn get(&self, i: usize) -> bool {
-        self.bytes[i / 8] & (1 << (i % 8)) != 0
-    }
-}
-
-#[derive(Debug)]
-enum Data {
-    Str {
-        offsets: Vec<i32>,
-        bytes: Vec<u8>,
-    },
-    I32(Vec<i32>),
-    I8(Vec<i8>),
-    F32(Vec<f32>),
-    Bool(Bits),
-    StrList {
-        offsets: Vec<i32>,
-        items: Box<Column>,
-    },
-}
-
-/// One column of one chunk, in Arrow layout.
-#[derive(Debug)]
-struct Column {
-    kind: Kind,
-    valid: Bits,
-    data: Data,
-}
-
-const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
-
-impl Column {
-    fn new(kind: Kind) -> Column {
-        let data = match kind {
-            Str => Data::Str {
-                offsets: vec![0],
-                bytes: Vec::new(),
-            },
-            Date | I32 => Data::I32(Vec::new()),
-            I8 => Data::I8(Vec::new()),
-            F32 => Data::F32(Vec::new()),
-            Bool => Data::Bool(Bits::default()),
-            StrList => Data::StrList {
-                offsets: vec![0],
-                items: Box::new(Column::new(Str)),
-            },
-        };
-        Column {
-            kind,
-            valid: Bits::default(),
-            data,
-        }
-    }
-
-    fn text_bytes(&self) -> usize {
-        match &self.data {
-            Data::Str { bytes, .. } => bytes.len(),
-            Data::StrList { items, .. } => items.text_bytes(),
-            _ => 0,
-        }
-    }
-
-    fn str(&mut self, v: Option<&str>) {
-        self.valid.push(v.is_some());
-        let Data::Str { offsets, bytes } = &mut self.data else {
-            unreachable!("a text value for a text column")
-        };
-        bytes.extend_from_slice(v.unwrap_or("").as_bytes());
-        offsets.push(i32::try_from(bytes.len()).expect("chunks stay under 2 GiB"));
-    }
-
-    fn int(&mut self, v: Option<usize>) {
-        self.valid.push(v.is_some());
-        let v = v.unwrap_or(0);
-        match &mut self.data {
-            Data::I32(d) => d.push(i32::try_from(v).unwrap_or(i32::MAX)),
-            Data::I8(d) => d.push(i8::try_from(v).unwrap_or(i8::MAX)),
-            _ => unreachable!("an integer for an integer column"),
-        }
-    }
-
-    fn date(&mut self, v: Option<NaiveDate>) {
-        self.valid.push(v.is_some());
-        let Data::I32(d) = &mut self.data else {
-            unreachable!("a date for a date column")
-        };
-        d.push(v.map_or(0, |v| (v - EPOCH).num_days() as i32));
-    }
-
-    fn float(&mut self, v: f32) {
-        self.valid.push(true);
-        let Data::F32(d) = &mut self.data else {
-            unreachable!("a float for a float column")
-        };
-        d.push(v);
-    }
-
-    fn bool(&mut self, v: Option<bool>) {
-        self.valid.push(v.is_some());
-        let Data::Bool(d) = &mut self.data else {
-            unreachable!("a boolean for a boolean column")
-        };
-        d.push(v.unwrap_or(false));
-    }
-
-    fn list(&mut self, values: &[String]) {
-        self.valid.push(true);
-        let Data::StrList { offsets, items } = &mut self.data else {
-            unreachable!("a list for a list column")
-        };
-        for v in values {
-            items.str(Some(v));
-        }
-        offsets.push(i32::try_from(items.valid.len).expect("chunks stay under 2^31 items"));
-    }
-
-    fn len(&self) -> usize {
-        self.valid.len
-    }
-
-    /// Value `i` as a Python object (None where missing).
-    fn value<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
-        if !self.valid.get(i) {
-            return Ok(py.None().into_bound(py));
-        }
-        match &self.data {
-            Data::Str { offsets, bytes } => {
-                let (a, b) = (offsets[i] as usize, offsets[i + 1] as usize);
-                std::str::from_utf8(&bytes[a..b])
-                    .expect("built from str")
-                    .into_bound_py_any(py)
-            }
-            Data::I32(d) if self.kind == Date => {
-                (EPOCH + chrono::TimeDelta::days(i64::from(d[i]))).into_bound_py_any(py)
-            }
-            Data::I32(d) => d[i].into_bound_py_any(py),
-            Data::I8(d) => d[i].into_bound_py_any(py),
-            Data::F32(d) => d[i].into_bound_py_any(py),
-            Data::Bool(d) => d.get(i).into_bound_py_any(py),
-            Data::StrList { offsets, items } => {
-                let range = offsets[i] as usize..offsets[i + 1] as usize;
-                let values = range
-                    .map(|j| items.value(py, j))
-                    .collect::<PyResult<Vec<_>>>()?;
-                Ok(PyList::new(py, values)?.into_any())
-            }
-        }
-    }
-
-    /// `(length, null_count, validity or None, [data buffers], child or None)`: what
-    /// `pyarrow.Array.from_buffers` needs.
-    fn buffers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        /// Little-endian bytes of the values, as Arrow lays them out.
-        fn le<T: Copy, const N: usize>(
-            py: Python<'_>,
-            values: &[T],
-            bytes: impl Fn(T) -> [u8; N],
-        ) -> Py<PyAny> {
-            let raw: Vec<u8> = values.iter().flat_map(|&v| bytes(v)).collect();
-            PyBytes::new(py, &raw).into_any().unbind()
-        }
-        let validity = (self.valid.zeros > 0).then(|| PyBytes::new(py, &self.valid.bytes));
-        let (buffers, child): (Vec<Py<PyAny>>, Option<Bound<'py, PyTuple>>) = match &self.data {
-            Data::Str { offsets, bytes } => (
-                vec![
-                    le(py, offsets, i32::to_le_bytes),
-                    PyBytes::new(py, bytes).into_any().unbind(),
-                ],
-                None,
-            ),
-            Data::I32(d) => (vec![le(py, d, i32::to_le_bytes)], None),
-            Data::I8(d) => (vec![le(py, d, i8::to_le_bytes)], None),
-            Data::F32(d) => (vec![le(py, d, f32::to_le_bytes)], None),
-            Data::Bool(d) => (vec![PyBytes::new(py, &d.bytes).into_any().unbind()], None),
-            Data::StrList { offsets, items } => (
-                vec![le(py, offsets, i32::to_le_bytes)],
-                Some(items.buffers(py)?),
-            ),
-        };
-        (self.len(), self.valid.zeros, validity, buffers, child).into_pyobject(py)
-    }
-}
-
-/// Appends one event to the columns of a chunk, in [`COLUMNS`] order.
-fn push_row(cols: &mut [Column], e: &EventRecord) {
-    let mut col = cols.iter_mut();
-    let mut next = || col.next().expect("a column for every value");
-    next().str(crate::classes::id_or_none(&e.article_id));
-    next().date(record_date(e));
-    next().int(Some(e.sentence.index));
+/// Appends one event to the builders of a batch, in [`COLUMNS`] order.
+fn push_row(b: &mut BatchBuilder, e: &EventRecord, dates: &mut Dates) {
+    let mut row = b.row();
+    row.str(crate::classes::id_or_none(&e.article_id))
+        .date(dates.get(e.date.as_deref()))
+        .count(Some(e.sentence.index));
     for a in [&e.source, &e.target] {
         let a: Option<&ActorRecord> = a.as_ref();
-        next().str(a.map(|a| a.text.as_str()));
-        next().int(a.map(|a| a.span[0]));
-        next().int(a.map(|a| a.span[1]));
-        next().str(a.and_then(|a| a.code.as_deref()));
-        next().str(a.and_then(|a| a.country.as_deref()));
-        next().str(a.and_then(|a| a.organization.as_deref()));
-        next().str(a.and_then(|a| a.sector.map(|s| s.as_str())));
-        next().str(a.and_then(|a| a.name.as_deref()));
-        next().bool(a.map(|a| a.inferred));
+        row.str(a.map(|a| a.text.as_str()))
+            .count(a.map(|a| a.span[0]))
+            .count(a.map(|a| a.span[1]))
+            .str(a.and_then(|a| a.code.as_deref()))
+            .str(a.and_then(|a| a.country.as_deref()))
+            .str(a.and_then(|a| a.organization.as_deref()))
+            .str(a.and_then(|a| a.sector.map(|s| s.as_str())))
+            .str(a.and_then(|a| a.name.as_deref()))
+            .bool(a.map(|a| a.inferred));
     }
-    next().str(Some(&e.cameo.code));
-    next().str(Some(&e.cameo.root));
-    next().str(Some(&e.cameo.label));
-    next().int(Some(usize::from(e.cameo.quad_class)));
-    next().float(e.cameo.goldstein);
-    next().str(e.plover.event_type.as_deref());
-    next().str(e.plover.mode.as_deref());
-    next().list(&e.plover.contexts);
-    next().str(Some(&e.trigger.text));
-    next().int(Some(e.trigger.span[0]));
-    next().int(Some(e.trigger.span[1]));
-    next().str(Some(&e.rule));
-    next().float(e.confidence);
     let l = e.location.as_ref();
-    next().str(l.map(|l| l.text.as_str()));
-    next().str(l.map(|l| l.name.as_str()));
-    next().str(l.and_then(|l| l.country.as_deref()));
-    next().str(l.map(|l| l.source.as_str()));
-    next().str(e.reported_by.as_deref());
-    next().bool(Some(e.negated));
-    next().str(Some(e.date_source.as_str()));
-    next().int(Some(e.mentions));
-    debug_assert!(col.next().is_none(), "a value for every column");
+    row.str(Some(&e.cameo.code))
+        .str(Some(&e.cameo.root))
+        .str(Some(&e.cameo.label))
+        .int(Some(i64::from(e.cameo.quad_class)))
+        .float(Some(e.cameo.goldstein))
+        .str(e.plover.event_type.as_deref())
+        .str(e.plover.mode.as_deref())
+        .strs(&e.plover.contexts)
+        .str(Some(&e.trigger.text))
+        .count(Some(e.trigger.span[0]))
+        .count(Some(e.trigger.span[1]))
+        .str(Some(&e.rule))
+        .float(Some(e.confidence))
+        .str(l.map(|l| l.text.as_str()))
+        .str(l.map(|l| l.name.as_str()))
+        .str(l.and_then(|l| l.country.as_deref()))
+        .str(l.map(|l| l.source.as_str()))
+        .str(e.reported_by.as_deref())
+        .bool(Some(e.negated))
+        .str(Some(e.date_source.as_str()))
+        .count(Some(e.mentions));
 }
 
-fn new_chunk() -> Vec<Column> {
-    COLUMNS
-        .iter()
-        .map(|&(_, kind, _)| Column::new(kind))
-        .collect()
+/// Events gathered into record batches of the table, in order: a new batch starts after
+/// `max_rows` rows, or before a text column passes what 32-bit offsets address.
+pub struct EventBatches {
+    builder: BatchBuilder,
+    dates: Dates,
+    max_rows: usize,
+    done: Vec<RecordBatch>,
 }
 
-/// The events of an iterable as chunks of columns, of at most `rows` rows each.
-fn chunks(events: &Bound<'_, PyAny>, rows: usize) -> PyResult<Vec<Vec<Column>>> {
-    let mut out = vec![new_chunk()];
+impl EventBatches {
+    /// No events yet; batches of at most `max_rows` rows (at least 1).
+    pub fn new(max_rows: usize) -> EventBatches {
+        EventBatches {
+            builder: BatchBuilder::new(schema()).expect("the columns are of supported types"),
+            dates: Dates::default(),
+            max_rows: max_rows.max(1),
+            done: Vec::new(),
+        }
+    }
+
+    /// Appends one event.
+    pub fn push(&mut self, e: &EventRecord) {
+        if self.builder.rows() >= self.max_rows || self.builder.is_full() {
+            self.flush();
+        }
+        push_row(&mut self.builder, e, &mut self.dates);
+    }
+
+    fn flush(&mut self) {
+        if self.builder.rows() > 0 {
+            let batch = self.builder.finish().expect("every row has every column");
+            self.done.push(batch);
+        }
+    }
+
+    /// The batches, in order (none without events).
+    pub fn finish(mut self) -> Vec<RecordBatch> {
+        self.flush();
+        self.done
+    }
+}
+
+/// The events of an iterable, as record batches of at most `rows` rows.
+fn batches(events: &Bound<'_, PyAny>, rows: usize) -> PyResult<Vec<RecordBatch>> {
+    let mut out = EventBatches::new(rows);
     for (i, item) in events.try_iter()?.enumerate() {
         let item = item?;
         let e = item.cast::<Event>().map_err(|_| {
@@ -372,25 +235,61 @@ fn chunks(events: &Bound<'_, PyAny>, rows: usize) -> PyResult<Vec<Vec<Column>>> 
                     .unwrap_or_default()
             ))
         })?;
-        let cur = out.last_mut().expect("a chunk");
-        if cur[0].len() >= rows || cur.iter().any(|c| c.text_bytes() >= CHUNK_BYTES) {
-            out.push(new_chunk());
-        }
-        push_row(out.last_mut().expect("a chunk"), &e.get().0.record);
+        out.push(&e.get().0.record);
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
-/// `{column: [values]}` for an iterable of events (the pandas path).
+/// A `pyarrow.Table` of record batches of the table (imported through the Arrow PyCapsule
+/// interface: no copy, no Python object per value).
+pub fn pyarrow_table(py: Python<'_>, batches: Vec<RecordBatch>) -> PyResult<Bound<'_, PyAny>> {
+    PyTable::try_new(batches, schema())?.into_pyarrow(py)
+}
+
+/// Value `i` of a column as a Python object (None where missing).
+fn value<'py>(py: Python<'py>, col: &ArrayRef, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    if col.is_null(i) {
+        return Ok(py.None().into_bound(py));
+    }
+    match col.data_type() {
+        DataType::Utf8 => col.as_string::<i32>().value(i).into_bound_py_any(py),
+        DataType::Date32 => col
+            .as_primitive::<Date32Type>()
+            .value_as_date(i)
+            .into_bound_py_any(py),
+        DataType::Int32 => col
+            .as_primitive::<Int32Type>()
+            .value(i)
+            .into_bound_py_any(py),
+        DataType::Int8 => col
+            .as_primitive::<Int8Type>()
+            .value(i)
+            .into_bound_py_any(py),
+        DataType::Float32 => col
+            .as_primitive::<Float32Type>()
+            .value(i)
+            .into_bound_py_any(py),
+        DataType::Boolean => col.as_boolean().value(i).into_bound_py_any(py),
+        DataType::List(_) => {
+            let items = col.as_list::<i32>().value(i);
+            let items = items.as_string::<i32>();
+            Ok(PyList::new(py, items.iter().map(|s| s.unwrap_or_default()))?.into_any())
+        }
+        other => unreachable!("no column is of type {other}"),
+    }
+}
+
+/// `{column: [values]}` for an iterable of events (the pandas path without pyarrow).
 #[pyfunction]
 pub fn _columns<'py>(py: Python<'py>, events: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let chunks = chunks(events, CHUNK_ROWS)?;
+    let batches = batches(events, CHUNK_ROWS)?;
     let out = PyDict::new(py);
     for (c, (name, _, _)) in COLUMNS.iter().enumerate() {
         let mut values = Vec::new();
-        for chunk in &chunks {
-            for i in 0..chunk[c].len() {
-                values.push(chunk[c].value(py, i)?);
+        for batch in &batches {
+            let col = batch.column(c);
+            for i in 0..col.len() {
+                values.push(value(py, col, i)?);
             }
         }
         out.set_item(name, PyList::new(py, values)?)?;
@@ -398,18 +297,17 @@ pub fn _columns<'py>(py: Python<'py>, events: &Bound<'py, PyAny>) -> PyResult<Bo
     Ok(out)
 }
 
-/// For each chunk, for each column, its Arrow buffers (see `eventcoder._frames.to_arrow`).
+/// The events of an iterable as a `pyarrow.Table`, in record batches of at most `chunk_rows`
+/// rows (see `eventcoder._frames.to_arrow`).
 #[pyfunction]
 #[pyo3(signature = (events, chunk_rows = 65536))]
-pub fn _arrow_chunks<'py>(
+pub fn _arrow_table<'py>(
     py: Python<'py>,
     events: &Bound<'py, PyAny>,
     chunk_rows: usize,
-) -> PyResult<Vec<Vec<Bound<'py, PyTuple>>>> {
-    chunks(events, chunk_rows.max(1))?
-        .iter()
-        .map(|chunk| chunk.iter().map(|c| c.buffers(py)).collect())
-        .collect()
+) -> PyResult<Bound<'py, PyAny>> {
+    let batches = batches(events, chunk_rows)?;
+    pyarrow_table(py, batches)
 }
 
 /// `[(name, Arrow type, nullable)]`, in order.

@@ -8,6 +8,7 @@
 //! - [`classes`]: the immutable Python classes over it (`Document`, `Event`, `Actor`, ...);
 //! - [`coder`]: `Coder`, `code_many`, `Results`, and the input conversions;
 //! - [`columns`]: events as flat columns for pandas, Arrow, Spark and Dask;
+//! - [`arrow`]: `Coder.code_arrow`, texts to Arrow record batches of events;
 //! - [`errors`]: the exceptions.
 
 use pyo3::prelude::*;
@@ -16,6 +17,7 @@ use pyo3::prelude::*;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+pub mod arrow;
 pub mod classes;
 pub mod coder;
 pub mod columns;
@@ -91,11 +93,12 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<coder::Coder>()?;
     m.add_class::<coder::Results>()?;
     m.add_class::<coder::CodingError>()?;
+    m.add_class::<arrow::ArrowBatches>()?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(_run_cli, m)?)?;
     m.add_function(wrap_pyfunction!(coder::code, m)?)?;
     m.add_function(wrap_pyfunction!(coder::parse, m)?)?;
     m.add_function(wrap_pyfunction!(columns::_columns, m)?)?;
-    m.add_function(wrap_pyfunction!(columns::_arrow_chunks, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::_arrow_table, m)?)?;
     Ok(())
 }
