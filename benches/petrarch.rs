@@ -20,9 +20,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use eventcoder::Coder;
 use eventcoder::lexicon::Lexicon;
 use eventcoder::text::{split_sentences, tokenize};
-use eventcoder::Coder;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
