@@ -196,12 +196,13 @@ impl<'a> Tokens<'a> {
     /// inside (`curly`, which the caller knows from its scan).
     #[inline(always)]
     fn make(&self, start: usize, end: usize, kind: TokenKind, curly: bool) -> Token {
-        let norm = if curly && kind == TokenKind::Word {
-            Norm::CurlyWord
-        } else {
-            Norm::Text
-        };
-        Token::new(start, end, kind, self.flags(start, end), norm)
+        Token::new(
+            start,
+            end,
+            kind,
+            self.flags(start, end),
+            text_norm(kind, curly),
+        )
     }
 
     /// A token with a fixed normalized form.
@@ -428,6 +429,17 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// The normalized form of a token made from its text: the text, with curly apostrophes made
+/// straight in a word that has one inside (`curly`).
+#[inline(always)]
+fn text_norm(kind: TokenKind, curly: bool) -> Norm {
+    if curly && kind == TokenKind::Word {
+        Norm::CurlyWord
+    } else {
+        Norm::Text
+    }
+}
+
 #[inline]
 fn kind_of(numeric: bool) -> TokenKind {
     if numeric {
@@ -489,12 +501,7 @@ impl<'a> Iterator for Tokens<'a> {
                     match self.scan_word(start) {
                         Some((end, kind, curly, flags)) => {
                             self.pos = end;
-                            let norm = if curly && kind == TokenKind::Word {
-                                Norm::CurlyWord
-                            } else {
-                                Norm::Text
-                            };
-                            Token::new(start, end, kind, flags, norm)
+                            Token::new(start, end, kind, flags, text_norm(kind, curly))
                         }
                         None => return self.start_uax(start),
                     }
