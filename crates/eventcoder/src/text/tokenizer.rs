@@ -315,6 +315,8 @@ impl<'a> Tokens<'a> {
                     if is_acronym_step(b, start, i) {
                         i += 1;
                         while i + 1 < b.len() && class(b[i]) == ALPHA && b[i + 1] == b'.' {
+                            // (These letters are read here, not by a run: note their case.)
+                            alnum_run_end(b, i, &mut case);
                             i += 2;
                         }
                         if b.get(i) == Some(&b'-') && b.get(i + 1).is_some_and(|&n| is_alnum(n)) {
@@ -695,6 +697,9 @@ mod tests {
         assert_eq!(texts("the end."), ["the", "end", "."]);
         assert_eq!(texts("U.S.-led coalition"), ["U.S.-led", "coalition"]);
         assert_eq!(texts("at 9 a.m. today"), ["at", "9", "a.m.", "today"]);
+        let t = tokenize("U.S.a.").next().unwrap();
+        assert!(t.is_capitalized() && !t.is_all_caps());
+        assert!(tokenize("U.N.O.").next().unwrap().is_all_caps());
     }
 
     #[test]
