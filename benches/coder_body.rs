@@ -7,7 +7,6 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput};
 use eventcoder::Coder;
 use eventcoder::lexicon::Lexicon;
-use eventcoder::text::{split_sentences, tokenize};
 
 #[path = "corpus.rs"]
 mod corpus;
@@ -18,13 +17,7 @@ pub fn bench(c: &mut Criterion) {
     // Coding: the fixture articles, many times over, one thread.
     let batch = corpus::article_batch(256 * 1024);
     let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
-    let sentences: usize = batch
-        .iter()
-        .map(|a| {
-            let toks: Vec<_> = tokenize(&a.text).collect();
-            split_sentences(&a.text, &toks).len()
-        })
-        .sum();
+    let sentences = corpus::sentence_count(&batch);
     let coder = Coder::new();
     let events: usize = batch
         .iter()

@@ -51,3 +51,15 @@ pub fn article_batch(min_bytes: usize) -> Vec<eventcoder::Article> {
     }
     batch
 }
+
+/// How many sentences the articles have.
+#[allow(dead_code)]
+pub fn sentence_count(articles: &[eventcoder::Article]) -> usize {
+    articles
+        .iter()
+        .map(|a| {
+            let toks: Vec<_> = eventcoder::text::tokenize(&a.text).collect();
+            eventcoder::text::split_sentences(&a.text, &toks).len()
+        })
+        .sum()
+}

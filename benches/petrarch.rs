@@ -22,7 +22,6 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eventcoder::Coder;
 use eventcoder::lexicon::Lexicon;
-use eventcoder::text::{split_sentences, tokenize};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -80,13 +79,7 @@ fn bench(c: &mut Criterion) {
 
     // The coder bench's corpus.
     let batch = corpus::article_batch(256 * 1024);
-    let sentences: usize = batch
-        .iter()
-        .map(|a| {
-            let toks: Vec<_> = tokenize(&a.text).collect();
-            split_sentences(&a.text, &toks).len()
-        })
-        .sum();
+    let sentences = corpus::sentence_count(&batch);
     let builtin = Coder::new();
     for (name, coder) in [("builtin", &builtin), ("phoenix", &phoenix)] {
         let events: usize = batch
