@@ -3,7 +3,7 @@
 //! system allocator is `benches/coder_system_alloc.rs`; the lexicon's own cost is
 //! `benches/lexicon.rs`.
 //!
-//! Run: `cargo bench -p eventcoder --bench coder`
+//! Run: `cargo bench -p eventcoder-benches --bench coder`
 
 use criterion::{criterion_group, criterion_main};
 

@@ -5,9 +5,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
+use eventcoder::Coder;
 use eventcoder::lexicon::Lexicon;
 use eventcoder::text::{split_sentences, tokenize};
-use eventcoder::{Article, Coder};
 
 #[path = "corpus.rs"]
 mod corpus;
@@ -16,15 +16,7 @@ pub fn bench(c: &mut Criterion) {
     Lexicon::builtin(); // compiled once, outside the measurement
 
     // Coding: the fixture articles, many times over, one thread.
-    let articles: Vec<Article> = corpus::fixture_articles()
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| Article::new(i.to_string(), t))
-        .collect();
-    let mut batch = Vec::new();
-    while batch.iter().map(|a: &Article| a.text.len()).sum::<usize>() < 256 * 1024 {
-        batch.extend(articles.iter().cloned());
-    }
+    let batch = corpus::article_batch(256 * 1024);
     let bytes: usize = batch.iter().map(|a| a.text.len()).sum();
     let sentences: usize = batch
         .iter()

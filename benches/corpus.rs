@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 /// The fixture articles under `tests/fixtures/articles`.
 pub fn fixture_articles() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/articles");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/articles");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -29,4 +29,25 @@ pub fn corpus(min_bytes: usize) -> String {
         }
     }
     out
+}
+
+/// The fixture articles as numbered [`eventcoder::Article`]s, repeated to at least `min_bytes`
+/// of text: the coding benches' corpus.
+#[allow(dead_code)]
+pub fn article_batch(min_bytes: usize) -> Vec<eventcoder::Article> {
+    let articles: Vec<eventcoder::Article> = fixture_articles()
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| eventcoder::Article::new(i.to_string(), t))
+        .collect();
+    let mut batch = Vec::new();
+    while batch
+        .iter()
+        .map(|a: &eventcoder::Article| a.text.len())
+        .sum::<usize>()
+        < min_bytes
+    {
+        batch.extend(articles.iter().cloned());
+    }
+    batch
 }

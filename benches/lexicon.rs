@@ -1,7 +1,7 @@
 //! The cost of compiling the built-in lexicon: time (criterion) and peak heap, measured by a
 //! counting global allocator (in its own bench binary so it does not slow the coder bench).
 //!
-//! Run: `cargo bench -p eventcoder --bench lexicon`
+//! Run: `cargo bench -p eventcoder-benches --bench lexicon`
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 use eventcoder::Coder;
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/invariants.rs"]
+#[path = "../../crates/eventcoder/tests/support/invariants.rs"]
 mod invariants;
-#[path = "../../tests/support/records.rs"]
+#[path = "../../crates/eventcoder/tests/support/records.rs"]
 mod records;
 
 static CODER: OnceLock<Coder> = OnceLock::new();

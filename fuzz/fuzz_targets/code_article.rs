@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use eventcoder::Coder;
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/invariants.rs"]
+#[path = "../../crates/eventcoder/tests/support/invariants.rs"]
 mod invariants;
 
 static CODER: OnceLock<Coder> = OnceLock::new();

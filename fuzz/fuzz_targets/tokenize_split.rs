@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/invariants.rs"]
+#[path = "../../crates/eventcoder/tests/support/invariants.rs"]
 mod invariants;
 
 fuzz_target!(|data: &[u8]| {

@@ -31,6 +31,7 @@ __all__ = [
     "Location",
     "Evidence",
     "Mention",
+    "Issue",
     "Event",
     "Sentence",
     "Dateline",
@@ -38,6 +39,8 @@ __all__ = [
     "DateMention",
     "Document",
     "Coder",
+    "LoadSummary",
+    "FileSummary",
     "Results",
     "CodingError",
     "ArrowBatches",
@@ -85,7 +88,8 @@ class InvalidDateError(InvalidInputError):
 
 class DictionaryError(InvalidInputError):
     """A user dictionary has a malformed line, invalid UTF-8, or is larger than
-    :data:`MAX_DICTIONARY_BYTES`; the message gives file:line:column."""
+    :data:`MAX_DICTIONARY_BYTES` (also a bad line of a PETRARCH/TABARI file under
+    ``Coder(petrarch_strict=True)``); the message gives file:line:column."""
 
     file: str
     """The dictionary file, as given."""
@@ -245,6 +249,30 @@ Mention: TypeAlias = Evidence
 """Deprecated: the former name of :class:`Evidence` (``eventcoder.Mention`` warns)."""
 
 @final
+class Issue:
+    """An issue of a PETRARCH issues file found in a sentence of an event
+    (:attr:`Event.issues`; ``issues`` in the JSON record)."""
+
+    @property
+    def code(self) -> str:
+        """The issue's code (``"REFUGEES"``)."""
+    @property
+    def category(self) -> str:
+        """Its category: the ``<ISSUE CATEGORY=...>`` block it is in (``"MIGRATION"``)."""
+    @property
+    def text(self) -> str:
+        """The phrase as written."""
+    @property
+    def span(self) -> tuple[int, int]:
+        """String indices of the phrase."""
+    @property
+    def sentence_index(self) -> int:
+        """0-based index of its sentence."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Event:
     """One coded event: who did what to whom, when and where, with its evidence."""
 
@@ -301,6 +329,10 @@ class Event:
     def evidence(self) -> list[Evidence]:
         """The mentions themselves, the first one first (at most 100; :attr:`mentions` counts
         them all)."""
+    @property
+    def issues(self) -> list[Issue] | None:
+        """The issues of the sentences the event is mentioned in, when the coder has a PETRARCH
+        issues file (``[]`` if they have none); ``None`` without one."""
     def to_dict(self) -> dict[str, Any]:
         """The event as plain data: the same record as the CLI's JSON lines (``article_id`` is
         ``None`` for an article coded without an id)."""
@@ -473,11 +505,58 @@ class ArrowBatches:
         """The next ``pyarrow.RecordBatch`` (the columns of :func:`eventcoder.arrow_schema`)."""
 
 @final
+class FileSummary:
+    """What one PETRARCH/TABARI file gave (Rust's ``eventcoder::lexicon::petrarch::FileSummary``)."""
+
+    @property
+    def name(self) -> str:
+        """The file's name, as given."""
+    @property
+    def kind(self) -> Literal["verbs", "actors", "agents", "discards", "issues"]: ...
+    @property
+    def entries(self) -> int:
+        """Entries read: actors, agents, verbs and patterns, discard and issue phrases."""
+    @property
+    def skipped(self) -> int:
+        """Bad lines skipped."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class LoadSummary:
+    """What loading the PETRARCH/TABARI dictionaries gave (Rust's
+    ``eventcoder::lexicon::petrarch::LoadSummary``): ``str()`` is the one line the command line
+    prints (files, entries read, entries skipped, warnings by kind)."""
+
+    @property
+    def files(self) -> list[FileSummary]:
+        """Each file, in load order (actors, agents, verbs, discards, issues)."""
+    @property
+    def entries(self) -> int:
+        """Entries read, over every file."""
+    @property
+    def skipped(self) -> int:
+        """Bad lines skipped, over every file."""
+    @property
+    def warnings(self) -> dict[str, int]:
+        """Warnings by kind (``"bad_line"``, ``"duplicate_pattern"``, ...); kinds with none are
+        left out."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
 class Coder:
     """Codes articles. Cheap to build, thread-safe, picklable.
 
-    ``dictionaries`` are user dictionary files merged over the built-in lexicon (their contents
-    travel with a pickled coder, so workers need not see the files).
+    ``dictionaries`` are user dictionary files in the built-in TSV format, merged over the
+    built-in lexicon. ``petrarch_dir`` loads every PETRARCH-1/TABARI dictionary of a folder, each
+    file's kind from its name (``verb``, ``actors``, ``agents``, ``discard``, ``issue``);
+    ``petrarch_verbs``, ``petrarch_actors`` (a list), ``petrarch_agents``,
+    ``petrarch_discards`` and ``petrarch_issues`` name such files one by one. With
+    ``builtin=False`` only the dictionaries given are used. A bad line of a PETRARCH/TABARI file
+    is skipped with a warning (counted in :attr:`load_summary`), or with
+    ``petrarch_strict=True`` raises :class:`DictionaryError`. The files are read when the coder
+    is made and their contents travel with a pickled coder, so workers need not see them.
     """
 
     def __new__(
@@ -487,10 +566,24 @@ class Coder:
         require_dyad: bool = False,
         keep_negated: bool = False,
         min_confidence: float = 0.0,
+        petrarch_dir: str | PathLike[str] | None = None,
+        petrarch_verbs: str | PathLike[str] | None = None,
+        petrarch_actors: Iterable[str | PathLike[str]] | None = None,
+        petrarch_agents: str | PathLike[str] | None = None,
+        petrarch_discards: str | PathLike[str] | None = None,
+        petrarch_issues: str | PathLike[str] | None = None,
+        builtin: bool = True,
+        petrarch_strict: bool = False,
     ) -> Coder: ...
     @property
     def dictionaries(self) -> list[str]:
         """The names of the user dictionaries, in merge order."""
+    @property
+    def builtin(self) -> bool:
+        """Whether the built-in dictionaries are used (``False``: only the ones given)."""
+    @property
+    def load_summary(self) -> LoadSummary | None:
+        """What loading the PETRARCH/TABARI dictionaries gave; ``None`` without them."""
     @property
     def require_dyad(self) -> bool: ...
     @property

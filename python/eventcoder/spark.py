@@ -6,8 +6,9 @@
 Each Spark task codes its Arrow batches with :meth:`eventcoder.Coder.code_arrow_batches`: the
 articles' Arrow columns go to Rust without a Python object per article, and the events come
 back as Arrow columns built in Rust, without a Python object per event. The coder is pickled to
-the executors with its dictionaries' contents, so executors need only ``pip install
-eventcoder`` (plus ``pyarrow``), not the dictionary files.
+the executors with its dictionaries' contents, so executors need only the package (``pip
+install`` of a built wheel, or of ``./python`` from a checkout; it is not on PyPI yet) and
+``pyarrow``, not the dictionary files.
 """
 
 from __future__ import annotations

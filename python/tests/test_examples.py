@@ -3,6 +3,8 @@ examples, the package and its stubs type-check (mypy --strict, stubtest)."""
 
 from __future__ import annotations
 
+import base64
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +30,27 @@ def test_quickstart_notebook_executes() -> None:
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any("ec-view" in h and "<mark" in h for h in html), "the highlighted view rendered"
     assert any("<table" in h and "cameo_code" in h for h in html), "the DataFrame rendered"
-    assert any("image/png" in o.get("data", {}) for o in outputs), "the plot rendered"
+    # Both plots of eventcoder.plot render, each as a PNG that is not blank.
+    for call in ("timeline(", "top_dyads("):
+        cells = [c for c in nb.cells if c.cell_type == "code" and call in c.source]
+        assert len(cells) == 1, call
+        pngs = [o["data"]["image/png"] for o in cells[0].outputs
+                if "image/png" in o.get("data", {})]
+        assert len(pngs) == 1, f"the {call}) cell shows one figure"
+        _assert_drawn(pngs[0], call)
+
+
+def _assert_drawn(png_base64: str, what: str) -> None:
+    """The PNG decodes to a real image with a drawing on it: bars or lines in colour, not one
+    flat colour."""
+    image_module = need_module("PIL.Image")
+    image = image_module.open(io.BytesIO(base64.b64decode(png_base64))).convert("RGB")
+    width, height = image.size
+    assert width >= 200 and height >= 150, (what, image.size)
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 10, (what, colours and len(colours))
+    # Some pixels are saturated colour (the quad-class or dyad bars), not only grey text.
+    assert any(max(rgb) - min(rgb) > 60 for _, rgb in colours), what
 
 
 def test_quickstart_script_runs() -> None:
@@ -70,7 +92,8 @@ def test_mypy_strict_on_examples_benchmarks_and_package() -> None:
 def test_stubs_match_the_extension() -> None:
     need_module("mypy")
     run = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "eventcoder._eventcoder"],
+        [sys.executable, "-m", "mypy.stubtest", "--mypy-config-file", "pyproject.toml",
+         "eventcoder._eventcoder"],
         capture_output=True,
         text=True,
         cwd=PYTHON,

@@ -113,8 +113,8 @@ pub struct CodeOptions<'a> {
     pub keep_negated: bool,
     /// Only events at least this confident.
     pub min_confidence: Option<f32>,
-    /// User dictionaries.
-    pub dictionaries: &'a [String],
+    /// Where the dictionaries come from.
+    pub dictionaries: &'a crate::dictionaries::DictionaryArgs,
     /// The texts are HTML.
     pub html: bool,
 }
@@ -149,7 +149,9 @@ pub fn run(o: &CodeOptions<'_>) -> Result<bool, CliError> {
             "use jsonl, csv, tsv or parquet",
         ));
     }
-    let coder = crate::build_coder(o.dictionaries, o.require_dyad, o.keep_negated)?;
+    let coder = o
+        .dictionaries
+        .build(o.require_dyad, o.keep_negated, o.quiet)?;
     // The core checks the range (0 to 1, not NaN), as for Rust and Python callers.
     let coder = match o.min_confidence {
         Some(c) => coder

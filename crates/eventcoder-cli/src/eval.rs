@@ -24,8 +24,14 @@ pub fn plover_gsr(path: &str, misses: bool, json: bool) -> Result<(), CliError> 
     Ok(out.flush()?)
 }
 
-pub fn fixtures(path: &str, misses: bool, json: bool, min_rows: usize) -> Result<(), CliError> {
-    let coder = eventcoder::Coder::new();
+pub fn fixtures(
+    path: &str,
+    misses: bool,
+    json: bool,
+    min_rows: usize,
+    dictionaries: &crate::dictionaries::DictionaryArgs,
+) -> Result<(), CliError> {
+    let coder = dictionaries.build(false, false, false)?;
     // (The table is read like a dictionary, but the dictionary format's hint would mislead.)
     let report = eventcoder::eval::fixtures::score_file(&coder, path).map_err(|e| match e {
         eventcoder::Error::Dictionary { .. } => CliError::Failed {

@@ -12,14 +12,16 @@ use crate::error::CliError;
 pub(crate) struct ExplainOptions<'a> {
     pub file: &'a str,
     pub published: Option<&'a str>,
-    pub dictionaries: &'a [String],
+    pub dictionaries: &'a crate::dictionaries::DictionaryArgs,
     pub require_dyad: bool,
     pub keep_negated: bool,
 }
 
 /// Runs `eventcoder explain`.
 pub(crate) fn run(o: &ExplainOptions<'_>) -> Result<(), CliError> {
-    let coder = crate::build_coder(o.dictionaries, o.require_dyad, o.keep_negated)?;
+    let coder = o
+        .dictionaries
+        .build(o.require_dyad, o.keep_negated, false)?;
     let published = o.published.map(parse_iso_date).transpose()?;
     let text = crate::read_input(o.file)?;
     let name = if o.file == "-" { "stdin" } else { o.file };

@@ -22,6 +22,7 @@ Examples:
   eventcoder code --input csv --text-field body --id-field url export.csv.gz -o events.csv
   zstdcat dump.jsonl.zst | eventcoder code --input jsonl - > events.jsonl
   eventcoder code --format explain --dictionary mine.tsv article.txt
+  eventcoder code --no-builtin --petrarch-dir phoenix/ articles.jsonl > events.jsonl
   cat article.txt | eventcoder code --require-dyad --min-confidence 0.6 -
 
 Exit codes:
@@ -39,6 +40,7 @@ dictionary file and line of its pattern.
 Examples:
   eventcoder explain --published 2024-03-06 article.txt
   eventcoder explain --dictionary mine.tsv article.txt
+  eventcoder explain --petrarch-verbs CAMEO.verbpatterns.150430.txt article.txt
   echo 'Israeli troops did not attack Gaza.' | eventcoder explain -";
 
 /// `eventcoder lexicon`.
@@ -51,7 +53,8 @@ Examples:
 pub(crate) const LEXICON_STATS: &str = "\
 Examples:
   eventcoder lexicon stats
-  eventcoder lexicon stats --json --dictionary mine.tsv";
+  eventcoder lexicon stats --json --dictionary mine.tsv
+  eventcoder lexicon stats --no-builtin --petrarch-dir phoenix/";
 
 /// `eventcoder lexicon lookup`.
 pub(crate) const LEXICON_LOOKUP: &str = "\
@@ -61,20 +64,32 @@ no entry matches prints \"no entry matched\" and exits 0.
 Examples:
   eventcoder lexicon lookup \"Tajik Foreign Minister\"
   eventcoder lexicon lookup --date 2010-05-01 \"Hamrokhon Zarifi\"
-  eventcoder lexicon lookup --dictionary mine.tsv --json \"water minister\"";
+  eventcoder lexicon lookup --dictionary mine.tsv --json \"water minister\"
+  eventcoder lexicon lookup --petrarch-actors Phoenix.Countries.actors.txt \"Kabul\"";
 
 /// `eventcoder eval`.
 pub(crate) const EVAL: &str = "\
 Examples:
   eventcoder eval fixtures tests/fixtures/events.tsv
-  eventcoder eval plover-gsr PLOVER_GSR_CAMEO.txt";
+  eventcoder eval plover-gsr PLOVER_GSR_CAMEO.txt
+  eventcoder eval petrarch PETR.UnitTest.records.xml --petrarch-dir petrarch1/ --no-builtin";
 
 /// `eventcoder eval fixtures`.
 pub(crate) const EVAL_FIXTURES: &str = "\
 Examples:
   eventcoder eval fixtures tests/fixtures/events.tsv
   eventcoder eval fixtures tests/fixtures/events.tsv --misses --min-rows 10
-  eventcoder eval fixtures tests/fixtures/events.tsv --json";
+  eventcoder eval fixtures tests/fixtures/events.tsv --json
+  eventcoder eval fixtures tests/fixtures/events.tsv --no-builtin --petrarch-dir phoenix/";
+
+/// `eventcoder eval petrarch`.
+pub(crate) const EVAL_PETRARCH: &str = "\
+Each record's <Text> is coded with its date as the published date (its <Parse> is not read)
+and compared with its <EventCoding> entries; the last line is `N passed, M failed`.
+
+Examples:
+  eventcoder eval petrarch PETR.UnitTest.records.xml --petrarch-dir petrarch1/ --no-builtin
+  eventcoder eval petrarch PETR.UnitTest.records.xml --petrarch-dir petrarch1/ --misses";
 
 /// `eventcoder eval plover-gsr`.
 pub(crate) const EVAL_PLOVER_GSR: &str = "\
@@ -95,6 +110,7 @@ Examples:
   eventcoder serve                         # http://127.0.0.1:8000/
   eventcoder serve --port 0                # a free port, printed on stderr
   eventcoder serve --dictionary mine.tsv --threads 2
+  eventcoder serve --petrarch-dir phoenix/
   curl -s http://127.0.0.1:8000/api/code -d '{\"text\": \"...\", \"published\": \"2024-03-14\"}'
 
 POST /api/code answers a JSON array of the events, each the object `eventcoder code` writes

@@ -9,12 +9,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use eventcoder::output::CharIndex;
-use eventcoder::text::tokenize;
+use eventcoder::text::try_tokenize;
 use eventcoder::{Article, Coder};
 
 pub mod code;
 pub mod columns;
 mod completions;
+pub mod dictionaries;
 pub mod error;
 mod eval;
 mod explain;
@@ -27,6 +28,7 @@ mod serve;
 pub mod sources;
 
 use code::{InputFormat, OutputFormat};
+use dictionaries::DictionaryArgs;
 use error::{CliError, report};
 
 #[derive(Parser)]
@@ -104,13 +106,12 @@ enum Command {
         /// Keep negated events (marked "negated": true).
         #[arg(long)]
         keep_negated: bool,
-        /// A user dictionary to merge over the built-ins (repeatable).
-        #[arg(long = "dictionary", value_name = "FILE")]
-        dictionaries: Vec<String>,
         /// The text (or each record's text) is HTML: code its visible text (no scripts, styles
         /// or markup; entities decoded). Spans point into the HTML.
         #[arg(long)]
         html: bool,
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
         /// Files, directories (walked recursively, in sorted order) and - for standard input.
         #[arg(value_name = "INPUT", default_value = "-")]
         inputs: Vec<String>,
@@ -121,15 +122,14 @@ enum Command {
         /// Published date (YYYY-MM-DD); relative dates resolve against it.
         #[arg(long)]
         published: Option<String>,
-        /// A user dictionary to merge over the built-ins (repeatable).
-        #[arg(long = "dictionary", value_name = "FILE")]
-        dictionaries: Vec<String>,
         /// Code as `code --require-dyad` does (events without a resolved dyad are filtered).
         #[arg(long)]
         require_dyad: bool,
         /// Code as `code --keep-negated` does (negated events are kept, marked).
         #[arg(long)]
         keep_negated: bool,
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
         /// The text article, or - for standard input.
         #[arg(value_name = "FILE")]
         file: String,
@@ -155,12 +155,11 @@ enum Command {
         /// The address to listen on. The default accepts connections from this machine only.
         #[arg(long, default_value = "127.0.0.1")]
         host: String,
-        /// A user dictionary to merge over the built-ins (repeatable).
-        #[arg(long = "dictionary", value_name = "FILE")]
-        dictionaries: Vec<String>,
         /// Threads to code on (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(after_help = help::COMPLETIONS)]
@@ -179,9 +178,8 @@ enum LexiconCommand {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
-        /// A user dictionary to merge over the built-ins (repeatable).
-        #[arg(long = "dictionary", value_name = "FILE")]
-        dictionaries: Vec<String>,
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
     },
     /// Show how a phrase resolves: the entries matched (with their dictionary file:line),
     /// their kinds, and the actor code the coder gives it.
@@ -192,12 +190,11 @@ enum LexiconCommand {
         /// Resolve office holders as of this date (YYYY-MM-DD), as an article's published date.
         #[arg(long)]
         date: Option<String>,
-        /// A user dictionary to merge over the built-ins (repeatable).
-        #[arg(long = "dictionary", value_name = "FILE")]
-        dictionaries: Vec<String>,
         /// Print JSON instead of text (spans in bytes of the phrase).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
     },
 }
 
@@ -218,21 +215,21 @@ enum EvalCommand {
         /// Show tags with at least this many rows.
         #[arg(long, default_value_t = 5)]
         min_rows: usize,
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
     },
     /// Code PETRARCH-1's unit-test records (PETR.UnitTest.records.xml) from their raw text
     /// with PETRARCH dictionaries, and count the records coded as expected per category.
+    #[command(after_help = help::EVAL_PETRARCH)]
     Petrarch {
         /// Path to the records file.
         path: String,
-        /// The directory of the dictionaries (file kinds found from their names).
-        #[arg(long, value_name = "DIR")]
-        petrarch_dir: String,
         /// Print every record that failed.
         #[arg(long)]
         misses: bool,
-        /// Use only the loaded dictionaries, not the built-in ones.
-        #[arg(long)]
-        no_builtin: bool,
+        // The records' own dictionaries (--petrarch-dir DIR), with or without the built-ins.
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
     },
     /// Score against the PLOVER gold-standard records (PLOVER_GSR_CAMEO.txt).
     #[command(after_help = help::EVAL_PLOVER_GSR)]
@@ -256,54 +253,21 @@ fn cmd_tokens(file: &str) -> Result<(), CliError> {
     let text = read_input(file)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let mut ix = CharIndex::new(&text);
-    for t in tokenize(&text) {
+    for t in try_tokenize(&text)? {
         let record = serde_json::json!({
-            "text": t.text,
-            "norm": t.norm,
-            "kind": t.kind,
-            "span": t.span,
-            "char_span": ix.span(t.span),
+            "text": t.text(&text),
+            "norm": t.norm(&text),
+            "kind": t.kind(),
+            "span": t.span(),
+            "char_span": ix.span(t.span()),
         });
         writeln!(out, "{record}")?;
     }
     Ok(out.flush()?)
 }
 
-pub(crate) fn build_coder(
-    dictionaries: &[String],
-    require_dyad: bool,
-    keep_negated: bool,
-) -> Result<Coder, CliError> {
-    let mut b = Coder::builder()
-        .require_dyad(require_dyad)
-        .keep_negated(keep_negated);
-    for d in dictionaries {
-        b = b.dictionary(d)?;
-    }
-    let coder = b.build()?;
-    print_warnings(coder.lexicon().warnings());
-    Ok(coder)
-}
-
-/// How many dictionary warnings are printed before the rest are only counted.
-const MAX_WARNINGS_SHOWN: usize = 20;
-
-/// Dictionary warnings on stderr, one line each (`file:line:col: warning: ...`), the first
-/// [`MAX_WARNINGS_SHOWN`] and then a count.
-fn print_warnings(warnings: &[eventcoder::lexicon::DictionaryWarning]) {
-    for w in warnings.iter().take(MAX_WARNINGS_SHOWN) {
-        report(format_args!("{w}"));
-    }
-    if warnings.len() > MAX_WARNINGS_SHOWN {
-        report(format_args!(
-            "... and {} more dictionary warnings (`eventcoder lexicon stats` counts them by kind)",
-            warnings.len() - MAX_WARNINGS_SHOWN
-        ));
-    }
-}
-
-fn cmd_stats(json: bool, dictionaries: &[String]) -> Result<(), CliError> {
-    let coder = build_coder(dictionaries, false, false)?;
+fn cmd_stats(json: bool, dictionaries: &DictionaryArgs) -> Result<(), CliError> {
+    let coder = dictionaries.build(false, false, false)?;
     let stats = coder.lexicon().stats();
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
@@ -504,8 +468,9 @@ where
                     misses,
                     json,
                     min_rows,
+                    dictionaries,
                 },
-        } => eval::fixtures(path, *misses, *json, *min_rows).map(|_| true),
+        } => eval::fixtures(path, *misses, *json, *min_rows, dictionaries).map(|_| true),
         Command::Serve {
             port,
             host,
@@ -516,11 +481,10 @@ where
             command:
                 EvalCommand::Petrarch {
                     path,
-                    petrarch_dir,
                     misses,
-                    no_builtin,
+                    dictionaries,
                 },
-        } => petrarch::run(path, petrarch_dir, *misses, *no_builtin).map(|_| true),
+        } => petrarch::run(path, *misses, dictionaries).map(|_| true),
     };
     match result {
         Ok(true) | Err(CliError::BrokenPipe) => 0,

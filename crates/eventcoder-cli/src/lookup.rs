@@ -12,11 +12,11 @@ use crate::error::CliError;
 pub(crate) fn run(
     phrase: &str,
     date: Option<&str>,
-    dictionaries: &[String],
+    dictionaries: &crate::dictionaries::DictionaryArgs,
     json: bool,
 ) -> Result<(), CliError> {
     let date = date.map(parse_iso_date).transpose()?;
-    let coder = crate::build_coder(dictionaries, false, false)?;
+    let coder = dictionaries.build(false, false, false)?;
     let lookup = coder.lexicon().lookup(phrase, date);
     let mut out = BufWriter::new(io::stdout().lock());
     if json {

@@ -16,6 +16,7 @@ use std::io::{self, BufWriter, Write};
 use chrono::NaiveDate;
 use eventcoder::{Article, Coder, Document};
 
+use crate::dictionaries::DictionaryArgs;
 use crate::error::CliError;
 
 /// What a record expects.
@@ -189,23 +190,18 @@ fn expected(e: &Expect) -> String {
 }
 
 /// Runs the evaluation; `Ok(true)` when every valid record passed.
-pub fn run(
-    path: &str,
-    petrarch_dir: &str,
-    misses: bool,
-    no_builtin: bool,
-) -> Result<bool, CliError> {
+pub fn run(path: &str, misses: bool, dictionaries: &DictionaryArgs) -> Result<bool, CliError> {
+    if !dictionaries.has_petrarch() {
+        return Err(CliError::failed(
+            "eval petrarch needs the records' dictionaries",
+            "give --petrarch-dir DIR (or --petrarch-verbs, --petrarch-actors, ... FILE)",
+        ));
+    }
     let xml = std::fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
     let records = read_records(path, &xml)?;
-    let coder = Coder::builder()
-        .builtin(!no_builtin)
-        .petrarch_dir(petrarch_dir)?
-        .require_dyad(true)
-        .build()?;
+    // (The loader's summary goes to stderr, as for every command.)
+    let coder = dictionaries.build(true, false, false)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    if let Some(s) = coder.lexicon().petrarch_summary() {
-        writeln!(out, "{s}")?;
-    }
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
     for r in &records {

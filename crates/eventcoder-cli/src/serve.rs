@@ -75,7 +75,7 @@ const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self';
 pub(crate) fn run(
     host: &str,
     port: u16,
-    dictionaries: &[String],
+    dictionaries: &crate::dictionaries::DictionaryArgs,
     threads: Option<usize>,
 ) -> Result<(), CliError> {
     let workers = match threads {
@@ -83,7 +83,7 @@ pub(crate) fn run(
         Some(n) => n,
         None => thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let coder = super::build_coder(dictionaries, false, false)?;
+    let coder = dictionaries.build(false, false, false)?;
     let listener = TcpListener::bind((host, port)).map_err(|e| {
         CliError::failed(
             format!("cannot listen on {host}:{port}: {e}"),

@@ -1,9 +1,9 @@
 //! Inputs the `cli_records` fuzz target (`fuzz/`) found failing, kept as regression tests. Each
 //! runs the target's checks (`tests/support/records.rs`) on the fuzzer's own bytes.
 
-#[path = "../../../tests/support/invariants.rs"]
+#[path = "../../eventcoder/tests/support/invariants.rs"]
 mod invariants;
-#[path = "../../../tests/support/records.rs"]
+#[path = "../../eventcoder/tests/support/records.rs"]
 mod records;
 
 use eventcoder::Coder;

@@ -2,9 +2,9 @@
 //! readers of `eventcoder_cli::input`, checked by `tests/support/records.rs` on arbitrary bytes
 //! and on JSON-lines-like input.
 
-#[path = "../../../tests/support/invariants.rs"]
+#[path = "../../eventcoder/tests/support/invariants.rs"]
 mod invariants;
-#[path = "../../../tests/support/records.rs"]
+#[path = "../../eventcoder/tests/support/records.rs"]
 mod records;
 
 use std::sync::LazyLock;

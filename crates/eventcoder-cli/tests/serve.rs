@@ -338,6 +338,40 @@ fn serve_codes_with_user_dictionaries() {
     );
 }
 
+/// The PETRARCH dictionary flags: a PETRARCH-format actor file written for this test (an
+/// invented group) with the built-in verbs.
+#[test]
+fn serve_codes_with_petrarch_dictionaries() {
+    let dir = TempDir(
+        std::env::temp_dir().join(format!("eventcoder-serve-petrarch-{}", std::process::id())),
+    );
+    std::fs::create_dir_all(&dir.0).unwrap();
+    let actors = dir.0.join("mine.actors.txt");
+    std::fs::write(&actors, "NORTHERN_RIVERS_FRONT [SDNREB]\n+NRF\n").unwrap();
+    let body = br#"{"text": "Chad accused the Northern Rivers Front of shelling refugee camps."}"#;
+    let server = Server::start(&[
+        "--threads",
+        "1",
+        "--petrarch-actors",
+        actors.to_str().unwrap(),
+    ]);
+    let r = http(server.port, "POST", "/api/code", Some(body));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let events = r.json();
+    assert_eq!(
+        (
+            &events[0]["source"]["code"],
+            &events[0]["cameo"]["code"],
+            &events[0]["target"]["code"]
+        ),
+        (
+            &Value::from("TCD"),
+            &Value::from("112"),
+            &Value::from("SDNREB")
+        )
+    );
+}
+
 #[test]
 fn serve_api_explains_on_request() {
     let server = Server::start(&["--threads", "1"]);

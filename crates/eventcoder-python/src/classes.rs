@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use eventcoder::output::{
-    ActorRecord, CameoRecord, CharIndex, EventRecord, LocationRecord, PloverRecord,
+    ActorRecord, CameoRecord, CharIndex, EventRecord, IssueRecord, LocationRecord, PloverRecord,
 };
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -141,12 +141,12 @@ impl Token {
 pub fn tokens_of(text: &str, from: usize) -> Vec<Token> {
     let mut offsets = CharIndex::new(text);
     eventcoder::text::tokenize(text)
-        .skip_while(|t| t.span.start < from)
+        .skip_while(|t| t.start() < from)
         .map(|t| Token {
-            text: t.text.to_owned(),
-            span: pair(offsets.span(t.span)),
-            kind: t.kind.as_str().to_owned(),
-            norm: t.norm.into_owned(),
+            text: t.text(text).to_owned(),
+            span: pair(offsets.span(t.span())),
+            kind: t.kind().as_str().to_owned(),
+            norm: t.norm(text).into_owned(),
         })
         .collect()
 }
@@ -157,13 +157,13 @@ pub fn tokens_of_html(html: &str, from: usize) -> Vec<Token> {
     let visible = eventcoder::HtmlText::from_html(html);
     let mut offsets = CharIndex::new(html);
     eventcoder::text::tokenize(&visible.text)
-        .map(|t| (visible.original_span(t.span), t))
+        .map(|t| (visible.original_span(t.span()), t))
         .skip_while(|(span, _)| span.start < from)
         .map(|(span, t)| Token {
-            text: t.text.to_owned(),
+            text: t.text(&visible.text).to_owned(),
             span: pair(offsets.span(span)),
-            kind: t.kind.as_str().to_owned(),
-            norm: t.norm.into_owned(),
+            kind: t.kind().as_str().to_owned(),
+            norm: t.norm(&visible.text).into_owned(),
         })
         .collect()
 }
@@ -379,6 +379,158 @@ impl Location {
     }
 }
 
+/// An issue of a PETRARCH issues file in a sentence of an event (`Event.issues`; the JSON
+/// record's `issues`).
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Issue(IssueRecord);
+
+#[pymethods]
+impl Issue {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
+    /// The issue's code ("REFUGEES").
+    #[getter]
+    fn code(&self) -> &str {
+        &self.0.code
+    }
+    /// Its category: the `<ISSUE CATEGORY=...>` block it is in ("MIGRATION").
+    #[getter]
+    fn category(&self) -> &str {
+        &self.0.category
+    }
+    /// The phrase as written.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+    /// String indices of the phrase.
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        pair(self.0.span)
+    }
+    /// 0-based index of its sentence.
+    #[getter]
+    fn sentence_index(&self) -> usize {
+        self.0.sentence
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Issue({:?}, category={:?}, text={:?}, span=({}, {}))",
+            self.0.code, self.0.category, self.0.text, self.0.span[0], self.0.span[1]
+        )
+    }
+}
+
+/// What one PETRARCH/TABARI file gave (Rust's `eventcoder::lexicon::petrarch::FileSummary`).
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq, get_all)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileSummary {
+    /// The file's name, as given.
+    name: String,
+    /// Its kind: verbs, actors, agents, discards or issues.
+    kind: String,
+    /// Entries read: actors, agents, verbs and patterns, discard and issue phrases.
+    entries: usize,
+    /// Bad lines skipped.
+    skipped: usize,
+}
+
+#[pymethods]
+impl FileSummary {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "FileSummary({:?}, kind={:?}, entries={}, skipped={})",
+            self.name, self.kind, self.entries, self.skipped
+        )
+    }
+}
+
+/// What loading the PETRARCH/TABARI dictionaries gave (Rust's
+/// `eventcoder::lexicon::petrarch::LoadSummary`): the files, entries read and skipped, and
+/// warnings by kind. `str()` is the one line the command line prints.
+#[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LoadSummary {
+    files: Vec<FileSummary>,
+    warnings: std::collections::BTreeMap<String, usize>,
+    line: String,
+}
+
+impl LoadSummary {
+    /// The Python view of the core's summary.
+    pub fn of(s: &eventcoder::lexicon::petrarch::LoadSummary) -> LoadSummary {
+        LoadSummary {
+            files: s
+                .files
+                .iter()
+                .map(|f| FileSummary {
+                    name: f.name.clone(),
+                    kind: f.kind.as_str().to_owned(),
+                    entries: f.entries,
+                    skipped: f.skipped,
+                })
+                .collect(),
+            warnings: s
+                .warnings
+                .iter()
+                .map(|(k, n)| ((*k).to_owned(), *n))
+                .collect(),
+            line: s.to_string(),
+        }
+    }
+}
+
+#[pymethods]
+impl LoadSummary {
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, PyType>, json: &str) -> PyResult<Self> {
+        from_json(json)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        reduce(slf)
+    }
+    /// Each file, in load order (actors, agents, verbs, discards, issues).
+    #[getter]
+    fn files(&self) -> Vec<FileSummary> {
+        self.files.clone()
+    }
+    /// Entries read, over every file.
+    #[getter]
+    fn entries(&self) -> usize {
+        self.files.iter().map(|f| f.entries).sum()
+    }
+    /// Bad lines skipped, over every file.
+    #[getter]
+    fn skipped(&self) -> usize {
+        self.files.iter().map(|f| f.skipped).sum()
+    }
+    /// Warnings by kind ("bad_line", "duplicate_pattern", ...); kinds with none left out.
+    #[getter]
+    fn warnings(&self) -> std::collections::BTreeMap<String, usize> {
+        self.warnings.clone()
+    }
+    fn __str__(&self) -> &str {
+        &self.line
+    }
+    fn __repr__(&self) -> String {
+        format!("LoadSummary({:?})", self.line)
+    }
+}
+
 /// One mention of an event, the evidence for it (Rust's `eventcoder::code::Evidence`).
 /// Formerly `Mention`, a deprecated alias.
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
@@ -526,6 +678,12 @@ impl Event {
     #[getter]
     fn evidence(&self) -> Vec<Evidence> {
         self.0.mentions.iter().cloned().map(Evidence).collect()
+    }
+    /// The issues of the sentences the event is mentioned in, when the coder has a PETRARCH
+    /// issues file (an empty list if they have none); None without one.
+    #[getter]
+    fn issues(&self) -> Option<Vec<Issue>> {
+        (self.0.record.issues.as_ref()).map(|v| v.iter().cloned().map(Issue).collect())
     }
     /// The event as plain data: the same record as the CLI's JSON lines (article_id None
     /// when the article was coded without an id).

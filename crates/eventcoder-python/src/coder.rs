@@ -1,13 +1,15 @@
 //! `Coder`, `code_many` and `Results`: coding from Python, in parallel and without the GIL.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
+use eventcoder::lexicon::petrarch::PetrarchKind;
 use eventcoder::{Article, CoderOptions};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
+use pyo3::types::{PyBytes, PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
 use crate::arrow::{ArrowBatches, ArrowCoding};
@@ -18,31 +20,86 @@ use crate::errors::to_py;
 /// User dictionaries: (name, contents), in merge order.
 type Sources = Vec<(String, String)>;
 
+/// PETRARCH/TABARI dictionaries: (kind, name, bytes as read), in the order given.
+type PetrarchSources = Vec<(PetrarchKind, String, Vec<u8>)>;
+
+/// Everything a coder's lexicon is compiled from: what pickling carries, so that workers need
+/// not see the files.
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+struct Dictionaries {
+    sources: Sources,
+    petrarch: PetrarchSources,
+    /// Whether the built-in dictionaries are loaded under the others.
+    builtin: bool,
+    /// Whether a bad line of a PETRARCH/TABARI file is an error.
+    strict: bool,
+}
+
+impl Dictionaries {
+    /// Only the built-ins: the shared default lexicon.
+    fn is_default(&self) -> bool {
+        self.sources.is_empty() && self.petrarch.is_empty() && self.builtin
+    }
+}
+
 /// Coders built from user dictionaries, by their contents: unpickling a coder on a worker (once
 /// per task in Spark and Dask) reuses the compiled lexicon instead of rebuilding it.
-static COMPILED: OnceLock<Mutex<HashMap<Sources, eventcoder::Coder>>> = OnceLock::new();
+static COMPILED: OnceLock<Mutex<HashMap<Dictionaries, eventcoder::Coder>>> = OnceLock::new();
 /// How many distinct dictionary sets [`COMPILED`] keeps.
 const COMPILED_MAX: usize = 16;
 
-fn compiled(sources: &Sources) -> Result<eventcoder::Coder, eventcoder::Error> {
-    if sources.is_empty() {
+fn compiled(dicts: &Dictionaries) -> Result<eventcoder::Coder, eventcoder::Error> {
+    if dicts.is_default() {
         return Ok(default_coder().clone());
     }
     let cache = COMPILED.get_or_init(Default::default);
-    if let Some(c) = cache.lock().expect("not poisoned").get(sources) {
+    if let Some(c) = cache.lock().expect("not poisoned").get(dicts) {
         return Ok(c.clone());
     }
     let mut b = eventcoder::Coder::builder();
-    for (name, text) in sources {
+    if !dicts.builtin {
+        b = b.builtin(false);
+    }
+    if dicts.strict {
+        b = b.strict(true);
+    }
+    for (name, text) in &dicts.sources {
         b = b.dictionary_str(name, text);
+    }
+    for (kind, name, bytes) in &dicts.petrarch {
+        b = b.petrarch_bytes(*kind, name, bytes.clone());
     }
     let coder = b.build()?;
     let mut map = cache.lock().expect("not poisoned");
     if map.len() >= COMPILED_MAX {
         map.clear();
     }
-    map.insert(sources.clone(), coder.clone());
+    map.insert(dicts.clone(), coder.clone());
     Ok(coder)
+}
+
+/// The PETRARCH/TABARI files of `Coder(...)`'s keywords, read now: the files of `dir` (by
+/// their names), then the ones named one by one.
+fn read_petrarch(
+    dir: Option<&Path>,
+    files: &[(PetrarchKind, Option<PathBuf>)],
+) -> Result<PetrarchSources, eventcoder::Error> {
+    let mut named: Vec<(PetrarchKind, PathBuf)> = match dir {
+        Some(d) => eventcoder::lexicon::petrarch::dictionary_files(d)?,
+        None => Vec::new(),
+    };
+    named.extend(
+        files
+            .iter()
+            .filter_map(|(kind, f)| f.clone().map(|f| (*kind, f))),
+    );
+    named
+        .into_iter()
+        .map(|(kind, path)| {
+            let bytes = eventcoder::lexicon::read_dictionary_bytes(&path)?;
+            Ok((kind, path.display().to_string(), bytes))
+        })
+        .collect()
 }
 
 /// The shared default coder of `eventcoder.code` and `eventcoder.parse`.
@@ -395,32 +452,27 @@ type CoderState = (Sources, bool, bool, f32);
 #[pyclass(module = "eventcoder._eventcoder", frozen)]
 pub struct Coder {
     coder: eventcoder::Coder,
-    sources: Sources,
+    dicts: Dictionaries,
 }
 
 impl Coder {
-    /// The coder of `(sources, require_dyad, keep_negated, min_confidence)`: what `Coder(...)`
-    /// reads and what pickling carries.
-    fn from_state(state: CoderState) -> PyResult<Coder> {
-        let (sources, require_dyad, keep_negated, min_confidence) = state;
-        let options = CoderOptions {
-            require_dyad,
-            keep_negated,
-            min_confidence,
-        };
+    /// The coder of these dictionaries and options: what `Coder(...)` reads and what pickling
+    /// carries.
+    fn build(dicts: Dictionaries, options: CoderOptions) -> PyResult<Coder> {
         // The core checks the options (min_confidence from 0 to 1), before any dictionary is
         // compiled: an InvalidInputError, as the CLI refuses the same values.
         options.validate().map_err(to_py)?;
-        let coder = compiled(&sources)
+        let coder = compiled(&dicts)
             .and_then(|c| c.with_options(options))
             .map_err(to_py)?;
-        Ok(Coder { coder, sources })
+        Ok(Coder { coder, dicts })
     }
 
+    /// The options and user dictionaries, as pickles have always carried them.
     fn state(&self) -> CoderState {
         let o = self.coder.options();
         (
-            self.sources.clone(),
+            self.dicts.sources.clone(),
             o.require_dyad,
             o.keep_negated,
             o.min_confidence,
@@ -471,12 +523,35 @@ fn article(
 #[pymethods]
 impl Coder {
     #[new]
-    #[pyo3(signature = (dictionaries = None, *, require_dyad = false, keep_negated = false, min_confidence = 0.0))]
+    #[pyo3(signature = (
+        dictionaries = None,
+        *,
+        require_dyad = false,
+        keep_negated = false,
+        min_confidence = 0.0,
+        petrarch_dir = None,
+        petrarch_verbs = None,
+        petrarch_actors = None,
+        petrarch_agents = None,
+        petrarch_discards = None,
+        petrarch_issues = None,
+        builtin = true,
+        petrarch_strict = false,
+    ))]
+    #[allow(clippy::too_many_arguments, reason = "the Python signature's keywords")]
     fn new(
-        dictionaries: Option<Vec<std::path::PathBuf>>,
+        dictionaries: Option<Vec<PathBuf>>,
         require_dyad: bool,
         keep_negated: bool,
         min_confidence: f32,
+        petrarch_dir: Option<PathBuf>,
+        petrarch_verbs: Option<PathBuf>,
+        petrarch_actors: Option<Vec<PathBuf>>,
+        petrarch_agents: Option<PathBuf>,
+        petrarch_discards: Option<PathBuf>,
+        petrarch_issues: Option<PathBuf>,
+        builtin: bool,
+        petrarch_strict: bool,
     ) -> PyResult<Coder> {
         let dictionaries = dictionaries.unwrap_or_default();
         let mut sources = Vec::with_capacity(dictionaries.len());
@@ -485,28 +560,130 @@ impl Coder {
             let text = eventcoder::lexicon::read_dictionary(path).map_err(to_py)?;
             sources.push((path.display().to_string(), text));
         }
-        Coder::from_state((sources, require_dyad, keep_negated, min_confidence))
+        let mut files = vec![(PetrarchKind::Verbs, petrarch_verbs)];
+        files.extend(
+            petrarch_actors
+                .unwrap_or_default()
+                .into_iter()
+                .map(|f| (PetrarchKind::Actors, Some(f))),
+        );
+        files.extend([
+            (PetrarchKind::Agents, petrarch_agents),
+            (PetrarchKind::Discards, petrarch_discards),
+            (PetrarchKind::Issues, petrarch_issues),
+        ]);
+        let petrarch = read_petrarch(petrarch_dir.as_deref(), &files).map_err(to_py)?;
+        if !builtin && sources.is_empty() && petrarch.is_empty() {
+            return Err(crate::errors::InvalidInputError::new_err(
+                "builtin=False leaves no dictionary: give petrarch_dir=, petrarch_verbs=, \
+                 petrarch_actors=, ... or dictionaries=",
+            ));
+        }
+        let dicts = Dictionaries {
+            sources,
+            petrarch,
+            builtin,
+            strict: petrarch_strict,
+        };
+        Coder::build(
+            dicts,
+            CoderOptions {
+                require_dyad,
+                keep_negated,
+                min_confidence,
+            },
+        )
     }
 
+    /// Rebuilds a pickled coder: the options and user dictionaries, then (from pickles that
+    /// have them) the PETRARCH/TABARI dictionaries as (kind, name, bytes), `builtin` and
+    /// `petrarch_strict`.
     #[classmethod]
-    fn _from_state(_cls: &Bound<'_, PyType>, state: CoderState) -> PyResult<Coder> {
-        Coder::from_state(state)
+    #[pyo3(signature = (state, petrarch = Vec::new(), builtin = true, strict = false))]
+    fn _from_state(
+        _cls: &Bound<'_, PyType>,
+        state: CoderState,
+        petrarch: Vec<(String, String, Bound<'_, PyBytes>)>,
+        builtin: bool,
+        strict: bool,
+    ) -> PyResult<Coder> {
+        let (sources, require_dyad, keep_negated, min_confidence) = state;
+        let petrarch = petrarch
+            .into_iter()
+            .map(|(kind, name, bytes)| {
+                let kind = PetrarchKind::from_name(&kind).ok_or_else(|| {
+                    PyValueError::new_err(format!("invalid pickled Coder: kind {kind:?}"))
+                })?;
+                Ok((kind, name, bytes.as_bytes().to_vec()))
+            })
+            .collect::<PyResult<_>>()?;
+        let dicts = Dictionaries {
+            sources,
+            petrarch,
+            builtin,
+            strict,
+        };
+        Coder::build(
+            dicts,
+            CoderOptions {
+                require_dyad,
+                keep_negated,
+                min_confidence,
+            },
+        )
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (CoderState,))> {
-        Ok((slf.get_type().getattr("_from_state")?, (slf.get().state(),)))
+    #[allow(clippy::type_complexity, reason = "the pickle protocol's tuple")]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (
+            CoderState,
+            Vec<(&'static str, String, Bound<'py, PyBytes>)>,
+            bool,
+            bool,
+        ),
+    )> {
+        let py = slf.py();
+        let c = slf.get();
+        let petrarch = c
+            .dicts
+            .petrarch
+            .iter()
+            .map(|(kind, name, bytes)| (kind.as_str(), name.clone(), PyBytes::new(py, bytes)))
+            .collect();
+        Ok((
+            slf.get_type().getattr("_from_state")?,
+            (c.state(), petrarch, c.dicts.builtin, c.dicts.strict),
+        ))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<Coder>()
-            .is_ok_and(|o| o.get().state() == self.state())
+        other.cast::<Coder>().is_ok_and(|o| {
+            let o = o.get();
+            o.state() == self.state() && o.dicts == self.dicts
+        })
     }
 
     /// The names of the user dictionaries, in merge order.
     #[getter]
     fn dictionaries(&self) -> Vec<String> {
-        self.sources.iter().map(|(n, _)| n.clone()).collect()
+        self.dicts.sources.iter().map(|(n, _)| n.clone()).collect()
+    }
+    /// Whether the built-in dictionaries are used (False: only the ones given).
+    #[getter]
+    fn builtin(&self) -> bool {
+        self.dicts.builtin
+    }
+    /// What loading the PETRARCH/TABARI dictionaries gave (files, entries read and skipped,
+    /// warnings by kind); None without them.
+    #[getter]
+    fn load_summary(&self) -> Option<crate::classes::LoadSummary> {
+        self.coder
+            .lexicon()
+            .petrarch_summary()
+            .map(crate::classes::LoadSummary::of)
     }
     /// Whether only events with a target are kept.
     #[getter]
@@ -643,11 +820,20 @@ impl Coder {
 
     fn __repr__(&self) -> String {
         let o = self.coder.options();
+        let py_bool = |b: bool| if b { "True" } else { "False" };
+        let mut petrarch = String::new();
+        if !self.dicts.petrarch.is_empty() {
+            let names: Vec<&str> = self.dicts.petrarch.iter().map(|p| p.1.as_str()).collect();
+            petrarch = format!(", petrarch={names:?}");
+        }
+        if !self.dicts.builtin {
+            petrarch.push_str(", builtin=False");
+        }
         format!(
-            "Coder(dictionaries={:?}, require_dyad={}, keep_negated={}, min_confidence={})",
+            "Coder(dictionaries={:?}{petrarch}, require_dyad={}, keep_negated={}, min_confidence={})",
             self.dictionaries(),
-            if o.require_dyad { "True" } else { "False" },
-            if o.keep_negated { "True" } else { "False" },
+            py_bool(o.require_dyad),
+            py_bool(o.keep_negated),
             o.min_confidence
         )
     }

@@ -23,8 +23,8 @@ create_exception!(
     _eventcoder,
     DictionaryError,
     InvalidInputError,
-    "A user dictionary has a malformed line, invalid UTF-8 or is too large; the message gives \
-     file:line:column, and the attributes `file`, `line` and `column` (1-based; `None` for a file \
+    "A user dictionary has a malformed line, invalid UTF-8 or is too large (also a bad line of a \
+     PETRARCH/TABARI file under Coder(petrarch_strict=True)); the message gives file:line:column, and the attributes `file`, `line` and `column` (1-based; `None` for a file \
      that is too large) say the same."
 );
 create_exception!(

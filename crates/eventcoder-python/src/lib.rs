@@ -24,10 +24,12 @@ pub mod columns;
 pub mod data;
 pub mod errors;
 
-/// Tokenizes `text`. Spans are string indices.
+/// Tokenizes `text`. Spans are string indices. A text over 4 GiB raises
+/// `InputTooLargeError`.
 #[pyfunction]
-fn tokenize(py: Python<'_>, text: &str) -> Vec<classes::Token> {
-    py.detach(|| classes::tokens_of(text, 0))
+fn tokenize(py: Python<'_>, text: &str) -> PyResult<Vec<classes::Token>> {
+    eventcoder::text::try_tokenize(text).map_err(errors::to_py)?;
+    Ok(py.detach(|| classes::tokens_of(text, 0)))
 }
 
 /// Runs the `eventcoder` command line with `args` (the program's name first) and returns its
@@ -76,6 +78,9 @@ fn _eventcoder(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Plover>()?;
     m.add_class::<classes::Location>()?;
     m.add_class::<classes::Evidence>()?;
+    m.add_class::<classes::Issue>()?;
+    m.add_class::<classes::LoadSummary>()?;
+    m.add_class::<classes::FileSummary>()?;
     m.add_class::<classes::Event>()?;
     m.add_class::<classes::Sentence>()?;
     m.add_class::<classes::Dateline>()?;

@@ -144,6 +144,21 @@ pub struct LocationRecord {
     pub source: LocationSource,
 }
 
+/// An issue of a PETRARCH issues file in a sentence of an event.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
+pub struct IssueRecord {
+    /// The issue's code ("REFUGEES").
+    pub code: String,
+    /// Its category, the `<ISSUE CATEGORY=...>` block it is in ("MIGRATION").
+    pub category: String,
+    /// The phrase as written.
+    pub text: String,
+    /// Code-point span of the phrase.
+    pub span: [usize; 2],
+    /// The sentence it is in (0-based).
+    pub sentence: usize,
+}
+
 /// One event per JSON line: the stable output contract.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EventRecord {
@@ -177,6 +192,10 @@ pub struct EventRecord {
     pub negated: bool,
     /// Number of mentions collapsed into this event.
     pub mentions: usize,
+    /// The issues of the event's sentences, only when the coder has a PETRARCH issues file
+    /// (then a list, maybe empty; without one the field is left out of the JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<IssueRecord>>,
 }
 
 impl EventRecord {
@@ -231,6 +250,18 @@ impl EventRecord {
             date_source: e.date_source,
             negated: e.negated,
             mentions: e.mentions,
+            issues: e.issues.as_ref().map(|issues| {
+                issues
+                    .iter()
+                    .map(|i| IssueRecord {
+                        code: i.code.clone(),
+                        category: i.category.clone(),
+                        text: i.text.clone(),
+                        span: ix.span(i.span),
+                        sentence: i.sentence,
+                    })
+                    .collect()
+            }),
         }
     }
 }

@@ -120,6 +120,8 @@ pub struct IssueMention {
     pub sentence: usize,
     /// The phrase.
     pub span: Span,
+    /// The phrase as written (in the visible text, for HTML).
+    pub text: String,
 }
 
 impl Document {
@@ -146,6 +148,9 @@ impl Document {
             i.span = f(i.span);
         }
         for e in &mut self.events {
+            for i in e.issues.iter_mut().flatten() {
+                i.span = f(i.span);
+            }
             for a in [&mut e.source, &mut e.target].into_iter().flatten() {
                 a.span = f(a.span);
             }
@@ -159,6 +164,25 @@ impl Document {
                 ev.trigger.span = f(ev.trigger.span);
             }
         }
+    }
+}
+
+/// Gives each event the issues of the sentences it is mentioned in: `issues` are in sentence
+/// order, so each sentence's are found by binary search, and an event costs its evidence (at
+/// most [`crate::code::MAX_EVIDENCE`] sentences) and its issues, whatever the article's length.
+fn attach_issues(events: &mut [Event], issues: &[IssueMention]) {
+    for e in events {
+        let mut sentences: Vec<usize> = e.evidence.iter().map(|m| m.sentence.index).collect();
+        sentences.push(e.sentence.index);
+        sentences.sort_unstable();
+        sentences.dedup();
+        let mut own = Vec::new();
+        for s in sentences {
+            let from = issues.partition_point(|i| i.sentence < s);
+            let to = issues.partition_point(|i| i.sentence <= s);
+            own.extend_from_slice(&issues[from..to]);
+        }
+        e.issues = Some(own);
     }
 }
 
@@ -318,6 +342,13 @@ impl CoderBuilder {
     /// ```
     pub fn petrarch_str(mut self, kind: PetrarchKind, name: &str, text: &str) -> Self {
         self.lexicon = self.lexicon.petrarch_str(kind, name, text);
+        self.custom = true;
+        self
+    }
+    /// Loads a PETRARCH or TABARI dictionary of the given kind from its bytes, as read from a
+    /// file ([`crate::lexicon::read_dictionary_bytes`]); `name` is cited in messages and rules.
+    pub fn petrarch_bytes(mut self, kind: PetrarchKind, name: &str, bytes: Vec<u8>) -> Self {
+        self.lexicon = self.lexicon.petrarch_bytes(kind, name, bytes);
         self.custom = true;
         self
     }
@@ -518,10 +549,12 @@ impl Coder {
         // stay bounded however long the article is.
         let mut blocks = SentenceBlocks::new(
             text,
-            tokenize(text).skip_while(|t| t.span.start < body),
+            tokenize(text).skip_while(|t| t.start() < body),
             TOKEN_BLOCK,
         );
-        let mut units: Vec<Unit> = Vec::with_capacity(TOKEN_BLOCK + 8);
+        // Sized to the article: a short one needs a small buffer, which the allocator serves
+        // from its free lists instead of fresh pages.
+        let mut units: Vec<Unit> = Vec::with_capacity(TOKEN_BLOCK.min(text.len() / 3) + 8);
         let mut sentences: Vec<Sentence> = Vec::new();
 
         let dateline_loc = header
@@ -558,7 +591,7 @@ impl Coder {
 
         while blocks.advance() {
             let tokens = blocks.tokens();
-            lex.units(tokens, &mut units);
+            lex.units(text, tokens, &mut units);
             let unit_at = |tok: usize| units.partition_point(|u| (u.token as usize) < tok);
             for sentence in blocks.sentences() {
                 let range = unit_at(sentence.tokens.start)..unit_at(sentence.tokens.end);
@@ -602,11 +635,13 @@ impl Coder {
                             if let Some(issue) =
                                 lex.issues.get(i as usize).filter(|_| !inside_ignore)
                             {
+                                let span = units[m.start].span.cover(units[m.end - 1].span);
                                 issues.push(IssueMention {
                                     category: issue.category.clone(),
                                     code: issue.code.clone(),
                                     sentence: sentence.index,
-                                    span: units[m.start].span.cover(units[m.end - 1].span),
+                                    span,
+                                    text: span.slice(text).to_string(),
                                 });
                             }
                         }
@@ -614,13 +649,14 @@ impl Coder {
                     }
                 }
                 find_dates(
+                    text,
                     &tokens[sentence.tokens.clone()],
                     sentence.tokens.start,
                     published,
                     &mut s.dates,
                 );
                 dates.extend(s.dates.iter().map(|d| DateSpan {
-                    span: tokens[d.first].span.cover(tokens[d.end - 1].span),
+                    span: tokens[d.first].span().cover(tokens[d.end - 1].span()),
                     date: d.date,
                     sentence: sentence.index,
                 }));
@@ -696,6 +732,9 @@ impl Coder {
         let mut events = self.finish_events(events, &reported_by, &context_hits, trace);
         if discards.iter().any(|d| d.story) {
             events.clear();
+        }
+        if lex.has_issues() {
+            attach_issues(&mut events, &issues);
         }
         Ok(Document {
             id: article.id.clone(),
@@ -858,11 +897,10 @@ impl Coder {
         actors: &mut [Vec<Rc<Actor>>],
         memory: &mut Memory,
     ) {
-        let lex = &*self.lexicon;
         // '"We stand ready," the spokeswoman said': "we" is the quote's speaker.
         let speaker: Vec<Rc<Actor>> = preds
             .iter()
-            .filter(|p| lex.class(units[p.verb].key) & crate::lexicon::words::REPORT != 0)
+            .filter(|p| units[p.verb].class & crate::lexicon::words::REPORT != 0)
             .flat_map(|p| &p.subjects)
             .filter(|&&i| ms[i].reference.is_none())
             .flat_map(|&i| actors[i].iter().cloned())
@@ -906,7 +944,7 @@ impl Coder {
             return None;
         }
         let w = m.units.start - 1;
-        if lex.class(units[w].key) & POSS_REL == 0 || units[w - 1].span.slice(text) != "," {
+        if units[w].class & POSS_REL == 0 || units[w - 1].span.slice(text) != "," {
             return None;
         }
         let mut owners: Vec<Actor> = Vec::new();
@@ -1036,7 +1074,7 @@ impl Coder {
                 units,
                 text,
                 subjects: &subjects[pi],
-                condition: predicate::condition_after(lex, s, p, units),
+                condition: predicate::condition_after(s, p, units),
                 dateline_location: dateline_loc.as_ref(),
                 attack_state,
                 memory,

@@ -248,7 +248,8 @@ static RELATIVE_DATES: LazyLock<RelativeDates> = LazyLock::new(|| {
 /// Every date expression in `tokens` (one sentence), resolved. Without a published date only
 /// absolute dates with a year resolve.
 pub fn find_dates(
-    tokens: &[Token<'_>],
+    text: &str,
+    tokens: &[Token],
     offset: usize,
     published: Option<NaiveDate>,
     out: &mut Vec<DateMention>,
@@ -256,13 +257,16 @@ pub fn find_dates(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
+        if t.kind() != TokenKind::Word && t.kind() != TokenKind::Number {
             i += 1;
             continue;
         }
-        let maybe_calendar = t.kind == TokenKind::Number
-            || t.is_capitalized() && crate::text::month_number(t.text).is_some();
-        if let Some((pd, n)) = maybe_calendar.then(|| parse_date(&tokens[i..])).flatten() {
+        let maybe_calendar = t.kind() == TokenKind::Number
+            || t.is_capitalized() && crate::text::month_number(t.text(text)).is_some();
+        if let Some((pd, n)) = maybe_calendar
+            .then(|| parse_date(text, &tokens[i..]))
+            .flatten()
+        {
             if let Some(d) = resolve_partial(pd, published) {
                 out.push(DateMention {
                     token: offset + i,
@@ -276,22 +280,25 @@ pub fn find_dates(
         }
         if let Some(p) = published {
             let table = &*RELATIVE_DATES;
-            let weekday = t.is_capitalized().then(|| weekday_number(t.text)).flatten();
+            let weekday = t
+                .is_capitalized()
+                .then(|| weekday_number(t.text(text)))
+                .flatten();
             if weekday.is_none()
-                && !(table.shapes.may_contain(t.text)
-                    && table.relative.iter().any(|r| r.word.is(t.text)))
+                && !(table.shapes.may_contain(t.text(text))
+                    && table.relative.iter().any(|r| r.word.is(t.text(text))))
             {
                 i += 1;
                 continue;
             }
-            let prev = i.checked_sub(1).map(|j| tokens[j].text);
-            let next = tokens.get(i + 1).map(|t| t.text);
+            let prev = i.checked_sub(1).map(|j| tokens[j].text(text));
+            let next = tokens.get(i + 1).map(|t| t.text(text));
             let qualifier = prev.and_then(|w| table.qualifiers.iter().find(|q| q.word.is(w)));
             let d = if let Some(w) = weekday {
                 // "will meet again on Monday": a weekday in a future clause is the next one.
                 let future = tokens[i.saturating_sub(FUTURE_REACH)..i]
                     .iter()
-                    .any(|t| table.future.iter().any(|f| f.is(t.text)));
+                    .any(|t| table.future.iter().any(|f| f.is(t.text(text))));
                 let latest = last_weekday(w, p);
                 Some(match qualifier.and_then(|q| q.weekday) {
                     Some(WeekdayQualifier::Following) => latest + Days::new(7),
@@ -307,7 +314,9 @@ pub fn find_dates(
                 table
                     .relative
                     .iter()
-                    .find(|r| r.word.is(t.text) && holds(&r.before, prev) && holds(&r.after, next))
+                    .find(|r| {
+                        r.word.is(t.text(text)) && holds(&r.before, prev) && holds(&r.after, next)
+                    })
                     .and_then(|r| r.date.resolve(p))
             };
             if let Some(d) = d.and_then(writable) {
@@ -387,6 +396,7 @@ mod tests {
         let t: Vec<_> = tokenize(s).collect();
         let mut out = Vec::new();
         find_dates(
+            s,
             &t,
             0,
             Some(NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
@@ -485,7 +495,7 @@ mod tests {
             let t: Vec<_> = tokenize(s).collect();
             let mut out = Vec::new();
             let p = NaiveDate::from_ymd_opt(2021, 11, 23);
-            find_dates(&t, 10, p, &mut out);
+            find_dates(s, &t, 10, p, &mut out);
             out.iter()
                 .map(|d| (d.first, d.token, d.end))
                 .collect::<Vec<_>>()
@@ -540,9 +550,10 @@ mod tests {
 
     #[test]
     fn no_published_date_no_guess() {
-        let t: Vec<_> = tokenize("on Monday, on September 11 and on 11 September 2001").collect();
+        let s = "on Monday, on September 11 and on 11 September 2001";
+        let t: Vec<_> = tokenize(s).collect();
         let mut out = Vec::new();
-        find_dates(&t, 0, None, &mut out);
+        find_dates(s, &t, 0, None, &mut out);
         assert_eq!(
             out.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(),
             ["2001-09-11"]

@@ -296,6 +296,10 @@ pub struct Event {
     /// [`crate::code::MAX_EVIDENCE`] (so that an article repeating one event a million times
     /// keeps bounded memory; [`Event::mentions`] still counts them all).
     pub evidence: Vec<Evidence>,
+    /// The issues of the sentences the event is mentioned in (those of [`Event::evidence`]),
+    /// in text order, when the coder has a PETRARCH issues file; `None` without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<super::IssueMention>>,
 }
 
 impl Event {
@@ -368,6 +372,12 @@ impl Event {
         }
         if let Some(r) = &self.reported_by {
             s.push_str(&format!("  reported by {r}\n"));
+        }
+        for i in self.issues.iter().flatten() {
+            s.push_str(&format!(
+                "  issue {} ({}) from {:?} at {}..{} in sentence {}\n",
+                i.code, i.category, i.text, i.span.start, i.span.end, i.sentence
+            ));
         }
         s.push_str(&format!(
             "  confidence {:.2}, {} mention(s)\n",

@@ -155,6 +155,7 @@ impl EventContext<'_> {
                 trigger: trigger.clone(),
                 rule: rule.to_string(),
             }],
+            issues: None,
         }
     }
 }
@@ -236,7 +237,8 @@ pub(super) const RULES: [(&str, PredicateRule); 13] = [
 ];
 
 /// The rules that change a pattern's code by what surrounds it: a literal pattern
-/// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead.
+/// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead, though still
+/// marked negated when the text negates or refuses it ([`literal_negation`]).
 const RECODING: [&str; 5] = [
     "modality",
     "reported-protest",
@@ -278,6 +280,9 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     d.rule.push_str(&cx.pattern.rule);
     for (name, rule) in RULES {
         if cx.pattern.literal && RECODING.contains(&name) {
+            if name == "modality" {
+                literal_negation(cx, &mut d);
+            }
             continue;
         }
         if rule(cx, &mut d).is_break() {
@@ -285,6 +290,18 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
         }
     }
     Ok(d)
+}
+
+/// A literal pattern keeps its code, but a negated or refused act did not happen: "Iran did not
+/// sign the agreement" and "Iran refused to allow inspectors" are marked negated (dropped unless
+/// the coder keeps negated events), as they would be by [`modality`] where no refusal code
+/// replaces them.
+fn literal_negation(cx: &PredicateContext<'_>, d: &mut Draft) {
+    let m = cx.p.modality;
+    if m.negated || m.refused {
+        d.negated = true;
+        d.note("negated");
+    }
 }
 
 /// A refusal, a decision, an intention, a condition or a possibility changes the code
@@ -303,7 +320,7 @@ fn modality(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
                 d.note("negated");
             }
         }
-    } else if m.intent && !m.threat && decided_act(cx.lex, cx.units, m.governor, d.entry) {
+    } else if m.intent && !m.threat && decided_act(cx.units, m.governor, d.entry) {
         // "The EU agreed to impose sanctions": a decision to act against someone is the act
         // itself, not a threat.
         d.note("decided");
@@ -602,8 +619,8 @@ fn weak_evidence(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
 /// Whether a governing verb of decision makes the governed code an act rather than an
 /// intention: any code after a decisive verb ("decided", "voted", "resolved" to ...), and a
 /// material-conflict code (sanctions, expulsions, force) after "agreed to".
-fn decided_act(lex: &Lexicon, units: &[Unit], governor: Option<usize>, entry: &CameoEntry) -> bool {
-    let class = governor.map_or(0, |g| lex.class(units[g].key));
+fn decided_act(units: &[Unit], governor: Option<usize>, entry: &CameoEntry) -> bool {
+    let class = governor.map_or(0, |g| units[g].class);
     class & DECISION != 0 && (class & DECISIVE != 0 || entry.quad_class == 4)
 }
 
@@ -611,7 +628,7 @@ fn decided_act(lex: &Lexicon, units: &[Unit], governor: Option<usize>, entry: &C
 /// and only adverbs, times and "here" stand after the verb (", a rights group protested here
 /// Wednesday.").
 fn attributes_sentence(cx: &PredicateContext<'_>) -> bool {
-    let (lex, s, p, units, text) = (cx.lex, cx.s, cx.p, cx.units, cx.text);
+    let (s, p, units, text) = (cx.s, cx.p, cx.units, cx.text);
     let Some(&first) = p.subjects.first() else {
         return false;
     };
@@ -635,19 +652,14 @@ fn attributes_sentence(cx: &PredicateContext<'_>) -> bool {
     (p.end..s.sentence_end_unit(units)).all(|k| {
         let w = units[k].span.slice(text);
         !units[k].is(WORD)
-            || lex.class(units[k].key) & (ADV | TIME | PREP | PREP_LOC) != 0
+            || units[k].class & (ADV | TIME | PREP | PREP_LOC) != 0
             || crate::text::weekday_number(w).is_some()
     })
 }
 
 /// The unit of the first "if" / "unless" after the predicate, if any.
-pub(super) fn condition_after(
-    lex: &Lexicon,
-    s: &Sent<'_>,
-    p: &Predicate,
-    units: &[Unit],
-) -> Option<usize> {
-    (p.end..s.sentence_end_unit(units)).find(|&q| lex.class(units[q].key) & CONDITION != 0)
+pub(super) fn condition_after(s: &Sent<'_>, p: &Predicate, units: &[Unit]) -> Option<usize> {
+    (p.end..s.sentence_end_unit(units)).find(|&q| units[q].class & CONDITION != 0)
 }
 
 /// The events of a draft: each source with each target that is another party; with no
@@ -756,15 +768,15 @@ pub(super) fn obligation_request(
     sources: &[Rc<Actor>],
     ectx: &EventContext<'_>,
 ) -> Option<Vec<Event>> {
-    let (lex, s, p, units, text) = (cx.lex, cx.s, cx.p, cx.units, cx.text);
+    let (s, p, units, text) = (cx.s, cx.p, cx.units, cx.text);
     let end = s.sentence_end_unit(units);
-    let modal = (p.end..end.min(p.end + 25))
-        .find(|&i| lex.class(units[i].key) & (OBLIGATION | ADVICE) != 0)?;
+    let modal =
+        (p.end..end.min(p.end + 25)).find(|&i| units[i].class & (OBLIGATION | ADVICE) != 0)?;
     // Another statement or event verb between the report and the modal opens another clause.
     if s.preds.iter().any(|q| q.verb > p.verb && q.verb < modal) {
         return None;
     }
-    let (rule_name, label) = if lex.class(units[modal].key) & OBLIGATION != 0 {
+    let (rule_name, label) = if units[modal].class & OBLIGATION != 0 {
         (CodeRule::Demand, "must-demand")
     } else {
         (CodeRule::Appeal, "should-appeal")
@@ -782,7 +794,7 @@ pub(super) fn obligation_request(
         s.actors[mi]
             .iter()
             .all(|t| sources.iter().any(|src| src.same_party(t)))
-    }) && (first..modal).any(|q| lex.class(units[q].key) & (POSS | PRON) != 0);
+    }) && (first..modal).any(|q| units[q].class & (POSS | PRON) != 0);
     if agreement && themselves {
         let rule = "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent";
         let intent = rule_code(CodeRule::AgreedIntent).code.as_str();
@@ -831,14 +843,14 @@ pub(super) fn obligation_request(
 /// place phrases and at most three plain words ("other developed nations"), nearest first;
 /// and the first unit of the walk.
 fn obligation_subject(cx: &PredicateContext<'_>, modal: usize) -> (Vec<usize>, usize) {
-    let (lex, s, units, text) = (cx.lex, cx.s, cx.units, cx.text);
+    let (s, units, text) = (cx.s, cx.units, cx.text);
     let mut subject = Vec::new();
     let (mut k, mut plain) = (modal, 0);
     while k > cx.p.end {
         if let Some(mi) = s.mentions.iter().position(|m| m.units.end == k) {
             let m = &s.mentions[mi];
             let start = m.units.start;
-            let in_phrase = start > 0 && lex.class(units[start - 1].key) & (PREP | PREP_LOC) != 0;
+            let in_phrase = start > 0 && units[start - 1].class & (PREP | PREP_LOC) != 0;
             if in_phrase {
                 k = start - 1;
                 continue;
@@ -849,7 +861,7 @@ fn obligation_subject(cx: &PredicateContext<'_>, modal: usize) -> (Vec<usize>, u
             k = start;
             plain = 0;
         } else {
-            let cl = lex.class(units[k - 1].key);
+            let cl = units[k - 1].class;
             if cl & CONJ != 0 || units[k - 1].span.slice(text) == "," {
                 k -= 1;
             } else if cl & COMP != 0 || plain >= 3 || units[k - 1].span.slice(text).len() == 1 {

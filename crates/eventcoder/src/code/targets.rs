@@ -140,9 +140,7 @@ fn from_condition(cx: &TargetContext<'_>) -> Option<Inferred> {
 fn reciprocal(cx: &TargetContext<'_>) -> Option<Inferred> {
     let units = cx.units;
     let each_other = (cx.end..(cx.end + 2).min(units.len())).any(|q| {
-        cx.lex.class(units[q].key) & RECIPROCAL != 0
-            && q > 0
-            && cx.lex.class(units[q - 1].key) & (QUANT | DET) != 0
+        cx.units[q].class & RECIPROCAL != 0 && q > 0 && cx.units[q - 1].class & (QUANT | DET) != 0
     });
     if cx.sources.len() < 2 || !each_other || cx.entry.symmetric {
         return None;
@@ -184,20 +182,20 @@ fn from_antecedent(cx: &TargetContext<'_>) -> Option<Inferred> {
 fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> bool {
     use crate::lexicon::words::ANAPHORIC_EVENT;
     let mut q = end;
-    while q < limit && lex.class(units[q].key) & ADV != 0 {
+    while q < limit && units[q].class & ADV != 0 {
         q += 1;
     }
-    if q >= limit || lex.class(units[q].key) & DEFINITE == 0 {
+    if q >= limit || units[q].class & DEFINITE == 0 {
         return false;
     }
     // At most one plain modifier: "the latest move", "the unilateral decision".
-    let noun = (q + 1..(q + 3).min(limit)).find(|&r| lex.class(units[r].key) != 0);
+    let noun = (q + 1..(q + 3).min(limit)).find(|&r| units[r].class != 0);
     noun.is_some_and(|r| {
-        lex.class(units[r].key) & ANAPHORIC_EVENT != 0
+        units[r].class & ANAPHORIC_EVENT != 0
             && (r + 1 >= limit
                 || !units[r + 1].is(WORD)
                 // "the decision to expel", "the move by Japan" name their own content.
-                || lex.class(units[r + 1].key) & (PREP | BY) == 0
+                || units[r + 1].class & (PREP | BY) == 0
                     && units[r + 1].key != lex.keys.to)
     })
 }

@@ -136,15 +136,37 @@ pub fn actor_is(a: Option<&Actor>, want: &str) -> bool {
                     && a.organization
                         .as_deref()
                         .is_some_and(|o| o.starts_with("UN"))
+                || a.code.as_deref().is_some_and(|c| is_igo_code_of(c, w))
         }
     }
 }
 
+/// Whether a CAMEO actor code is that of the international organization `org` names in a
+/// table (`EU`), by the CAMEO code the built-in organizations give it (`IGOEUREEC`; a longer
+/// code is one of its bodies or officials). So an actor of a dictionary that gives CAMEO codes
+/// and no organization names (the Phoenix actors, `IGOEUREEC`) is scored as the built-in
+/// coding of the same organization is.
+fn is_igo_code_of(code: &str, org: &str) -> bool {
+    crate::lexicon::Lexicon::builtin()
+        .organization(org)
+        .is_some_and(|o| o.cameo.starts_with("IGO") && code.starts_with(o.cameo.as_str()))
+}
+
 /// Whether an event satisfies an expectation (its sign ignored).
 pub fn matches(e: &Event, x: &Expectation) -> bool {
-    if !e.cameo.code.starts_with(&x.code) {
-        return false;
-    }
+    e.cameo.code.starts_with(&x.code) && dyad_matches(e, x)
+}
+
+/// Whether an event satisfies an expectation at the dyad+root level (its sign ignored): the
+/// source, the target and the CAMEO root match (the event code's first two digits, however
+/// many the expectation gives). The measure TABARI and PETRARCH evaluations report.
+pub fn matches_dyad_root(e: &Event, x: &Expectation) -> bool {
+    let root = &x.code[..x.code.len().min(2)];
+    e.cameo.code.starts_with(root) && dyad_matches(e, x)
+}
+
+/// Whether an event's source and target are the expectation's (mutual codes either way).
+fn dyad_matches(e: &Event, x: &Expectation) -> bool {
     // A target inferred from where it happened, or a protest's own government, is not a named
     // target.
     let inferred =
@@ -267,6 +289,11 @@ pub struct TableReport {
     pub by_tag: BTreeMap<String, Counts>,
     /// Rows not fully right.
     pub misses: Vec<RowMiss>,
+    /// All rows, scored at the dyad+root level ([`matches_dyad_root`]): an event meets an
+    /// expectation when its source, target and CAMEO root do.
+    pub dyad_root: Counts,
+    /// Per tag, at the dyad+root level.
+    pub by_tag_dyad_root: BTreeMap<String, Counts>,
 }
 
 fn who(a: Option<&Actor>) -> String {
@@ -290,53 +317,75 @@ pub fn show(e: &Event) -> String {
     )
 }
 
-/// Codes every row and scores it.
+/// The counts of one row's events against its expectations, by `matches`, and the
+/// expectations missed (as written).
+fn score_row(
+    events: &[Event],
+    row: &TableRow,
+    matches: fn(&Event, &Expectation) -> bool,
+) -> (Counts, Vec<String>) {
+    let mut c = Counts {
+        rows: 1,
+        ..Counts::default()
+    };
+    let mut missed = Vec::new();
+    if row.none {
+        c.checks += 1;
+        if events.is_empty() {
+            c.checks_ok += 1;
+        } else {
+            missed.push("none".to_string());
+        }
+    }
+    for x in &row.expect {
+        c.checks += 1;
+        let found = events.iter().any(|e| matches(e, x));
+        if found != x.negative {
+            c.checks_ok += 1;
+        } else {
+            let sign = if x.negative { "!" } else { "" };
+            missed.push(format!("{sign}{} {} {}", x.src, x.code, x.tgt));
+        }
+        match (x.negative, found) {
+            (false, true) => c.true_positives += 1,
+            (false, false) => c.false_negatives += 1,
+            (true, true) => c.false_positives += 1,
+            (true, false) => {}
+        }
+    }
+    let positives: Vec<&Expectation> = row.expect.iter().filter(|x| !x.negative).collect();
+    if row.none || !positives.is_empty() {
+        c.false_positives += events
+            .iter()
+            .filter(|e| !positives.iter().any(|x| matches(e, x)))
+            .filter(|e| !row.expect.iter().any(|x| x.negative && matches(e, x)))
+            .count();
+    }
+    if missed.is_empty() {
+        c.rows_right = 1;
+    }
+    (c, missed)
+}
+
+/// Codes every row and scores it, by code prefix ([`matches()`]) and at the dyad+root level
+/// ([`matches_dyad_root`]).
 pub fn score(coder: &Coder, rows: &[TableRow]) -> TableReport {
     let mut report = TableReport::default();
     for row in rows {
         let mut article = Article::new(&row.id, &row.text);
         article.published = row.published;
         let events = coder.code(&article).map(|d| d.events).unwrap_or_default();
-        let mut c = Counts {
-            rows: 1,
-            ..Counts::default()
-        };
-        let mut missed = Vec::new();
-        if row.none {
-            c.checks += 1;
-            if events.is_empty() {
-                c.checks_ok += 1;
-            } else {
-                missed.push("none".to_string());
-            }
+        let (root, _) = score_row(&events, row, matches_dyad_root);
+        report.dyad_root.add(&root);
+        for t in &row.tags {
+            report
+                .by_tag_dyad_root
+                .entry(t.clone())
+                .or_default()
+                .add(&root);
         }
-        for x in &row.expect {
-            c.checks += 1;
-            let found = events.iter().any(|e| matches(e, x));
-            if found != x.negative {
-                c.checks_ok += 1;
-            } else {
-                let sign = if x.negative { "!" } else { "" };
-                missed.push(format!("{sign}{} {} {}", x.src, x.code, x.tgt));
-            }
-            match (x.negative, found) {
-                (false, true) => c.true_positives += 1,
-                (false, false) => c.false_negatives += 1,
-                (true, true) => c.false_positives += 1,
-                (true, false) => {}
-            }
-        }
-        let positives: Vec<&Expectation> = row.expect.iter().filter(|x| !x.negative).collect();
-        if row.none || !positives.is_empty() {
-            c.false_positives += events
-                .iter()
-                .filter(|e| !positives.iter().any(|x| matches(e, x)))
-                .filter(|e| !row.expect.iter().any(|x| x.negative && matches(e, x)))
-                .count();
-        }
-        if missed.is_empty() {
-            c.rows_right = 1;
-        } else {
+        let (c, missed) = score_row(&events, row, matches);
+        if !missed.is_empty() {
             report.misses.push(RowMiss {
                 id: row.id.clone(),
                 missed,
@@ -353,31 +402,42 @@ pub fn score(coder: &Coder, rows: &[TableRow]) -> TableReport {
 }
 
 impl TableReport {
-    /// A text table: overall, then every tag with at least `min_rows` rows.
+    /// A text table: overall, then every tag with at least `min_rows` rows; the last column is
+    /// the dyad+root F1, and a last line gives its precision and recall overall.
     pub fn table(&self, min_rows: usize) -> String {
         let mut s = String::new();
-        let line = |s: &mut String, name: &str, c: &Counts| {
+        let empty = Counts::default();
+        let line = |s: &mut String, name: &str, c: &Counts, root: &Counts| {
             let _ = writeln!(
                 s,
-                "{name:<18} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+                "{name:<18} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>8.3}",
                 c.rows,
                 c.row_rate(),
                 c.precision(),
                 c.recall(),
-                c.f1()
+                c.f1(),
+                root.f1()
             );
         };
         let _ = writeln!(
             s,
-            "{:<18} {:>5} {:>6} {:>6} {:>6} {:>6}",
-            "tag", "rows", "right", "P", "R", "F1"
+            "{:<18} {:>5} {:>6} {:>6} {:>6} {:>6} {:>8}",
+            "tag", "rows", "right", "P", "R", "F1", "F1 d+r"
         );
-        line(&mut s, "ALL", &self.overall);
+        line(&mut s, "ALL", &self.overall, &self.dyad_root);
         for (t, c) in &self.by_tag {
             if c.rows >= min_rows {
-                line(&mut s, t, c);
+                line(&mut s, t, c, self.by_tag_dyad_root.get(t).unwrap_or(&empty));
             }
         }
+        let r = &self.dyad_root;
+        let _ = writeln!(
+            s,
+            "dyad+root (source, target and CAMEO root): P {:.3} R {:.3} F1 {:.3}",
+            r.precision(),
+            r.recall(),
+            r.f1()
+        );
         s
     }
 }
@@ -391,4 +451,64 @@ pub fn score_file(coder: &Coder, path: impl AsRef<std::path::Path>) -> Result<Ta
         source,
     })?;
     Ok(score(coder, &read_table(&name, &text)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An actor coded from a dictionary that gives CAMEO codes (Phoenix: `IGOEUREEC`, with that
+    /// code as its organization) is the organization the built-ins give the same code.
+    #[test]
+    fn igo_codes_name_their_organization() {
+        let actor = |org: &str, code: &str| Actor {
+            text: "x".into(),
+            span: crate::Span::new(0, 1),
+            country: None,
+            organization: Some(org.into()),
+            sector: None,
+            name: None,
+            code: Some(code.into()),
+            inferred: false,
+        };
+        let eu = actor("IGOEUREEC", "IGOEUREEC");
+        assert!(actor_is(Some(&eu), "EU"));
+        assert!(!actor_is(Some(&eu), "NATO"));
+        let iaea = actor("IGOUNOIAE", "IGOUNOIAE");
+        assert!(actor_is(Some(&iaea), "IAEA") && actor_is(Some(&iaea), "UN"));
+        let un = actor("IGOUNO", "IGOUNO");
+        assert!(!actor_is(Some(&un), "IAEA"));
+        // A state's code is no organization's.
+        let rus = actor("RUSGOV", "RUSGOV");
+        assert!(!actor_is(Some(&rus), "EU"));
+    }
+
+    /// The dyad+root score counts an event whose root is right and whose code is not; the
+    /// prefix score does not. A wrong root or a wrong dyad misses both.
+    #[test]
+    fn dyad_root_scores_roots_and_dyads() {
+        let table = "id\tpublished\ttext\texpect\ttags\n\
+            r1\t2024-01-13\tJapan condemned North Korea on Friday.\tJPN 112 PRK\tcode\n\
+            r2\t2024-01-13\tJapan condemned North Korea on Friday.\tJPN 111 PRK\tright\n\
+            r3\t2024-01-13\tJapan condemned North Korea on Friday.\tJPN 12 PRK\troot\n\
+            r4\t2024-01-13\tJapan condemned North Korea on Friday.\tCHN 111 PRK\tdyad\n";
+        let rows = read_table("t.tsv", table).unwrap();
+        let r = score(&Coder::new(), &rows);
+        let tp = |m: &BTreeMap<String, Counts>, t: &str| m[t].true_positives;
+        assert_eq!(
+            ["code", "right", "root", "dyad"]
+                .map(|t| (tp(&r.by_tag, t), tp(&r.by_tag_dyad_root, t))),
+            [(0, 1), (1, 1), (0, 0), (0, 0)]
+        );
+        assert_eq!(
+            (r.overall.true_positives, r.dyad_root.true_positives),
+            (1, 2)
+        );
+        assert!(
+            r.table(1)
+                .ends_with("dyad+root (source, target and CAMEO root): P 0.500 R 0.500 F1 0.500\n"),
+            "{}",
+            r.table(1)
+        );
+    }
 }

@@ -274,7 +274,7 @@ impl Lexicon {
     pub fn lookup(&self, phrase: &str, date: Option<NaiveDate>) -> Lookup {
         let tokens: Vec<_> = tokenize(phrase).collect();
         let mut units: Vec<Unit> = Vec::new();
-        self.units(&tokens, &mut units);
+        self.units(phrase, &tokens, &mut units);
         // The entries, as `match_phrases` finds them, with their origins.
         let mut entries = Vec::new();
         let mut matches: Vec<PhraseMatch> = Vec::new();

@@ -37,6 +37,7 @@ pub mod petrarch;
 mod source;
 mod trie;
 mod verbs;
+mod vocab;
 pub mod words;
 
 use std::sync::{Arc, LazyLock};
@@ -57,7 +58,7 @@ pub use model::*;
 pub use normalize::{
     ALL_CAPS, CAPITALIZED, NUMBER, PUNCT, UNKNOWN, Unit, WORD, key_of, phrase_units, split_token,
 };
-pub use source::{MAX_DICTIONARY_BYTES, decode_dictionary, read_dictionary};
+pub use source::{MAX_DICTIONARY_BYTES, decode_dictionary, read_dictionary, read_dictionary_bytes};
 pub use verbs::{Inflections, IrregularVerbs, plural_of, regular_inflections};
 
 use crate::article::Span;
@@ -68,7 +69,7 @@ use trie::Trie;
 /// The compiled dictionaries.
 #[derive(Debug)]
 pub struct Lexicon {
-    vocab: FxHashMap<Box<str>, u32>,
+    vocab: vocab::Vocab,
     /// The names of the files loaded, in load order: where each phrase is defined.
     files: Vec<Arc<str>>,
     phrases: Trie,
@@ -108,6 +109,8 @@ pub struct Lexicon {
     /// key: the parser asks for them on every unit.
     class_table: Vec<u64>,
     verb_table: Vec<Vec<(PatternId, VerbForms)>>,
+    /// For each entry of `verb_table`, what a parser can test before it reads the pattern.
+    verb_checks: Vec<Vec<PatternCheck>>,
     /// Keys of the function words the parser compares against most often.
     pub keys: CommonKeys,
     /// Issues of a loaded PETRARCH issues file ([`Referent::Issue`] indexes them).
@@ -281,22 +284,24 @@ impl LexiconBuilder {
         ));
         self
     }
+    /// Adds a PETRARCH or TABARI dictionary from its bytes, as read from a file
+    /// ([`read_dictionary_bytes`]); `name` is used in messages and rules. Bytes that are not
+    /// UTF-8 are read as U+FFFD with a warning, as for [`LexiconBuilder::petrarch`].
+    pub fn petrarch_bytes(
+        mut self,
+        kind: petrarch::PetrarchKind,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Self {
+        self.petrarch
+            .push(petrarch::source_of_bytes(kind, name.to_string(), bytes));
+        self
+    }
     /// Adds every PETRARCH or TABARI dictionary of a directory, each file's kind found from its
     /// name ([`petrarch::PetrarchKind::of_file_name`]); other files are left alone. A directory
-    /// with no such file is an error.
+    /// with no such file is an error ([`petrarch::dictionary_files`]).
     pub fn petrarch_dir(mut self, dir: impl AsRef<std::path::Path>) -> Result<Self> {
-        let dir = dir.as_ref();
-        let files = petrarch::files_in(dir)?;
-        if files.is_empty() {
-            return Err(crate::Error::Io {
-                path: dir.display().to_string(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "no dictionary file: names containing verb, actors, agents, discard or issue",
-                ),
-            });
-        }
-        for (kind, path) in files {
+        for (kind, path) in petrarch::dictionary_files(dir)? {
             self = self.petrarch(kind, path)?;
         }
         Ok(self)
@@ -325,7 +330,7 @@ impl LexiconBuilder {
     /// given within a kind, so a row may refer to a state or organization of any user file.
     pub fn build(self) -> Result<Lexicon> {
         let mut lex = Lexicon {
-            vocab: FxHashMap::default(),
+            vocab: vocab::Vocab::default(),
             files: Vec::new(),
             phrases: Trie::new(),
             senses: Vec::new(),
@@ -350,6 +355,7 @@ impl LexiconBuilder {
             warnings: Vec::new(),
             class_table: Vec::new(),
             verb_table: Vec::new(),
+            verb_checks: Vec::new(),
             keys: CommonKeys::default(),
             issues: Vec::new(),
             petrarch_summary: None,
@@ -385,6 +391,10 @@ impl LexiconBuilder {
             loader.load(name, text)?;
         }
         if !self.petrarch.is_empty() {
+            // (Files were read bounded; a string or bytes given directly is checked here.)
+            for s in &self.petrarch {
+                source::check_size(&s.name, s.text.len())?;
+            }
             let summary = petrarch::load_all(&mut loader, &self.petrarch, self.strict)?;
             lex.petrarch_summary = Some(summary);
         }
@@ -413,11 +423,11 @@ impl Lexicon {
     pub(crate) fn intern(&mut self, key: &str) -> u32 {
         let mut folded = key.to_string();
         normalize::fold_spelling(&mut folded);
-        if let Some(&id) = self.vocab.get(folded.as_str()) {
+        if let Some(id) = self.vocab.get(&folded) {
             return id;
         }
         let id = self.vocab.len() as u32;
-        self.vocab.insert(folded.into(), id);
+        self.vocab.insert(&folded, id);
         id
     }
 
@@ -428,24 +438,38 @@ impl Lexicon {
             Some(_) => {
                 let mut folded = key_text.to_string();
                 normalize::fold_spelling(&mut folded);
-                self.vocab.get(folded.as_str())
+                self.vocab.get(&folded)
             }
         };
-        found.copied().unwrap_or(UNKNOWN)
+        found.unwrap_or(UNKNOWN)
+    }
+
+    /// The vocabulary key of a unit's text, `buf` being scratch space. A short ASCII text (up to
+    /// six bytes, too short for a British "-ise" ending) is looked up without copying it.
+    #[inline]
+    fn unit_key(&self, unit: &str, buf: &mut String) -> u32 {
+        if unit.len() <= 6 {
+            if let Some(found) = self.vocab.get_ascii_lowercase(unit) {
+                return found.unwrap_or(UNKNOWN);
+            }
+        }
+        key_of(unit, buf);
+        self.key(buf)
     }
 
     /// Splits tokens into matching units with their vocabulary keys.
-    pub fn units(&self, tokens: &[Token<'_>], out: &mut Vec<Unit>) {
+    pub fn units(&self, text: &str, tokens: &[Token], out: &mut Vec<Unit>) {
         out.clear();
         let mut buf = String::with_capacity(32);
         for (i, t) in tokens.iter().enumerate() {
-            split_token(t, |span, text, flags| {
-                key_of(text, &mut buf);
+            split_token(text, t, |span, unit, flags| {
+                let key = self.unit_key(unit, &mut buf);
                 out.push(Unit {
                     span,
                     token: i as u32,
-                    key: self.key(&buf),
+                    key,
                     flags,
+                    class: self.class(key),
                 });
             });
         }
@@ -510,7 +534,7 @@ impl Lexicon {
     pub fn find(&self, text: &str) -> Vec<(Span, Referent)> {
         let tokens: Vec<_> = tokenize(text).collect();
         let mut units = Vec::new();
-        self.units(&tokens, &mut units);
+        self.units(text, &tokens, &mut units);
         let mut m = Vec::new();
         self.match_phrases(&units, text, &mut m);
         m.iter()
@@ -538,6 +562,13 @@ impl Lexicon {
         self.verb_table.get(key as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// The quick checks of [`Lexicon::verb_patterns`]`(key)`, entry for entry.
+    pub fn verb_checks(&self, key: u32) -> &[PatternCheck] {
+        self.verb_checks
+            .get(key as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Builds the dense per-key tables and the common keys once every file is loaded.
     fn freeze(&mut self) {
         let n = self.vocab.len();
@@ -548,8 +579,13 @@ impl Lexicon {
             }
         }
         self.verb_table = vec![Vec::new(); n];
+        self.verb_checks = vec![Vec::new(); n];
         for (k, list) in std::mem::take(&mut self.verbs) {
             if let Some(slot) = self.verb_table.get_mut(k as usize) {
+                self.verb_checks[k as usize] = list
+                    .iter()
+                    .map(|&(p, _)| PatternCheck::of(&self.patterns[p]))
+                    .collect();
                 *slot = list;
             }
         }
@@ -603,6 +639,16 @@ impl Lexicon {
         self.petrarch_summary.as_ref()
     }
 
+    /// Whether a PETRARCH issues file was loaded: then every event lists the issues of its
+    /// sentences ([`crate::Event::issues`]), an empty list when they have none.
+    pub fn has_issues(&self) -> bool {
+        self.petrarch_summary.as_ref().is_some_and(|s| {
+            s.files
+                .iter()
+                .any(|f| f.kind == petrarch::PetrarchKind::Issues)
+        })
+    }
+
     /// Counts per category.
     pub fn stats(&self) -> LexiconStats {
         let mut codes: Vec<&str> = self.patterns.iter().map(|p| p.code.as_str()).collect();
@@ -637,5 +683,51 @@ impl Lexicon {
                 })
                 .collect(),
         }
+    }
+}
+
+/// What a parser can test of a verb pattern before it reads the pattern itself: the candidate
+/// patterns of a verb sit side by side in memory, so most are rejected without a cache miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternCheck {
+    /// How many keys the verb's prefix has ("test", "-" in "test-fire").
+    pub prefix_len: u32,
+    /// Whether the pattern needs words before the verb.
+    pub has_before: bool,
+    /// How many of `words` are set.
+    pub n_words: u8,
+    /// Whether the pattern has more words than `words` holds.
+    pub more_words: bool,
+    /// The first few words the pattern needs after the verb, each as (singular, plural) keys:
+    /// one of the two must occur in the sentence.
+    pub words: [(u32, u32); 3],
+}
+
+impl PatternCheck {
+    fn of(p: &Pattern) -> PatternCheck {
+        let mut c = PatternCheck {
+            prefix_len: p.prefix.len() as u32,
+            has_before: !p.before.is_empty(),
+            n_words: 0,
+            more_words: false,
+            words: [(UNKNOWN, UNKNOWN); 3],
+        };
+        for e in &p.elems {
+            if let PatternElem::Word(k, pl) = *e {
+                match c.words.get_mut(c.n_words as usize) {
+                    Some(slot) => {
+                        *slot = (k, pl);
+                        c.n_words += 1;
+                    }
+                    None => c.more_words = true,
+                }
+            }
+        }
+        c
+    }
+
+    /// The words it needs, as far as they are held here.
+    pub fn words(&self) -> &[(u32, u32)] {
+        &self.words[..self.n_words as usize]
     }
 }

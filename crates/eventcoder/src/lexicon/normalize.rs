@@ -18,6 +18,9 @@ pub struct Unit {
     pub key: u32,
     /// Bit flags: [`CAPITALIZED`], [`ALL_CAPS`], [`WORD`], [`NUMBER`], [`PUNCT`].
     pub flags: u8,
+    /// The word classes of its key ([`crate::lexicon::Lexicon::class`]), read once when the
+    /// unit is made: the parser asks for them many times per unit.
+    pub class: u64,
 }
 
 /// The key of units that are not in the vocabulary.
@@ -156,48 +159,64 @@ fn flags_of(text: &str, kind: TokenKind) -> u8 {
 /// which keeps the units of one token, and every search inside a word, bounded.
 pub const MAX_HYPHENS_SPLIT: usize = 7;
 
-/// Splits one token into units, calling `emit(span, text, flags)` for each: a hyphenated word
-/// ("Tajik-Afghan") is split at its hyphens, unless it has more than `MAX_HYPHENS_SPLIT` (7).
-pub fn split_token(token: &Token<'_>, mut emit: impl FnMut(Span, &str, u8)) {
-    let text = token.text;
+/// Splits one token of `source` into units, calling `emit(span, text, flags)` for each: a
+/// hyphenated word ("Tajik-Afghan") is split at its hyphens, unless it has more than
+/// `MAX_HYPHENS_SPLIT` (7).
+pub fn split_token(source: &str, token: &Token, mut emit: impl FnMut(Span, &str, u8)) {
+    let text = token.text(source);
     let hyphens = || {
         text.bytes()
             .filter(|&b| b == b'-')
             .take(MAX_HYPHENS_SPLIT + 1)
     };
-    if token.kind != TokenKind::Word
+    if token.kind() != TokenKind::Word
         || text.len() < 3
         || !text.contains('-')
         || hyphens().count() > MAX_HYPHENS_SPLIT
     {
-        emit(token.span, text, flags_of(text, token.kind));
+        emit(token.span(), text, token_flags(token));
         return;
     }
+    let start_of = token.start();
     let mut start = 0;
     for (i, _) in text.match_indices('-') {
         if i > start {
             let part = &text[start..i];
             emit(
-                Span::new(token.span.start + start, token.span.start + i),
+                Span::new(start_of + start, start_of + i),
                 part,
                 flags_of(part, TokenKind::Word),
             );
         }
-        emit(
-            Span::new(token.span.start + i, token.span.start + i + 1),
-            "-",
-            PUNCT,
-        );
+        emit(Span::new(start_of + i, start_of + i + 1), "-", PUNCT);
         start = i + 1;
     }
     if start < text.len() {
         let part = &text[start..];
         emit(
-            Span::new(token.span.start + start, token.span.end),
+            Span::new(start_of + start, token.end()),
             part,
             flags_of(part, TokenKind::Word),
         );
     }
+}
+
+/// A whole token's unit flags, from the flags the tokenizer set (as [`flags_of`] its text).
+#[inline]
+fn token_flags(token: &Token) -> u8 {
+    let mut f = match token.kind() {
+        TokenKind::Word => WORD,
+        TokenKind::Number => NUMBER,
+        TokenKind::Punct | TokenKind::Quote => PUNCT,
+        _ => 0,
+    };
+    if token.is_capitalized() {
+        f |= CAPITALIZED;
+        if token.is_all_caps() {
+            f |= ALL_CAPS;
+        }
+    }
+    f
 }
 
 /// The unit keys (as strings) of a dictionary phrase, with each unit's surface text.
@@ -205,7 +224,7 @@ pub fn phrase_units(phrase: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut key = String::new();
     for t in tokenize(phrase) {
-        split_token(&t, |_, text, _| {
+        split_token(phrase, &t, |_, text, _| {
             key_of(text, &mut key);
             out.push((key.clone(), text.to_string()));
         });

@@ -43,7 +43,14 @@ pub fn read_dictionary(path: impl AsRef<Path>) -> Result<String> {
 }
 
 /// The bytes of a dictionary file, refused with [`Error::DictionaryTooLarge`] past
-/// [`MAX_DICTIONARY_BYTES`] (read one byte beyond the limit at most, never the whole file).
+/// [`MAX_DICTIONARY_BYTES`] (read one byte beyond the limit at most, never the whole file), as
+/// they are: a PETRARCH/TABARI file is read this way, its encoding checked when it loads
+/// ([`LexiconBuilder::petrarch_bytes`](super::LexiconBuilder::petrarch_bytes)).
+pub fn read_dictionary_bytes(path: impl AsRef<Path>) -> Result<Vec<u8>> {
+    read_bounded(path.as_ref())
+}
+
+/// See [`read_dictionary_bytes`].
 pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
     let name = path.display().to_string();
     let io = |source| Error::Io {

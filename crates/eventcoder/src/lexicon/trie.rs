@@ -3,21 +3,34 @@
 
 use rustc_hash::FxHashMap;
 
-/// A trie over `u32` keys whose terminal nodes carry a payload index.
-#[derive(Debug, Default, Clone)]
+/// A trie over `u32` keys whose terminal nodes carry a payload index. The root's edges and the
+/// terminal marks are dense arrays, so the common cases (a start key that begins no phrase, a
+/// node that ends none) cost one array read instead of a hash lookup.
+#[derive(Debug, Clone)]
 pub struct Trie {
+    /// The child of the root for each key, or 0 (the root is no one's child).
+    root: Vec<u32>,
+    /// The other edges: (node, key) → child.
     edges: FxHashMap<(u32, u32), u32>,
-    terminal: FxHashMap<u32, u32>,
-    nodes: u32,
+    /// The payload slot of each node, or [`NO_SLOT`].
+    terminal: Vec<u32>,
+}
+
+const NO_SLOT: u32 = u32::MAX;
+
+impl Default for Trie {
+    fn default() -> Trie {
+        Trie::new()
+    }
 }
 
 impl Trie {
     /// An empty trie.
     pub fn new() -> Trie {
         Trie {
+            root: Vec::new(),
             edges: FxHashMap::default(),
-            terminal: FxHashMap::default(),
-            nodes: 1,
+            terminal: vec![NO_SLOT],
         }
     }
 
@@ -26,17 +39,38 @@ impl Trie {
     pub fn insert(&mut self, keys: &[u32], new_slot: u32) -> u32 {
         let mut node = 0u32;
         for &k in keys {
-            node = match self.edges.get(&(node, k)) {
-                Some(&n) => n,
+            node = match self.child(node, k) {
+                Some(n) => n,
                 None => {
-                    let n = self.nodes;
-                    self.nodes += 1;
-                    self.edges.insert((node, k), n);
+                    let n = self.terminal.len() as u32;
+                    self.terminal.push(NO_SLOT);
+                    if node == 0 {
+                        let i = k as usize;
+                        if self.root.len() <= i {
+                            self.root.resize(i + 1, 0);
+                        }
+                        self.root[i] = n;
+                    } else {
+                        self.edges.insert((node, k), n);
+                    }
                     n
                 }
             };
         }
-        *self.terminal.entry(node).or_insert(new_slot)
+        let slot = &mut self.terminal[node as usize];
+        if *slot == NO_SLOT {
+            *slot = new_slot;
+        }
+        *slot
+    }
+
+    #[inline(always)]
+    fn child(&self, node: u32, key: u32) -> Option<u32> {
+        if node == 0 {
+            self.root.get(key as usize).copied().filter(|&n| n != 0)
+        } else {
+            self.edges.get(&(node, key)).copied()
+        }
     }
 
     /// Calls `found(len, slot)` for every phrase that is a prefix of `keys`, shortest first.
@@ -44,11 +78,12 @@ impl Trie {
     pub fn prefixes(&self, keys: impl Iterator<Item = u32>, mut found: impl FnMut(usize, u32)) {
         let mut node = 0u32;
         for (i, k) in keys.enumerate() {
-            match self.edges.get(&(node, k)) {
-                Some(&n) => node = n,
+            match self.child(node, k) {
+                Some(n) => node = n,
                 None => return,
             }
-            if let Some(&slot) = self.terminal.get(&node) {
+            let slot = self.terminal[node as usize];
+            if slot != NO_SLOT {
                 found(i + 1, slot);
             }
         }
@@ -57,7 +92,7 @@ impl Trie {
     /// Number of nodes.
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
-        self.nodes as usize
+        self.terminal.len()
     }
 }
 

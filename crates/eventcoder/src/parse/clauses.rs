@@ -90,7 +90,7 @@ const NONE: u32 = u32::MAX;
 
 impl<'a> Ctx<'a> {
     fn class(&self, i: usize) -> u64 {
-        self.lex.class(self.units[i].key)
+        self.units[i].class
     }
     fn word(&self, i: usize) -> &str {
         self.units[i].span.slice(self.text)
@@ -630,21 +630,24 @@ pub fn predicates(
         let passive_context = be_before.is_some() && allowed & VerbForms::PARTICIPLE != 0;
         let adjuncts_end = std::cell::OnceCell::new();
         let mut best: Option<(usize, usize, PatternId, VerbForms, Option<usize>)> = None;
-        for &(p, forms) in cands {
-            if forms.0 & allowed == 0 {
+        let checks = lex.verb_checks(u.key);
+        for (&(p, forms), check) in cands.iter().zip(checks) {
+            if forms.0 & allowed == 0
+                || check.prefix_len as usize != i - word_start
+                || !check.words().iter().all(|&(k, pl)| occurs(k) || occurs(pl))
+            {
                 continue;
             }
             let pat = &lex.patterns[p];
-            if pat.prefix.len() != i - word_start {
+            if check.has_before && !before_matches(&c, &pat.before, word_start) {
                 continue;
             }
-            if !pat.before.is_empty() && !before_matches(&c, &pat.before, word_start) {
-                continue;
-            }
-            if !pat.elems.iter().all(|e| match *e {
-                PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
-                _ => true,
-            }) {
+            if check.more_words
+                && !pat.elems.iter().all(|e| match *e {
+                    PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
+                    _ => true,
+                })
+            {
                 continue;
             }
             let mut target = None;
@@ -685,7 +688,7 @@ pub fn predicates(
         let head_end = match target {
             Some(t) if ms[t].units.start > i => {
                 let mut h = ms[t].units.start;
-                while h > i + 1 && lex.class(units[h - 1].key) & (DET | POSS) != 0 {
+                while h > i + 1 && units[h - 1].class & (DET | POSS) != 0 {
                     h -= 1;
                 }
                 h
@@ -1366,7 +1369,7 @@ fn find_subject(
     }
     // "..., said the ministry": inverted speech verbs take the subject after them.
     let verb = preds[pi].verb;
-    if c.lex.class(c.units[verb].key) & REPORT != 0 {
+    if c.units[verb].class & REPORT != 0 {
         let mut q = preds[pi].end;
         while q < c.range.end && c.class(q) & DET != 0 {
             q += 1;

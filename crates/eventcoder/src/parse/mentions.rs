@@ -151,7 +151,7 @@ struct Component {
     ambiguous: bool,
 }
 
-fn is_name_word(u: &Unit, lex: &Lexicon, text: &str) -> bool {
+fn is_name_word(u: &Unit, text: &str) -> bool {
     if !(u.is(WORD) && u.is(CAPITALIZED)) {
         return false;
     }
@@ -160,17 +160,16 @@ fn is_name_word(u: &Unit, lex: &Lexicon, text: &str) -> bool {
         return false;
     }
     // A capitalized particle opens a name ("Dos Santos", "Al Thani").
-    let class = lex.class(u.key);
+    let class = u.class;
     class == 0 || u.key == UNKNOWN || class == NAME_PARTICLE
 }
 
-fn is_name_particle(u: &Unit, lex: &Lexicon, text: &str) -> bool {
-    lex.class(u.key) & NAME_PARTICLE != 0 || u.span.slice(text) == "-"
+fn is_name_particle(u: &Unit, text: &str) -> bool {
+    u.class & NAME_PARTICLE != 0 || u.span.slice(text) == "-"
 }
 
 /// Picks the components (longest valid phrase at each position, no overlaps) of one sentence.
 fn components(
-    lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
@@ -199,7 +198,7 @@ fn components(
                     | Referent::Discard { .. }
                     | Referent::Issue(_)
                     | Referent::IssueIgnore
-            ) && (!x.sense.ambiguous || ambiguity_ok(lex, units, text, range.clone(), x))
+            ) && (!x.sense.ambiguous || ambiguity_ok(units, text, range.clone(), x))
         };
         // The longest usable match starting here, with all its senses.
         let Some(end) = group.iter().filter(usable).map(|x| x.end).max() else {
@@ -220,19 +219,13 @@ fn components(
 
 /// An ambiguous phrase ("Jordan", "Georgia", "Chad") needs to stand alone: not inside a longer
 /// run of capitalized unknown words ("Michael Jordan", "Chad Smith"), and capitalized.
-fn ambiguity_ok(
-    lex: &Lexicon,
-    units: &[Unit],
-    text: &str,
-    range: Range<usize>,
-    m: &PhraseMatch,
-) -> bool {
+fn ambiguity_ok(units: &[Unit], text: &str, range: Range<usize>, m: &PhraseMatch) -> bool {
     if !units[m.start].is(CAPITALIZED) {
         return false;
     }
     // A capitalized open-class word before it is a first name ("Michael Jordan").
-    let prev_name = m.start > range.start && is_name_word(&units[m.start - 1], lex, text);
-    let next_name = m.end < range.end && is_name_word(&units[m.end], lex, text);
+    let prev_name = m.start > range.start && is_name_word(&units[m.start - 1], text);
+    let next_name = m.end < range.end && is_name_word(&units[m.end], text);
     !(prev_name || next_name)
 }
 
@@ -244,26 +237,26 @@ pub fn mentions(
     range: Range<usize>,
     matches: &[PhraseMatch],
 ) -> Vec<Mention> {
-    let comps = components(lex, units, text, range.clone(), matches);
+    let comps = components(units, text, range.clone(), matches);
     let mut out: Vec<Mention> = Vec::new();
     let mut cur: Option<Mention> = None;
     let mut ci = 0;
     while ci < comps.len() {
         // All components on the same span are alternative senses of one phrase.
         let c0 = comps[ci];
-        let mut group = vec![c0];
+        let first = ci;
         while ci + 1 < comps.len() && comps[ci + 1].start == c0.start {
             ci += 1;
-            group.push(comps[ci]);
         }
         ci += 1;
+        let group = &comps[first..ci];
         let (start, end) = (c0.start, c0.end);
         let mut piece = Mention {
             units: start..end,
             span: units[start].span.cover(units[end - 1].span),
             ..Mention::default()
         };
-        for c in &group {
+        for c in group {
             piece.ambiguous |= c.ambiguous;
             match c.referent {
                 Referent::StateName(s) => piece.state = Some((s, StateForm::Name)),
@@ -370,7 +363,7 @@ pub fn mentions(
         // "pro-Russian separatists", "an anti-Syrian editor": a stance toward the state, not
         // the actor's state. The role stays an actor, without that state.
         // ("an anti-government rally": a stance toward a role alone leaves no actor.)
-        let stance = tok_starts_before && after_stance_prefix(lex, units, text, m.units.start);
+        let stance = tok_starts_before && after_stance_prefix(units, text, m.units.start);
         let toward_state = stance && m.state.is_some();
         if stance {
             m.state = None;
@@ -388,7 +381,7 @@ pub fn mentions(
             // head: in "rebel positions" and "militant hideouts" the role is the party.)
             let noun = n.is(WORD)
                 && w.chars().next().is_some_and(char::is_lowercase)
-                && lex.class(n.key) == 0
+                && n.class == 0
                 && lex.verb_patterns(n.key).is_empty();
             if noun {
                 m.partial = true;
@@ -401,7 +394,7 @@ pub fn mentions(
     add_people_nouns(lex, units, text, range.clone(), matches, &mut out);
     add_references(lex, units, range.clone(), &mut out);
     out.sort_by_key(|m| m.units.start);
-    merge_appositions(lex, units, text, &mut out);
+    merge_appositions(units, text, &mut out);
     merge_compound_adjectives(lex, units, text, &mut out);
     out.sort_by_key(|m| m.units.start);
     qualify_places(lex, units, text, &mut out);
@@ -442,24 +435,24 @@ fn qualify_places(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Mention]
 }
 
 /// Whether unit `start` follows a stance prefix and a hyphen in the same token ("pro-", "anti-").
-fn after_stance_prefix(lex: &Lexicon, units: &[Unit], text: &str, start: usize) -> bool {
+fn after_stance_prefix(units: &[Unit], text: &str, start: usize) -> bool {
     start >= 2
         && units[start - 1].span.slice(text) == "-"
         && units[start - 2].token == units[start].token
-        && lex.class(units[start - 2].key) & STANCE != 0
+        && units[start - 2].class & STANCE != 0
 }
 
-fn gap_is_possessive(lex: &Lexicon, units: &[Unit], from: usize, to: usize) -> bool {
-    to == from + 1 && lex.class(units[from].key) & POSS_MARK != 0
+fn gap_is_possessive(units: &[Unit], from: usize, to: usize) -> bool {
+    to == from + 1 && units[from].class & POSS_MARK != 0
 }
 
 fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention) -> bool {
     let adjacent = p.units.start == m.units.end;
-    let possessive = gap_is_possessive(lex, units, m.units.end, p.units.start);
+    let possessive = gap_is_possessive(units, m.units.end, p.units.start);
     // "Vietnamese-led forces", "U.S.-led coalition": the leader's state joins the group.
     let led = p.units.start == m.units.end + 2
         && units[m.units.end].span.slice(text) == "-"
-        && lex.class(units[m.units.end + 1].key) & LEADING != 0
+        && units[m.units.end + 1].class & LEADING != 0
         && p.agent.is_some()
         && m.state.is_some();
     // "Chinese strategic bombers": a state adjective, plain modifiers, then a role.
@@ -475,7 +468,7 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
             let w = units[q].span.slice(text);
             units[q].is(WORD)
                 && w.chars().all(|ch| ch.is_lowercase())
-                && lex.class(units[q].key) == 0
+                && units[q].class == 0
                 && lex.verb_patterns(units[q].key).iter().all(|(_, f)| {
                     !f.has(crate::lexicon::VerbForms::PAST | crate::lexicon::VerbForms::THIRD)
                 })
@@ -560,9 +553,9 @@ fn attach_name(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m
     let mut last_word = None;
     while j < range.end && j - m.units.end < 6 {
         let u = &units[j];
-        if is_name_word(u, lex, text) {
+        if is_name_word(u, text) {
             last_word = Some(j);
-        } else if !(is_name_particle(u, lex, text) && last_word.is_some()) {
+        } else if !(is_name_particle(u, text) && last_word.is_some()) {
             break;
         }
         j += 1;
@@ -577,7 +570,7 @@ fn attach_name(lex: &Lexicon, units: &[Unit], text: &str, range: Range<usize>, m
 
 fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention) {
     if m.units.end < range.end {
-        m.possessive = lex.class(units[m.units.end].key) & POSS_MARK != 0;
+        m.possessive = units[m.units.end].class & POSS_MARK != 0;
     }
     // Look back over determiners and possessive pronouns to the governing preposition.
     // A place also looks back over words of direction: "in northern Iraq", "in east Beirut",
@@ -585,12 +578,11 @@ fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention)
     let mut j = m.units.start;
     let of = lex.keys.of;
     loop {
-        while j > range.start && lex.class(units[j - 1].key) & (DET | POSS | DIRECTION) != 0 {
+        while j > range.start && units[j - 1].class & (DET | POSS | DIRECTION) != 0 {
             j -= 1;
         }
-        let part_of = j >= range.start + 2
-            && units[j - 1].key == of
-            && lex.class(units[j - 2].key) & DIRECTION != 0;
+        let part_of =
+            j >= range.start + 2 && units[j - 1].key == of && units[j - 2].class & DIRECTION != 0;
         if !part_of {
             break;
         }
@@ -600,14 +592,14 @@ fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention)
     let mut d = m.units.start;
     while d > range.start && d + 2 > m.units.start && {
         let u = &units[d - 1];
-        lex.class(u.key) == 0 && u.is(WORD) && !u.is(CAPITALIZED)
+        u.class == 0 && u.is(WORD) && !u.is(CAPITALIZED)
     } {
         d -= 1;
     }
-    m.definite = d > range.start && lex.class(units[d - 1].key) & DEFINITE != 0;
+    m.definite = d > range.start && units[d - 1].class & DEFINITE != 0;
     // Skip "all", numbers and quantifiers between a preposition and the mention.
     if j > range.start {
-        let c = lex.class(units[j - 1].key);
+        let c = units[j - 1].class;
         m.after_prep_loc = c & PREP_LOC != 0;
         if c & (PREP | BY) != 0 {
             m.after_prep = Some(units[j - 1].key);
@@ -627,10 +619,10 @@ fn add_references(lex: &Lexicon, units: &[Unit], range: Range<usize>, out: &mut 
     }
     for i in range.clone() {
         let u = &units[i];
-        if lex.class(u.key) & PRON == 0 || out.iter().any(|m| m.units.contains(&i)) {
+        if u.class & PRON == 0 || out.iter().any(|m| m.units.contains(&i)) {
             continue;
         }
-        let class = lex.class(u.key);
+        let class = u.class;
         let r = if class & PRON_PERSON != 0 {
             Reference::Person
         } else if class & PRON_THING != 0 {
@@ -680,7 +672,7 @@ fn add_people_nouns(
         if n.is(WORD)
             && plural
             && !event_noun
-            && lex.class(n.key) == 0
+            && n.class == 0
             && lex
                 .verb_patterns(n.key)
                 .iter()
@@ -744,23 +736,20 @@ fn add_bare_names(
         // A courtesy title ("His Excellency", "Mr.") opens a name.
         let mut title_start = None;
         let mut j = i;
-        if lex.class(units[j].key) & POSS != 0
-            && j + 1 < range.end
-            && lex.class(units[j + 1].key) & HONORIFIC != 0
-        {
+        if units[j].class & POSS != 0 && j + 1 < range.end && units[j + 1].class & HONORIFIC != 0 {
             title_start = Some(j);
             j += 1;
         }
-        while j < range.end && lex.class(units[j].key) & HONORIFIC != 0 && !covered(out, j) {
+        while j < range.end && units[j].class & HONORIFIC != 0 && !covered(out, j) {
             title_start.get_or_insert(j);
             j += 1;
         }
         let name_start = j;
         let mut last_word = None;
         while j < range.end && j - name_start < 6 && !covered(out, j) {
-            if is_name_word(&units[j], lex, text) {
+            if is_name_word(&units[j], text) {
                 last_word = Some(j);
-            } else if !(is_name_particle(&units[j], lex, text) && last_word.is_some()) {
+            } else if !(is_name_particle(&units[j], text) && last_word.is_some()) {
                 break;
             }
             j += 1;
@@ -775,15 +764,15 @@ fn add_bare_names(
         // Adverbs and times may stand between the name and its verb ("Ms. Ruiz also met",
         // "Ruiz later criticized").
         let mut next = end;
-        while next < range.end && lex.class(units[next].key) & (ADV | TIME) != 0 {
+        while next < range.end && units[next].class & (ADV | TIME) != 0 {
             next += 1;
         }
         let next_class = if next < range.end {
-            lex.class(units[next].key)
+            units[next].class
         } else {
             0
         };
-        let possessive = next < range.end && gap_is_possessive(lex, units, next, next + 1);
+        let possessive = next < range.end && gap_is_possessive(units, next, next + 1);
         let reporting = next_class & REPORT != 0;
         let finite_verb = next < range.end
             && units[next].is(WORD)
@@ -795,7 +784,7 @@ fn add_bare_names(
         let apposition = next + 1 < range.end
             && units[next].span.slice(text) == ","
             && out.iter().any(|m| {
-                apposition_start(lex, units, text, next + 1, m.units.start) == m.units.start
+                apposition_start(units, text, next + 1, m.units.start) == m.units.start
                     && m.agent.is_some()
                     && m.name.is_none()
             });
@@ -811,11 +800,11 @@ fn add_bare_names(
         // "The Homeland Union criticized ...".)
         let opening_article = first == range.start + 1
             && words >= 2
-            && lex.class(units[range.start].key) & DET != 0
+            && units[range.start].class & DET != 0
             && units[range.start].is(CAPITALIZED);
         let alone = first == range.start || opening_article || {
             let prev = first - 1;
-            lex.class(units[prev].key) & (PREP | PREP_LOC | BY | DET) == 0 && !covered(out, prev)
+            units[prev].class & (PREP | PREP_LOC | BY | DET) == 0 && !covered(out, prev)
         };
         let verb_free = !covered(out, next);
         let actor_follows = || {
@@ -829,7 +818,7 @@ fn add_bare_names(
                 && (!sentence_initial_word || finite_verb && actor_follows());
         // "Canadian citizens Michael Kovrig and Michael Spavor": a name coordinated with a
         // named role shares its role and state.
-        let conjunct = (first > range.start + 1 && lex.class(units[first - 1].key) & CONJ != 0)
+        let conjunct = (first > range.start + 1 && units[first - 1].class & CONJ != 0)
             .then(|| {
                 out.iter()
                     .find(|m| m.units.end == first - 1 && m.name.is_some())
@@ -860,12 +849,12 @@ fn add_bare_names(
 /// Where an apposition's mention starts: after determiners, possessives and up to three plain
 /// modifiers from `from` ("a senior Chilean trade negotiator", "the ministry's chief
 /// negotiator"), stopping at `limit`.
-fn apposition_start(lex: &Lexicon, units: &[Unit], text: &str, from: usize, limit: usize) -> usize {
+fn apposition_start(units: &[Unit], text: &str, from: usize, limit: usize) -> usize {
     let mut k = from;
     let mut modifiers = 0;
     while k < limit {
         let u = &units[k];
-        let class = lex.class(u.key);
+        let class = u.class;
         if class & (DET | POSS) != 0 {
             k += 1;
         } else if modifiers < 3
@@ -886,12 +875,12 @@ fn apposition_start(lex: &Lexicon, units: &[Unit], text: &str, from: usize, limi
     k
 }
 
-fn merge_appositions(lex: &Lexicon, units: &[Unit], text: &str, out: &mut Vec<Mention>) {
+fn merge_appositions(units: &[Unit], text: &str, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
         let comma = a.units.end < units.len() && units[a.units.end].span.slice(text) == ",";
-        let j = apposition_start(lex, units, text, a.units.end + 1, b.units.start);
+        let j = apposition_start(units, text, a.units.end + 1, b.units.start);
         let named = a.name.is_some() && a.agent.is_none() && a.state.is_none() && a.org.is_none();
         // "Evan Gershkovich, a U.S. citizen": the apposition gives the nationality.
         let nationality = a.name.is_some()
@@ -1001,7 +990,7 @@ fn merge_role_of(
         }
         // "of" (the) (Federal Republic of) STATE
         let mut q = a.units.end + 1;
-        while q < range.end && lex.class(units[q].key) & DET != 0 {
+        while q < range.end && units[q].class & DET != 0 {
             q += 1;
         }
         let mut owner = owner_at(out, q);
@@ -1010,8 +999,7 @@ fn merge_role_of(
             while r < range.end
                 && r < q + 5
                 && !out.iter().any(|m| m.units.contains(&r))
-                && (units[r].is(CAPITALIZED) && lex.class(units[r].key) == 0
-                    || units[r].key == of && r > q)
+                && (units[r].is(CAPITALIZED) && units[r].class == 0 || units[r].key == of && r > q)
             {
                 r += 1;
                 if units[r - 1].key == of {
@@ -1062,7 +1050,7 @@ fn merge_role_of(
         a.extra_states.extend(extra);
         a.units.end = end;
         a.span = units[a.units.start].span.cover(units[end - 1].span);
-        a.possessive = end < range.end && gap_is_possessive(lex, units, end, end + 1);
+        a.possessive = end < range.end && gap_is_possessive(units, end, end + 1);
         for b in owners.into_iter().rev() {
             out.remove(b);
         }

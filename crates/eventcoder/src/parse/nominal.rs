@@ -86,7 +86,7 @@ pub fn nominal_predicates(
             let u = &units[k - 1];
             let w = word(k - 1);
             let plain = u.is(WORD)
-                && lex.class(u.key) & (DET | QUANT) == 0
+                && u.class & (DET | QUANT) == 0
                 && w.chars().next().is_some_and(char::is_lowercase)
                 && lex
                     .verb_patterns(u.key)
@@ -99,7 +99,7 @@ pub fn nominal_predicates(
             k -= 1;
             modifiers += 1;
         }
-        let possessive_at = |e: usize| e < range.end && lex.class(units[e].key) & POSS_MARK != 0;
+        let possessive_at = |e: usize| e < range.end && units[e].class & POSS_MARK != 0;
         let before = ms.iter().position(|mm| {
             (mm.units.end == k || possessive_at(mm.units.end) && mm.units.end + 1 == k)
                 && (mm.is_actor() || mm.state.is_some() && !mm.partial)
@@ -116,7 +116,7 @@ pub fn nominal_predicates(
                 return None;
             }
             let mut q = e + 1;
-            while q < range.end && lex.class(units[q].key) & DET != 0 {
+            while q < range.end && units[q].class & DET != 0 {
                 q += 1;
             }
             after(q)
@@ -157,7 +157,7 @@ pub fn nominal_predicates(
         let governing = |mm: &Mention| {
             let mut q = mm.units.start;
             while q > start + 1
-                && (lex.class(units[q - 1].key) & (DET | POSS | QUANT) != 0
+                && (units[q - 1].class & (DET | POSS | QUANT) != 0
                     || units[q - 1].is(crate::lexicon::NUMBER))
             {
                 q -= 1;

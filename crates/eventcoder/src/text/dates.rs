@@ -198,12 +198,14 @@ pub fn weekday_number(word: &str) -> Option<u32> {
         .map(|&(_, n)| n)
 }
 
-fn day_number(t: &Token<'_>) -> Option<u32> {
-    if t.kind != TokenKind::Number {
+fn day_number(text: &str, t: &Token) -> Option<u32> {
+    if t.kind() != TokenKind::Number {
         return None;
     }
-    let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &t.text[digits.len()..];
+    let digits = t
+        .text(text)
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &t.text(text)[digits.len()..];
     if !(suffix.is_empty()
         || CALENDAR
             .ordinals
@@ -215,9 +217,9 @@ fn day_number(t: &Token<'_>) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-fn year_number(t: &Token<'_>) -> Option<i32> {
-    (t.kind == TokenKind::Number && t.text.len() == 4)
-        .then(|| t.text.parse().ok())
+fn year_number(text: &str, t: &Token) -> Option<i32> {
+    (t.kind() == TokenKind::Number && t.text(text).len() == 4)
+        .then(|| t.text(text).parse().ok())
         .flatten()
         .filter(|y| (1900..=2200).contains(y))
 }
@@ -226,15 +228,16 @@ fn year_number(t: &Token<'_>) -> Option<i32> {
 ///
 /// ```
 /// use eventcoder::text::{parse_date, tokenize};
-/// let toks: Vec<_> = tokenize("10th September, 2020)").collect();
-/// let (d, n) = parse_date(&toks).unwrap();
+/// let text = "10th September, 2020)";
+/// let toks: Vec<_> = tokenize(text).collect();
+/// let (d, n) = parse_date(text, &toks).unwrap();
 /// assert_eq!((d.year, d.month, d.day, n), (Some(2020), 9, 10, 4));
 /// ```
-pub fn parse_date(tokens: &[Token<'_>]) -> Option<(PartialDate, usize)> {
+pub fn parse_date(text: &str, tokens: &[Token]) -> Option<(PartialDate, usize)> {
     let first = tokens.first()?;
     // ISO: 2021-11-22 is one Number token.
-    if first.kind == TokenKind::Number && first.text.len() == 10 {
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(first.text, "%Y-%m-%d") {
+    if first.kind() == TokenKind::Number && first.text(text).len() == 10 {
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(first.text(text), "%Y-%m-%d") {
             use chrono::Datelike;
             return Some((
                 PartialDate {
@@ -248,23 +251,26 @@ pub fn parse_date(tokens: &[Token<'_>]) -> Option<(PartialDate, usize)> {
     }
     let year_after = |i: usize| -> Option<(i32, usize)> {
         let mut j = i;
-        if tokens.get(j).is_some_and(|t| t.norm == ",") {
+        if tokens.get(j).is_some_and(|t| t.norm_is(text, ",")) {
             j += 1;
         }
-        tokens.get(j).and_then(year_number).map(|y| (y, j + 1))
+        tokens
+            .get(j)
+            .and_then(|t| year_number(text, t))
+            .map(|y| (y, j + 1))
     };
     // Month Day [, Year]
-    if first.kind == TokenKind::Word {
-        if let Some(month) = month_number(first.text) {
+    if first.kind() == TokenKind::Word {
+        if let Some(month) = month_number(first.text(text)) {
             if !first.is_capitalized()
                 && CALENDAR
                     .ambiguous_months
                     .iter()
-                    .any(|m| m.eq_ignore_ascii_case(first.text))
+                    .any(|m| m.eq_ignore_ascii_case(first.text(text)))
             {
                 return None;
             }
-            let day = tokens.get(1).and_then(day_number)?;
+            let day = tokens.get(1).and_then(|t| day_number(text, t))?;
             let (year, used) = match year_after(2) {
                 Some((y, n)) => (Some(y), n),
                 None => (None, 2),
@@ -273,20 +279,20 @@ pub fn parse_date(tokens: &[Token<'_>]) -> Option<(PartialDate, usize)> {
         }
     }
     // Day Month [,] [Year]
-    if let Some(day) = day_number(first) {
+    if let Some(day) = day_number(text, first) {
         let mut j = 1;
         if tokens.get(j).is_some_and(|t| {
             CALENDAR
                 .day_of
                 .iter()
-                .any(|w| w.eq_ignore_ascii_case(&t.norm))
+                .any(|w| w.eq_ignore_ascii_case(&t.norm(text)))
         }) {
             j += 1;
         }
         let m = tokens
             .get(j)
-            .filter(|t| t.kind == TokenKind::Word && t.is_capitalized())
-            .and_then(|t| month_number(t.text))?;
+            .filter(|t| t.kind() == TokenKind::Word && t.is_capitalized())
+            .and_then(|t| month_number(t.text(text)))?;
         let (year, used) = match year_after(j + 1) {
             Some((y, n)) => (Some(y), n),
             None => (None, j + 1),
@@ -313,7 +319,7 @@ mod tests {
 
     fn pd(s: &str) -> Option<(Option<i32>, u32, u32)> {
         let t: Vec<_> = tokenize(s).collect();
-        parse_date(&t).map(|(d, _)| (d.year, d.month, d.day))
+        parse_date(s, &t).map(|(d, _)| (d.year, d.month, d.day))
     }
 
     #[test]

@@ -87,8 +87,8 @@ pub fn parse_header(text: &str) -> Result<Header> {
     Ok(header)
 }
 
-fn is_place_word(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Word && t.is_capitalized() && t.text.len() < 30
+fn is_place_word(t: &Token) -> bool {
+    t.kind() == TokenKind::Word && t.is_capitalized() && t.end() - t.start() < 30
 }
 
 /// Parses a dateline at byte `start` of `text`.
@@ -108,7 +108,7 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
     let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
     // The dateline ends soon after its first separator (a parenthetical may follow).
     let line = &text[start..floor_boundary(text, line_end.min(start + sep + 110).min(start + 240))];
-    let toks: Vec<Token<'_>> = tokenize(line).take(40).collect();
+    let toks: Vec<Token> = tokenize(line).take(40).collect();
     let mut i = 0;
     while i < toks.len() && i < 5 && is_place_word(&toks[i]) {
         i += 1;
@@ -123,16 +123,16 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
     let mut outlet = None;
     let mut decorated = false;
     // [Region] or , Region (all-caps datelines only, "KABUL, Afghanistan")
-    if toks.get(i).is_some_and(|t| t.norm == "[") {
-        let close = toks[i..].iter().position(|t| t.norm == "]")? + i;
-        region = (close > i + 1)
-            .then(|| line[toks[i + 1].span.start..toks[close - 1].span.end].to_string());
+    if toks.get(i).is_some_and(|t| t.norm_is(line, "[")) {
+        let close = toks[i..].iter().position(|t| t.norm_is(line, "]"))? + i;
+        region =
+            (close > i + 1).then(|| line[toks[i + 1].start()..toks[close - 1].end()].to_string());
         i = close + 1;
         decorated = true;
     }
     // , Date
-    if toks.get(i).is_some_and(|t| t.norm == ",") {
-        if let Some((d, n)) = parse_date(&toks[i + 1..]) {
+    if toks.get(i).is_some_and(|t| t.norm_is(line, ",")) {
+        if let Some((d, n)) = parse_date(line, &toks[i + 1..]) {
             date = Some(d);
             i += 1 + n;
             decorated = true;
@@ -141,10 +141,10 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
             while j < toks.len() && is_place_word(&toks[j]) {
                 j += 1;
             }
-            region = Some(line[toks[i + 1].span.start..toks[j - 1].span.end].to_string());
+            region = Some(line[toks[i + 1].start()..toks[j - 1].end()].to_string());
             i = j;
-            if toks.get(i).is_some_and(|t| t.norm == ",") {
-                if let Some((d, n)) = parse_date(&toks[i + 1..]) {
+            if toks.get(i).is_some_and(|t| t.norm_is(line, ",")) {
+                if let Some((d, n)) = parse_date(line, &toks[i + 1..]) {
                     date = Some(d);
                     i += 1 + n;
                 }
@@ -152,34 +152,34 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
         }
     }
     // (Outlet) or (Outlet - Date)
-    if toks.get(i).is_some_and(|t| t.norm == "(") {
-        let close = toks[i..].iter().position(|t| t.norm == ")")? + i;
+    if toks.get(i).is_some_and(|t| t.norm_is(line, "(")) {
+        let close = toks[i..].iter().position(|t| t.norm_is(line, ")"))? + i;
         let inner = &toks[i + 1..close];
-        let dash = inner
-            .iter()
-            .position(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_ref(), "-" | "--"));
+        let dash = inner.iter().position(|t| {
+            t.kind() == TokenKind::Punct && matches!(t.norm(line).as_ref(), "-" | "--")
+        });
         let outlet_toks = &inner[..dash.unwrap_or(inner.len())];
         if let (Some(a), Some(b)) = (outlet_toks.first(), outlet_toks.last()) {
-            outlet = Some(line[a.span.start..b.span.end].to_string());
+            outlet = Some(line[a.start()..b.end()].to_string());
         }
         if let Some(d) = dash {
-            if let Some((pd, _)) = parse_date(&inner[d + 1..]) {
+            if let Some((pd, _)) = parse_date(line, &inner[d + 1..]) {
                 date = Some(pd);
             }
         }
         i = close + 1;
         decorated = true;
     }
-    let sep = toks
-        .get(i)
-        .filter(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_ref(), ":" | "-" | "--"));
+    let sep = toks.get(i).filter(|t| {
+        t.kind() == TokenKind::Punct && matches!(t.norm(line).as_ref(), ":" | "-" | "--")
+    });
     let end = match sep {
         Some(s) => {
             i += 1;
-            s.span.end
+            s.end()
         }
         // "NEW DELHI (UrduPoint News / Sputnik - 10th September, 2020) India and ..." has no separator.
-        None if outlet.is_some() && date.is_some() => toks[i - 1].span.end,
+        None if outlet.is_some() && date.is_some() => toks[i - 1].end(),
         None => return None,
     };
     if !(all_caps || decorated) {
@@ -188,10 +188,7 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
     if toks.len() <= i {
         return None; // a line that is nothing but a dateline-like heading
     }
-    let place_span = Span::new(
-        start + toks[0].span.start,
-        start + toks[place_end - 1].span.end,
-    );
+    let place_span = Span::new(start + toks[0].start(), start + toks[place_end - 1].end());
     Some(Dateline {
         span: Span::new(start, start + end),
         place: place_span.slice(text).to_string(),

@@ -33,42 +33,42 @@ fn newlines(gap: &str) -> usize {
     gap.bytes().filter(|&b| b == b'\n').count()
 }
 
-fn is_bullet(tokens: &[Token<'_>], i: usize, text: &str) -> bool {
+fn is_bullet(tokens: &[Token], i: usize, text: &str) -> bool {
     let t = &tokens[i];
-    let marker = t.kind == TokenKind::Punct && matches!(t.norm.as_ref(), "-" | "*" | "--")
-        || t.kind == TokenKind::Symbol && t.text == "*";
-    if !marker || !text[t.span.end..].starts_with(|c: char| c.is_whitespace()) {
+    let marker = t.kind() == TokenKind::Punct && matches!(t.norm(text).as_ref(), "-" | "*" | "--")
+        || t.kind() == TokenKind::Symbol && t.text(text) == "*";
+    if !marker || !text[t.end()..].starts_with(|c: char| c.is_whitespace()) {
         return false;
     }
     // At the start of a line: only whitespace, including a newline, since the previous token.
     let gap_start = if i == 0 {
-        text[..t.span.start].rfind('\n').map_or(0, |p| p + 1)
+        text[..t.start()].rfind('\n').map_or(0, |p| p + 1)
     } else {
-        tokens[i - 1].span.end
+        tokens[i - 1].end()
     };
-    let gap = &text[gap_start..t.span.start];
+    let gap = &text[gap_start..t.start()];
     gap.trim().is_empty() && (i == 0 || gap.contains('\n'))
 }
 
-fn starts_lowercase(t: &Token<'_>) -> bool {
-    t.text.chars().next().is_some_and(char::is_lowercase)
+fn starts_lowercase(t: &Token, text: &str) -> bool {
+    t.text(text).chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Whether the sentence may end after token `i` (a word ending in a period, e.g. "U.S.").
-fn abbreviation_ends_sentence(tokens: &[Token<'_>], i: usize) -> bool {
+fn abbreviation_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let Some(next) = tokens.get(i + 1) else {
         return true;
     };
-    let word = &t.text[..t.text.len() - 1];
+    let word = &text[t.start()..t.end() - 1];
     if word.len() == 1 {
         return false; // an initial: "John F. Kennedy"
     }
     match abbreviation(word) {
         Some(AbbrevKind::Title | AbbrevKind::Month) => false,
         _ => {
-            next.kind == TokenKind::Word && is_sentence_starter(next.text)
-                || next.kind == TokenKind::Quote
+            next.kind() == TokenKind::Word && is_sentence_starter(next.text(text))
+                || next.kind() == TokenKind::Quote
         }
     }
 }
@@ -92,17 +92,17 @@ pub const CLAUSE_BREAK_REACH: usize = 64;
 
 /// Where to cut a sentence that starts at token `from` and has reached the cap: one past the
 /// last `,`, `;` or `:` in the final [`CLAUSE_BREAK_REACH`] tokens, else the cap itself.
-fn forced_break(tokens: &[Token<'_>], from: usize) -> usize {
+fn forced_break(text: &str, tokens: &[Token], from: usize) -> usize {
     let cap = from + MAX_SENTENCE_TOKENS;
     (cap - CLAUSE_BREAK_REACH..cap)
         .rev()
-        .find(|&k| tokens[k].is_punct(&[",", ";", ":"]))
+        .find(|&k| tokens[k].is_punct(text, &[",", ";", ":"]))
         .map_or(cap, |k| k + 1)
 }
 
 /// Splits the tokens of `text` into sentences. No sentence has more than
 /// [`MAX_SENTENCE_TOKENS`] tokens, but for a few closing marks glued to its end.
-pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Sentence> {
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
     split_block(text, tokens, 0, true, 0, &mut out);
     out
@@ -131,7 +131,7 @@ pub fn split_sentences(text: &str, tokens: &[Token<'_>]) -> Vec<Sentence> {
 /// ```
 pub fn split_block(
     text: &str,
-    tokens: &[Token<'_>],
+    tokens: &[Token],
     from: usize,
     at_end: bool,
     first_index: usize,
@@ -140,7 +140,7 @@ pub fn split_block(
     let already = out.len();
     let push = |out: &mut Vec<Sentence>, from: usize, to: usize| {
         if from < to {
-            let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
+            let span = Span::new(tokens[from].start(), tokens[to - 1].end());
             out.push(Sentence {
                 index: first_index + out.len() - already,
                 span,
@@ -155,13 +155,14 @@ pub fn split_block(
     while i < tokens.len() {
         // A boundary before token i, from the layout of the gap before it.
         if let Some(s) = start {
-            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+            let gap = &text[tokens[i - 1].end()..tokens[i].start()];
             let nl = newlines(gap);
             // (A line ending with "and", "of" or "," continues; looked up only at a line break.)
-            let soft_end = || continues_line(tokens[i - 1].norm.as_ref());
+            let soft_end = || continues_line(tokens[i - 1].norm(text).as_ref());
             if nl >= 2
                 || nl == 1
-                    && (is_bullet(tokens, i, text) || !starts_lowercase(&tokens[i]) && !soft_end())
+                    && (is_bullet(tokens, i, text)
+                        || !starts_lowercase(&tokens[i], text) && !soft_end())
             {
                 push(out, s, i);
                 start = None;
@@ -176,7 +177,7 @@ pub fn split_block(
             start = Some(i);
         }
         if let Some(s) = start.filter(|&s| i - s >= MAX_SENTENCE_TOKENS) {
-            let cut = forced_break(tokens, s);
+            let cut = forced_break(text, tokens, s);
             push(out, s, cut);
             start = Some(cut);
             resume = cut;
@@ -187,17 +188,17 @@ pub fn split_block(
             // Whether this token ends a sentence depends on the next one.
             return resume;
         }
-        let terminal = t.kind == TokenKind::Punct
-            && matches!(t.norm.as_ref(), "." | "!" | "?" | "...")
-            || t.is_abbreviation() && abbreviation_ends_sentence(tokens, i);
+        let terminal = t.kind() == TokenKind::Punct
+            && matches!(t.norm(text).as_ref(), "." | "!" | "?" | "...")
+            || t.is_abbreviation(text) && abbreviation_ends_sentence(text, tokens, i);
         if terminal {
             // Absorb more terminal marks and closing quotes / brackets glued to it (a few).
             let mut j = i + 1;
             while j < tokens.len()
                 && j <= i + MAX_GLUED_MARKS
-                && tokens[j].span.start == tokens[j - 1].span.end
-                && (tokens[j].kind == TokenKind::Quote
-                    || tokens[j].is_punct(&[")", "]", ".", "!", "?"]))
+                && tokens[j].start() == tokens[j - 1].end()
+                && (tokens[j].kind() == TokenKind::Quote
+                    || tokens[j].is_punct(text, &[")", "]", ".", "!", "?"]))
             {
                 j += 1;
             }
@@ -205,11 +206,13 @@ pub fn split_block(
             if next.is_none() && !at_end {
                 return resume;
             }
-            let ellipsis = t.norm == "...";
+            let ellipsis = t.norm_is(text, "...");
             let ends = match next {
                 None => true,
                 Some(n) => {
-                    (n.is_capitalized() || !ellipsis) && n.norm != "," && !starts_lowercase(n)
+                    (n.is_capitalized() || !ellipsis)
+                        && !n.norm_is(text, ",")
+                        && !starts_lowercase(n, text)
                 }
             };
             if ends {
@@ -253,7 +256,7 @@ pub fn split_block(
 pub struct SentenceBlocks<'t, I> {
     text: &'t str,
     stream: I,
-    tokens: Vec<Token<'t>>,
+    tokens: Vec<Token>,
     sentences: Vec<Sentence>,
     block_size: usize,
     /// The article-wide index of `tokens[0]`.
@@ -269,14 +272,15 @@ pub struct SentenceBlocks<'t, I> {
     next_index: usize,
 }
 
-impl<'t, I: Iterator<Item = Token<'t>>> SentenceBlocks<'t, I> {
+impl<'t, I: Iterator<Item = Token>> SentenceBlocks<'t, I> {
     /// Blocks of about `block_size` tokens (at least one) of `stream`, the tokens of `text`.
     pub fn new(text: &'t str, stream: I, block_size: usize) -> Self {
         let block_size = block_size.max(1);
         SentenceBlocks {
             text,
             stream,
-            tokens: Vec::with_capacity(block_size),
+            // (A short article needs far less: about one token per four bytes at most, in news.)
+            tokens: Vec::with_capacity(block_size.min(text.len() / 4 + 16)),
             sentences: Vec::new(),
             block_size,
             offset: 0,
@@ -332,7 +336,7 @@ impl<'t, I: Iterator<Item = Token<'t>>> SentenceBlocks<'t, I> {
     }
 
     /// The current block's tokens (with, first, the token before the block).
-    pub fn tokens(&self) -> &[Token<'t>] {
+    pub fn tokens(&self) -> &[Token] {
         &self.tokens
     }
 

@@ -102,6 +102,26 @@ impl PetrarchKind {
         .map(|(_, kind)| kind)
     }
 
+    /// The kind of a name as [`PetrarchKind::as_str`] writes it.
+    ///
+    /// ```
+    /// use eventcoder::lexicon::petrarch::PetrarchKind;
+    /// assert_eq!(PetrarchKind::from_name("actors"), Some(PetrarchKind::Actors));
+    /// assert_eq!(PetrarchKind::from_name("Actors"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<PetrarchKind> {
+        PetrarchKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Every kind, in load order.
+    pub const ALL: [PetrarchKind; 5] = [
+        PetrarchKind::Actors,
+        PetrarchKind::Agents,
+        PetrarchKind::Verbs,
+        PetrarchKind::Discards,
+        PetrarchKind::Issues,
+    ];
+
     /// The kind's name, as in summaries.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -147,6 +167,23 @@ pub fn files_in(dir: impl AsRef<Path>) -> Result<Vec<(PetrarchKind, PathBuf)>> {
     }
     out.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(out)
+}
+
+/// The dictionary files of a directory, as [`files_in`], but an [`Error::Io`] (not found) when
+/// there is none: what `petrarch_dir` loads.
+pub fn dictionary_files(dir: impl AsRef<Path>) -> Result<Vec<(PetrarchKind, PathBuf)>> {
+    let dir = dir.as_ref();
+    let files = files_in(dir)?;
+    if files.is_empty() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no dictionary file: names containing verb, actors, agents, discard or issue",
+            ),
+        });
+    }
+    Ok(files)
 }
 
 /// Something a reader found wrong in a file, before it is given the file's name.
@@ -320,7 +357,13 @@ pub(crate) fn load_all(
     // States first, from every actor file: a group's code may start with a state of a later
     // line or file.
     let mut parsed_actors: Vec<(usize, Vec<actors::ActorEntry>)> = Vec::new();
+    // Each file's index in the lexicon's file list, which the phrases it defines cite (as
+    // `lexicon lookup` shows them).
+    let mut file_ids: Vec<u32> = Vec::with_capacity(order.len());
     for (i, s) in order.iter().enumerate() {
+        loader.file = u32::try_from(loader.lex.files.len()).unwrap_or(u32::MAX);
+        loader.lex.files.push(s.name.as_str().into());
+        file_ids.push(loader.file);
         let mut problems: Problems = s.encoding.iter().cloned().collect();
         let mut ld = Load {
             loader: &mut *loader,
@@ -399,6 +442,7 @@ pub(crate) fn load_all(
     }
     for (i, entries) in &parsed_actors {
         let s = order[*i];
+        loader.file = file_ids[*i];
         let mut ld = Load {
             loader: &mut *loader,
             file: &s.name,
@@ -1051,7 +1095,10 @@ impl Load<'_, '_> {
                 for (form, bits) in infl.forms() {
                     let key = lex.intern(&form);
                     let list = lex.verbs.entry(key).or_default();
-                    if !list.iter().any(|(p, _)| *p == idx) {
+                    // `idx` is new: an entry of it can only be one this loop pushed, the last
+                    // (a form listed twice, as past and participle, or by two verbs of the
+                    // block). A scan of the whole list made a common verb's load quadratic.
+                    if list.last().is_none_or(|(p, _)| *p != idx) {
                         list.push((idx, bits));
                     }
                 }
@@ -1107,5 +1154,31 @@ mod tests {
             PetrarchKind::of_file_name("Phoenix.discards.txt"),
             Some(PetrarchKind::Discards)
         );
+    }
+
+    /// A phrase of a PETRARCH file cites that file and line in a lookup, with or without the
+    /// built-ins loaded before it.
+    #[test]
+    fn lookup_cites_the_petrarch_file_and_line() {
+        let actors = "# invented for this test\nNORTHERN_RIVERS_FRONT [SDNREB]\n+NRF\n";
+        for builtin in [true, false] {
+            let lex = crate::lexicon::Lexicon::builder()
+                .builtin(builtin)
+                .petrarch_str(
+                    PetrarchKind::Agents,
+                    "t.agents.txt",
+                    "HARBOUR_MASTER [~GOV]\n",
+                )
+                .petrarch_str(PetrarchKind::Actors, "t.actors.txt", actors)
+                .build()
+                .unwrap();
+            let l = lex.lookup("Northern Rivers Front", None);
+            let e = &l.entries[0];
+            assert_eq!(e.origin.to_string(), "t.actors.txt:2", "builtin {builtin}");
+            let l = lex.lookup("NRF", None);
+            assert_eq!(l.entries[0].origin.to_string(), "t.actors.txt:3");
+            let l = lex.lookup("harbour master", None);
+            assert_eq!(l.entries[0].origin.to_string(), "t.agents.txt:1");
+        }
     }
 }

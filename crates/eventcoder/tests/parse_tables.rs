@@ -19,7 +19,7 @@ fn parse(text: &str) -> Parsed {
     let sentences = split_sentences(text, &tokens);
     assert_eq!(sentences.len(), 1, "one sentence per row: {text}");
     let mut units = Vec::new();
-    lex.units(&tokens, &mut units);
+    lex.units(text, &tokens, &mut units);
     let range = 0..units.len();
     let mut matches: Vec<PhraseMatch> = Vec::new();
     lex.match_phrases(&units, text, &mut matches);

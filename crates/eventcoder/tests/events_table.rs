@@ -8,14 +8,35 @@
 use eventcoder::Coder;
 use eventcoder::eval::fixtures::{read_table, score, show};
 
+/// In the repository's shared fixtures (`tests/fixtures/`, read by the CLI's and the Python
+/// tests too), which a packaged crate does not carry.
 const TABLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../tests/fixtures/events.tsv"
 );
 
+/// The table, or `None` (with a message) where the repository's fixtures are absent, as in a
+/// packaged crate. The test command (scripts/test-all, so CI) requires them.
+fn table() -> Option<String> {
+    match std::fs::read_to_string(TABLE) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let why = format!(
+                "event table not found at {TABLE} ({e}); it is in the repository, not in the packaged crate"
+            );
+            assert!(
+                std::env::var("EVENTCODER_REQUIRE_ALL").as_deref() != Ok("1"),
+                "{why} (required: EVENTCODER_REQUIRE_ALL=1)"
+            );
+            eprintln!("SKIPPED: {why}");
+            None
+        }
+    }
+}
+
 #[test]
 fn fixture_table() {
-    let data = std::fs::read_to_string(TABLE).expect("fixture table");
+    let Some(data) = table() else { return };
     let rows = read_table(TABLE, &data).expect("a valid table");
     assert!(rows.len() >= 600, "the table must have at least 600 rows");
     let coder = Coder::new();

@@ -44,17 +44,17 @@ pub fn check_tokens(text: &str) {
     let tokens: Vec<_> = tokenize(text).collect();
     let mut last = 0;
     for (i, t) in tokens.iter().enumerate() {
-        let covered = slice(text, t.span, "token");
-        assert_eq!(covered, t.text, "token {i}");
-        assert!(!t.text.is_empty(), "empty token {i}");
-        assert!(!t.norm.is_empty(), "empty normal form of token {i}");
-        assert!(t.span.start >= last, "token {i} overlaps or goes backwards");
-        let gap = &text[last..t.span.start];
+        let covered = slice(text, t.span(), "token");
+        assert_eq!(covered, t.text(text), "token {i}");
+        assert!(!t.text(text).is_empty(), "empty token {i}");
+        assert!(!t.norm(text).is_empty(), "empty normal form of token {i}");
+        assert!(t.start() >= last, "token {i} overlaps or goes backwards");
+        let gap = &text[last..t.start()];
         assert!(
             gap.chars().all(char::is_whitespace),
             "non-space gap {gap:?} before token {i}"
         );
-        last = t.span.end;
+        last = t.end();
     }
     assert!(
         text[last..].chars().all(char::is_whitespace),
@@ -74,18 +74,18 @@ pub fn check_tokens(text: &str) {
         assert!(s.tokens.start >= next, "sentence {i} overlaps the previous");
         for skipped in &tokens[next..s.tokens.start] {
             assert!(
-                matches!(skipped.kind, TokenKind::Punct | TokenKind::Symbol),
+                matches!(skipped.kind(), TokenKind::Punct | TokenKind::Symbol),
                 "sentence {i}: a {:?} token {:?} belongs to no sentence",
-                skipped.kind,
-                skipped.text
+                skipped.kind(),
+                skipped.text(text)
             );
         }
         slice(text, s.span, "sentence");
         assert_eq!(
             s.span,
             Span::new(
-                tokens[s.tokens.start].span.start,
-                tokens[s.tokens.end - 1].span.end
+                tokens[s.tokens.start].start(),
+                tokens[s.tokens.end - 1].end()
             ),
             "sentence {i} span vs its tokens"
         );
@@ -93,10 +93,10 @@ pub fn check_tokens(text: &str) {
     }
     for skipped in &tokens[next..] {
         assert!(
-            matches!(skipped.kind, TokenKind::Punct | TokenKind::Symbol),
+            matches!(skipped.kind(), TokenKind::Punct | TokenKind::Symbol),
             "a trailing {:?} token {:?} belongs to no sentence",
-            skipped.kind,
-            skipped.text
+            skipped.kind(),
+            skipped.text(text)
         );
     }
 

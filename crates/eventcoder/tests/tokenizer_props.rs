@@ -9,13 +9,28 @@ fn check_reassembles(s: &str) -> Result<(), TestCaseError> {
     let mut last = 0;
     for t in &tokens {
         prop_assert!(
-            t.span.start >= last,
+            t.start() >= last,
             "tokens overlap or go backwards in {:?}",
             s
         );
-        prop_assert!(!t.text.is_empty());
-        prop_assert_eq!(&s[t.span.start..t.span.end], t.text);
-        let gap = &s[last..t.span.start];
+        prop_assert!(!t.text(s).is_empty());
+        prop_assert_eq!(&s[t.start()..t.end()], t.text(s));
+        // The flags the tokenizer computes on the fly are those of the token's text.
+        let text = t.text(s);
+        prop_assert_eq!(t.is_ascii(), text.is_ascii(), "{:?}", text);
+        prop_assert_eq!(
+            t.is_capitalized(),
+            text.chars().next().is_some_and(char::is_uppercase),
+            "{:?}",
+            text
+        );
+        prop_assert_eq!(
+            t.is_all_caps(),
+            text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase),
+            "{:?}",
+            text
+        );
+        let gap = &s[last..t.start()];
         prop_assert!(
             gap.chars().all(char::is_whitespace),
             "non-space gap {:?} in {:?}",
@@ -23,8 +38,8 @@ fn check_reassembles(s: &str) -> Result<(), TestCaseError> {
             s
         );
         rebuilt.push_str(gap);
-        rebuilt.push_str(t.text);
-        last = t.span.end;
+        rebuilt.push_str(t.text(s));
+        last = t.end();
     }
     let tail = &s[last..];
     prop_assert!(
@@ -41,7 +56,7 @@ fn check_reassembles(s: &str) -> Result<(), TestCaseError> {
         prop_assert_eq!(sent.index, i);
         prop_assert!(sent.tokens.start >= prev_end && sent.tokens.start < sent.tokens.end);
         prop_assert!(sent.tokens.end <= tokens.len());
-        prop_assert_eq!(sent.span.start, tokens[sent.tokens.start].span.start);
+        prop_assert_eq!(sent.span.start, tokens[sent.tokens.start].start());
         prev_end = sent.tokens.end;
     }
     let _ = parse_header(s);
@@ -90,7 +105,7 @@ fn check_blocks(s: &str, block_size: usize) -> Result<(), TestCaseError> {
             let local = &blocks.tokens()[sent.tokens.clone()];
             let global = blocks.in_article(sent);
             prop_assert_eq!(local.len(), global.tokens.len());
-            prop_assert_eq!(local[0].span, tokens[global.tokens.start].span);
+            prop_assert_eq!(local[0], tokens[global.tokens.start]);
             found.push(global);
         }
     }

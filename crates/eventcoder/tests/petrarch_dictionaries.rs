@@ -168,6 +168,95 @@ fn own_dictionaries_mix_with_the_builtins() {
     );
 }
 
+/// With an issues file, every event lists the issues of its sentences (an empty list when they
+/// have none); without one, `issues` is `None`. In HTML the spans point into the markup.
+#[test]
+fn events_carry_the_issues_of_their_sentences() {
+    let issues = "<ISSUE CATEGORY=\"MIGRATION\" TYPE=\"ALL\">\nn:refugee [REFUGEES]\n</ISSUE>\n";
+    let coder = Coder::builder()
+        .petrarch_str(PetrarchKind::Issues, "own.issues.txt", issues)
+        .build()
+        .unwrap();
+    assert!(coder.lexicon().has_issues());
+    let text = "Russia accused Ukraine of shelling a refugee convoy on Monday. \
+                Turkey condemned Syria on Tuesday.";
+    let doc = coder
+        .code(
+            &Article::new("t", text)
+                .with_published_str("2024-02-01")
+                .unwrap(),
+        )
+        .unwrap();
+    let first = doc.events[0].issues.as_ref().expect("a list");
+    assert_eq!(first.len(), 1);
+    assert_eq!(
+        (first[0].code.as_str(), first[0].category.as_str()),
+        ("REFUGEES", "MIGRATION")
+    );
+    assert_eq!(first[0].span.slice(text), "refugee");
+    assert_eq!(first[0].text, "refugee");
+    let last = doc.events.last().unwrap();
+    assert_eq!(last.sentence.index, 1);
+    assert_eq!(last.issues.as_deref(), Some(&[][..]));
+    assert_eq!(doc.issues.len(), 1);
+
+    // HTML: the span is the markup's, the text the visible text's.
+    let html = "<p>Russia&#8217;s army accused Ukraine of shelling a <b>refugee</b> convoy.</p>";
+    let doc = coder.code_html(&Article::new("h", html)).unwrap();
+    let i = &doc.events[0].issues.as_ref().unwrap()[0];
+    assert_eq!(
+        (i.span.slice(html), i.text.as_str()),
+        ("refugee", "refugee")
+    );
+    assert_eq!(i.span.start, html.find("refugee").unwrap());
+    assert_eq!(doc.issues[0].span, i.span);
+
+    // No issues file: None, and the JSON record has no `issues` field.
+    let doc = Coder::new().code_text(text, None).unwrap();
+    assert!(doc.events.iter().all(|e| e.issues.is_none()));
+    let mut ix = eventcoder::output::CharIndex::new(text);
+    let json = serde_json::to_value(eventcoder::output::EventRecord::new(
+        &doc.events[0],
+        &mut ix,
+    ))
+    .unwrap();
+    assert!(json.get("issues").is_none(), "{json}");
+}
+
+/// A PETRARCH pattern is coded as written (no intent or refusal recoding), but an act the text
+/// negates or refuses did not happen: it is dropped, or kept marked negated.
+#[test]
+fn literal_patterns_are_negated_by_the_text() {
+    let verbs = "--- SHUN [---] ---\nSHUN\n- * + OVER_TRADE [1621]\n";
+    let coder = Coder::builder()
+        .petrarch_str(PetrarchKind::Verbs, "own.verbs.txt", verbs)
+        .build()
+        .unwrap();
+    let e = first_event(&coder, "Mexico shunned Peru over trade.", "2001-05-02");
+    assert_eq!(e.cameo.code, "1621");
+    for text in [
+        "Mexico did not shun Peru over trade.",
+        "Mexico refused to shun Peru over trade.",
+    ] {
+        let doc = coder.code_text(text, None).unwrap();
+        assert!(
+            doc.events.iter().all(|e| e.cameo.code != "1621"),
+            "{text}: {:?}",
+            doc.events
+        );
+    }
+    let kept = Coder::builder()
+        .petrarch_str(PetrarchKind::Verbs, "own.verbs.txt", verbs)
+        .keep_negated(true)
+        .build()
+        .unwrap();
+    let doc = kept
+        .code_text("Mexico did not shun Peru over trade.", None)
+        .unwrap();
+    let e = doc.events.iter().find(|e| e.cameo.code == "1621").unwrap();
+    assert!(e.negated && e.rule.ends_with("+negated"), "{}", e.rule);
+}
+
 #[test]
 fn strict_mode_fails_on_a_bad_line_with_its_position() {
     let bad = "ERIADOR [ERI]\nRHUDAUR [RHU <95x]\n";

@@ -29,16 +29,27 @@ static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// Asserts that `work` on `make(4 * n)` takes under 6× its time on `make(n)`. The two sizes are
 /// timed in alternation, five rounds, and the best time of each is kept, so that a burst of
 /// load from other processes (other test binaries, a busy CI machine) hits both sizes alike.
+/// On a machine shared with other builds that is not always enough (ratios of 6.0 and 6.3, on
+/// two different cases, were seen on a 2-core machine at a load average of 5, and the same
+/// tests passed on the next run), so a ratio at or over the bound is measured again, up to
+/// three times five rounds, keeping the best times: quadratic work gives about 16× however often
+/// it is measured.
 fn assert_linear(name: &str, n: usize, make: &dyn Fn(usize) -> String, work: &dyn Fn(&str)) {
     let (small, large) = (make(n), make(4 * n));
     let _one_at_a_time = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     work(&small); // warm up
     let (mut t1, mut t4) = (Duration::MAX, Duration::MAX);
-    for _ in 0..5 {
-        t1 = t1.min(time_per_call(&small, work));
-        t4 = t4.min(time_per_call(&large, work));
+    let mut ratio = f64::INFINITY;
+    for _attempt in 0..3 {
+        for _ in 0..5 {
+            t1 = t1.min(time_per_call(&small, work));
+            t4 = t4.min(time_per_call(&large, work));
+        }
+        ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+        if ratio < 6.0 {
+            break;
+        }
     }
-    let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
     assert!(
         ratio < 6.0,
         "{name}: 4x the input ({} -> {} bytes) took {ratio:.1}x the time ({t1:?} -> {t4:?})",
