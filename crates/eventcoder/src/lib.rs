@@ -75,6 +75,7 @@ pub mod lexicon;
 pub mod ontology;
 pub mod output;
 pub mod parse;
+mod swar;
 pub mod text;
 pub mod tsv;
 

@@ -5,7 +5,7 @@
 //! "Erdogan" share a key). Dictionary phrases go through exactly the same steps as article text.
 
 use crate::article::Span;
-use crate::text::{Token, TokenKind, tokenize};
+use crate::text::{Token, TokenKind, case_flags, flag, tokenize};
 
 /// One matching unit: a token or a hyphen-separated part of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,25 +129,26 @@ pub(crate) fn spelling_fold_at(key: &str) -> Option<usize> {
 }
 
 fn flags_of(text: &str, kind: TokenKind) -> u8 {
+    let case = case_flags(text);
+    unit_flags(
+        kind,
+        case & flag::CAPITALIZED != 0,
+        case & flag::ALL_CAPS != 0,
+    )
+}
+
+/// A unit's flags: its kind's, and [`CAPITALIZED`], with [`ALL_CAPS`] only when capitalized.
+#[inline]
+fn unit_flags(kind: TokenKind, capitalized: bool, all_caps: bool) -> u8 {
     let mut f = match kind {
         TokenKind::Word => WORD,
         TokenKind::Number => NUMBER,
         TokenKind::Punct | TokenKind::Quote => PUNCT,
         _ => 0,
     };
-    let b = text.as_bytes();
-    if text.is_ascii() {
-        if b.first().is_some_and(u8::is_ascii_uppercase) {
-            f |= CAPITALIZED;
-            if !b.iter().any(u8::is_ascii_lowercase) {
-                f |= ALL_CAPS;
-            }
-        }
-        return f;
-    }
-    if text.chars().next().is_some_and(char::is_uppercase) {
+    if capitalized {
         f |= CAPITALIZED;
-        if text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase) {
+        if all_caps {
             f |= ALL_CAPS;
         }
     }
@@ -204,19 +205,7 @@ pub fn split_token(source: &str, token: &Token, mut emit: impl FnMut(Span, &str,
 /// A whole token's unit flags, from the flags the tokenizer set (as [`flags_of`] its text).
 #[inline]
 fn token_flags(token: &Token) -> u8 {
-    let mut f = match token.kind() {
-        TokenKind::Word => WORD,
-        TokenKind::Number => NUMBER,
-        TokenKind::Punct | TokenKind::Quote => PUNCT,
-        _ => 0,
-    };
-    if token.is_capitalized() {
-        f |= CAPITALIZED;
-        if token.is_all_caps() {
-            f |= ALL_CAPS;
-        }
-    }
-    f
+    unit_flags(token.kind(), token.is_capitalized(), token.is_all_caps())
 }
 
 /// The unit keys (as strings) of a dictionary phrase, with each unit's surface text.

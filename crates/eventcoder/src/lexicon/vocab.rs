@@ -4,6 +4,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::swar::{HIGHS, ONES, bytes_between};
+
 /// Key text → key id.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocab {
@@ -46,8 +48,6 @@ impl Vocab {
         let mut w = [0u8; 8];
         w[..b.len()].copy_from_slice(b);
         let x = u64::from_le_bytes(w);
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
         let used = if b.len() == 8 {
             u64::MAX
         } else {
@@ -59,11 +59,7 @@ impl Vocab {
             return None;
         }
         // Uppercase ASCII letters: their high bit from a range test, shifted onto the 0x20 bit.
-        let low7 = x & (ONES * 127);
-        let upper = (ONES * (127 + b'Z' as u64 + 1)).wrapping_sub(low7)
-            & !x
-            & (low7 + ONES * (127 - (b'A' as u64 - 1)))
-            & HIGHS;
+        let upper = bytes_between(x, b'A' as u64 - 1, b'Z' as u64 + 1);
         Some(self.short.get(&(x | (upper >> 2))).copied())
     }
 

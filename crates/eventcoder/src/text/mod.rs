@@ -15,4 +15,5 @@ pub use sentence::{
     CLAUSE_BREAK_REACH, MAX_SENTENCE_TOKENS, Sentence, SentenceBlocks, split_block, split_sentences,
 };
 pub use token::{Token, TokenKind};
+pub(crate) use token::{case_flags, flag};
 pub use tokenizer::{MAX_TOKENIZE_BYTES, Tokens, tokenize, try_tokenize};

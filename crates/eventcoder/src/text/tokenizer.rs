@@ -8,6 +8,7 @@ use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 use super::abbrev::abbreviation;
 use super::token::{Norm, Token, TokenKind, case_flags, flag};
+use crate::swar::{HIGHS, bytes_between};
 
 const WS: u8 = 0;
 const ALPHA: u8 = 1;
@@ -64,17 +65,6 @@ fn class(b: u8) -> u8 {
 #[inline]
 fn is_alnum(b: u8) -> bool {
     matches!(class(b), ALPHA | DIGIT)
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is ASCII and strictly between `m` and `n` (both at
-/// most 128): eight range tests in a few integer operations.
-#[inline(always)]
-const fn bytes_between(x: u64, m: u64, n: u64) -> u64 {
-    let low7 = x & (ONES * 127);
-    (ONES * (127 + n)).wrapping_sub(low7) & !x & (low7 + ONES * (127 - m)) & HIGHS
 }
 
 /// Case bits of a run of ASCII letters and digits: any uppercase letter, any lowercase one.
