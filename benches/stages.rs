@@ -9,7 +9,8 @@
 //! 5. `mentions`: + actor mentions;
 //! 6. `clauses`: + verb and nominal predicates (subjects, targets, voice, modality);
 //! 7. `events`: the whole coder (`Coder::code`: actors resolved, dates, places, dedup);
-//! 8. `json`: + each event serialized as the CLI's JSON line.
+//! 8. `json`: + each event serialized as the CLI's JSON line (`write_event_json`); beside it, the
+//!    same JSON through the owned `EventRecord`, the path used before, as the reference.
 //!
 //! Run: `cargo bench -p eventcoder-benches --bench stages`
 
@@ -19,7 +20,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eventcoder::Coder;
 use eventcoder::lexicon::{Lexicon, PhraseMatch, Unit};
-use eventcoder::output::{CharIndex, EventRecord};
+use eventcoder::output::{CharIndex, EventRecord, write_event_json};
 use eventcoder::parse::{mentions, merge_predicates, nominal_predicates, predicates};
 use eventcoder::text::{SentenceBlocks, tokenize};
 
@@ -125,6 +126,24 @@ fn bench(c: &mut Criterion) {
     });
     let mut line = Vec::with_capacity(4096);
     g.bench_function("8 json", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for a in &batch {
+                let doc = coder.code(black_box(a)).unwrap();
+                let mut ix = CharIndex::new(&a.text);
+                for e in &doc.events {
+                    line.clear();
+                    write_event_json(e, &mut ix, &mut line);
+                    line.push(b'\n');
+                    n += line.len();
+                }
+            }
+            n
+        })
+    });
+    // The same JSON through the owned record (what `code` wrote before `write_event_json`), as
+    // the reference for the output path's gain.
+    g.bench_function("8 json, owned EventRecord (reference)", |b| {
         b.iter(|| {
             let mut n = 0;
             for a in &batch {

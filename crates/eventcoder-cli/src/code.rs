@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use eventcoder::output::{CharIndex, EventRecord};
+use eventcoder::output::{CharIndex, EventRecord, write_event_json};
 use eventcoder::{Article, Coder, Document, parse_iso_date};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -485,12 +485,13 @@ impl Coding<'_> {
                     .collect(),
             )
         } else {
-            let mut out = Vec::new();
+            // About 800 bytes a JSON line: one allocation for most articles.
+            let mut out = Vec::with_capacity(doc.events.len() * 800);
             for e in &doc.events {
                 if self.format == OutputFormat::Explain {
                     out.extend_from_slice(e.explain(&a.text).as_bytes());
                 } else {
-                    serde_json::to_writer(&mut out, &EventRecord::new(e, &mut ix))?;
+                    write_event_json(e, &mut ix, &mut out);
                     out.push(b'\n');
                 }
             }

@@ -223,10 +223,10 @@ impl<W: Write> DelimitedSink<W> {
         f.str(&rec.cameo.code)?;
         f.str(base_code(&rec.cameo.code))?;
         f.str(&rec.cameo.root)?;
-        f.num(rec.cameo.quad_class)?;
+        f.int(rec.cameo.quad_class)?;
         f.num(rec.cameo.goldstein)?;
-        f.num(extra.num_mentions)?;
-        f.num(extra.num_articles)?;
+        f.int(extra.num_mentions)?;
+        f.int(extra.num_articles)?;
         f.opt(rec.location.as_ref().map(|l| l.name.as_str()))?;
         f.opt(rec.location.as_ref().and_then(|l| l.country.as_deref()))?;
         f.str(&rec.article_id)?;
@@ -245,17 +245,17 @@ impl<W: Write> DelimitedSink<W> {
         for actor in [&rec.source, &rec.target] {
             let a = actor.as_ref();
             f.opt(a.map(|a| a.text.as_str()))?;
-            f.opt_num(a.map(|a| a.span[0]))?;
-            f.opt_num(a.map(|a| a.span[1]))?;
+            f.opt_int(a.map(|a| a.span[0]))?;
+            f.opt_int(a.map(|a| a.span[1]))?;
         }
         f.str(&rec.trigger.text)?;
-        f.num(rec.trigger.span[0])?;
-        f.num(rec.trigger.span[1])?;
-        f.num(rec.sentence.index)?;
+        f.int(rec.trigger.span[0])?;
+        f.int(rec.trigger.span[1])?;
+        f.int(rec.sentence.index)?;
         f.str(&rec.rule)?;
         f.num(rec.confidence)?;
         f.opt(rec.reported_by.as_deref())?;
-        f.num(rec.negated)?;
+        f.str(if rec.negated { "true" } else { "false" })?;
         self.csv.write_record(None::<&[u8]>)
     }
 }
@@ -279,9 +279,13 @@ impl<W: Write> Fields<'_, W> {
         let _ = write!(self.buf, "{n}");
         self.csv.write_field(&*self.buf)
     }
-    fn opt_num(&mut self, n: Option<impl Display>) -> csv::Result<()> {
+    /// An integer, through `itoa` (what `Display` writes, without the formatting machinery).
+    fn int(&mut self, n: impl itoa::Integer) -> csv::Result<()> {
+        self.csv.write_field(itoa::Buffer::new().format(n))
+    }
+    fn opt_int(&mut self, n: Option<impl itoa::Integer>) -> csv::Result<()> {
         match n {
-            Some(n) => self.num(n),
+            Some(n) => self.int(n),
             None => self.csv.write_field(""),
         }
     }

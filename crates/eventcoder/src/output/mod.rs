@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod json;
+pub use json::write_event_json;
+
 use crate::article::Span;
 use crate::code::{Actor, DateSource, Event, Location, LocationSource};
 use crate::ontology::Sector;
