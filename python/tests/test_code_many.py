@@ -138,3 +138,26 @@ def test_keyboard_interrupt_is_not_swallowed() -> None:
 
     with pytest.raises(KeyboardInterrupt):
         ec.Coder().code_many(gen())
+
+
+@pytest.mark.parametrize("threads", [1, 2, None])
+def test_chunks_keep_their_order_through_the_pipeline(threads: int | None) -> None:
+    # With more than one thread, one chunk is coded while the one before is kept and the next
+    # is read: chunks of one, three and more must all come back in input order.
+    items = [(f"p{i}", STORIES[i % 4], "2023-06-10") for i in range(50)]
+    for chunk_size in (1, 3, 64):
+        r = ec.Coder().code_many(iter(items), threads=threads, chunk_size=chunk_size)
+        assert [d.id for d in r] == [i for i, _, _ in items]
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_first_error_in_input_order_is_raised(threads: int) -> None:
+    # A failing article in one chunk and a bad item in the next: the failure comes first in
+    # the input, so it is what is raised, though the next chunk was read while it was coded.
+    big = "x " * (ec.MAX_ARTICLE_BYTES // 2 + 1)
+    items: list[Any] = [("ok", STORIES[0]), ("big", big), ("ok2", STORIES[1]), 42]
+    with pytest.raises(ec.InputTooLargeError, match='item 1 \\(id "big"\\)'):
+        ec.Coder().code_many(items, threads=threads, chunk_size=2)
+    # Skipped, the failure is listed and the bad item raises.
+    with pytest.raises(TypeError, match="item 3: expected str"):
+        ec.Coder().code_many(items, threads=threads, chunk_size=2, on_error="skip")

@@ -895,53 +895,136 @@ impl Coder {
         html: bool,
         bar: Option<&Py<PyAny>>,
     ) -> PyResult<Results> {
-        let mut docs = Vec::new();
-        let mut errors = Vec::new();
-        let mut iter = items.try_iter()?;
+        let mut out = Collected {
+            docs: Vec::new(),
+            errors: Vec::new(),
+            skip,
+        };
+        let iter = items.try_iter()?.unbind();
         let mut index = 0usize;
-        loop {
-            let mut chunk: Vec<(usize, Article)> = Vec::with_capacity(chunk_size);
-            for item in iter.by_ref().take(chunk_size) {
-                chunk.push((index, article_of(&item?, index)?));
-                index += 1;
+        let code = |(i, a): (usize, Article)| {
+            let id = a.id.clone();
+            (i, id, code_data(&self.coder, a, html))
+        };
+        let mut chunk = read_chunk(iter.bind(py), chunk_size, &mut index)?;
+        if let Threads::One = threads {
+            // One thread: read, code (without the GIL), keep, in turn.
+            while !chunk.is_empty() {
+                let n = chunk.len();
+                let coded = py.detach(|| chunk.into_iter().map(code).collect::<Vec<_>>());
+                out.keep(py, coded, bar, n)?;
+                chunk = read_chunk(iter.bind(py), chunk_size, &mut index)?;
             }
-            if chunk.is_empty() {
-                break;
-            }
-            let n = chunk.len();
-            let coded = py.detach(|| {
-                let code = |(i, a): (usize, Article)| {
-                    let id = a.id.clone();
-                    (i, id, code_data(&self.coder, a, html))
-                };
-                match &threads {
-                    Threads::One => chunk.into_iter().map(code).collect::<Vec<_>>(),
-                    Threads::Pool(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
-                    Threads::All => chunk.into_par_iter().map(code).collect(),
+        } else {
+            // A pipeline: while the pool codes one chunk, this thread keeps the chunk before it
+            // (a Python object per document) and reads the next one (a Python string per
+            // article), so the work that needs the GIL overlaps the coding instead of idling
+            // the pool between chunks.
+            let mut pending: Option<(Vec<Coded>, usize)> = None;
+            while !chunk.is_empty() {
+                let n = chunk.len();
+                let mut coded = Vec::new();
+                let mut kept = Ok(());
+                let mut next = Ok(Vec::new());
+                let job =
+                    |coded: &mut Vec<Coded>| *coded = chunk.into_par_iter().map(code).collect();
+                py.detach(|| {
+                    let mut gil_work = || {
+                        Python::attach(|py| {
+                            if let Some((done, n)) = pending.take() {
+                                kept = out.keep(py, done, bar, n);
+                            }
+                            if kept.is_ok() {
+                                next = read_chunk(iter.bind(py), chunk_size, &mut index);
+                            }
+                        });
+                    };
+                    match &threads {
+                        Threads::Pool(p) => p.in_place_scope(|s| {
+                            s.spawn(|_| job(&mut coded));
+                            gil_work();
+                        }),
+                        _ => rayon::in_place_scope(|s| {
+                            s.spawn(|_| job(&mut coded));
+                            gil_work();
+                        }),
+                    }
+                });
+                kept?;
+                match next {
+                    Ok(c) => chunk = c,
+                    // Errors in input order: those of the chunk just coded come first.
+                    Err(e) => {
+                        out.keep(py, coded, bar, n)?;
+                        return Err(e);
+                    }
                 }
-            });
-            for (i, id, r) in coded {
-                match r {
-                    Ok(d) => docs.push(Py::new(py, Document(Arc::new(d)))?),
-                    Err(e) if skip => errors.push(CodingError {
-                        index: i,
-                        id,
-                        message: e.to_string(),
-                    }),
-                    Err(e) => return Err(item_error(py, i, &id, e)),
-                }
+                pending = Some((coded, n));
             }
-            if let Some(b) = bar {
-                b.call_method1(py, "update", (n,))?;
+            if let Some((done, n)) = pending {
+                out.keep(py, done, bar, n)?;
             }
-            py.check_signals()?;
         }
         Ok(Results {
-            docs,
-            errors,
+            docs: out.docs,
+            errors: out.errors,
             threads,
         })
     }
+}
+
+/// One coded article of `code_many`: its index, its id and the result.
+type Coded = (usize, String, Result<DocData, eventcoder::Error>);
+
+/// The documents and errors `code_many` has kept so far.
+struct Collected {
+    docs: Vec<Py<Document>>,
+    errors: Vec<CodingError>,
+    /// `on_error="skip"`: an article that fails is an error entry, not an exception.
+    skip: bool,
+}
+
+impl Collected {
+    /// Keeps a coded chunk of `n` articles, in order; then moves the progress bar and lets
+    /// Ctrl-C through.
+    fn keep(
+        &mut self,
+        py: Python<'_>,
+        coded: Vec<Coded>,
+        bar: Option<&Py<PyAny>>,
+        n: usize,
+    ) -> PyResult<()> {
+        for (i, id, r) in coded {
+            match r {
+                Ok(d) => self.docs.push(Py::new(py, Document(Arc::new(d)))?),
+                Err(e) if self.skip => self.errors.push(CodingError {
+                    index: i,
+                    id,
+                    message: e.to_string(),
+                }),
+                Err(e) => return Err(item_error(py, i, &id, e)),
+            }
+        }
+        if let Some(b) = bar {
+            b.call_method1(py, "update", (n,))?;
+        }
+        py.check_signals()
+    }
+}
+
+/// The next `chunk_size` articles of `iter` (fewer at its end, none after it), numbered from
+/// `*index` on.
+fn read_chunk(
+    iter: &Bound<'_, pyo3::types::PyIterator>,
+    chunk_size: usize,
+    index: &mut usize,
+) -> PyResult<Vec<(usize, Article)>> {
+    let mut chunk = Vec::with_capacity(chunk_size);
+    for item in iter.clone().take(chunk_size) {
+        chunk.push((*index, article_of(&item?, *index)?));
+        *index += 1;
+    }
+    Ok(chunk)
 }
 
 /// Codes one article with the shared default coder; its events.
