@@ -503,6 +503,10 @@ class ArrowBatches:
     def __iter__(self) -> ArrowBatches: ...
     def __next__(self) -> Any:
         """The next ``pyarrow.RecordBatch`` (the columns of :func:`eventcoder.arrow_schema`)."""
+    @property
+    def errors(self) -> list[CodingError]:
+        """The inputs skipped so far with ``on_error="skip"`` (all of them once iterated to the
+        end, when a ``RuntimeWarning`` also names them)."""
 
 @final
 class FileSummary:
@@ -650,7 +654,8 @@ class Coder:
         Articles are coded ``batch_size`` at a time. ``on_error`` and ``html`` are as in
         :meth:`code_many`: an article over :data:`MAX_ARTICLE_BYTES` raises
         :class:`InputTooLargeError` naming its position and id, or with ``on_error="skip"`` is
-        left out; a bad published date, or a value of the wrong type, always raises
+        left out, and a ``RuntimeWarning`` at the end names the skipped articles
+        (:attr:`ArrowBatches.errors` lists them all); a bad published date, or a value of the wrong type, always raises
         (``ValueError``, ``TypeError``) naming its position.
         """
     def code_arrow_batches(

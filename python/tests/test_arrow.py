@@ -158,7 +158,9 @@ def test_too_large_raises_or_is_skipped() -> None:
         ec.Coder().code_many(list(zip(ids, texts)))
     assert str(arrow_error.value) == str(many_error.value)
     assert 'item 1 (id "big")' in str(arrow_error.value)
-    skipped = ec.Coder().code_arrow(pa.array(texts), pa.array(ids), on_error="skip")
+    # Skipped, the article is left out of the table but not silently: a warning names it.
+    with pytest.warns(RuntimeWarning, match='1 article\\(s\\) could not be coded.*item 1 \\(id "big"\\)'):
+        skipped = ec.Coder().code_arrow(pa.array(texts), pa.array(ids), on_error="skip")
     same(skipped, expected(list(zip(ids, texts)), on_error="skip"))
     assert set(skipped.column("article_id").to_pylist()) == {"ok", "ok2"}
     # The iterator raises at the batch that holds it, and then ends.
@@ -167,6 +169,14 @@ def test_too_large_raises_or_is_skipped() -> None:
     with pytest.raises(ec.InputTooLargeError):
         next(batches)
     assert list(batches) == []
+    # Skipped, the iterator lists the skipped articles, and warns once at the end.
+    batches = ec.Coder().code_arrow_batches(texts * 2, ids * 2, batch_size=2, on_error="skip")
+    assert batches.errors == []
+    with pytest.warns(RuntimeWarning, match="2 article\\(s\\)") as warned:
+        rows = sum(b.num_rows for b in batches)
+    assert len(warned) == 1 and rows > 0
+    assert [(e.index, e.id) for e in batches.errors] == [(1, "big"), (4, "big")]
+    assert "exceeds the limit" in batches.errors[0].message
 
 
 @pytest.mark.parametrize("published", ["2023-02-30", "tomorrow"])

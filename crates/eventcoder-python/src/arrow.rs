@@ -21,7 +21,9 @@ use arrow_schema::{DataType, TimeUnit};
 use chrono::NaiveDate;
 use eventcoder::Article;
 use eventcoder::output::{CharIndex, EventRecord};
-use pyo3::exceptions::{PyImportError, PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{
+    PyImportError, PyRuntimeError, PyRuntimeWarning, PyTypeError, PyValueError,
+};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString};
@@ -29,7 +31,7 @@ use pyo3_arrow::PyRecordBatch;
 use pyo3_arrow::input::AnyArray;
 use rayon::prelude::*;
 
-use crate::coder::{Threads, at_item, id_of, item_error, published_of};
+use crate::coder::{CodingError, Threads, at_item, id_of, item_error, published_of};
 use crate::columns::{EventBatches, schema};
 
 /// One input column.
@@ -165,6 +167,9 @@ pub(crate) struct ArrowCoding {
     done: bool,
     /// Coded batches not yet handed out.
     ready: VecDeque<RecordBatch>,
+    /// The articles skipped so far (`on_error="skip"`): reported by a warning when the input
+    /// ends, and by `ArrowBatches.errors`.
+    skipped: Vec<CodingError>,
 }
 
 /// The options of `code_arrow`: `threads`, `batch_size`, `on_error="skip"`, `html`.
@@ -243,6 +248,7 @@ impl ArrowCoding {
             pos: 0,
             done: false,
             ready: VecDeque::new(),
+            skipped: Vec::new(),
         })
     }
 }
@@ -504,6 +510,40 @@ impl ArrowCoding {
         r
     }
 
+    /// At the end of the input, a `RuntimeWarning` naming the articles skipped with
+    /// `on_error="skip"` (the first three, and how many): without it they would vanish from
+    /// the table without a trace, like articles without events.
+    fn warn_skipped(&self, py: Python<'_>) -> PyResult<()> {
+        if self.skipped.is_empty() {
+            return Ok(());
+        }
+        let n = self.skipped.len();
+        let named: Vec<String> = self
+            .skipped
+            .iter()
+            .take(3)
+            .map(|e| format!("item {} (id {:?}): {}", e.index, e.id, e.message))
+            .collect();
+        let more = if n > 3 {
+            format!("; and {} more", n - 3)
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "{n} article(s) could not be coded and were skipped (on_error=\"skip\"): {}{more}; \
+             code_arrow_batches(...).errors lists them all",
+            named.join("; ")
+        );
+        let message = std::ffi::CString::new(message.replace('\0', " "))
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        PyErr::warn(py, &py.get_type::<PyRuntimeWarning>(), &message, 1)
+    }
+
+    /// The articles skipped so far.
+    pub(crate) fn skipped(&self) -> &[CodingError] {
+        &self.skipped
+    }
+
     fn advance(&mut self, py: Python<'_>) -> PyResult<Option<RecordBatch>> {
         loop {
             if let Some(b) = self.ready.pop_front() {
@@ -516,13 +556,19 @@ impl ArrowCoding {
             if jobs.is_empty() {
                 self.done = true;
                 self.check_ended(py)?;
+                self.warn_skipped(py)?;
                 continue;
             }
             let (batches, failed) = py.detach(|| self.code_batch(arrow.as_ref(), jobs));
-            if let Some((index, id, e)) = failed.into_iter().next() {
+            for (index, id, e) in failed {
                 if !self.skip {
                     return Err(item_error(py, index, &id, e));
                 }
+                self.skipped.push(CodingError {
+                    index,
+                    id,
+                    message: e.to_string(),
+                });
             }
             self.ready
                 .extend(batches.into_iter().filter(|b| b.num_rows() > 0));
@@ -546,6 +592,16 @@ impl ArrowBatches {
 impl ArrowBatches {
     fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
         slf
+    }
+
+    /// The articles skipped so far with `on_error="skip"` (all of them once iterated to the end).
+    #[getter]
+    fn errors(&self) -> PyResult<Vec<CodingError>> {
+        let coding = self
+            .0
+            .try_lock()
+            .map_err(|_| PyRuntimeError::new_err("ArrowBatches is being read by another thread"))?;
+        Ok(coding.skipped().to_vec())
     }
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {

@@ -231,11 +231,11 @@ fn article_of(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Article> {
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct CodingError {
     /// The item's position in the input.
-    index: usize,
+    pub(crate) index: usize,
     /// The item's id.
-    id: String,
+    pub(crate) id: String,
     /// Why it could not be coded.
-    message: String,
+    pub(crate) message: String,
 }
 
 #[pymethods]
