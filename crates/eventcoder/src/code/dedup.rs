@@ -65,7 +65,9 @@ pub fn dedup(events: Vec<Event>) -> Vec<Event> {
 #[derive(Debug, Default)]
 pub struct Dedup {
     out: Vec<Kept>,
-    buckets: FxHashMap<u64, Vec<u32>>,
+    /// The first distinct event of each key hash; the others of the same hash are chained
+    /// through [`Kept::next`] (no allocation per bucket).
+    buckets: FxHashMap<u64, u32>,
 }
 
 /// A distinct event, with what its later duplicates brought that depends on article-level
@@ -78,6 +80,8 @@ struct Kept {
     /// The first attribution a later duplicate had, used when neither the first mention nor the
     /// article has one.
     later_reported_by: Option<String>,
+    /// The next distinct event with the same key hash, if any.
+    next: Option<u32>,
 }
 
 impl Dedup {
@@ -90,21 +94,26 @@ impl Dedup {
     /// [`Dedup::finish`] gives them), and whether it is a new one (`false`: a duplicate).
     pub(crate) fn insert(&mut self, e: Event) -> (usize, bool) {
         let h = key_hash(&e);
-        let found = self.buckets.get(&h).and_then(|b| {
-            b.iter()
-                .map(|&i| i as usize)
-                .find(|&i| same(&self.out[i].event, &e))
-        });
+        let first = self.buckets.get(&h).copied();
+        let mut at = first;
+        let mut found = None;
+        while let Some(i) = at {
+            let kept = &self.out[i as usize];
+            if same(&kept.event, &e) {
+                found = Some(i as usize);
+                break;
+            }
+            at = kept.next;
+        }
         let Some(i) = found else {
-            self.buckets
-                .entry(h)
-                .or_default()
-                .push(self.out.len() as u32);
+            let index = self.out.len() as u32;
+            self.buckets.insert(h, index);
             let own_contexts = e.plover.contexts.len();
             self.out.push(Kept {
                 event: e,
                 own_contexts,
                 later_reported_by: None,
+                next: first,
             });
             return (self.out.len() - 1, true);
         };

@@ -107,6 +107,11 @@ impl Cameo {
     /// If the code is not in the table; the coder only produces codes that are.
     pub fn of(code: &str) -> Cameo {
         let e = cameo(code).unwrap_or_else(|| panic!("CAMEO code {code} is in the table"));
+        Cameo::of_entry(e)
+    }
+
+    /// The coding of a table entry (what [`Cameo::of`] gives for its code).
+    pub(crate) fn of_entry(e: &'static crate::ontology::CameoEntry) -> Cameo {
         Cameo {
             code: e.code.as_str(),
             root: e.root(),

@@ -130,12 +130,13 @@ impl EventContext<'_> {
         negated: bool,
     ) -> Event {
         let entry = cameo(code).expect("the coder only emits codes of the table");
+        let rule = rule.to_string();
         Event {
             article_id: self.article_id.to_string(),
             date: self.date,
             source: Some(source.clone()),
             target: target.cloned(),
-            cameo: Cameo::of(code),
+            cameo: Cameo::of_entry(entry),
             plover: Plover {
                 event_type: entry.plover_type,
                 mode: entry.plover_mode.clone(),
@@ -143,7 +144,7 @@ impl EventContext<'_> {
             },
             sentence: self.sentence.clone(),
             trigger: trigger.clone(),
-            rule: rule.to_string(),
+            rule: rule.clone(),
             confidence: confidence.clamp(0.05, 1.0),
             location: self.location.clone(),
             reported_by: self.reported_by.clone(),
@@ -153,7 +154,7 @@ impl EventContext<'_> {
             evidence: vec![Evidence {
                 sentence: self.sentence.clone(),
                 trigger: trigger.clone(),
-                rule: rule.to_string(),
+                rule,
             }],
             issues: None,
         }
