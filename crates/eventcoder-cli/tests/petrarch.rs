@@ -14,7 +14,7 @@ const SUITE: &str = concat!(
 
 /// Floors of the 276 valid records, below what was measured (see the commit history). Raise,
 /// never lower.
-const MIN_PASSED_NO_BUILTIN: usize = 155;
+const MIN_PASSED_NO_BUILTIN: usize = 169;
 const MIN_PASSED_MERGED: usize = 102;
 
 /// `N passed, M failed` from the last line.

@@ -312,3 +312,78 @@ fn arbitrary_bytes_never_panic() {
         }
     }
 }
+
+/// Dictionaries of our own for the PETRARCH-1 coding conventions table below.
+const CONV_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nBRELUND [BRL]\n\
+VELDREN [NRV]\n";
+const CONV_AGENTS: &str = "PRIME_MINISTER [~GOV]\nLAWMAKER [~LEG]\n";
+const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n\n--- SPURN [120] ---\nSPURN\n\
+- &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n";
+
+/// The dyadic events of `text` with the conventions dictionaries alone: "SRC TGT CODE", sorted.
+fn conv_dyads(coder: &Coder, text: &str) -> Vec<String> {
+    let a = Article::new("t", text)
+        .with_published_str("2003-04-05")
+        .unwrap();
+    let mut v: Vec<String> = coder
+        .code(&a)
+        .unwrap()
+        .events
+        .iter()
+        .filter_map(|e| {
+            Some(format!(
+                "{} {} {}",
+                e.source.as_ref()?.code.as_deref()?,
+                e.target.as_ref()?.code.as_deref()?,
+                e.cameo.code
+            ))
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// PETRARCH-1's conventions, one row per behaviour: sentences of our own with the dyads
+/// expected from the dictionaries above alone.
+#[test]
+fn petrarch_conventions_table() {
+    let coder = Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Actors, "conv.actors.txt", CONV_ACTORS)
+        .petrarch_str(PetrarchKind::Agents, "conv.agents.txt", CONV_AGENTS)
+        .petrarch_str(PetrarchKind::Verbs, "conv.verbs.txt", CONV_VERBS)
+        .build()
+        .unwrap();
+    let table: &[(&str, &[&str])] = &[
+        // A role's holder named by an actor entry with the state's own code: the role's code.
+        (
+            "Norvia Prime Minister Veldren spurned Talmark over tariffs.",
+            &["NRVGOV TLM 121"],
+        ),
+        // A pattern naming the negation before its verb codes the negated act.
+        (
+            "Norvia Prime Minister Veldren didn't spurn Talmark over tariffs.",
+            &["NRVGOV TLM 125"],
+        ),
+        (
+            "Norvia will not spurn Talmark over tariffs.",
+            &["NRV TLM 125"],
+        ),
+        // Negation no pattern names still drops the act.
+        ("Norvia never spurned Talmark.", &[]),
+        // A compound subject whose later member carries modifiers no dictionary knows.
+        (
+            "Norvia and the stubborn Oskaria spurned Talmark.",
+            &["NRV TLM 120", "OSK TLM 120"],
+        ),
+        // A serial comma before the "and".
+        (
+            "Stern Norvia, the wary Oskaria, and cautious Brelund spurned Talmark.",
+            &["BRL TLM 120", "NRV TLM 120", "OSK TLM 120"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(conv_dyads(&coder, text), *want, "{text}");
+    }
+}

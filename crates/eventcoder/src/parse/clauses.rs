@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::mentions::Mention;
 use crate::lexicon::words::*;
 use crate::lexicon::{
-    Lexicon, NUMBER, PatternElem, PatternId, PhraseMatch, Referent, Unit, VerbForms, WORD,
+    Lexicon, NUMBER, PatternElem, PatternId, PhraseMatch, Referent, UNKNOWN, Unit, VerbForms, WORD,
 };
 
 /// Modality of a predicate.
@@ -951,6 +951,16 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             break;
         }
     }
+    // "did not ever clash": a pattern whose words before the verb name the negation
+    // (PETRARCH's "- &NEGATVAUXVRB * OVER EFFORTS [904]") codes the negated act itself.
+    if m.negated
+        && c.lex.patterns[preds[pi].pattern]
+            .before
+            .iter()
+            .any(|&(k, _)| c.lex.class(k) & NEG != 0)
+    {
+        m.negated = false;
+    }
     // "Israel is opposed to the plan": a stative participle with "to" is active in meaning.
     // Likewise "Serb forces were engaged in ethnic cleansing": the subject does it.
     let stative = c.class(verb) & STATIVE != 0
@@ -1482,9 +1492,21 @@ fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
     let mut first_sep = true;
     loop {
         let mut first = c.ms[v[0]].units.start;
-        // "X and his Azerbaijani counterpart Y": skip the determiner.
-        while first > c.range.start + 2 && c.class(first - 1) & (DET | POSS) != 0 {
+        // "X and his Azerbaijani counterpart Y": skip the determiner; "X and the embattled
+        // Y": and a few lowercase modifiers no dictionary knows.
+        let mut skipped = 0;
+        let modifier = |q: usize| {
+            let u = &c.units[q];
+            u.key == UNKNOWN
+                && u.is(WORD)
+                && c.word(q).chars().next().is_some_and(char::is_lowercase)
+        };
+        while first > c.range.start + 2
+            && skipped < 4
+            && (c.class(first - 1) & (DET | POSS) != 0 || modifier(first - 1))
+        {
             first -= 1;
+            skipped += 1;
         }
         if first < c.range.start + 2 {
             return;
@@ -1495,7 +1517,13 @@ fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
             return;
         }
         first_sep = false;
-        match c.mention_ending(sep) {
+        // "X, Y, and Z": a serial comma before the "and".
+        let end = if is_and && sep > c.range.start && c.is_punct(sep - 1, ",") {
+            sep - 1
+        } else {
+            sep
+        };
+        match c.mention_ending(end) {
             Some(mi) if c.ms[mi].is_actor() && !c.ms[mi].after_prep_loc && !v.contains(&mi) => {
                 v.insert(0, mi)
             }
