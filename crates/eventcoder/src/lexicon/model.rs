@@ -441,6 +441,9 @@ pub struct Pattern {
     /// the distinctions the coder's recoding rules would add (intent, refusal, by phone, by
     /// air, by a state): those rules leave its code alone.
     pub literal: bool,
+    /// The event is between the members of a compound subject, each the others' target (a
+    /// PETRARCH pattern's `%`: "% * [030:030]" codes "A and B agree" as A to B and B to A).
+    pub compound: bool,
 }
 
 /// An issue of a PETRARCH issues file: its category (`<ISSUE CATEGORY="EDUCATION">`) and code

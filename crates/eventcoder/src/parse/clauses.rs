@@ -408,6 +408,24 @@ fn before_matches(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> bool {
     true
 }
 
+/// Whether a compound subject ("Peru and Chile", "Peru, Chile and Bolivia") ends right
+/// before the verb starting at `verb`, over auxiliaries, negators and adverbs.
+fn compound_subject(c: &Ctx<'_>, verb: usize) -> bool {
+    let mut j = verb;
+    while j > c.range.start
+        && verb - j < 6
+        && (c.is_adverb(j - 1) || c.class(j - 1) & (BE | HAVE | DO | FUTURE | HYPO | NEG) != 0)
+    {
+        j -= 1;
+    }
+    let Some(mi) = c.mention_ending(j).filter(|&mi| c.ms[mi].is_actor()) else {
+        return false;
+    };
+    let mut v = vec![mi];
+    extend_left(c, &mut v);
+    v.len() >= 2
+}
+
 /// A pattern in the passive: "sanctions were imposed on Russia" matches "impose * sanction on
 /// {t}" when the pattern's first noun stands in the subject before the verb group and the rest
 /// of the pattern follows the verb.
@@ -642,6 +660,9 @@ pub fn predicates(
             if check.has_before && !before_matches(&c, &pat.before, word_start) {
                 continue;
             }
+            if pat.compound && !compound_subject(&c, word_start) {
+                continue;
+            }
             if check.more_words
                 && !pat.elems.iter().all(|e| match *e {
                     PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
@@ -668,7 +689,8 @@ pub fn predicates(
                 // not one after a preposition ("X was withdrawn from").
                 let slot_first = matches!(pat.elems.first(), Some(PatternElem::Target));
                 let filled = target.is_some() || passive_context && slot_first;
-                let score = pat.specificity() * 4
+                // A compound pattern whose subject is a compound counts as one word more.
+                let score = (pat.specificity() + usize::from(pat.compound)) * 4
                     + usize::from(slot && filled) * 2
                     + usize::from(!slot || filled);
                 let better = match best {
@@ -1453,6 +1475,7 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
     let p = &preds[pi];
     let next_verb = preds.get(pi + 1).map_or(c.range.end, |q| q.verb);
     let cross_that = crate::ontology::cameo(code).is_some_and(|e| e.crosses_that);
+    let literal = c.lex.patterns[p.pattern].literal;
     let mut q = p.end;
     while q < next_verb.min(c.range.end) && q < p.end + 14 {
         let w = c.word(q);
@@ -1468,12 +1491,13 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
             let mm = &c.ms[mi];
             let explicit = mm.state.is_some()
                 || mm.org.is_some()
+                || mm.group.is_some()
                 || mm.person.is_some()
                 || mm.name.is_some()
                 || mm.reference.is_some();
             let usable = explicit
                 && (mm.is_actor() || mm.state.is_some() && !mm.partial)
-                && !mm.after_prep_loc
+                && (!mm.after_prep_loc || literal && mm.group.is_some())
                 && mm.outlet.is_none();
             if usable && !p.subjects.contains(&mi) {
                 return Some(mi);
