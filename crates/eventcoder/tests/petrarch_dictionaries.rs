@@ -318,9 +318,9 @@ const CONV_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nBRELUND [
 VELDREN [NRV]\nRED_HAND_BRIGADE [NRVREB]\nHARBOUR_COUNCIL [TLMGOV]\nNORDIC_CIRCLE [NRCGOV]\n";
 const CONV_AGENTS: &str = "PRIME_MINISTER [~GOV]\nLAWMAKER [~LEG]\nOPPOSITION_BLOC [~OPP]\n\
 MAIN_OPPOSITION_BLOC [~MOP]\nDEPUTY_PRIME_MINISTER [~GOVDEP]\nRIGHTS_MONITOR [RGM~]\n\
-HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\n";
+HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\n";
 const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n+WO N'T\n+CA N'T\n\n--- SPURN [120] ---\nSPURN\n\
-- &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n\n--- CONFER [040] ---\nCONFER\n\
+- &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n- FIRMLY * [122]\n\n--- CONFER [040] ---\nCONFER\n\
 - % * [046:046]\n";
 
 /// The dyadic events of `text` with the conventions dictionaries alone: "SRC TGT CODE", sorted.
@@ -416,6 +416,10 @@ fn petrarch_conventions_table() {
             "Talmark's deputy prime minister spurned Norvia.",
             &["TLMGOVDEP NRV 120"],
         ),
+        // Words a pattern wants before its verb make it more specific than the bare verb.
+        ("Norvia firmly spurned Talmark.", &["NRV TLM 122"]),
+        // A prefix agent before the actor it qualifies.
+        ("Civic Watch Norvia spurned Talmark.", &["CVWNRV TLM 120"]),
         // A group's code and an agent's: a three-letter code already there is not repeated.
         (
             "The Nordic Circle shadow cabinet spurned Talmark.",

@@ -462,13 +462,15 @@ impl Pattern {
         crate::ontology::cameo(&self.code).is_some_and(|e| e.statement)
     }
 
-    /// The number of literal words (the verb included): more specific patterns win.
+    /// The number of literal words (the verb included, and the words a PETRARCH pattern wants
+    /// before it): more specific patterns win.
     pub fn specificity(&self) -> usize {
-        1 + self
-            .elems
-            .iter()
-            .filter(|e| matches!(e, PatternElem::Word(..)))
-            .count()
+        1 + self.before.len()
+            + self
+                .elems
+                .iter()
+                .filter(|e| matches!(e, PatternElem::Word(..)))
+                .count()
     }
     /// Whether the pattern names where its target is.
     pub fn has_target_slot(&self) -> bool {
