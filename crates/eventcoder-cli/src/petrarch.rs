@@ -127,12 +127,13 @@ pub struct Outcome {
 }
 
 /// An actor's code as PETRARCH writes it: an agent with no state, organization or group
-/// ("a senior official") is `---` then the agent's code.
-fn petrarch_code(a: &eventcoder::Actor) -> Option<String> {
+/// ("a senior official", "clerics") is `---` then the agent's code (a sector's, or one of the
+/// lexicon's agent codes: `is_agent_code`).
+fn petrarch_code(a: &eventcoder::Actor, is_agent_code: &dyn Fn(&str) -> bool) -> Option<String> {
     let code = a.code.as_deref()?;
     let agent_only = a.country.is_none()
         && a.organization.is_none()
-        && a.sector.is_some_and(|s| code.starts_with(s.as_str()));
+        && (a.sector.is_some_and(|s| code.starts_with(s.as_str())) || is_agent_code(code));
     Some(if agent_only {
         format!("---{code}")
     } else {
@@ -143,13 +144,17 @@ fn petrarch_code(a: &eventcoder::Actor) -> Option<String> {
 /// The events of a document that count: (source, target, code), sorted and deduplicated.
 /// With `require_dyad`, those with a coded source and target; without, also those with a
 /// coded source and no target (`---`).
-fn dyads(doc: &Document, require_dyad: bool) -> Vec<(String, String, String)> {
+fn dyads(
+    doc: &Document,
+    require_dyad: bool,
+    is_agent_code: &dyn Fn(&str) -> bool,
+) -> Vec<(String, String, String)> {
     let mut v: Vec<(String, String, String)> = doc
         .events
         .iter()
         .filter_map(|e| {
             let target = match e.target.as_ref() {
-                Some(t) => petrarch_code(t),
+                Some(t) => petrarch_code(t, is_agent_code),
                 None => None,
             };
             let target = match target {
@@ -158,7 +163,7 @@ fn dyads(doc: &Document, require_dyad: bool) -> Vec<(String, String, String)> {
                 None => return None,
             };
             Some((
-                petrarch_code(e.source.as_ref()?)?,
+                petrarch_code(e.source.as_ref()?, is_agent_code)?,
                 target,
                 e.cameo.code.to_string(),
             ))
@@ -192,7 +197,9 @@ pub fn judge(coder: &Coder, r: &Record) -> Outcome {
             };
         }
     };
-    let got = dyads(&doc, r.require_dyad);
+    let agents = &coder.lexicon().agents;
+    let is_agent_code = |code: &str| agents.iter().any(|a| a.cameo == code);
+    let got = dyads(&doc, r.require_dyad, &is_agent_code);
     let story = doc.discards.iter().any(|d| d.story);
     let sentence = doc.discards.iter().any(|d| !d.story);
     let mut desc = show(&got);
@@ -371,7 +378,7 @@ Rhudaur.
             .petrarch_str(
                 eventcoder::lexicon::petrarch::PetrarchKind::Agents,
                 "a.agents.txt",
-                "ENVOY [~GOV]\n",
+                "ENVOY [~GOV]\nHERALD [~HRL]\n",
             )
             .petrarch_str(
                 eventcoder::lexicon::petrarch::PetrarchKind::Verbs,
@@ -388,6 +395,14 @@ Rhudaur.
             ..r[3].clone()
         };
         let o = judge(&coder, &envoy);
+        assert!(o.passed, "{}", o.got);
+        // (An agent code that is no sector too.)
+        let herald = Record {
+            text: "A herald chided someone.".into(),
+            expect: Expect::Events(vec![("---HRL".into(), "---".into(), "111".into())]),
+            ..r[3].clone()
+        };
+        let o = judge(&coder, &herald);
         assert!(o.passed, "{}", o.got);
         let required = Record {
             require_dyad: true,
