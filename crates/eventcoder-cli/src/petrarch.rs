@@ -9,6 +9,13 @@
 //! the discard list discards the story or the sentence; `dateline`: the text opens with a
 //! dateline and codes nothing; `bad_input_parse` is about the `<Parse>`, which eventcoder does
 //! not read, so such a record counts as failed).
+//!
+//! The records interleave `<Config option="require_dyad" value=...>` elements that hold for the
+//! records after them, as PETRARCH-1's validation run reads them (true until the first one).
+//! Where a record is coded with `require_dyad` false, PETRARCH also writes the events that
+//! have a source but no target, with the target `---`; so does the scorer then. In both
+//! cases an actor that is only an agent, with no state, organization or group ("a senior
+//! official"), is written as PETRARCH writes it: `---` then the agent's code (`---GOV`).
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
@@ -47,6 +54,9 @@ pub struct Record {
     pub expect: Expect,
     /// 1-based line of the record in the file.
     pub line: u32,
+    /// Whether only events with both a source and a target count (the `require_dyad` option
+    /// of the last `<Config>` before the record; true when there is none).
+    pub require_dyad: bool,
 }
 
 /// Reads the records of a PETRARCH validation file.
@@ -56,7 +66,17 @@ pub fn read_records(path: &str, xml: &str) -> Result<Vec<Record>, CliError> {
         hint: Some("a PETRARCH validation file: <Sentences> of <Sentence> records".into()),
     })?;
     let mut out = Vec::new();
-    for s in doc.descendants().filter(|n| n.has_tag_name("Sentence")) {
+    let mut require_dyad = true;
+    for s in doc.descendants() {
+        if s.has_tag_name("Config") && s.attribute("option").map(str::trim) == Some("require_dyad")
+        {
+            let v = s.attribute("value").unwrap_or("").trim();
+            require_dyad = !v.eq_ignore_ascii_case("false");
+            continue;
+        }
+        if !s.has_tag_name("Sentence") {
+            continue;
+        }
         let line = doc.text_pos_at(s.range().start).row;
         let attr = |name: &str| s.attribute(name).unwrap_or("").trim().to_string();
         let text = s
@@ -91,6 +111,7 @@ pub fn read_records(path: &str, xml: &str) -> Result<Vec<Record>, CliError> {
             text,
             expect,
             line,
+            require_dyad,
         });
     }
     Ok(out)
@@ -105,15 +126,45 @@ pub struct Outcome {
     pub got: String,
 }
 
-/// The dyadic events of a document: (source, target, code), sorted and deduplicated.
-fn dyads(doc: &Document) -> Vec<(String, String, String)> {
+/// An actor's code as PETRARCH writes it: an agent with no state, organization or group
+/// ("a senior official", "clerics") is `---` then the agent's code (a sector's, or one of the
+/// lexicon's agent codes: `is_agent_code`).
+fn petrarch_code(a: &eventcoder::Actor, is_agent_code: &dyn Fn(&str) -> bool) -> Option<String> {
+    let code = a.code.as_deref()?;
+    let agent_only = a.country.is_none()
+        && a.organization.is_none()
+        && (a.sector.is_some_and(|s| code.starts_with(s.as_str())) || is_agent_code(code));
+    Some(if agent_only {
+        format!("---{code}")
+    } else {
+        code.to_string()
+    })
+}
+
+/// The events of a document that count: (source, target, code), sorted and deduplicated.
+/// With `require_dyad`, those with a coded source and target; without, also those with a
+/// coded source and no target (`---`).
+fn dyads(
+    doc: &Document,
+    require_dyad: bool,
+    is_agent_code: &dyn Fn(&str) -> bool,
+) -> Vec<(String, String, String)> {
     let mut v: Vec<(String, String, String)> = doc
         .events
         .iter()
         .filter_map(|e| {
+            let target = match e.target.as_ref() {
+                Some(t) => petrarch_code(t, is_agent_code),
+                None => None,
+            };
+            let target = match target {
+                Some(t) => t,
+                None if !require_dyad => "---".to_string(),
+                None => return None,
+            };
             Some((
-                e.source.as_ref()?.code.clone()?,
-                e.target.as_ref()?.code.clone()?,
+                petrarch_code(e.source.as_ref()?, is_agent_code)?,
+                target,
                 e.cameo.code.to_string(),
             ))
         })
@@ -146,7 +197,9 @@ pub fn judge(coder: &Coder, r: &Record) -> Outcome {
             };
         }
     };
-    let got = dyads(&doc);
+    let agents = &coder.lexicon().agents;
+    let is_agent_code = |code: &str| agents.iter().any(|a| a.cameo == code);
+    let got = dyads(&doc, r.require_dyad, &is_agent_code);
     let story = doc.discards.iter().any(|d| d.story);
     let sentence = doc.discards.iter().any(|d| !d.story);
     let mut desc = show(&got);
@@ -200,7 +253,8 @@ pub fn run(path: &str, misses: bool, dictionaries: &DictionaryArgs) -> Result<bo
     let xml = std::fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
     let records = read_records(path, &xml)?;
     // (The loader's summary goes to stderr, as for every command.)
-    let coder = dictionaries.build(true, false, false)?;
+    // Dyads are required or not record by record: the scorer filters.
+    let coder = dictionaries.build(false, false, false)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);
@@ -267,9 +321,19 @@ Rhudaur.
 <EventCoding noevents = "True"> </EventCoding>
 <Text>y</Text>
 </Sentence>
+<Config option="require_dyad" value="False"></Config>
+<Sentence date="19950101" id="T-4" category="DEMO" valid="true">
+<EventCoding sourcecode="ERI" targetcode="---" eventcode="111"></EventCoding>
+<Text>Eriador chided someone.</Text>
+</Sentence>
 </Sentences></Validation>"#;
         let r = read_records("t.xml", xml).unwrap();
-        assert_eq!(r.len(), 3);
+        assert_eq!(r.len(), 4);
+        // `<Config option="require_dyad">` holds for the records after it.
+        assert_eq!(
+            r.iter().map(|r| r.require_dyad).collect::<Vec<_>>(),
+            [true, true, true, false]
+        );
         assert_eq!(r[0].text, "Eriador chided Rhudaur.");
         assert_eq!(r[0].line, 3);
         assert_eq!(
@@ -301,5 +365,49 @@ Rhudaur.
         let o = judge(&coder, &r[0]);
         assert!(o.passed, "{}", o.got);
         assert!(!judge(&coder, &r[1]).passed);
+
+        // Without require_dyad, events with no target count, as `---`; an agent with no
+        // state is written `---` and its code.
+        let coder = Coder::builder()
+            .builtin(false)
+            .petrarch_str(
+                eventcoder::lexicon::petrarch::PetrarchKind::Actors,
+                "a.actors.txt",
+                "ERIADOR [ERI]\n",
+            )
+            .petrarch_str(
+                eventcoder::lexicon::petrarch::PetrarchKind::Agents,
+                "a.agents.txt",
+                "ENVOY [~GOV]\nHERALD [~HRL]\n",
+            )
+            .petrarch_str(
+                eventcoder::lexicon::petrarch::PetrarchKind::Verbs,
+                "a.verbs.txt",
+                "--- CHIDE [111] ---\nCHIDE\n",
+            )
+            .build()
+            .unwrap();
+        let o = judge(&coder, &r[3]);
+        assert!(o.passed, "{}", o.got);
+        let envoy = Record {
+            text: "An envoy chided someone.".into(),
+            expect: Expect::Events(vec![("---GOV".into(), "---".into(), "111".into())]),
+            ..r[3].clone()
+        };
+        let o = judge(&coder, &envoy);
+        assert!(o.passed, "{}", o.got);
+        // (An agent code that is no sector too.)
+        let herald = Record {
+            text: "A herald chided someone.".into(),
+            expect: Expect::Events(vec![("---HRL".into(), "---".into(), "111".into())]),
+            ..r[3].clone()
+        };
+        let o = judge(&coder, &herald);
+        assert!(o.passed, "{}", o.got);
+        let required = Record {
+            require_dyad: true,
+            ..r[3].clone()
+        };
+        assert_eq!(judge(&coder, &required).got, "no events");
     }
 }

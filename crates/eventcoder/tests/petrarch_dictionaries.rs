@@ -312,3 +312,128 @@ fn arbitrary_bytes_never_panic() {
         }
     }
 }
+
+/// Dictionaries of our own for the PETRARCH-1 coding conventions table below.
+const CONV_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nBRELUND [BRL]\n\
+VELDREN [NRV]\nRED_HAND_BRIGADE [NRVREB]\nHARBOUR_COUNCIL [TLMGOV]\nNORDIC_CIRCLE [NRCGOV]\n";
+const CONV_AGENTS: &str = "PRIME_MINISTER [~GOV]\nLAWMAKER [~LEG]\nOPPOSITION_BLOC [~OPP]\n\
+MAIN_OPPOSITION_BLOC [~MOP]\nDEPUTY_PRIME_MINISTER [~GOVDEP]\nRIGHTS_MONITOR [RGM~]\n\
+HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\n";
+const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n+WO N'T\n+CA N'T\n\n--- SPURN [120] ---\nSPURN\n\
+- &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n- FIRMLY * [122]\n\n--- CONFER [040] ---\nCONFER\n\
+- % * [046:046]\n";
+
+/// The dyadic events of `text` with the conventions dictionaries alone: "SRC TGT CODE", sorted.
+fn conv_dyads(coder: &Coder, text: &str) -> Vec<String> {
+    let a = Article::new("t", text)
+        .with_published_str("2003-04-05")
+        .unwrap();
+    let mut v: Vec<String> = coder
+        .code(&a)
+        .unwrap()
+        .events
+        .iter()
+        .filter_map(|e| {
+            Some(format!(
+                "{} {} {}",
+                e.source.as_ref()?.code.as_deref()?,
+                e.target.as_ref()?.code.as_deref()?,
+                e.cameo.code
+            ))
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// PETRARCH-1's conventions, one row per behaviour: sentences of our own with the dyads
+/// expected from the dictionaries above alone.
+#[test]
+fn petrarch_conventions_table() {
+    let coder = Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Actors, "conv.actors.txt", CONV_ACTORS)
+        .petrarch_str(PetrarchKind::Agents, "conv.agents.txt", CONV_AGENTS)
+        .petrarch_str(PetrarchKind::Verbs, "conv.verbs.txt", CONV_VERBS)
+        .build()
+        .unwrap();
+    let table: &[(&str, &[&str])] = &[
+        // A role's holder named by an actor entry with the state's own code: the role's code.
+        (
+            "Norvia Prime Minister Veldren spurned Talmark over tariffs.",
+            &["NRVGOV TLM 121"],
+        ),
+        // A pattern naming the negation before its verb codes the negated act.
+        (
+            "Norvia Prime Minister Veldren didn't spurn Talmark over tariffs.",
+            &["NRVGOV TLM 125"],
+        ),
+        (
+            "Norvia will not spurn Talmark over tariffs.",
+            &["NRV TLM 125"],
+        ),
+        // "won't" and "can't" split as "wo n't" and "ca n't": auxiliaries before a verb.
+        ("Norvia won't spurn Talmark over tariffs.", &["NRV TLM 125"]),
+        (
+            "Norvia can't ever spurn Talmark over tariffs.",
+            &["NRV TLM 125"],
+        ),
+        // Negation no pattern names still drops the act.
+        ("Norvia never spurned Talmark.", &[]),
+        // A compound subject whose later member carries modifiers no dictionary knows.
+        (
+            "Norvia and the stubborn Oskaria spurned Talmark.",
+            &["NRV TLM 120", "OSK TLM 120"],
+        ),
+        // A serial comma before the "and".
+        (
+            "Stern Norvia, the wary Oskaria, and cautious Brelund spurned Talmark.",
+            &["BRL TLM 120", "NRV TLM 120", "OSK TLM 120"],
+        ),
+        // A group named later in the clause is the target, as a state is.
+        (
+            "Talmark spurned calls from the Red Hand Brigade.",
+            &["TLM NRVREB 120"],
+        ),
+        // After a preposition of place, a group is a party to a PETRARCH pattern (PETRARCH
+        // takes the first actor of the verb phrase).
+        (
+            "Norvia spurned the offer in the Harbour Council.",
+            &["NRV TLMGOV 120"],
+        ),
+        // An agent phrase holding another agent's phrase carries both codes, a prefix code
+        // before the other; a code already there is not added twice.
+        (
+            "Talmark's main opposition bloc spurned Norvia.",
+            &["TLMMOPOPP NRV 120"],
+        ),
+        (
+            "The Talmark human rights monitor spurned Norvia.",
+            &["RGMHRMTLM NRV 120"],
+        ),
+        (
+            "Talmark's deputy prime minister spurned Norvia.",
+            &["TLMGOVDEP NRV 120"],
+        ),
+        // Words a pattern wants before its verb make it more specific than the bare verb.
+        ("Norvia firmly spurned Talmark.", &["NRV TLM 122"]),
+        // A prefix agent before the actor it qualifies.
+        ("Civic Watch Norvia spurned Talmark.", &["CVWNRV TLM 120"]),
+        // A group's code and an agent's: a three-letter code already there is not repeated.
+        (
+            "The Nordic Circle shadow cabinet spurned Talmark.",
+            &["NRCGOVSHD TLM 120"],
+        ),
+        // `%`: the members of a compound subject are each other's targets, with the paired
+        // code both ways; a lone subject codes the bare verb.
+        (
+            "Norvia and Talmark conferred on Monday.",
+            &["NRV TLM 046", "TLM NRV 046"],
+        ),
+        ("Norvia conferred with Talmark.", &["NRV TLM 040"]),
+    ];
+    for (text, want) in table {
+        assert_eq!(conv_dyads(&coder, text), *want, "{text}");
+    }
+}

@@ -558,6 +558,12 @@ fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> 
     if !d.targets.is_empty() {
         return ControlFlow::Continue(());
     }
+    if cx.pattern.compound && d.sources.len() >= 2 {
+        // A compound pattern: the members of the subject are each other's targets.
+        d.targets = d.sources.clone();
+        d.note("compound");
+        return ControlFlow::Continue(());
+    }
     let tcx = TargetContext {
         lex: cx.lex,
         units: cx.units,

@@ -391,7 +391,7 @@ impl Resolver<'_> {
                     Some(match agent {
                         Some(x) if x.flags.prefix => format!("{}{code}", x.cameo),
                         Some(x) if !code.ends_with(x.cameo.as_str()) => {
-                            format!("{code}{}", x.cameo)
+                            with_agent_code(&code, &x.cameo)
                         }
                         _ => code,
                     })
@@ -425,6 +425,24 @@ impl Resolver<'_> {
             (None, None) => None,
         }
     }
+}
+
+/// A group's code with an agent's code after it. Where both are made of three-letter codes,
+/// one the group's code has already is not repeated (PETRARCH's rule: "West German" `GMWGOV`
+/// with "world government" `WGOGOV` is `GMWGOVWGO`).
+fn with_agent_code(code: &str, agent: &str) -> String {
+    let triples = |s: &str| s.len() % 3 == 0 && s.is_ascii();
+    if !(triples(code) && triples(agent)) {
+        return format!("{code}{agent}");
+    }
+    let mut out = code.to_string();
+    for i in (0..agent.len()).step_by(3) {
+        let part = &agent[i..i + 3];
+        if !(0..out.len()).step_by(3).any(|j| &out[j..j + 3] == part) {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Whether a bare name refers to a full name seen before: the same surname, allowing one typo

@@ -1185,6 +1185,7 @@ impl Loader<'_> {
             before: Vec::new(),
             paired: None,
             literal: false,
+            compound: false,
         });
         let plural = match noun.rsplit_once(' ') {
             Some((head, last)) => format!("{head} {}", super::verbs::plural_of(last)),
@@ -1309,6 +1310,7 @@ impl Loader<'_> {
             before: Vec::new(),
             paired: None,
             literal: false,
+            compound: false,
         });
         for infl in self.lex.irregular.inflect(&lemma) {
             for (form, bits) in infl.forms() {

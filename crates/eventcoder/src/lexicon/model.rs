@@ -441,6 +441,9 @@ pub struct Pattern {
     /// the distinctions the coder's recoding rules would add (intent, refusal, by phone, by
     /// air, by a state): those rules leave its code alone.
     pub literal: bool,
+    /// The event is between the members of a compound subject, each the others' target (a
+    /// PETRARCH pattern's `%`: "% * [030:030]" codes "A and B agree" as A to B and B to A).
+    pub compound: bool,
 }
 
 /// An issue of a PETRARCH issues file: its category (`<ISSUE CATEGORY="EDUCATION">`) and code
@@ -459,13 +462,15 @@ impl Pattern {
         crate::ontology::cameo(&self.code).is_some_and(|e| e.statement)
     }
 
-    /// The number of literal words (the verb included): more specific patterns win.
+    /// The number of literal words (the verb included, and the words a PETRARCH pattern wants
+    /// before it): more specific patterns win.
     pub fn specificity(&self) -> usize {
-        1 + self
-            .elems
-            .iter()
-            .filter(|e| matches!(e, PatternElem::Word(..)))
-            .count()
+        1 + self.before.len()
+            + self
+                .elems
+                .iter()
+                .filter(|e| matches!(e, PatternElem::Word(..)))
+                .count()
     }
     /// Whether the pattern names where its target is.
     pub fn has_target_slot(&self) -> bool {

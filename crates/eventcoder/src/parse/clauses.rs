@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::mentions::Mention;
 use crate::lexicon::words::*;
 use crate::lexicon::{
-    Lexicon, NUMBER, PatternElem, PatternId, PhraseMatch, Referent, Unit, VerbForms, WORD,
+    Lexicon, NUMBER, PatternElem, PatternId, PhraseMatch, Referent, UNKNOWN, Unit, VerbForms, WORD,
 };
 
 /// Modality of a predicate.
@@ -408,6 +408,24 @@ fn before_matches(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> bool {
     true
 }
 
+/// Whether a compound subject ("Peru and Chile", "Peru, Chile and Bolivia") ends right
+/// before the verb starting at `verb`, over auxiliaries, negators and adverbs.
+fn compound_subject(c: &Ctx<'_>, verb: usize) -> bool {
+    let mut j = verb;
+    while j > c.range.start
+        && verb - j < 6
+        && (c.is_adverb(j - 1) || c.class(j - 1) & (BE | HAVE | DO | FUTURE | HYPO | NEG) != 0)
+    {
+        j -= 1;
+    }
+    let Some(mi) = c.mention_ending(j).filter(|&mi| c.ms[mi].is_actor()) else {
+        return false;
+    };
+    let mut v = vec![mi];
+    extend_left(c, &mut v);
+    v.len() >= 2
+}
+
 /// A pattern in the passive: "sanctions were imposed on Russia" matches "impose * sanction on
 /// {t}" when the pattern's first noun stands in the subject before the verb group and the rest
 /// of the pattern follows the verb.
@@ -642,6 +660,9 @@ pub fn predicates(
             if check.has_before && !before_matches(&c, &pat.before, word_start) {
                 continue;
             }
+            if pat.compound && !compound_subject(&c, word_start) {
+                continue;
+            }
             if check.more_words
                 && !pat.elems.iter().all(|e| match *e {
                     PatternElem::Word(k, pl) => occurs(k) || occurs(pl),
@@ -668,7 +689,8 @@ pub fn predicates(
                 // not one after a preposition ("X was withdrawn from").
                 let slot_first = matches!(pat.elems.first(), Some(PatternElem::Target));
                 let filled = target.is_some() || passive_context && slot_first;
-                let score = pat.specificity() * 4
+                // A compound pattern whose subject is a compound counts as one word more.
+                let score = (pat.specificity() + usize::from(pat.compound)) * 4
                     + usize::from(slot && filled) * 2
                     + usize::from(!slot || filled);
                 let better = match best {
@@ -950,6 +972,16 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         } else {
             break;
         }
+    }
+    // "did not ever clash": a pattern whose words before the verb name the negation
+    // (PETRARCH's "- &NEGATVAUXVRB * OVER EFFORTS [904]") codes the negated act itself.
+    if m.negated
+        && c.lex.patterns[preds[pi].pattern]
+            .before
+            .iter()
+            .any(|&(k, _)| c.lex.class(k) & NEG != 0)
+    {
+        m.negated = false;
     }
     // "Israel is opposed to the plan": a stative participle with "to" is active in meaning.
     // Likewise "Serb forces were engaged in ethnic cleansing": the subject does it.
@@ -1443,6 +1475,7 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
     let p = &preds[pi];
     let next_verb = preds.get(pi + 1).map_or(c.range.end, |q| q.verb);
     let cross_that = crate::ontology::cameo(code).is_some_and(|e| e.crosses_that);
+    let literal = c.lex.patterns[p.pattern].literal;
     let mut q = p.end;
     while q < next_verb.min(c.range.end) && q < p.end + 14 {
         let w = c.word(q);
@@ -1458,12 +1491,13 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
             let mm = &c.ms[mi];
             let explicit = mm.state.is_some()
                 || mm.org.is_some()
+                || mm.group.is_some()
                 || mm.person.is_some()
                 || mm.name.is_some()
                 || mm.reference.is_some();
             let usable = explicit
                 && (mm.is_actor() || mm.state.is_some() && !mm.partial)
-                && !mm.after_prep_loc
+                && (!mm.after_prep_loc || literal && mm.group.is_some())
                 && mm.outlet.is_none();
             if usable && !p.subjects.contains(&mi) {
                 return Some(mi);
@@ -1482,9 +1516,21 @@ fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
     let mut first_sep = true;
     loop {
         let mut first = c.ms[v[0]].units.start;
-        // "X and his Azerbaijani counterpart Y": skip the determiner.
-        while first > c.range.start + 2 && c.class(first - 1) & (DET | POSS) != 0 {
+        // "X and his Azerbaijani counterpart Y": skip the determiner; "X and the embattled
+        // Y": and a few lowercase modifiers no dictionary knows.
+        let mut skipped = 0;
+        let modifier = |q: usize| {
+            let u = &c.units[q];
+            u.key == UNKNOWN
+                && u.is(WORD)
+                && c.word(q).chars().next().is_some_and(char::is_lowercase)
+        };
+        while first > c.range.start + 2
+            && skipped < 4
+            && (c.class(first - 1) & (DET | POSS) != 0 || modifier(first - 1))
+        {
             first -= 1;
+            skipped += 1;
         }
         if first < c.range.start + 2 {
             return;
@@ -1495,7 +1541,13 @@ fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
             return;
         }
         first_sep = false;
-        match c.mention_ending(sep) {
+        // "X, Y, and Z": a serial comma before the "and".
+        let end = if is_and && sep > c.range.start && c.is_punct(sep - 1, ",") {
+            sep - 1
+        } else {
+            sep
+        };
+        match c.mention_ending(end) {
             Some(mi) if c.ms[mi].is_actor() && !c.ms[mi].after_prep_loc && !v.contains(&mi) => {
                 v.insert(0, mi)
             }

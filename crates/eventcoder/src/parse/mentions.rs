@@ -496,7 +496,19 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
     if p.is_place_only() {
         return false;
     }
-    if p.state.is_some() && p.is_role_free() {
+    // "Bree Prime Minister Romendacil", where a PETRARCH actor file codes the name with its
+    // state's code alone: the name of the role's holder, not a second state.
+    let holder = adjacent
+        && m.agent.is_some()
+        && p.group.is_none()
+        && p.is_role_free()
+        && matches!((m.state, p.state), (Some((a, _)), Some((b, StateForm::Name))) if a == b);
+    // "MSF Arnor": a PETRARCH prefix agent (`[NGO~]`) stands before the actor it qualifies.
+    let prefixed = adjacent
+        && m.state.is_none()
+        && m.group.is_none()
+        && m.agent.is_some_and(|a| lex.agents[a].flags.prefix);
+    if p.state.is_some() && p.is_role_free() && !holder && !prefixed {
         // A second state: only "Tajik Ministry"-style joins happen through roles, not states.
         return false;
     }

@@ -464,6 +464,7 @@ enum Flat {
     Verb,
     Target,
     Slot,
+    Compound,
     Skip,
 }
 
@@ -646,7 +647,8 @@ impl Load<'_, '_> {
     }
 
     fn agents(&mut self, entries: &[agents::AgentEntry]) {
-        for e in entries {
+        let codes = nested_agent_codes(entries);
+        for (e, code) in entries.iter().zip(codes) {
             let sector = e
                 .code
                 .get(..3)
@@ -674,7 +676,7 @@ impl Load<'_, '_> {
                 };
                 lex.agents.push(Agent {
                     name: phrases[0].clone(),
-                    cameo: e.code.clone(),
+                    cameo: code.clone(),
                     sector,
                     flags: AgentFlags {
                         title: !is_plural,
@@ -787,7 +789,8 @@ impl Load<'_, '_> {
                 Tok::Word(w) => vec![vec![(Flat::Word(w.clone()), p.joined)]],
                 Tok::Verb => vec![vec![(Flat::Verb, p.joined)]],
                 Tok::Target => vec![vec![(Flat::Target, p.joined)]],
-                Tok::Source | Tok::Compound => vec![vec![(Flat::Slot, p.joined)]],
+                Tok::Source => vec![vec![(Flat::Slot, p.joined)]],
+                Tok::Compound => vec![vec![(Flat::Compound, p.joined)]],
                 Tok::Skip => vec![vec![(Flat::Skip, p.joined)]],
                 Tok::Synset(name) => {
                     if depth >= MAX_SYNSET_DEPTH {
@@ -1023,7 +1026,7 @@ impl Load<'_, '_> {
                         rendered.push("*".into());
                     }
                 }
-                Flat::Slot | Flat::Verb => {}
+                Flat::Slot | Flat::Compound | Flat::Verb => {}
             }
         }
         while matches!(elems.last(), Some(PatternElem::Gap)) {
@@ -1043,11 +1046,17 @@ impl Load<'_, '_> {
         };
         // The text the pattern index compares: the built-in pattern "meet" is the same pattern
         // as PETRARCH's bare MEET.
-        let norm = if before.is_empty() {
+        let mut norm = if before.is_empty() {
             rendered[1..].join(" ")
         } else {
             rendered.join(" ")
         };
+        // "% *" (a compound subject) is another pattern than the bare verb; a `%` after the
+        // verb ("* WITH %") is a target slot, which the matcher finds by itself.
+        let compound = pre.iter().any(|(f, _)| *f == Flat::Compound);
+        if compound {
+            norm.insert_str(0, "% ");
+        }
         let origin = Origin {
             file: self.origin.clone(),
             line,
@@ -1087,6 +1096,7 @@ impl Load<'_, '_> {
             before,
             paired,
             literal: true,
+            compound,
         });
         for lemma in
             std::iter::once(lemma).chain(verbs[1..].iter().map(|v| v.words[v.head].clone()))
@@ -1105,6 +1115,55 @@ impl Load<'_, '_> {
             }
         }
     }
+}
+
+/// The code of each agent entry, with the codes of the agents its phrase holds after its first
+/// word. PETRARCH reads an agent at every word of a noun phrase, so "main opposition group"
+/// (`[~MOP]`) holding "opposition group" (`[~OPP]`) codes `MOPOPP`; a prefix code goes before
+/// the one already read ("human rights activist" `[HGM~]` holding "rights activist" `[SGM~]`
+/// codes `SGMHGM`). Only agents of the same kind (suffix or prefix) combine, and a code
+/// already there is not added again ("prime minister" `[~GOV]` holding "minister" `[~GOV]`
+/// codes `GOV`, "foreign minister" `[~GOVFRM]` `GOVFRM`).
+fn nested_agent_codes(entries: &[agents::AgentEntry]) -> Vec<String> {
+    let mut by_phrase: FxHashMap<&str, (&str, bool)> = FxHashMap::default();
+    for e in entries {
+        for p in &e.singular {
+            by_phrase.entry(p.as_str()).or_insert((&e.code, e.prefix));
+        }
+    }
+    entries
+        .iter()
+        .map(|e| {
+            let mut code = e.code.clone();
+            let Some(phrase) = e.singular.first() else {
+                return code;
+            };
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let mut start = 1;
+            while start < words.len() {
+                // The longest agent phrase starting at this word.
+                let found = (start + 1..=words.len()).rev().find_map(|end| {
+                    by_phrase
+                        .get(words[start..end].join(" ").as_str())
+                        .map(|&c| (end, c))
+                });
+                match found {
+                    Some((end, (c, prefix))) if prefix == e.prefix => {
+                        code = if code.contains(c) {
+                            code
+                        } else if prefix {
+                            format!("{c}{code}")
+                        } else {
+                            format!("{code}{c}")
+                        };
+                        start = end;
+                    }
+                    _ => start += 1,
+                }
+            }
+            code
+        })
+        .collect()
 }
 
 /// The forms of a verb from its regular inflections and the irregular ones a dictionary lists
