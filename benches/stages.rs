@@ -18,11 +18,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use eventcoder::Coder;
 use eventcoder::lexicon::{Lexicon, PhraseMatch, Unit};
 use eventcoder::output::{CharIndex, EventRecord, write_event_json};
 use eventcoder::parse::{mentions, merge_predicates, nominal_predicates, predicates};
 use eventcoder::text::{SentenceBlocks, tokenize};
+use eventcoder::{Coder, Event};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -124,39 +124,30 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    let mut line = Vec::with_capacity(4096);
-    g.bench_function("8 json", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for a in &batch {
-                let doc = coder.code(black_box(a)).unwrap();
-                let mut ix = CharIndex::new(&a.text);
-                for e in &doc.events {
-                    line.clear();
-                    write_event_json(e, &mut ix, &mut line);
-                    line.push(b'\n');
-                    n += line.len();
-                }
+    // Codes every article and writes each event as a JSON line with `write`; the bytes written.
+    let json_lines = |write: &dyn Fn(&Event, &mut CharIndex<'_>, &mut Vec<u8>)| {
+        let mut line = Vec::with_capacity(4096);
+        let mut n = 0;
+        for a in &batch {
+            let doc = coder.code(black_box(a)).unwrap();
+            let mut ix = CharIndex::new(&a.text);
+            for e in &doc.events {
+                line.clear();
+                write(e, &mut ix, &mut line);
+                line.push(b'\n');
+                n += line.len();
             }
-            n
-        })
-    });
+        }
+        n
+    };
+    g.bench_function("8 json", |b| b.iter(|| json_lines(&write_event_json)));
     // The same JSON through the owned record (what `code` wrote before `write_event_json`), as
     // the reference for the output path's gain.
     g.bench_function("8 json, owned EventRecord (reference)", |b| {
         b.iter(|| {
-            let mut n = 0;
-            for a in &batch {
-                let doc = coder.code(black_box(a)).unwrap();
-                let mut ix = CharIndex::new(&a.text);
-                for e in &doc.events {
-                    line.clear();
-                    serde_json::to_writer(&mut line, &EventRecord::new(e, &mut ix)).unwrap();
-                    line.push(b'\n');
-                    n += line.len();
-                }
-            }
-            n
+            json_lines(&|e, ix, line| {
+                serde_json::to_writer(line, &EventRecord::new(e, ix)).unwrap();
+            })
         })
     });
     g.finish();
