@@ -131,6 +131,14 @@ fn special(c: char) -> Option<(TokenKind, Norm)> {
     })
 }
 
+/// The curly quote, dash, ellipsis or bullet (three bytes, E2 ..) at `pos`, but for the curly
+/// apostrophe, which may start a possessive.
+#[inline]
+fn quote_or_dash_at(text: &str, pos: usize) -> Option<(TokenKind, Norm)> {
+    let ch = char_at(text, pos);
+    if ch == '\u{2019}' { None } else { special(ch) }
+}
+
 #[inline]
 fn char_at(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('\0')
@@ -551,15 +559,33 @@ impl Tokens<'_> {
             let cls = class(c);
             let tok = if cls == ALPHA || cls == DIGIT {
                 let mut case = 0u8;
-                let end = alnum_run_end(b, start, &mut case);
+                let run_end = alnum_run_end(b, start, &mut case);
+                let mut end = run_end;
                 let numeric = cls == DIGIT;
+                let mut stop = 0;
                 // A plain word or number: ended by a space or a mark that cannot continue it
-                // (nor make it a URL or a negation clitic).
-                if b.get(end)
-                    .is_none_or(|&n| ENDS_RUN[n as usize] || n == b',' && !numeric)
-                {
+                // (nor make it a URL or a negation clitic); or a word of two letters or more
+                // before a period, which takes the period if it is an abbreviation (as
+                // `scan_word` does; "www." starts a URL); or a word before a curly quote or a
+                // dash (E2 ..), but for a curly apostrophe (E2 80 99).
+                let plain = match b.get(end) {
+                    None => true,
+                    Some(&n) if ENDS_RUN[n as usize] => true,
+                    Some(b',') => !numeric,
+                    Some(b'.') if !numeric && end - start >= 2 => {
+                        let word = &text[start..end];
+                        if abbreviation(word).is_some() {
+                            end += 1;
+                            stop = flag::STOP;
+                        }
+                        !word.eq_ignore_ascii_case("www")
+                    }
+                    Some(0xE2) => b.get(end + 1..end + 3) != Some(&[0x80, 0x99][..]),
+                    _ => false,
+                };
+                if plain {
                     pos = end;
-                    let mut flags = flag::ASCII;
+                    let mut flags = flag::ASCII | stop;
                     if c.is_ascii_uppercase() {
                         flags |= flag::CAPITALIZED;
                     }
@@ -569,7 +595,7 @@ impl Tokens<'_> {
                     Token::new(start, end, kind_of(numeric), flags, Norm::Text)
                 } else {
                     self.pos = start;
-                    let t = self.word(start, end, case);
+                    let t = self.word(start, run_end, case);
                     pos = self.pos;
                     match t {
                         Some(t) if self.uax.is_none() => t,
@@ -592,6 +618,15 @@ impl Tokens<'_> {
                     flag::ASCII | stop,
                     Norm::Text,
                 )
+            } else if let Some((kind, norm)) = if c == 0xE2 {
+                quote_or_dash_at(text, start)
+            } else {
+                None
+            } {
+                // A curly quote, a dash, an ellipsis or a bullet (not a letter: no case flags).
+                pos = start + 3;
+                let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
+                Token::new(start, start + 3, kind, stop, norm)
             } else {
                 self.pos = start;
                 let t = self.general();
