@@ -29,8 +29,19 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-fn newlines(gap: &str) -> usize {
-    gap.bytes().filter(|&b| b == b'\n').count()
+fn newlines(gap: &[u8]) -> usize {
+    gap.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Whether the gap `text[from..to]` between two tokens has a line break: a quick test for the
+/// usual gap of one space or none.
+#[inline(always)]
+fn has_newline(text: &[u8], from: usize, to: usize) -> bool {
+    match to.wrapping_sub(from) {
+        0 => false,
+        1 => text[from] == b'\n',
+        _ => text[from..to].contains(&b'\n'),
+    }
 }
 
 fn is_bullet(tokens: &[Token], i: usize, text: &str) -> bool {
@@ -151,12 +162,32 @@ pub fn split_block(
     let mut start: Option<usize> = None;
     // The last point with no sentence open: where a later block resumes.
     let mut resume = from;
+    let bytes = text.as_bytes();
     let mut i = from;
     while i < tokens.len() {
-        // A boundary before token i, from the layout of the gap before it.
         if let Some(s) = start {
-            let gap = &text[tokens[i - 1].end()..tokens[i].start()];
-            let nl = newlines(gap);
+            // Most tokens neither end the sentence (no `flag::STOP`) nor start a line, and do
+            // nothing here: pass over them, up to the cap and, in a block that more tokens
+            // follow, up to the last token (whose end depends on the next).
+            let last = if at_end {
+                tokens.len()
+            } else {
+                tokens.len() - 1
+            }
+            .min(s + MAX_SENTENCE_TOKENS);
+            let mut prev_end = tokens[i - 1].end();
+            for t in tokens.get(i..last).unwrap_or_default() {
+                if t.may_end_sentence() || has_newline(bytes, prev_end, t.start()) {
+                    break;
+                }
+                prev_end = t.end();
+                i += 1;
+            }
+            if i == tokens.len() {
+                break;
+            }
+            // A boundary before token i, from the layout of the gap before it.
+            let nl = newlines(&bytes[tokens[i - 1].end()..tokens[i].start()]);
             // (A line ending with "and", "of" or "," continues; looked up only at a line break.)
             let soft_end = || continues_line(tokens[i - 1].norm(text).as_ref());
             if nl >= 2
@@ -188,9 +219,10 @@ pub fn split_block(
             // Whether this token ends a sentence depends on the next one.
             return resume;
         }
-        let terminal = t.kind() == TokenKind::Punct
-            && matches!(t.norm(text).as_ref(), "." | "!" | "?" | "...")
-            || t.is_abbreviation(text) && abbreviation_ends_sentence(text, tokens, i);
+        // (A punctuation mark with the flag is `.`, `!`, `?` or an ellipsis; a word with it ends
+        // in a period.)
+        let terminal = t.may_end_sentence()
+            && (t.kind() == TokenKind::Punct || abbreviation_ends_sentence(text, tokens, i));
         if terminal {
             // Absorb more terminal marks and closing quotes / brackets glued to it (a few).
             let mut j = i + 1;

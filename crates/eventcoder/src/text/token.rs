@@ -104,6 +104,23 @@ pub(crate) mod flag {
     pub const ALL_CAPS: u8 = 2;
     /// Its text is all ASCII.
     pub const ASCII: u8 = 4;
+    /// A sentence may end with it: it is a `.`, `!`, `?` or an ellipsis (punctuation), or a
+    /// word that ends in a period ("U.S.", "Gen."). The sentence splitter reads this bit
+    /// instead of the token's text, and passes over every other token at once.
+    pub const STOP: u8 = 8;
+}
+
+/// The [`flag::STOP`] bit of a token of `kind`, normalized form `norm` and text `text`.
+#[inline]
+pub(crate) fn stop_flag(kind: TokenKind, norm: Norm, text: &str) -> u8 {
+    let stop = match kind {
+        TokenKind::Punct => {
+            norm == Norm::Ellipsis || norm == Norm::Text && matches!(text, "." | "!" | "?" | "...")
+        }
+        TokenKind::Word => text.ends_with('.'),
+        _ => false,
+    };
+    u8::from(stop) * flag::STOP
 }
 
 /// One token: where it is in the text, what it is, and flags. It is 12 bytes and holds no
@@ -210,6 +227,16 @@ impl Token {
     #[inline]
     pub fn is_abbreviation(&self, source: &str) -> bool {
         self.kind == TokenKind::Word && source.as_bytes()[self.end as usize - 1] == b'.'
+    }
+    /// Its flags and normalized-form tag, as the tokenizer set them.
+    #[cfg(test)]
+    pub(crate) fn flags_and_norm(&self) -> (u8, Norm) {
+        (self.flags, self.norm)
+    }
+    /// Whether a sentence may end with it: [`flag::STOP`].
+    #[inline]
+    pub(crate) fn may_end_sentence(&self) -> bool {
+        self.flags & flag::STOP != 0
     }
     /// Whether it is one of the given punctuation marks (compared on the normalized form).
     #[inline]

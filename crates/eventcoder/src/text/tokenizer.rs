@@ -7,8 +7,8 @@
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 use super::abbrev::abbreviation;
-use super::token::{Norm, Token, TokenKind, case_flags, flag};
-use crate::swar::{HIGHS, bytes_between};
+use super::token::{Norm, Token, TokenKind, case_flags, flag, stop_flag};
+use crate::swar::{HIGHS, ONES, ascii_bytes_in};
 
 const WS: u8 = 0;
 const ALPHA: u8 = 1;
@@ -75,27 +75,32 @@ const ANY_LOWER: u8 = 2;
 /// the run's [`ANY_UPPER`] and [`ANY_LOWER`] bits are added to `case`.
 #[inline(always)]
 fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
+    // (Bit 7 of a byte of `upper` / `lower`: an upper / lowercase letter of the run so far.)
+    let (mut upper, mut lower) = (0u64, 0u64);
     while let Some(chunk) = b.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let x = u64::from_le_bytes(word);
-        let upper = bytes_between(x, b'A' as u64 - 1, b'Z' as u64 + 1);
-        let lower = bytes_between(x, b'a' as u64 - 1, b'z' as u64 + 1);
-        let digits = bytes_between(x, b'0' as u64 - 1, b'9' as u64 + 1);
-        let stop = !(upper | lower | digits) & HIGHS;
+        // Setting bit 5 makes a letter lowercase, and only letters land in a..z. A non-ASCII
+        // byte is a stop (the range tests are exact up to it).
+        let y = x | (ONES * 0x20);
+        let letters = ascii_bytes_in(y, b'a', b'z');
+        let digits = ascii_bytes_in(x, b'0', b'9');
+        let stop = (!(letters | digits) | x) & HIGHS;
         // The bytes before the first stop (all eight when there is none).
-        let run = if stop == 0 {
-            u64::MAX
-        } else {
-            (stop & stop.wrapping_neg()) - 1
-        };
-        *case |=
-            (u8::from(upper & run != 0) * ANY_UPPER) | (u8::from(lower & run != 0) * ANY_LOWER);
+        let run = (stop & stop.wrapping_neg()).wrapping_sub(1);
+        // A letter's bit 5 (set when lowercase), moved to bit 7.
+        let small = x << 2;
+        upper |= letters & !small & run;
+        lower |= letters & small & run;
         if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
+            i += (stop.trailing_zeros() / 8) as usize;
+            *case |= (u8::from(upper != 0) * ANY_UPPER) | (u8::from(lower != 0) * ANY_LOWER);
+            return i;
         }
         i += 8;
     }
+    *case |= (u8::from(upper != 0) * ANY_UPPER) | (u8::from(lower != 0) * ANY_LOWER);
     while i < b.len() && is_alnum(b[i]) {
         *case |= if b[i].is_ascii_uppercase() {
             ANY_UPPER
@@ -124,6 +129,14 @@ fn special(c: char) -> Option<(TokenKind, Norm)> {
         '\u{2022}' | '\u{00B7}' | '\u{25AA}' | '\u{25CF}' => (TokenKind::Punct, Norm::Bullet),
         _ => return None,
     })
+}
+
+/// The curly quote, dash, ellipsis or bullet (three bytes, E2 ..) at `pos`, but for the curly
+/// apostrophe, which may start a possessive.
+#[inline]
+fn quote_or_dash_at(text: &str, pos: usize) -> Option<(TokenKind, Norm)> {
+    let ch = char_at(text, pos);
+    if ch == '\u{2019}' { None } else { special(ch) }
 }
 
 #[inline]
@@ -155,6 +168,9 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         text: &text[..end],
         pos: 0,
         uax: None,
+        batch: [Token::new(0, 0, TokenKind::Symbol, 0, Norm::Text); BATCH],
+        head: 0,
+        len: 0,
     }
 }
 
@@ -173,37 +189,44 @@ pub fn try_tokenize(text: &str) -> crate::Result<Tokens<'_>> {
     Ok(tokenize(text))
 }
 
-/// The token iterator returned by [`tokenize`].
+/// How many tokens [`Tokens`] makes at a time.
+const BATCH: usize = 32;
+
+/// The token iterator returned by [`tokenize`]. It makes tokens a batch at a time, in a loop
+/// that keeps its state in registers, and hands them out one by one.
 #[derive(Debug, Clone)]
 pub struct Tokens<'a> {
     text: &'a str,
+    /// Where the text not yet tokenized starts.
     pos: usize,
+    /// The rest of a non-ASCII stretch being split by UAX #29.
     uax: Option<UWordBoundIndices<'a>>,
+    /// Tokens made ahead: `batch[head..len]` are still to come, before those at `pos`.
+    batch: [Token; BATCH],
+    head: usize,
+    len: usize,
 }
 
 impl<'a> Tokens<'a> {
     /// A token whose normalized form is its text, unless it is a word with a curly apostrophe
-    /// inside (`curly`, which the caller knows from its scan).
-    #[inline(always)]
+    /// inside (`curly`, which the caller knows from its scan); its flags are read from its text.
+    #[inline]
     fn make(&self, start: usize, end: usize, kind: TokenKind, curly: bool) -> Token {
-        Token::new(
-            start,
-            end,
-            kind,
-            self.flags(start, end),
-            text_norm(kind, curly),
-        )
+        self.make_norm(start, end, kind, text_norm(kind, curly))
     }
 
-    /// A token with a fixed normalized form.
-    #[inline(always)]
+    /// A clitic token ("'s", "n’t"): ASCII letters and one apostrophe, straight or curly. Its
+    /// flags are those [`case_flags`] gives, without its search of Unicode tables.
+    fn clitic(&self, start: usize, end: usize, kind: TokenKind, norm: Norm) -> Token {
+        Token::new(start, end, kind, clitic_flags(&self.text[start..end]), norm)
+    }
+
+    /// A token with the normalized form `norm`; its flags are read from its text.
+    #[inline]
     fn make_norm(&self, start: usize, end: usize, kind: TokenKind, norm: Norm) -> Token {
-        Token::new(start, end, kind, self.flags(start, end), norm)
-    }
-
-    #[inline(always)]
-    fn flags(&self, start: usize, end: usize) -> u8 {
-        case_flags(&self.text[start..end])
+        let text = &self.text[start..end];
+        let flags = case_flags(text) | stop_flag(kind, norm, text);
+        Token::new(start, end, kind, flags, norm)
     }
 
     /// Bytes of an apostrophe (straight or curly) at `pos`, or 0.
@@ -278,17 +301,19 @@ impl<'a> Tokens<'a> {
         end
     }
 
-    /// Scans a word or number starting at `start` (an ASCII letter or digit).
+    /// Scans a word or number starting at `start` (an ASCII letter or digit), whose first run
+    /// of letters and digits ends at `i` with case bits `case`.
     /// Returns `None` when the word contains non-ASCII letters and must go to UAX #29.
-    fn scan_word(&self, start: usize) -> Option<(usize, TokenKind, bool, u8)> {
+    fn scan_word(
+        &self,
+        start: usize,
+        mut i: usize,
+        mut case: u8,
+    ) -> Option<(usize, TokenKind, bool, u8)> {
         let b = self.text.as_bytes();
         let numeric = class(b[start]) == DIGIT;
         let mut curly = false;
-        let mut case = 0u8;
-        let mut i = start;
-        loop {
-            i = alnum_run_end(b, i, &mut case);
-            let Some(&c) = b.get(i) else { break };
+        while let Some(&c) = b.get(i) {
             // Split "n't" off the word: "didn't" -> "did" + "n't".
             if (c == b'\'' || c == 0xE2) && i > start + 1 && self.negation_at(i - 1) > 0 {
                 let flags = case_flags(&self.text[start..i - 1]);
@@ -311,6 +336,7 @@ impl<'a> Tokens<'a> {
                         }
                         if b.get(i) == Some(&b'-') && b.get(i + 1).is_some_and(|&n| is_alnum(n)) {
                             i += 1;
+                            i = alnum_run_end(b, i, &mut case);
                             continue;
                         }
                         break;
@@ -345,6 +371,7 @@ impl<'a> Tokens<'a> {
                 }
                 _ => break,
             }
+            i = alnum_run_end(b, i, &mut case);
         }
         let mut flags = if curly { 0 } else { flag::ASCII };
         if b[start].is_ascii_uppercase() {
@@ -352,6 +379,9 @@ impl<'a> Tokens<'a> {
         }
         if case == ANY_UPPER {
             flags |= flag::ALL_CAPS;
+        }
+        if !numeric && b[i - 1] == b'.' {
+            flags |= flag::STOP;
         }
         Some((i, kind_of(numeric), curly, flags))
     }
@@ -421,6 +451,20 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// The case flags of a clitic: ASCII letters and apostrophes, straight or curly (U+2019, which
+/// is neither a letter nor ASCII).
+fn clitic_flags(text: &str) -> u8 {
+    let b = text.as_bytes();
+    let mut f = if text.is_ascii() { flag::ASCII } else { 0 };
+    if b.first().is_some_and(u8::is_ascii_uppercase) {
+        f |= flag::CAPITALIZED;
+    }
+    if b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase) {
+        f |= flag::ALL_CAPS;
+    }
+    f
+}
+
 /// The normalized form of a token made from its text: the text, with curly apostrophes made
 /// straight in a word that has one inside (`curly`).
 #[inline(always)]
@@ -450,10 +494,163 @@ fn is_acronym_step(b: &[u8], start: usize, dot: usize) -> bool {
         && b.get(dot + 2) == Some(&b'.')
 }
 
+/// The bytes after which a run of ASCII letters and digits is a whole token, with nothing more
+/// to look at: whitespace, brackets, `"`, `;`, `!`, `?` and symbols. Not `-`, `.`, `,` or `:`
+/// (which may join words, numbers, abbreviations or URLs), `'` (apostrophes), letters, digits
+/// or non-ASCII bytes. (After a word, `,` is one too; see [`Tokens::next`].)
+static ENDS_RUN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] =
+            !matches!(CLASS[i], ALPHA | DIGIT) && !matches!(b, b'-' | b'.' | b',' | b':' | b'\'');
+        i += 1;
+    }
+    t
+};
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
+        if self.head == self.len {
+            self.refill()?;
+        }
+        let t = self.batch[self.head];
+        self.head += 1;
+        Some(t)
+    }
+}
+
+impl Tokens<'_> {
+    /// Makes the next batch of tokens; `None` at the end of the text.
+    #[inline(never)]
+    fn refill(&mut self) -> Option<()> {
+        self.head = 0;
+        self.len = 0;
+        if self.uax.is_some() {
+            // (One at a time: these are rare.)
+            if let Some(t) = self.next_uax() {
+                self.batch[0] = t;
+                self.len = 1;
+                return Some(());
+            }
+        }
+        self.fill();
+        (self.len > 0).then_some(())
+    }
+
+    /// Makes up to [`BATCH`] tokens from `self.pos` on, until the text ends or a UAX #29
+    /// stretch starts. The common tokens (plain words and numbers, single punctuation marks)
+    /// are made here; the others out of line ([`Tokens::word`], [`Tokens::general`]).
+    fn fill(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut pos = self.pos;
+        let mut n = 0;
+        while n < BATCH {
+            while pos < b.len() && class(b[pos]) == WS {
+                pos += 1;
+            }
+            let Some(&c) = b.get(pos) else { break };
+            let start = pos;
+            let cls = class(c);
+            let tok = if cls == ALPHA || cls == DIGIT {
+                let mut case = 0u8;
+                let run_end = alnum_run_end(b, start, &mut case);
+                let mut end = run_end;
+                let numeric = cls == DIGIT;
+                let mut stop = 0;
+                // A plain word or number: ended by a space or a mark that cannot continue it
+                // (nor make it a URL or a negation clitic); or a word of two letters or more
+                // before a period, which takes the period if it is an abbreviation (as
+                // `scan_word` does; "www." starts a URL); or a word before a curly quote or a
+                // dash (E2 ..), but for a curly apostrophe (E2 80 99).
+                let plain = match b.get(end) {
+                    None => true,
+                    Some(&n) if ENDS_RUN[n as usize] => true,
+                    Some(b',') => !numeric,
+                    Some(b'.') if !numeric && end - start >= 2 => {
+                        let word = &text[start..end];
+                        if abbreviation(word).is_some() {
+                            end += 1;
+                            stop = flag::STOP;
+                        }
+                        !word.eq_ignore_ascii_case("www")
+                    }
+                    Some(0xE2) => b.get(end + 1..end + 3) != Some(&[0x80, 0x99][..]),
+                    _ => false,
+                };
+                if plain {
+                    pos = end;
+                    let mut flags = flag::ASCII | stop;
+                    if c.is_ascii_uppercase() {
+                        flags |= flag::CAPITALIZED;
+                    }
+                    if case == ANY_UPPER {
+                        flags |= flag::ALL_CAPS;
+                    }
+                    Token::new(start, end, kind_of(numeric), flags, Norm::Text)
+                } else {
+                    self.pos = start;
+                    let t = self.word(start, run_end, case);
+                    pos = self.pos;
+                    match t {
+                        Some(t) if self.uax.is_none() => t,
+                        Some(t) => {
+                            self.batch[n] = t;
+                            n += 1;
+                            break;
+                        }
+                        None => break,
+                    }
+                }
+            } else if cls == PUNCT && !(matches!(c, b'.' | b'-') && b.get(start + 1) == Some(&c)) {
+                // One mark, not the start of an ellipsis or a double dash.
+                pos = start + 1;
+                let stop = u8::from(matches!(c, b'.' | b'!' | b'?')) * flag::STOP;
+                Token::new(
+                    start,
+                    start + 1,
+                    TokenKind::Punct,
+                    flag::ASCII | stop,
+                    Norm::Text,
+                )
+            } else if let Some((kind, norm)) = if c == 0xE2 {
+                quote_or_dash_at(text, start)
+            } else {
+                None
+            } {
+                // A curly quote, a dash, an ellipsis or a bullet (not a letter: no case flags).
+                pos = start + 3;
+                let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
+                Token::new(start, start + 3, kind, stop, norm)
+            } else {
+                self.pos = start;
+                let t = self.general();
+                pos = self.pos;
+                match t {
+                    Some(t) if self.uax.is_none() => t,
+                    Some(t) => {
+                        self.batch[n] = t;
+                        n += 1;
+                        break;
+                    }
+                    None => break,
+                }
+            };
+            self.batch[n] = tok;
+            n += 1;
+        }
+        self.pos = pos;
+        self.len = n;
+    }
+
+    /// The next token, any kind: the rest of a UAX #29 stretch, or from `self.pos` on.
+    #[inline(never)]
+    fn general(&mut self) -> Option<Token> {
         if self.uax.is_some() {
             if let Some(t) = self.next_uax() {
                 return Some(t);
@@ -461,180 +658,200 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let b = self.text.as_bytes();
         loop {
-            while self.pos < b.len() && class(b[self.pos]) == WS {
-                self.pos += 1;
+            let mut start = self.pos;
+            while start < b.len() && class(b[start]) == WS {
+                start += 1;
             }
-            if self.pos >= b.len() {
-                return None;
+            self.pos = start;
+            let &c = b.get(start)?;
+            if matches!(class(c), ALPHA | DIGIT) {
+                let mut case = 0u8;
+                let end = alnum_run_end(b, start, &mut case);
+                return self.word(start, end, case);
             }
-            let start = self.pos;
-            let c = b[start];
-            let tok = match class(c) {
-                ALPHA | DIGIT => {
-                    let neg = if c | 0x20 == b'n' {
-                        self.negation_at(start)
-                    } else {
-                        0
-                    };
-                    if neg > 0 {
-                        self.pos = start + neg;
-                        return Some(self.make_norm(
-                            start,
-                            start + neg,
-                            TokenKind::Word,
-                            Norm::Negation,
-                        ));
-                    }
-                    let url = self.url_len(start);
-                    if url > 0 {
-                        self.pos = start + url;
-                        return Some(self.make(start, start + url, TokenKind::Url, false));
-                    }
-                    match self.scan_word(start) {
-                        Some((end, kind, curly, flags)) => {
-                            self.pos = end;
-                            Token::new(start, end, kind, flags, text_norm(kind, curly))
-                        }
-                        None => return self.start_uax(start),
-                    }
-                }
-                QUOTE => {
-                    let p = self.possessive_at(start);
-                    let prev_word = start > 0 && is_alnum(b[start - 1]);
-                    if p > 0 && prev_word {
-                        self.pos = start + p;
-                        return Some(self.make_norm(
-                            start,
-                            start + p,
-                            TokenKind::Possessive,
-                            Norm::Possessive,
-                        ));
-                    }
-                    self.pos = start + 1;
-                    if c == b'\''
-                        && prev_word
-                        && start > 0
-                        && matches!(b[start - 1], b's' | b'S')
-                        && b.get(start + 1).is_none_or(|&n| !is_alnum(n))
-                    {
-                        return Some(self.make_norm(
-                            start,
-                            start + 1,
-                            TokenKind::Possessive,
-                            Norm::Apostrophe,
-                        ));
-                    }
-                    let norm = if c == b'"' {
-                        Norm::DoubleQuote
-                    } else {
-                        Norm::Apostrophe
-                    };
-                    self.make_norm(start, start + 1, TokenKind::Quote, norm)
-                }
-                PUNCT => {
-                    let run = |ch: u8| b[start..].iter().take_while(|&&x| x == ch).count();
-                    // (Only the first three count: a run of periods is consumed three at a time,
-                    // so counting the whole run each time would be quadratic.)
-                    let ellipsis = b[start..]
-                        .iter()
-                        .take(3)
-                        .take_while(|&&x| x == b'.')
-                        .count();
-                    if c == b'.' && ellipsis == 3 {
-                        self.pos = start + 3;
-                        return Some(self.make_norm(
-                            start,
-                            start + 3,
-                            TokenKind::Punct,
-                            Norm::Ellipsis,
-                        ));
-                    }
-                    if c == b'-' && run(b'-') >= 2 {
-                        let n = run(b'-');
-                        self.pos = start + n;
-                        return Some(self.make_norm(
-                            start,
-                            start + n,
-                            TokenKind::Punct,
-                            Norm::DoubleDash,
-                        ));
-                    }
-                    self.pos = start + 1;
-                    Token::new(start, start + 1, TokenKind::Punct, flag::ASCII, Norm::Text)
-                }
-                SYMBOL => {
-                    let kind = match c {
-                        b'@' => TokenKind::Handle,
-                        b'#' => TokenKind::Hashtag,
-                        _ => TokenKind::Symbol,
-                    };
-                    if kind != TokenKind::Symbol {
-                        let n = b[start + 1..]
-                            .iter()
-                            .take_while(|&&x| is_alnum(x) || x == b'_')
-                            .count();
-                        if n > 0 && (kind == TokenKind::Handle || class(b[start + 1]) == ALPHA) {
-                            self.pos = start + 1 + n;
-                            return Some(self.make(start, start + 1 + n, kind, false));
-                        }
-                    }
-                    self.pos = start + 1;
-                    Token::new(start, start + 1, TokenKind::Symbol, flag::ASCII, Norm::Text)
-                }
-                _ => {
-                    let ch = char_at(self.text, start);
-                    let len = ch.len_utf8();
-                    if ch.is_whitespace() {
-                        self.pos = start + len;
-                        continue;
-                    }
-                    if let Some((kind, norm)) = special(ch) {
-                        // A curly apostrophe may start a possessive.
-                        if ch == '\u{2019}' {
-                            let p = self.possessive_at(start);
-                            let prev_word = start > 0
-                                && (is_alnum(b[start - 1])
-                                    || self.text[..start]
-                                        .chars()
-                                        .next_back()
-                                        .is_some_and(char::is_alphanumeric));
-                            if prev_word && p > 0 {
-                                self.pos = start + p;
-                                return Some(self.make_norm(
-                                    start,
-                                    start + p,
-                                    TokenKind::Possessive,
-                                    Norm::Possessive,
-                                ));
-                            }
-                            if prev_word
-                                && self.text[..start].ends_with(['s', 'S'])
-                                && !self.text[start + len..]
-                                    .starts_with(|n: char| n.is_alphanumeric())
-                            {
-                                self.pos = start + len;
-                                return Some(self.make_norm(
-                                    start,
-                                    start + len,
-                                    TokenKind::Possessive,
-                                    Norm::Apostrophe,
-                                ));
-                            }
-                        }
-                        self.pos = start + len;
-                        return Some(self.make_norm(start, start + len, kind, norm));
-                    }
-                    return self.start_uax(start);
-                }
-            };
-            return Some(tok);
+            if let Some(t) = self.other(start, c) {
+                return Some(t);
+            }
         }
+    }
+
+    /// The word or number starting at `start`, whose first run of letters and digits ends at
+    /// `end` with case bits `case`: a negation clitic, a URL, an abbreviation, a hyphenated or
+    /// dotted word, a word with non-ASCII letters (handed to UAX #29), or a plain one. (Never
+    /// `None`: a UAX #29 stretch starting at a letter or digit has a token.)
+    #[inline(never)]
+    fn word(&mut self, start: usize, end: usize, case: u8) -> Option<Token> {
+        let c = self.text.as_bytes()[start];
+        let neg = if c | 0x20 == b'n' {
+            self.negation_at(start)
+        } else {
+            0
+        };
+        if neg > 0 {
+            self.pos = start + neg;
+            return Some(self.clitic(start, start + neg, TokenKind::Word, Norm::Negation));
+        }
+        let url = self.url_len(start);
+        if url > 0 {
+            self.pos = start + url;
+            return Some(self.make(start, start + url, TokenKind::Url, false));
+        }
+        match self.scan_word(start, end, case) {
+            Some((end, kind, curly, flags)) => {
+                self.pos = end;
+                Some(Token::new(start, end, kind, flags, text_norm(kind, curly)))
+            }
+            None => self.start_uax(start),
+        }
+    }
+
+    /// The token at `start`, whose first byte `c` is neither whitespace, a letter nor a digit;
+    /// `None` when it is non-ASCII whitespace (then passed over).
+    #[inline(never)]
+    fn other(&mut self, start: usize, c: u8) -> Option<Token> {
+        let b = self.text.as_bytes();
+        let tok = match class(c) {
+            QUOTE => {
+                let p = self.possessive_at(start);
+                let prev_word = start > 0 && is_alnum(b[start - 1]);
+                if p > 0 && prev_word {
+                    self.pos = start + p;
+                    return Some(self.clitic(
+                        start,
+                        start + p,
+                        TokenKind::Possessive,
+                        Norm::Possessive,
+                    ));
+                }
+                self.pos = start + 1;
+                if c == b'\''
+                    && prev_word
+                    && matches!(b[start - 1], b's' | b'S')
+                    && b.get(start + 1).is_none_or(|&n| !is_alnum(n))
+                {
+                    return Some(Token::new(
+                        start,
+                        start + 1,
+                        TokenKind::Possessive,
+                        flag::ASCII,
+                        Norm::Apostrophe,
+                    ));
+                }
+                let norm = if c == b'"' {
+                    Norm::DoubleQuote
+                } else {
+                    Norm::Apostrophe
+                };
+                Token::new(start, start + 1, TokenKind::Quote, flag::ASCII, norm)
+            }
+            PUNCT => {
+                let next = b.get(start + 1).copied();
+                if c == b'.' && next == Some(b'.') && b.get(start + 2) == Some(&b'.') {
+                    self.pos = start + 3;
+                    return Some(Token::new(
+                        start,
+                        start + 3,
+                        TokenKind::Punct,
+                        flag::ASCII | flag::STOP,
+                        Norm::Ellipsis,
+                    ));
+                }
+                if c == b'-' && next == Some(b'-') {
+                    let n = b[start..].iter().take_while(|&&x| x == b'-').count();
+                    self.pos = start + n;
+                    return Some(Token::new(
+                        start,
+                        start + n,
+                        TokenKind::Punct,
+                        flag::ASCII,
+                        Norm::DoubleDash,
+                    ));
+                }
+                self.pos = start + 1;
+                let stop = u8::from(matches!(c, b'.' | b'!' | b'?')) * flag::STOP;
+                Token::new(
+                    start,
+                    start + 1,
+                    TokenKind::Punct,
+                    flag::ASCII | stop,
+                    Norm::Text,
+                )
+            }
+            SYMBOL => {
+                let kind = match c {
+                    b'@' => TokenKind::Handle,
+                    b'#' => TokenKind::Hashtag,
+                    _ => TokenKind::Symbol,
+                };
+                if kind != TokenKind::Symbol {
+                    let n = b[start + 1..]
+                        .iter()
+                        .take_while(|&&x| is_alnum(x) || x == b'_')
+                        .count();
+                    if n > 0 && (kind == TokenKind::Handle || class(b[start + 1]) == ALPHA) {
+                        self.pos = start + 1 + n;
+                        return Some(self.make(start, start + 1 + n, kind, false));
+                    }
+                }
+                self.pos = start + 1;
+                Token::new(start, start + 1, TokenKind::Symbol, flag::ASCII, Norm::Text)
+            }
+            _ => {
+                let ch = char_at(self.text, start);
+                let len = ch.len_utf8();
+                if ch.is_whitespace() {
+                    self.pos = start + len;
+                    return None;
+                }
+                if let Some((kind, norm)) = special(ch) {
+                    // A curly apostrophe may start a possessive.
+                    if ch == '\u{2019}' {
+                        let p = self.possessive_at(start);
+                        let prev_word = start > 0
+                            && (is_alnum(b[start - 1])
+                                || self.text[..start]
+                                    .chars()
+                                    .next_back()
+                                    .is_some_and(char::is_alphanumeric));
+                        if prev_word && p > 0 {
+                            self.pos = start + p;
+                            return Some(self.clitic(
+                                start,
+                                start + p,
+                                TokenKind::Possessive,
+                                Norm::Possessive,
+                            ));
+                        }
+                        if prev_word
+                            && self.text[..start].ends_with(['s', 'S'])
+                            && !self.text[start + len..].starts_with(|n: char| n.is_alphanumeric())
+                        {
+                            self.pos = start + len;
+                            return Some(Token::new(
+                                start,
+                                start + len,
+                                TokenKind::Possessive,
+                                0,
+                                Norm::Apostrophe,
+                            ));
+                        }
+                    }
+                    self.pos = start + len;
+                    // (None of these characters is a letter: no case flags, not ASCII.)
+                    let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
+                    return Some(Token::new(start, start + len, kind, stop, norm));
+                }
+                return self.start_uax(start);
+            }
+        };
+        Some(tok)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s).map(|t| t.text(s)).collect()
@@ -666,6 +883,66 @@ mod tests {
                 if is_alnum(b) { 12 } else { 3 },
                 "{b}"
             );
+        }
+    }
+
+    /// The flags the tokenizer sets as it goes are those read from each token's text.
+    fn check_flags(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        for t in tokenize(s) {
+            let text = t.text(s);
+            let (flags, norm) = t.flags_and_norm();
+            proptest::prop_assert_eq!(
+                flags,
+                case_flags(text) | stop_flag(t.kind(), norm, text),
+                "{:?} in {:?}",
+                text,
+                s
+            );
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, .. Default::default() })]
+        #[test]
+        fn flags_are_those_of_the_text(s in proptest::prelude::any::<String>()) {
+            check_flags(&s)?;
+        }
+
+        #[test]
+        fn flags_are_those_of_the_text_in_newslike_text(
+            s in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("U.S.-led".to_string()),
+                    proptest::strategy::Just("Gen.".to_string()),
+                    proptest::strategy::Just("N'T".to_string()),
+                    proptest::strategy::Just("DIDN’T".to_string()),
+                    proptest::strategy::Just("IRAN’S".to_string()),
+                    proptest::strategy::Just("“…”".to_string()),
+                    "[a-zA-Z0-9]{1,20}",
+                    "[ .,;:!?'\"()\\[\\]-]{1,3}",
+                    "[’‘“”—–…•·]",
+                    "[a-zA-Z]{1,4}['’][sStT]",
+                ],
+                0..40,
+            ).prop_map(|v| v.concat())
+        ) {
+            check_flags(&s)?;
+        }
+    }
+
+    #[test]
+    fn clitic_and_special_flags_are_those_of_the_text() {
+        for c in [
+            "'s", "'S", "’s", "’S", "n't", "N't", "N'T", "n’t", "N’t", "N’T", "'", "’",
+        ] {
+            assert_eq!(clitic_flags(c), case_flags(c), "{c:?}");
+        }
+        // (The tokenizer gives these characters no case flags.)
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if special(c).is_some() {
+                assert_eq!(case_flags(c.encode_utf8(&mut [0; 4])), 0, "{c:?}");
+            }
         }
     }
 
