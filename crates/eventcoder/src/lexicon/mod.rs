@@ -575,7 +575,7 @@ impl Lexicon {
     }
 
     /// The positions in [`Lexicon::verb_patterns`]`(key)` of the candidates worth trying in a
-    /// sentence whose distinct keys are `sentence_keys` (sorted or not), in list order, into
+    /// sentence whose distinct keys are `sentence_keys` (sorted), in list order, into
     /// `out`; `false` (and `out` left alone) when the form's list is short and not indexed: then
     /// every candidate is worth trying. A candidate left out names a word the sentence lacks,
     /// so it could not match.
@@ -609,22 +609,13 @@ impl Lexicon {
                 *slot = list;
             }
         }
-        // How many patterns need each word: a pattern of a long candidate list is filed under
-        // its rarest one.
-        let mut uses: FxHashMap<u32, u32> = FxHashMap::default();
-        for p in &self.patterns {
-            for (k, pl) in verb_index::needed_words(p) {
-                *uses.entry(k).or_default() += 1;
-                if pl != k {
-                    *uses.entry(pl).or_default() += 1;
-                }
-            }
-        }
+        // A pattern of a long candidate list is filed under its rarest word.
+        let words = verb_index::index_words(&self.patterns);
         self.verb_index = (self.verb_table.iter().enumerate())
             .filter(|(_, list)| list.len() >= verb_index::INDEX_MIN_CANDIDATES)
             .map(|(k, list)| {
-                let cands = list.iter().map(|&(p, _)| &self.patterns[p]);
-                (k as u32, verb_index::VerbIndex::new(cands, &uses))
+                let filed = list.iter().map(|&(p, _)| words[p.index()]);
+                (k as u32, verb_index::VerbIndex::new(filed))
             })
             .collect();
         self.keys = CommonKeys {

@@ -23,9 +23,13 @@ pub(crate) const INDEX_MIN_CANDIDATES: usize = 32;
 pub(crate) struct VerbIndex {
     /// Positions in the candidate list of the patterns that name no word.
     always: Vec<u32>,
-    /// A word's key → positions of the patterns filed under it. A word stands for its
-    /// singular and plural keys, so a pattern is filed under both.
-    by_word: FxHashMap<u32, Vec<u32>>,
+    /// Each word's key with the end of its positions in `positions` (they start where the
+    /// previous word's end), sorted by key. A word stands for its singular and plural keys, so
+    /// a pattern is filed under both. (A sorted list rather than a hash map: the Phoenix set
+    /// files its patterns under 1.2 million (form, word) pairs.)
+    words: Vec<(u32, u32)>,
+    /// Positions in the candidate list, grouped by word, in list order within a word.
+    positions: Vec<u32>,
 }
 
 /// The words a pattern needs in its sentence, as keys of which one must occur: its words after
@@ -38,41 +42,77 @@ pub(crate) fn needed_words(p: &Pattern) -> impl Iterator<Item = (u32, u32)> + '_
     after.chain(p.before.iter().map(|&(k, _)| (k, k)))
 }
 
+/// For each pattern, the word it is filed under: of the words it needs, the one fewest patterns
+/// of the lexicon need (`None` for a pattern that names no word).
+pub(crate) fn index_words(patterns: &[Pattern]) -> Vec<Option<(u32, u32)>> {
+    let mut uses: FxHashMap<u32, u32> = FxHashMap::default();
+    for p in patterns {
+        for (k, pl) in needed_words(p) {
+            *uses.entry(k).or_default() += 1;
+            if pl != k {
+                *uses.entry(pl).or_default() += 1;
+            }
+        }
+    }
+    let uses_of = |k: u32| uses.get(&k).copied().unwrap_or(0);
+    (patterns.iter())
+        .map(|p| {
+            needed_words(p)
+                .min_by_key(|&(k, pl)| uses_of(k) + if pl == k { 0 } else { uses_of(pl) })
+        })
+        .collect()
+}
+
 impl VerbIndex {
-    /// Files the candidate patterns `cands` under their rarest word, rarity being `uses[key]`:
-    /// how many patterns of the lexicon need the key.
-    pub(crate) fn new<'a>(
-        cands: impl Iterator<Item = &'a Pattern>,
-        uses: &FxHashMap<u32, u32>,
-    ) -> VerbIndex {
-        let mut ix = VerbIndex::default();
-        let uses_of = |k: u32| uses.get(&k).copied().unwrap_or(0);
-        for (pos, p) in cands.enumerate() {
+    /// Files a verb form's candidate patterns, given as the word each is filed under
+    /// ([`index_words`]), in candidate-list order.
+    pub(crate) fn new(words: impl Iterator<Item = Option<(u32, u32)>>) -> VerbIndex {
+        let mut always = Vec::new();
+        let mut filed: Vec<(u32, u32)> = Vec::new();
+        for (pos, w) in words.enumerate() {
             let pos = pos as u32;
-            let rarest = needed_words(p)
-                .min_by_key(|&(k, pl)| uses_of(k) + if pl == k { 0 } else { uses_of(pl) });
-            match rarest {
-                None => ix.always.push(pos),
+            match w {
+                None => always.push(pos),
                 Some((k, pl)) => {
-                    ix.by_word.entry(k).or_default().push(pos);
+                    filed.push((k, pos));
                     if pl != k {
-                        ix.by_word.entry(pl).or_default().push(pos);
+                        filed.push((pl, pos));
                     }
                 }
             }
         }
-        ix
+        filed.sort_unstable();
+        let mut words = Vec::new();
+        let mut positions = Vec::with_capacity(filed.len());
+        for group in filed.chunk_by(|a, b| a.0 == b.0) {
+            positions.extend(group.iter().map(|&(_, pos)| pos));
+            words.push((group[0].0, positions.len() as u32));
+        }
+        words.shrink_to_fit();
+        VerbIndex {
+            always,
+            words,
+            positions,
+        }
     }
 
     /// The positions of the candidates worth trying in a sentence whose distinct keys are
-    /// `keys`, in candidate-list order, into `out`.
+    /// `keys` (sorted), in candidate-list order, into `out`.
     pub(crate) fn candidates(&self, keys: &[u32], out: &mut Vec<u32>) {
         out.clear();
         out.extend_from_slice(&self.always);
-        for k in keys {
-            if let Some(list) = self.by_word.get(k) {
-                out.extend_from_slice(list);
+        // Both lists are sorted: each search starts where the last one ended.
+        let mut lo = 0;
+        for &k in keys {
+            let i = lo + self.words[lo..].partition_point(|w| w.0 < k);
+            let Some(&(key, end)) = self.words.get(i) else {
+                break;
+            };
+            if key == k {
+                let start = if i == 0 { 0 } else { self.words[i - 1].1 };
+                out.extend_from_slice(&self.positions[start as usize..end as usize]);
             }
+            lo = i;
         }
         out.sort_unstable();
         out.dedup();
