@@ -59,7 +59,9 @@ MAX_ARTICLE_BYTES: Final[int]
 MAX_DICTIONARY_BYTES: Final[int]
 """The largest user dictionary file read (64 MiB); a larger one raises :class:`DictionaryError`."""
 COLUMNS: Final[list[str]]
-"""The columns of :func:`eventcoder.to_pandas` and :func:`eventcoder.to_arrow`, in order."""
+"""The columns of :func:`eventcoder.to_pandas` and :func:`eventcoder.to_arrow`, in order. The
+last, ``issues``, lists an event's issues as ``"CATEGORY:CODE"`` strings when its coder has a
+PETRARCH issues file, and is missing (``None``) otherwise."""
 COLUMN_TYPES: Final[list[tuple[str, str, bool]]]
 """``(name, Arrow type, nullable)`` of each column, in order."""
 
@@ -433,6 +435,18 @@ class Document:
     @property
     def dates(self) -> list[DateSpan]:
         """Every resolvable date written in the story body."""
+    @property
+    def issues(self) -> list[Issue]:
+        """The issues of the coder's PETRARCH issues file the story mentions, in text order
+        (``[]`` without one)."""
+    @property
+    def discarded(self) -> bool:
+        """Whether a story discard phrase of the coder's discard list was found: then the story
+        has no events."""
+    @property
+    def discarded_sentences(self) -> list[int]:
+        """The sentences with a phrase of the coder's discard list (they have no events), in
+        order."""
     def to_dict(self) -> dict[str, Any]:
         """Plain data: id, text, published, dateline, reported_by, sentences (index, span,
         token range), dates and events (each as :meth:`Event.to_dict`)."""

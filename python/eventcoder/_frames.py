@@ -126,10 +126,9 @@ def _pandas_from_arrow(events: Events) -> pandas.DataFrame:
         pa.bool_(): pd.BooleanDtype(),
     }
     frame = _typed(table.to_pandas(types_mapper=nullable.get, date_as_object=False))
-    # Lists, as the list path gives, rather than Arrow's NumPy arrays.
-    frame["plover_contexts"] = pd.Series(
-        table.column("plover_contexts").to_pylist(), dtype="object", index=frame.index
-    )
+    # Lists (None for a missing one), as the list path gives, rather than Arrow's NumPy arrays.
+    for c in ("plover_contexts", "issues"):
+        frame[c] = pd.Series(table.column(c).to_pylist(), dtype="object", index=frame.index)
     return frame
 
 

@@ -10,7 +10,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from _deps import need
+from _deps import need, need_module
 
 import eventcoder as ec
 
@@ -165,6 +165,49 @@ def test_issues_per_event_and_discards(petrarch_dir: Path) -> None:
     assert e.issues is None and "issues" not in e.to_dict()
     # A story discard: nothing at all.
     assert coder.code("Chad rebuked the NRF over a football match on Sunday.", PUBLISHED) == []
+
+
+def test_document_issues_and_discards(petrarch_dir: Path) -> None:
+    coder = ec.Coder(petrarch_dir=petrarch_dir, builtin=False)
+    doc = coder.parse(STORY, published=PUBLISHED)
+    assert [(i.code, i.category, i.sentence_index) for i in doc.issues] == [
+        ("REFUGEES", "MIGRATION", 0)
+    ]
+    a, b = doc.issues[0].span
+    assert STORY[a:b] == "refugees"
+    assert not doc.discarded and doc.discarded_sentences == []
+    again = pickle.loads(pickle.dumps(doc))
+    assert again == doc and again.issues == doc.issues
+    # A story discard: no events, and the document says why.
+    doc = coder.parse("Chad rebuked the NRF over a football match on Sunday.", PUBLISHED)
+    assert len(doc) == 0 and doc.discarded and doc.discarded_sentences == [0]
+    # Without the files: nothing.
+    doc = ec.Coder().parse(STORY, published=PUBLISHED)
+    assert doc.issues == [] and not doc.discarded and doc.discarded_sentences == []
+
+
+def test_issues_column_of_the_tables(petrarch_dir: Path) -> None:
+    pd = need_module("pandas")
+    need_module("pyarrow")
+    assert ec.COLUMNS[-1] == "issues"
+    coder = ec.Coder(petrarch_dir=petrarch_dir, builtin=False)
+    want = [["MIGRATION:REFUGEES"], []]
+    events = coder.code(STORY, published=PUBLISHED)
+    assert ec.to_arrow(events).column("issues").to_pylist() == want
+    table = coder.code_arrow([STORY], published=[PUBLISHED])
+    assert table.column("issues").to_pylist() == want
+    assert table.schema == ec.arrow_schema()
+    assert list(ec.to_pandas(events)["issues"]) == want
+    # Without an issues file the column is null, in every path.
+    plain = ec.Coder(petrarch_actors=[petrarch_dir / "t.actors.txt"])
+    events = plain.code(STORY, published=PUBLISHED)
+    assert events
+    assert ec.to_arrow(events).column("issues").to_pylist() == [None] * len(events)
+    table = plain.code_arrow([STORY], published=[PUBLISHED])
+    assert table.column("issues").null_count == len(events)
+    frame = ec.to_pandas(events)
+    assert frame["issues"].isna().all() and frame["issues"].dtype == object
+    assert isinstance(frame, pd.DataFrame)
 
 
 def test_errors_name_file_line_and_column(tmp_path: Path, petrarch_dir: Path) -> None:

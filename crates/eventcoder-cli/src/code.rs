@@ -167,7 +167,9 @@ pub fn run(o: &CodeOptions<'_>) -> Result<bool, CliError> {
     let published = o.published.map(parse_iso_date).transpose()?;
     let globs = sources::glob_set(o.globs)?;
     let dest = Destination::open(o.output)?;
-    let sink = Sink::new(format, o.dedupe, &dest)?;
+    // A flat table has an `issues` column when the JSON records have `issues`.
+    let issues = coder.lexicon().has_issues();
+    let sink = Sink::new(format, o.dedupe, issues, &dest)?;
     let progress = Progress::new(o.quiet, o.inputs);
     let reader = Reader {
         fields: o.fields.clone(),
@@ -628,14 +630,26 @@ struct Sink {
 }
 
 impl Sink {
-    fn new(format: OutputFormat, dedupe: bool, dest: &Destination) -> Result<Sink, CliError> {
+    /// `issues`: whether a flat table has the issues column (the coder has an issues file).
+    fn new(
+        format: OutputFormat,
+        dedupe: bool,
+        issues: bool,
+        dest: &Destination,
+    ) -> Result<Sink, CliError> {
         let out = BufWriter::with_capacity(1 << 16, dest.writer()?);
         let name = dest.name();
         let target = match format {
             OutputFormat::Jsonl | OutputFormat::Explain => Target::Bytes(out),
-            OutputFormat::Csv => Target::Table(Box::new(flat::DelimitedSink::csv(out, name))),
-            OutputFormat::Tsv => Target::Table(Box::new(flat::DelimitedSink::tsv(out, name))),
-            OutputFormat::Parquet => Target::Table(Box::new(flat::ParquetSink::new(out, name)?)),
+            OutputFormat::Csv => Target::Table(Box::new(
+                flat::DelimitedSink::csv(out, name).with_issues(issues),
+            )),
+            OutputFormat::Tsv => Target::Table(Box::new(
+                flat::DelimitedSink::tsv(out, name).with_issues(issues),
+            )),
+            OutputFormat::Parquet => {
+                Target::Table(Box::new(flat::ParquetSink::with_issues(out, name, issues)?))
+            }
         };
         Ok(Sink {
             target,

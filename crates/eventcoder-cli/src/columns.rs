@@ -224,12 +224,21 @@ impl Row<'_> {
 
     /// A list of texts (never null), for a `List` of `Utf8` column.
     pub fn strs<S: AsRef<str>>(&mut self, values: impl IntoIterator<Item = S>) -> &mut Self {
+        self.opt_strs(Some(values))
+    }
+
+    /// A list of texts, or `None` for a null, for a `List` of `Utf8` column.
+    pub fn opt_strs<S: AsRef<str>>(
+        &mut self,
+        values: Option<impl IntoIterator<Item = S>>,
+    ) -> &mut Self {
         match self.next() {
             Column::Utf8List(b) => {
-                for v in values {
+                let valid = values.is_some();
+                for v in values.into_iter().flatten() {
                     b.values().append_value(v);
                 }
-                b.append(true);
+                b.append(valid);
             }
             _ => panic!("a list for a column that is not a list of Utf8"),
         }
@@ -275,7 +284,7 @@ mod tests {
             Field::new(
                 "l",
                 DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
-                false,
+                true,
             ),
         ]))
     }
@@ -296,7 +305,13 @@ mod tests {
             .count(Some(5))
             .date(None)
             .strs::<&str>([]);
-        assert_eq!(b.rows(), 2);
+        b.row()
+            .str(None)
+            .int(Some(0))
+            .int(None)
+            .date(None)
+            .opt_strs(None::<[&str; 0]>);
+        assert_eq!(b.rows(), 3);
         let batch = b.finish().unwrap();
         assert_eq!(b.rows(), 0);
         assert_eq!(batch.schema(), schema());
@@ -306,7 +321,7 @@ mod tests {
         assert_eq!((i8s.value(0), i8s.value(1)), (i8::MAX, i8::MIN));
         let i32s = batch.column(2).as_primitive::<Int32Type>();
         assert_eq!((i32s.is_null(0), i32s.value(1)), (true, 5));
-        assert_eq!(batch.column(3).null_count(), 1);
+        assert_eq!(batch.column(3).null_count(), 2);
         let l = batch
             .column(4)
             .as_any()
@@ -314,8 +329,9 @@ mod tests {
             .unwrap();
         assert_eq!(
             (l.value_length(0), l.value_length(1), l.null_count()),
-            (2, 0, 0)
+            (2, 0, 1)
         );
+        assert!(l.is_null(2) && !l.is_null(1));
         // The builders are empty again.
         assert_eq!(b.finish().unwrap().num_rows(), 0);
     }

@@ -13,6 +13,12 @@
 //! null in Parquet. `plover_contexts` is `;`-joined in CSV and TSV, a list of strings in
 //! Parquet. In Parquet, `SQLDATE` is an `Int32` (as GDELT's) and `date` a `Date32`.
 //!
+//! When the coder has a PETRARCH issues file, a last column, [`ISSUES_COLUMN`], lists the
+//! issues of the event's sentences (the JSON record's `issues`), each as `CATEGORY:CODE`
+//! ([`issue_label`]), in text order, once per mention: `;`-joined in CSV and TSV, a list of
+//! strings in Parquet. Without one the column is left out, as `issues` is from the JSON
+//! record ([`DelimitedSink::with_issues`], [`ParquetSink::with_issues`]).
+//!
 //! ```
 //! use eventcoder::output::{CharIndex, EventRecord};
 //! use eventcoder::{Article, Coder};
@@ -39,7 +45,7 @@ use std::sync::Arc;
 
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::{Datelike, NaiveDate};
-use eventcoder::output::{ActorRecord, EventRecord};
+use eventcoder::output::{ActorRecord, EventRecord, IssueRecord};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::errors::ParquetError;
@@ -91,6 +97,28 @@ pub const COLUMNS: &[&str] = &[
     "reported_by",
     "negated",
 ];
+
+/// The column after [`COLUMNS`] when the coder has a PETRARCH issues file: the issues of the
+/// event's sentences.
+pub const ISSUES_COLUMN: &str = "issues";
+
+/// An issue as the flat tables write it: `CATEGORY:CODE` ("MIGRATION:REFUGEES").
+///
+/// ```
+/// use eventcoder::output::IssueRecord;
+/// use eventcoder_cli::flat::issue_label;
+/// let i = IssueRecord {
+///     code: "REFUGEES".into(),
+///     category: "MIGRATION".into(),
+///     text: "refugees".into(),
+///     span: [4, 12],
+///     sentence: 0,
+/// };
+/// assert_eq!(issue_label(&i), "MIGRATION:REFUGEES");
+/// ```
+pub fn issue_label(i: &IssueRecord) -> String {
+    format!("{}:{}", i.category, i.code)
+}
 
 /// The per-row values that are not in an [`EventRecord`]: they depend on the rest of the run
 /// (cross-article deduplication).
@@ -152,6 +180,8 @@ pub struct DelimitedSink<W: Write> {
     csv: csv::Writer<W>,
     name: String,
     header: bool,
+    /// Whether the table has the [`ISSUES_COLUMN`].
+    issues: bool,
     /// Scratch for numbers and joined contexts, reused for every field.
     buf: String,
     dates: Dates,
@@ -167,6 +197,7 @@ impl<W: Write> DelimitedSink<W> {
                 .from_writer(writer),
             name: name.into(),
             header: false,
+            issues: false,
             buf: String::new(),
             dates: Dates::default(),
         }
@@ -182,6 +213,14 @@ impl<W: Write> DelimitedSink<W> {
         DelimitedSink::new(writer, b'\t', name)
     }
 
+    /// With `yes`, the table ends with the [`ISSUES_COLUMN`] (for a coder with a PETRARCH
+    /// issues file): each row's issues `;`-joined, as [`issue_label`] writes them, empty when
+    /// the record has none.
+    pub fn with_issues(mut self, yes: bool) -> DelimitedSink<W> {
+        self.issues = yes;
+        self
+    }
+
     fn error(&self, e: csv::Error) -> CliError {
         let message = format!("{}: writing the table: {e}", self.name);
         match e.into_kind() {
@@ -195,7 +234,13 @@ impl<W: Write> DelimitedSink<W> {
 
     fn write_header(&mut self) -> csv::Result<()> {
         if !self.header {
-            self.csv.write_record(COLUMNS)?;
+            for c in COLUMNS {
+                self.csv.write_field(c)?;
+            }
+            if self.issues {
+                self.csv.write_field(ISSUES_COLUMN)?;
+            }
+            self.csv.write_record(None::<&[u8]>)?;
             self.header = true;
         }
         Ok(())
@@ -256,6 +301,17 @@ impl<W: Write> DelimitedSink<W> {
         f.num(rec.confidence)?;
         f.opt(rec.reported_by.as_deref())?;
         f.str(if rec.negated { "true" } else { "false" })?;
+        if self.issues {
+            f.buf.clear();
+            for (n, i) in rec.issues.iter().flatten().enumerate() {
+                if n > 0 {
+                    f.buf.push(';');
+                }
+                // Writing to a String cannot fail.
+                let _ = write!(f.buf, "{}:{}", i.category, i.code);
+            }
+            f.csv.write_field(&*f.buf)?;
+        }
         self.csv.write_record(None::<&[u8]>)
     }
 }
@@ -317,6 +373,12 @@ pub const ROW_GROUP_ROWS: usize = 65_536;
 /// `GoldsteinScale` and `confidence` are `Float32`; `plover_contexts` a list of strings;
 /// `negated` a boolean; everything else a string. Columns that can be missing are nullable.
 pub fn parquet_schema() -> SchemaRef {
+    parquet_schema_with(false)
+}
+
+/// [`parquet_schema`], with `issues` followed by the [`ISSUES_COLUMN`]: a list of strings
+/// ([`issue_label`]), never null.
+pub fn parquet_schema_with(issues: bool) -> SchemaRef {
     use DataType::{Boolean, Date32, Float32, Int8, Int32, Int64, Utf8};
     let f = |name: &str, ty: DataType, nullable: bool| Field::new(name, ty, nullable);
     let mut fields = vec![f("SQLDATE", Int32, true)];
@@ -361,16 +423,29 @@ pub fn parquet_schema() -> SchemaRef {
         f("reported_by", Utf8, true),
         f("negated", Boolean, false),
     ]);
+    if issues {
+        fields.push(f(
+            ISSUES_COLUMN,
+            DataType::List(Arc::new(context_field())),
+            false,
+        ));
+    }
     Arc::new(Schema::new(fields))
 }
 
-/// The item field of `plover_contexts`.
+/// The item field of `plover_contexts` and `issues`.
 fn context_field() -> Field {
     Field::new("item", DataType::Utf8, false)
 }
 
-/// Appends one row of a Parquet event table, in [`COLUMNS`] order.
-fn append_row(b: &mut BatchBuilder, rec: &EventRecord, extra: Extra, date: Option<NaiveDate>) {
+/// Appends one row of a Parquet event table, in [`COLUMNS`] order, then its issues if `issues`.
+fn append_row(
+    b: &mut BatchBuilder,
+    rec: &EventRecord,
+    extra: Extra,
+    date: Option<NaiveDate>,
+    issues: bool,
+) {
     let mut row = b.row();
     row.int(date.and_then(sqldate).map(i64::from));
     for a in [&rec.source, &rec.target] {
@@ -411,6 +486,9 @@ fn append_row(b: &mut BatchBuilder, rec: &EventRecord, extra: Extra, date: Optio
         .float(Some(rec.confidence))
         .str(rec.reported_by.as_deref())
         .bool(Some(rec.negated));
+    if issues {
+        row.strs(rec.issues.iter().flatten().map(issue_label));
+    }
 }
 
 /// A Parquet file ([`parquet_schema`]), ZSTD-compressed, in row groups of [`ROW_GROUP_ROWS`]
@@ -421,14 +499,26 @@ pub struct ParquetSink<W: Write + Send> {
     columns: BatchBuilder,
     name: String,
     dates: Dates,
+    /// Whether the table has the [`ISSUES_COLUMN`].
+    issues: bool,
 }
 
 impl<W: Write + Send> ParquetSink<W> {
     /// A Parquet table written to `writer`; `name` (a path, or `-`) names the output in errors.
     /// Nothing reaches `writer` before the first row group is full or [`EventSink::finish`].
     pub fn new(writer: W, name: impl Into<String>) -> Result<ParquetSink<W>, CliError> {
+        ParquetSink::with_issues(writer, name, false)
+    }
+
+    /// [`ParquetSink::new`], with `issues` ending with the [`ISSUES_COLUMN`] (for a coder with
+    /// a PETRARCH issues file; [`parquet_schema_with`]).
+    pub fn with_issues(
+        writer: W,
+        name: impl Into<String>,
+        issues: bool,
+    ) -> Result<ParquetSink<W>, CliError> {
         let name = name.into();
-        let schema = parquet_schema();
+        let schema = parquet_schema_with(issues);
         let props = WriterProperties::builder()
             .set_compression(Compression::ZSTD(ZstdLevel::default()))
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
@@ -441,6 +531,7 @@ impl<W: Write + Send> ParquetSink<W> {
             columns,
             name,
             dates: Dates::default(),
+            issues,
         })
     }
 
@@ -459,7 +550,7 @@ impl<W: Write + Send> ParquetSink<W> {
 impl<W: Write + Send> EventSink for ParquetSink<W> {
     fn write(&mut self, rec: &EventRecord, extra: Extra) -> Result<(), CliError> {
         let date = self.dates.get(rec.date.as_deref());
-        append_row(&mut self.columns, rec, extra, date);
+        append_row(&mut self.columns, rec, extra, date, self.issues);
         if self.columns.rows() >= BATCH_ROWS || self.columns.is_full() {
             self.write_batch()?;
         }

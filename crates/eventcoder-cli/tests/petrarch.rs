@@ -793,6 +793,92 @@ fn issues_per_event_in_the_json() {
     assert!(events.iter().all(|e| e.get("issues").is_none()), "{out}");
 }
 
+/// With an issues file the flat tables end with an `issues` column: `CATEGORY:CODE` per issue,
+/// `;`-joined in CSV and TSV, a list in Parquet; without one the column is left out, as the JSON
+/// field is.
+#[test]
+fn issues_in_the_flat_tables() {
+    use arrow_array::Array;
+    use arrow_array::cast::AsArray;
+    use eventcoder_cli::flat::{COLUMNS, ISSUES_COLUMN};
+
+    let dir = test_dictionaries();
+    let d = dir.path().to_str().unwrap();
+    let text = "The Northern Rivers Front raided Chadian border posts on Tuesday, driving \
+                hundreds of refugees and refugee families across the frontier.\n\
+                N'Djamena castigated the NRF on Wednesday.\n";
+    let with_issues = ["--no-builtin", "--petrarch-dir", d];
+    let verbs = format!("{d}/t.verbs.txt");
+    let actors = format!("{d}/t.actors.txt");
+    let without = [
+        "--no-builtin",
+        "--petrarch-verbs",
+        &verbs,
+        "--petrarch-actors",
+        &actors,
+    ];
+    let table = |format: &str, dictionaries: &[&str]| {
+        let mut args = vec!["code", "--quiet", "--format", format];
+        args.extend(dictionaries);
+        args.push("-");
+        let (code, out, err) = run(&args, text);
+        assert_eq!(code, 0, "{err}");
+        let delimiter = if format == "tsv" { b'\t' } else { b',' };
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(out.as_bytes());
+        let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+        (header, rows)
+    };
+    for format in ["csv", "tsv"] {
+        let (header, rows) = table(format, &with_issues);
+        assert_eq!(header.len(), COLUMNS.len() + 1, "{format}");
+        assert_eq!(header[..COLUMNS.len()], *COLUMNS, "{format}");
+        assert_eq!(header[COLUMNS.len()], ISSUES_COLUMN);
+        assert_eq!(rows.len(), 2, "{format}");
+        // Once per mention, in text order.
+        assert_eq!(
+            &rows[0][COLUMNS.len()],
+            "MIGRATION:REFUGEES;MIGRATION:REFUGEES"
+        );
+        assert_eq!(&rows[1][COLUMNS.len()], "");
+        let (header, rows) = table(format, &without);
+        assert_eq!(header, COLUMNS, "{format}");
+        assert!(rows.iter().all(|r| r.len() == COLUMNS.len()));
+    }
+
+    let parquet = |dictionaries: &[&str]| {
+        let out = dir.path().join("events.parquet");
+        let out_s = out.to_str().unwrap().to_string();
+        let mut args = vec!["code", "--quiet", "--output", &out_s];
+        args.extend(dictionaries);
+        args.push("-");
+        let (code, _, err) = run(&args, text);
+        assert_eq!(code, 0, "{err}");
+        let file = std::fs::File::open(&out).unwrap();
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap();
+        let batches: Vec<_> = reader.map(Result::unwrap).collect();
+        assert_eq!(batches.len(), 1);
+        batches.into_iter().next().unwrap()
+    };
+    let batch = parquet(&with_issues);
+    let schema = batch.schema();
+    assert_eq!(schema.fields().len(), COLUMNS.len() + 1);
+    assert_eq!(schema.field(COLUMNS.len()).name(), ISSUES_COLUMN);
+    let issues = batch.column(COLUMNS.len()).as_list::<i32>();
+    assert_eq!(issues.null_count(), 0);
+    let first = issues.value(0);
+    let first: Vec<&str> = first.as_string::<i32>().iter().flatten().collect();
+    assert_eq!(first, ["MIGRATION:REFUGEES", "MIGRATION:REFUGEES"]);
+    assert_eq!(issues.value_length(1), 0);
+    let batch = parquet(&without);
+    assert_eq!(batch.schema().fields().len(), COLUMNS.len());
+}
+
 /// The fixture table coded with the Phoenix dictionaries alone, scored at the dyad+root level
 /// (source, target and CAMEO root), must stay at or above TABARI's 0.39 with the same
 /// dictionaries on held-out wire text (issue 11). Measured 0.397 (README, "Accuracy"). Raise,

@@ -932,6 +932,26 @@ impl Document {
     fn dates(&self) -> Vec<DateSpan> {
         self.0.dates.iter().cloned().map(DateSpan).collect()
     }
+    /// The issues of the coder's PETRARCH issues file the story mentions, in text order (empty
+    /// without one).
+    #[getter]
+    fn issues(&self) -> Vec<Issue> {
+        self.0.issues.iter().cloned().map(Issue).collect()
+    }
+    /// Whether a story discard phrase of the coder's discard list was found: then the story has
+    /// no events.
+    #[getter]
+    fn discarded(&self) -> bool {
+        self.0.discards.iter().any(|d| d.story)
+    }
+    /// The sentences with a phrase of the coder's discard list (they have no events), in order.
+    #[getter]
+    fn discarded_sentences(&self) -> Vec<usize> {
+        let mut s: Vec<usize> = self.0.discards.iter().map(|d| d.sentence_index).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
     /// Plain data: the events are their CLI records; sentences have no text of their own.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         #[derive(serde::Serialize)]

@@ -14,6 +14,7 @@ use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use eventcoder::output::{ActorRecord, EventRecord};
 use eventcoder_cli::columns::{BatchBuilder, Dates};
+use eventcoder_cli::flat::issue_label;
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -73,7 +74,7 @@ impl Kind {
 use Kind::*;
 
 /// The columns, in order: name, type, and whether values may be missing. One row per event.
-pub const COLUMNS: [(&str, Kind, bool); 42] = [
+pub const COLUMNS: [(&str, Kind, bool); 43] = [
     ("article_id", Str, true),
     ("date", Date, true),
     ("sentence_index", I32, false),
@@ -116,6 +117,9 @@ pub const COLUMNS: [(&str, Kind, bool); 42] = [
     ("negated", Bool, false),
     ("date_source", Str, false),
     ("mentions", I32, false),
+    // `CATEGORY:CODE` per issue (`eventcoder_cli::flat::issue_label`); null when the coder has
+    // no PETRARCH issues file.
+    ("issues", StrList, true),
 ];
 
 /// A record batch holds at most this many rows by default (`to_arrow`'s `chunk_rows`).
@@ -176,7 +180,8 @@ fn push_row(b: &mut BatchBuilder, e: &EventRecord, dates: &mut Dates) {
         .str(e.reported_by.as_deref())
         .bool(Some(e.negated))
         .str(Some(e.date_source.as_str()))
-        .count(Some(e.mentions));
+        .count(Some(e.mentions))
+        .opt_strs(e.issues.as_ref().map(|v| v.iter().map(issue_label)));
 }
 
 /// Events gathered into record batches of the table, in order: a new batch starts after

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use eventcoder::Document;
 use eventcoder::code::resolve_partial;
-use eventcoder::output::{CharIndex, EventRecord, TextRecord};
+use eventcoder::output::{CharIndex, EventRecord, IssueRecord, TextRecord};
 use serde::{Deserialize, Serialize};
 
 /// A coded document.
@@ -27,6 +27,22 @@ pub struct DocData {
     /// Whether `text` is HTML (coded with `html=True`): every span points into the HTML.
     #[serde(default)]
     pub html: bool,
+    /// The issues of a loaded issues file the story mentions, in text order (empty without
+    /// one).
+    #[serde(default)]
+    pub issues: Vec<IssueRecord>,
+    /// The phrases of a loaded discard list found in the story.
+    #[serde(default)]
+    pub discards: Vec<DiscardData>,
+}
+
+/// A discard phrase found in the story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiscardData {
+    /// The sentence it is in.
+    pub sentence_index: usize,
+    /// Whether it discards the whole story, not only its sentence.
+    pub story: bool,
 }
 
 /// A date written in the text.
@@ -138,8 +154,25 @@ impl DocData {
                 sentence_index: d.sentence,
             })
             .collect();
+        let issues = (doc.issues.iter())
+            .map(|i| IssueRecord {
+                code: i.code.clone(),
+                category: i.category.clone(),
+                text: i.text.clone(),
+                span: ix.span(i.span),
+                sentence: i.sentence,
+            })
+            .collect();
+        let discards = (doc.discards.iter())
+            .map(|d| DiscardData {
+                sentence_index: d.sentence,
+                story: d.story,
+            })
+            .collect();
         DocData {
             id: doc.id,
+            issues,
+            discards,
             dates,
             published: doc.published,
             dateline,

@@ -36,6 +36,7 @@ mod normalize;
 pub mod petrarch;
 mod source;
 mod trie;
+mod verb_index;
 mod verbs;
 mod vocab;
 pub mod words;
@@ -111,6 +112,9 @@ pub struct Lexicon {
     verb_table: Vec<Vec<(PatternId, VerbForms)>>,
     /// For each entry of `verb_table`, what a parser can test before it reads the pattern.
     verb_checks: Vec<Vec<PatternCheck>>,
+    /// For the keys of `verb_table` with a long candidate list, the candidates by a word each
+    /// needs ([`Lexicon::verb_candidates`]).
+    verb_index: FxHashMap<u32, verb_index::VerbIndex>,
     /// Keys of the function words the parser compares against most often.
     pub keys: CommonKeys,
     /// Issues of a loaded PETRARCH issues file ([`Referent::Issue`] indexes them).
@@ -356,6 +360,7 @@ impl LexiconBuilder {
             class_table: Vec::new(),
             verb_table: Vec::new(),
             verb_checks: Vec::new(),
+            verb_index: FxHashMap::default(),
             keys: CommonKeys::default(),
             issues: Vec::new(),
             petrarch_summary: None,
@@ -569,6 +574,21 @@ impl Lexicon {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The positions in [`Lexicon::verb_patterns`]`(key)` of the candidates worth trying in a
+    /// sentence whose distinct keys are `sentence_keys` (sorted), in list order, into
+    /// `out`; `false` (and `out` left alone) when the form's list is short and not indexed: then
+    /// every candidate is worth trying. A candidate left out names a word the sentence lacks,
+    /// so it could not match.
+    pub fn verb_candidates(&self, key: u32, sentence_keys: &[u32], out: &mut Vec<u32>) -> bool {
+        match self.verb_index.get(&key) {
+            Some(ix) => {
+                ix.candidates(sentence_keys, out);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Builds the dense per-key tables and the common keys once every file is loaded.
     fn freeze(&mut self) {
         let n = self.vocab.len();
@@ -589,6 +609,15 @@ impl Lexicon {
                 *slot = list;
             }
         }
+        // A pattern of a long candidate list is filed under its rarest word.
+        let words = verb_index::index_words(&self.patterns);
+        self.verb_index = (self.verb_table.iter().enumerate())
+            .filter(|(_, list)| list.len() >= verb_index::INDEX_MIN_CANDIDATES)
+            .map(|(k, list)| {
+                let filed = list.iter().map(|&(p, _)| words[p.index()]);
+                (k as u32, verb_index::VerbIndex::new(filed))
+            })
+            .collect();
         self.keys = CommonKeys {
             of: self.key("of"),
             to: self.key("to"),

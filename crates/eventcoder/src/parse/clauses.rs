@@ -557,6 +557,10 @@ pub fn predicates(
         present[(u.key as usize >> 6) & 63] |= 1 << (u.key & 63);
     }
     let occurs = |k: u32| present[(k as usize >> 6) & 63] & (1 << (k & 63)) != 0;
+    // The sentence's distinct keys (made at its first verb) and, for a verb form with a long
+    // candidate list, the candidates filed under one of them (`Lexicon::verb_candidates`).
+    let mut sentence_keys: Vec<u32> = Vec::new();
+    let mut picked: Vec<u32> = Vec::new();
     let mut preds: Vec<Predicate> = Vec::new();
     let mut explicit_targets: Vec<Option<usize>> = Vec::new();
     let mut covered = range.start;
@@ -649,7 +653,15 @@ pub fn predicates(
         let adjuncts_end = std::cell::OnceCell::new();
         let mut best: Option<(usize, usize, PatternId, VerbForms, Option<usize>)> = None;
         let checks = lex.verb_checks(u.key);
-        for (&(p, forms), check) in cands.iter().zip(checks) {
+        if sentence_keys.is_empty() {
+            sentence_keys.extend(units[range.clone()].iter().map(|u| u.key));
+            sentence_keys.sort_unstable();
+            sentence_keys.dedup();
+        }
+        let indexed = lex.verb_candidates(u.key, &sentence_keys, &mut picked);
+        let tried = if indexed { picked.len() } else { cands.len() };
+        for ci in (0..tried).map(|j| if indexed { picked[j] as usize } else { j }) {
+            let ((p, forms), check) = (cands[ci], &checks[ci]);
             if forms.0 & allowed == 0
                 || check.prefix_len as usize != i - word_start
                 || !check.words().iter().all(|&(k, pl)| occurs(k) || occurs(pl))
@@ -852,13 +864,16 @@ fn chained_infinitive(c: &Ctx<'_>, v: usize) -> Option<usize> {
     }
     let to = c.lex.keys.to;
     let pats = c.lex.verb_patterns(c.units[w].key);
-    let asks_object = pats.iter().any(|&(p, _)| {
-        c.lex.patterns[p]
-            .elems
-            .windows(2)
-            .any(|e| matches!(e, [PatternElem::Target, PatternElem::Word(k, _)] if *k == to))
-    });
-    (w > start + 1 && c.is(w - 1, c.lex.keys.to) && !pats.is_empty() && !asks_object).then_some(w)
+    // (Read last: a verb of a large dictionary has hundreds of patterns.)
+    let asks_object = || {
+        pats.iter().any(|&(p, _)| {
+            c.lex.patterns[p]
+                .elems
+                .windows(2)
+                .any(|e| matches!(e, [PatternElem::Target, PatternElem::Word(k, _)] if *k == to))
+        })
+    };
+    (w > start + 1 && c.is(w - 1, c.lex.keys.to) && !pats.is_empty() && !asks_object()).then_some(w)
 }
 
 fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Option<usize>) {
