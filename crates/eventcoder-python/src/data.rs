@@ -155,13 +155,7 @@ impl DocData {
             })
             .collect();
         let issues = (doc.issues.iter())
-            .map(|i| IssueRecord {
-                code: i.code.clone(),
-                category: i.category.clone(),
-                text: i.text.clone(),
-                span: ix.span(i.span),
-                sentence: i.sentence,
-            })
+            .map(|i| IssueRecord::new(i, &mut ix))
             .collect();
         let discards = (doc.discards.iter())
             .map(|d| DiscardData {

@@ -8,7 +8,7 @@ mod json;
 pub use json::write_event_json;
 
 use crate::article::Span;
-use crate::code::{Actor, DateSource, Event, Location, LocationSource};
+use crate::code::{Actor, DateSource, Event, IssueMention, Location, LocationSource};
 use crate::ontology::Sector;
 
 /// Converts byte offsets of one text to code-point offsets. Each call costs the distance from
@@ -162,6 +162,19 @@ pub struct IssueRecord {
     pub sentence: usize,
 }
 
+impl IssueRecord {
+    /// Converts an issue mention of `text`, using `ix` (an index over the same text) for offsets.
+    pub fn new(i: &IssueMention, ix: &mut CharIndex<'_>) -> IssueRecord {
+        IssueRecord {
+            code: i.code.clone(),
+            category: i.category.clone(),
+            text: i.text.clone(),
+            span: ix.span(i.span),
+            sentence: i.sentence,
+        }
+    }
+}
+
 /// One event per JSON line: the stable output contract.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EventRecord {
@@ -253,18 +266,10 @@ impl EventRecord {
             date_source: e.date_source,
             negated: e.negated,
             mentions: e.mentions,
-            issues: e.issues.as_ref().map(|issues| {
-                issues
-                    .iter()
-                    .map(|i| IssueRecord {
-                        code: i.code.clone(),
-                        category: i.category.clone(),
-                        text: i.text.clone(),
-                        span: ix.span(i.span),
-                        sentence: i.sentence,
-                    })
-                    .collect()
-            }),
+            issues: e
+                .issues
+                .as_ref()
+                .map(|issues| issues.iter().map(|i| IssueRecord::new(i, ix)).collect()),
         }
     }
 }
