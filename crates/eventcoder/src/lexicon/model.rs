@@ -442,7 +442,7 @@ pub struct Pattern {
     /// air, by a state): those rules leave its code alone.
     pub literal: bool,
     /// The event is between the members of a compound subject, each the others' target (a
-    /// PETRARCH pattern's `%`: "% * [030:030]" codes "A and B agree" as A to B and B to A).
+    /// PETRARCH pattern's `%`: `% * [030:030]` codes "A and B agree" as A to B and B to A).
     pub compound: bool,
 }
 
