@@ -449,7 +449,9 @@ class Document:
         order."""
     def to_dict(self) -> dict[str, Any]:
         """Plain data: id, text, published, dateline, reported_by, sentences (index, span,
-        token range), dates and events (each as :meth:`Event.to_dict`)."""
+        token range), dates, issues (each with code, category, text, span and sentence),
+        discards (each with sentence_index and story; both lists empty without a PETRARCH
+        issues file or discard list) and events (each as :meth:`Event.to_dict`)."""
     def to_pandas(self) -> Any:
         """The events as a ``pandas.DataFrame`` (see :func:`eventcoder.to_pandas`)."""
     def to_arrow(self) -> Any:

@@ -178,9 +178,17 @@ def test_document_issues_and_discards(petrarch_dir: Path) -> None:
     assert not doc.discarded and doc.discarded_sentences == []
     again = pickle.loads(pickle.dumps(doc))
     assert again == doc and again.issues == doc.issues
+    # Plain data keeps them too.
+    plain = doc.to_dict()
+    assert plain["issues"] == [
+        {"code": "REFUGEES", "category": "MIGRATION", "text": "refugees", "span": [a, b],
+         "sentence": 0}
+    ]
+    assert plain["discards"] == []
     # A story discard: no events, and the document says why.
     doc = coder.parse("Chad rebuked the NRF over a football match on Sunday.", PUBLISHED)
     assert len(doc) == 0 and doc.discarded and doc.discarded_sentences == [0]
+    assert doc.to_dict()["discards"] == [{"sentence_index": 0, "story": True}]
     # Without the files: nothing.
     doc = ec.Coder().parse(STORY, published=PUBLISHED)
     assert doc.issues == [] and not doc.discarded and doc.discarded_sentences == []

@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PySlice, PyType};
 
 use crate::data::{
-    DateData, DatelineData, DocData, EventData, MentionData, SentenceData, record_date,
+    DateData, DatelineData, DiscardData, DocData, EventData, MentionData, SentenceData, record_date,
 };
 
 /// The Python float of an `f32` as the JSON output writes it: its shortest decimal form
@@ -969,6 +969,8 @@ impl Document {
             reported_by: &'a Option<String>,
             sentences: Vec<SentenceRecord>,
             dates: &'a [DateData],
+            issues: &'a [IssueRecord],
+            discards: &'a [DiscardData],
             /// Filled in below, each as `Event.to_dict`.
             events: [(); 0],
         }
@@ -987,6 +989,8 @@ impl Document {
                 })
                 .collect(),
             dates: &d.dates,
+            issues: &d.issues,
+            discards: &d.discards,
             events: [],
         };
         let out = plain(py, &record)?;
