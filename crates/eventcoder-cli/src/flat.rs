@@ -307,8 +307,7 @@ impl<W: Write> DelimitedSink<W> {
                 if n > 0 {
                     f.buf.push(';');
                 }
-                // Writing to a String cannot fail.
-                let _ = write!(f.buf, "{}:{}", i.category, i.code);
+                f.buf.push_str(&issue_label(i));
             }
             f.csv.write_field(&*f.buf)?;
         }

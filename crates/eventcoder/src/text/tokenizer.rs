@@ -557,7 +557,8 @@ impl Tokens<'_> {
             let Some(&c) = b.get(pos) else { break };
             let start = pos;
             let cls = class(c);
-            let tok = if cls == ALPHA || cls == DIGIT {
+            // Ok: made here; Err: made by the out-of-line rules (`None` at the end of the text).
+            let made: Result<Token, Option<Token>> = if cls == ALPHA || cls == DIGIT {
                 let mut case = 0u8;
                 let run_end = alnum_run_end(b, start, &mut case);
                 let mut end = run_end;
@@ -592,32 +593,24 @@ impl Tokens<'_> {
                     if case == ANY_UPPER {
                         flags |= flag::ALL_CAPS;
                     }
-                    Token::new(start, end, kind_of(numeric), flags, Norm::Text)
+                    Ok(Token::new(start, end, kind_of(numeric), flags, Norm::Text))
                 } else {
                     self.pos = start;
                     let t = self.word(start, run_end, case);
                     pos = self.pos;
-                    match t {
-                        Some(t) if self.uax.is_none() => t,
-                        Some(t) => {
-                            self.batch[n] = t;
-                            n += 1;
-                            break;
-                        }
-                        None => break,
-                    }
+                    Err(t)
                 }
             } else if cls == PUNCT && !(matches!(c, b'.' | b'-') && b.get(start + 1) == Some(&c)) {
                 // One mark, not the start of an ellipsis or a double dash.
                 pos = start + 1;
                 let stop = u8::from(matches!(c, b'.' | b'!' | b'?')) * flag::STOP;
-                Token::new(
+                Ok(Token::new(
                     start,
                     start + 1,
                     TokenKind::Punct,
                     flag::ASCII | stop,
                     Norm::Text,
-                )
+                ))
             } else if let Some((kind, norm)) = if c == 0xE2 {
                 quote_or_dash_at(text, start)
             } else {
@@ -626,20 +619,24 @@ impl Tokens<'_> {
                 // A curly quote, a dash, an ellipsis or a bullet (not a letter: no case flags).
                 pos = start + 3;
                 let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
-                Token::new(start, start + 3, kind, stop, norm)
+                Ok(Token::new(start, start + 3, kind, stop, norm))
             } else {
                 self.pos = start;
                 let t = self.general();
                 pos = self.pos;
-                match t {
-                    Some(t) if self.uax.is_none() => t,
-                    Some(t) => {
-                        self.batch[n] = t;
-                        n += 1;
-                        break;
-                    }
-                    None => break,
+                Err(t)
+            };
+            // A token of the out-of-line rules may start a UAX #29 stretch, which ends the
+            // batch after it.
+            let tok = match made {
+                Ok(t) => t,
+                Err(Some(t)) if self.uax.is_none() => t,
+                Err(Some(t)) => {
+                    self.batch[n] = t;
+                    n += 1;
+                    break;
                 }
+                Err(None) => break,
             };
             self.batch[n] = tok;
             n += 1;
