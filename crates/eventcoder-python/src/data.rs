@@ -131,10 +131,10 @@ impl DocData {
                     .map(|m| MentionData {
                         sentence_index: m.sentence.index,
                         trigger: TextRecord {
-                            text: m.trigger.text.clone(),
+                            text: m.trigger.text.to_string(),
                             span: ix.span(m.trigger.span),
                         },
-                        rule: m.rule.clone(),
+                        rule: m.rule.to_string(),
                     })
                     .collect();
                 Arc::new(EventData {
@@ -170,7 +170,7 @@ impl DocData {
             dates,
             published: doc.published,
             dateline,
-            reported_by: doc.reported_by,
+            reported_by: doc.reported_by.map(String::from),
             body_start: doc.body_start,
             sentences,
             events,

@@ -266,7 +266,7 @@ pub fn evaluate_plover_gsr(coder: &Coder, records: &[GsrRecord]) -> GsrReport {
         if !d_hit {
             let show = |a: &Option<Actor>| {
                 a.as_ref().map_or("-".to_string(), |a| {
-                    a.code.clone().unwrap_or_else(|| "?".into())
+                    a.code.as_deref().unwrap_or("?").to_string()
                 })
             };
             report.misses.push(Miss {

@@ -84,6 +84,9 @@ pub use code::{Actor, Coder, CoderBuilder, CoderOptions, Document, Event};
 pub use error::{Error, Position, Result};
 pub use html::HtmlText;
 pub use lexicon::MAX_DICTIONARY_BYTES;
+/// The string type of [`Event`] and [`Actor`] fields: it derefs to `str`, compares with `&str`
+/// and `String`, and clones without copying (short strings inline, longer ones shared).
+pub use smol_str::SmolStr;
 
 /// A realistic wire story compiled into the library, used by `eventcoder demo` and the docs.
 pub const EXAMPLE_ARTICLE: &str = include_str!("../data/example_article.txt");

@@ -12,7 +12,7 @@ fn members(coder: &Coder) -> Vec<(String, String)> {
         .states
         .iter()
         .filter(|s| s.status == "member")
-        .map(|s| (s.name.clone(), s.iso3.clone()))
+        .map(|s| (s.name.to_string(), s.iso3.to_string()))
         .collect();
     assert_eq!(states.len(), 193, "the lexicon lists the 193 UN members");
     states

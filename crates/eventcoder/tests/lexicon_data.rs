@@ -153,7 +153,7 @@ fn terms_of_one_office_do_not_overlap() {
     for p in &lex.persons {
         for t in &p.terms {
             by_office
-                .entry((t.holder.clone(), format!("{:?}", t.office)))
+                .entry((t.holder.to_string(), format!("{:?}", t.office)))
                 .or_default()
                 .push((
                     t.start,
@@ -276,7 +276,7 @@ fn states_found(lex: &Lexicon, text: &str) -> BTreeSet<String> {
             | Referent::StateDemonym(s)
             | Referent::Capital(s)
             | Referent::Seat { state: s, .. }
-            | Referent::StateCombining(s) => Some(lex.states[s].iso3.clone()),
+            | Referent::StateCombining(s) => Some(lex.states[s].iso3.to_string()),
             _ => None,
         })
         .collect()

@@ -14,10 +14,11 @@ fn code(text: &str, date: Option<&str>) -> Vec<Event> {
 fn who(a: &Option<eventcoder::Actor>) -> String {
     a.as_ref().map_or("-".into(), |a| {
         a.organization
-            .clone()
-            .or(a.country.clone())
-            .or_else(|| a.code.clone())
-            .unwrap_or_else(|| "?".into())
+            .as_deref()
+            .or(a.country.as_deref())
+            .or(a.code.as_deref())
+            .unwrap_or("?")
+            .to_string()
     })
 }
 

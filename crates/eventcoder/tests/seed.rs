@@ -31,7 +31,7 @@ fn names(e: &Event) -> Vec<String> {
     [&e.source, &e.target]
         .into_iter()
         .flatten()
-        .filter_map(|a| a.name.clone())
+        .filter_map(|a| a.name.as_deref().map(String::from))
         .collect()
 }
 

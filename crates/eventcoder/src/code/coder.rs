@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
+use smol_str::{SmolStr, format_smolstr};
 
 use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::dedup::Dedup;
@@ -87,7 +88,7 @@ pub struct Document {
     /// The events, deduplicated, in order of first mention.
     pub events: Vec<Event>,
     /// The outlet the article cites.
-    pub reported_by: Option<String>,
+    pub reported_by: Option<SmolStr>,
     /// Every date written in the story body, resolved against the published date (only
     /// resolvable ones: "Monday" needs a published date).
     pub dates: Vec<DateSpan>,
@@ -580,7 +581,9 @@ impl Coder {
         let mut memory = Memory::default();
         let mut matches: Vec<PhraseMatch> = Vec::new();
         let mut context_hits = vec![0u32; lex.contexts.len()];
-        let mut first_outlet: Option<String> = None;
+        let mut first_outlet: Option<SmolStr> = None;
+        // The article's id, shared by its events.
+        let article_id = SmolStr::new(&article.id);
         // Raw events are collected per sentence and deduplicated as they come, so memory grows
         // with the distinct events, not with every mention.
         let mut events = Dedup::default();
@@ -705,7 +708,7 @@ impl Coder {
                     &s,
                     &units,
                     text,
-                    article,
+                    &article_id,
                     published,
                     dateline_date,
                     &dateline_loc,
@@ -728,7 +731,7 @@ impl Coder {
         // Article-level attribution and contexts.
         let reported_by = dateline_outlet
             .or(first_outlet)
-            .or_else(|| article.outlet.clone());
+            .or_else(|| article.outlet.as_deref().map(SmolStr::new));
         let mut events = self.finish_events(events, &reported_by, &context_hits, trace);
         if discards.iter().any(|d| d.story) {
             events.clear();
@@ -755,7 +758,7 @@ impl Coder {
     fn finish_events<T: Trace>(
         &self,
         events: Dedup,
-        reported_by: &Option<String>,
+        reported_by: &Option<SmolStr>,
         context_hits: &[u32],
         trace: &mut T,
     ) -> Vec<Event> {
@@ -796,7 +799,7 @@ impl Coder {
         preds: &[Predicate],
         location: Option<&Location>,
         dateline_loc: &Option<Location>,
-    ) -> Option<String> {
+    ) -> Option<SmolStr> {
         let lex = &*self.lexicon;
         // Where generic and untitled actors get their state: the sentence's location, the
         // dateline, else the first state the sentence names.
@@ -858,7 +861,10 @@ impl Coder {
                         a.organization.clone_from(&o.organization);
                         a.inferred = true;
                         let owner = o.code.as_deref().and_then(|c| c.get(..3)).unwrap_or("");
-                        a.code = Some(format!("{owner}{}", b.code.as_deref().unwrap_or("")));
+                        a.code = Some(format_smolstr!(
+                            "{owner}{}",
+                            b.code.as_deref().unwrap_or("")
+                        ));
                         acts.push(a);
                     }
                 }
@@ -912,7 +918,7 @@ impl Coder {
                         .iter()
                         .map(|a| {
                             let mut a = (**a).clone();
-                            a.text = m.span.slice(text).to_string();
+                            a.text = SmolStr::new(m.span.slice(text));
                             a.span = m.span;
                             a.inferred = true;
                             Rc::new(a)
@@ -965,7 +971,7 @@ impl Coder {
         (!owners.is_empty()).then_some(owners)
     }
 
-    fn outlet_name(&self, raw: &str) -> String {
+    fn outlet_name(&self, raw: &str) -> SmolStr {
         let found = self.lexicon.find(raw);
         found
             .iter()
@@ -974,7 +980,7 @@ impl Coder {
                 Referent::Outlet(o) => Some(self.lexicon.outlets[*o].name.clone()),
                 _ => None,
             })
-            .unwrap_or_else(|| raw.to_string())
+            .unwrap_or_else(|| SmolStr::new(raw))
     }
 
     fn place_of(&self, span: Span, text: &str, source: LocationSource) -> Option<Location> {
@@ -1005,7 +1011,7 @@ impl Coder {
         };
         let abs = Span::new(span.start + sub.start, span.start + sub.end);
         Some(Location {
-            text: abs.slice(text).to_string(),
+            text: SmolStr::new(abs.slice(text)),
             span: abs,
             name,
             country: Some(country),
@@ -1054,7 +1060,7 @@ impl Coder {
         s: &Sent<'_>,
         units: &[Unit],
         text: &str,
-        article: &Article,
+        article_id: &SmolStr,
         published: Option<NaiveDate>,
         dateline_date: Option<NaiveDate>,
         dateline_loc: &Option<Location>,
@@ -1089,13 +1095,13 @@ impl Coder {
             };
             let first_event = out.len();
             let trigger = TextSpan {
-                text: trigger_span.slice(text).to_string(),
+                text: SmolStr::new(trigger_span.slice(text)),
                 span: trigger_span,
             };
             let (date, date_source) =
                 predicate_date(s, pi, units, published, dateline_date, cx.memory);
             let ectx = EventContext {
-                article_id: &article.id,
+                article_id,
                 sentence: SentenceRef {
                     index: s.sentence.index,
                     span: s.sentence.span,
@@ -1203,7 +1209,7 @@ pub(super) fn location_of(lex: &Lexicon, m: &Mention, text: &str) -> Option<Loca
         (st.name.clone(), st.iso3.clone())
     };
     Some(Location {
-        text: m.span.slice(text).to_string(),
+        text: SmolStr::new(m.span.slice(text)),
         span: m.span,
         name,
         country: Some(country),
@@ -1238,9 +1244,9 @@ pub(super) fn state_actor(
     sector: Option<Sector>,
 ) -> Actor {
     Actor {
-        text: span.slice(text).to_string(),
+        text: SmolStr::new(span.slice(text)),
         span,
-        country: Some(iso3.to_string()),
+        country: Some(SmolStr::new(iso3)),
         organization: None,
         sector,
         name: None,
@@ -1250,7 +1256,7 @@ pub(super) fn state_actor(
 }
 
 /// The CAMEO code of a state (ISO3 `iso3`) with an optional sector: "RUS" + "MIL".
-fn state_code(lex: &Lexicon, iso3: &str, sector: Option<Sector>) -> String {
+fn state_code(lex: &Lexicon, iso3: &str, sector: Option<Sector>) -> SmolStr {
     let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
-    format!("{state}{}", sector.map_or("", Sector::as_str))
+    format_smolstr!("{state}{}", sector.map_or("", Sector::as_str))
 }

@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use super::event::DateSource;
 
 use crate::error::Result;
-use crate::text::{PartialDate, Token, TokenKind, parse_date, weekday_number};
+use crate::text::{PartialDate, Token, TokenKind, month_number, parse_date, weekday_number};
 use crate::tsv;
 
 /// A date expression found in a sentence.
@@ -159,6 +159,8 @@ struct RelativeDates {
     /// A filter for the words of `relative`.
     shapes: crate::text::shapes::Shapes,
     relative: Vec<RelativeWord>,
+    /// A filter for the words of `future`.
+    future_shapes: crate::text::shapes::Shapes,
     future: Vec<Word>,
     qualifiers: Vec<Qualifier>,
 }
@@ -174,6 +176,7 @@ fn read_relative_dates(text: &str) -> Result<RelativeDates> {
     let mut table = RelativeDates {
         shapes: Default::default(),
         relative: Vec::new(),
+        future_shapes: Default::default(),
         future: Vec::new(),
         qualifiers: Vec::new(),
     };
@@ -237,6 +240,9 @@ fn read_relative_dates(text: &str) -> Result<RelativeDates> {
     for r in &table.relative {
         table.shapes.add(&r.word.0);
     }
+    for f in &table.future {
+        table.future_shapes.add(&f.0);
+    }
     Ok(table)
 }
 
@@ -261,8 +267,9 @@ pub fn find_dates(
             i += 1;
             continue;
         }
-        let maybe_calendar = t.kind() == TokenKind::Number
-            || t.is_capitalized() && crate::text::month_number(t.text(text)).is_some();
+        let w = t.text(text);
+        let maybe_calendar =
+            t.kind() == TokenKind::Number || t.is_capitalized() && month_number(w).is_some();
         if let Some((pd, n)) = maybe_calendar
             .then(|| parse_date(text, &tokens[i..]))
             .flatten()
@@ -280,13 +287,9 @@ pub fn find_dates(
         }
         if let Some(p) = published {
             let table = &*RELATIVE_DATES;
-            let weekday = t
-                .is_capitalized()
-                .then(|| weekday_number(t.text(text)))
-                .flatten();
+            let weekday = t.is_capitalized().then(|| weekday_number(w)).flatten();
             if weekday.is_none()
-                && !(table.shapes.may_contain(t.text(text))
-                    && table.relative.iter().any(|r| r.word.is(t.text(text))))
+                && !(table.shapes.may_contain(w) && table.relative.iter().any(|r| r.word.is(w)))
             {
                 i += 1;
                 continue;
@@ -296,9 +299,10 @@ pub fn find_dates(
             let qualifier = prev.and_then(|w| table.qualifiers.iter().find(|q| q.word.is(w)));
             let d = if let Some(w) = weekday {
                 // "will meet again on Monday": a weekday in a future clause is the next one.
-                let future = tokens[i.saturating_sub(FUTURE_REACH)..i]
-                    .iter()
-                    .any(|t| table.future.iter().any(|f| f.is(t.text(text))));
+                let future = tokens[i.saturating_sub(FUTURE_REACH)..i].iter().any(|t| {
+                    let w = t.text(text);
+                    table.future_shapes.may_contain(w) && table.future.iter().any(|f| f.is(w))
+                });
                 let latest = last_weekday(w, p);
                 Some(match qualifier.and_then(|q| q.weekday) {
                     Some(WeekdayQualifier::Following) => latest + Days::new(7),
@@ -314,9 +318,7 @@ pub fn find_dates(
                 table
                     .relative
                     .iter()
-                    .find(|r| {
-                        r.word.is(t.text(text)) && holds(&r.before, prev) && holds(&r.after, next)
-                    })
+                    .find(|r| r.word.is(w) && holds(&r.before, prev) && holds(&r.after, next))
                     .and_then(|r| r.date.resolve(p))
             };
             if let Some(d) = d.and_then(writable) {

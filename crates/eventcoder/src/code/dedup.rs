@@ -79,7 +79,7 @@ struct Kept {
     own_contexts: usize,
     /// The first attribution a later duplicate had, used when neither the first mention nor the
     /// article has one.
-    later_reported_by: Option<String>,
+    later_reported_by: Option<smol_str::SmolStr>,
     /// The next distinct event with the same key hash, if any.
     next: Option<u32>,
 }
@@ -148,7 +148,7 @@ impl Dedup {
     /// after its own contexts.
     pub fn finish(
         self,
-        reported_by: &Option<String>,
+        reported_by: &Option<smol_str::SmolStr>,
         article_contexts: &[&'static str],
     ) -> Vec<Event> {
         self.out

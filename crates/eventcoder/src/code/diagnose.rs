@@ -371,10 +371,7 @@ impl Recorder<'_> {
 
     fn diagnosis(self, document: Document, text: &str) -> Diagnosis {
         let text_span = |span: Span| TextSpan {
-            text: text
-                .get(span.start..span.end)
-                .unwrap_or_default()
-                .to_string(),
+            text: text.get(span.start..span.end).unwrap_or_default().into(),
             span,
         };
         let mut sentences: Vec<SentenceDiagnosis> = document

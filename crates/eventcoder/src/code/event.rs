@@ -4,6 +4,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use crate::article::Span;
 use crate::ontology::{PloverType, Sector, cameo};
@@ -21,20 +22,20 @@ use crate::ontology::{PloverType, Sector, cameo};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Actor {
     /// The mention as written.
-    pub text: String,
+    pub text: SmolStr,
     /// Where it is (bytes in Rust; string indices in Python and JSON output).
     pub span: Span,
     /// ISO 3166-1 alpha-3 code of the state, if any.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
     /// Organization code (EU, UN, NATO, ...), if any.
-    pub organization: Option<String>,
+    pub organization: Option<SmolStr>,
     /// Sector: GOV, MIL, COP, REB, CVL, ... (PLOVER / CAMEO agent code), if known.
     pub sector: Option<Sector>,
     /// The person's name, if the mention names one.
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     /// The CAMEO actor code ("TJKGOV", "IGOEUREEC", "RUS"); `None` when the mention could not
     /// be resolved to any state, organization, group or sector ("Smith criticized Russia").
-    pub code: Option<String>,
+    pub code: Option<SmolStr>,
     /// Whether the state was inferred (from a location, the dateline or an earlier mention)
     /// rather than written in the mention.
     pub inferred: bool,
@@ -129,7 +130,7 @@ pub struct Plover {
     #[serde(rename = "type")]
     pub event_type: Option<PloverType>,
     /// The mode, if any.
-    pub mode: Option<String>,
+    pub mode: Option<SmolStr>,
     /// Contexts: from the CAMEO code, the sentence and the article.
     pub contexts: Vec<&'static str>,
 }
@@ -223,13 +224,13 @@ impl fmt::Display for DateSource {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Location {
     /// The place as written.
-    pub text: String,
+    pub text: SmolStr,
     /// Where it is written.
     pub span: Span,
     /// Canonical place name.
-    pub name: String,
+    pub name: SmolStr,
     /// ISO3 code of its state.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
     /// Where it was found: the sentence or the dateline.
     pub source: LocationSource,
 }
@@ -238,7 +239,7 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextSpan {
     /// The text.
-    pub text: String,
+    pub text: SmolStr,
     /// Where it is.
     pub span: Span,
 }
@@ -260,14 +261,14 @@ pub struct Evidence {
     /// The trigger.
     pub trigger: TextSpan,
     /// The rule that fired.
-    pub rule: String,
+    pub rule: SmolStr,
 }
 
 /// One coded event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     /// The article's id.
-    pub article_id: String,
+    pub article_id: SmolStr,
     /// When it happened, if the article is dated.
     pub date: Option<NaiveDate>,
     /// Who acted.
@@ -283,13 +284,13 @@ pub struct Event {
     /// The words that triggered it.
     pub trigger: TextSpan,
     /// The pattern (file:line and text) and modifiers that produced it.
-    pub rule: String,
+    pub rule: SmolStr,
     /// Confidence in [0, 1].
     pub confidence: f32,
     /// Where it happened.
     pub location: Option<Location>,
     /// The outlet the article cites.
-    pub reported_by: Option<String>,
+    pub reported_by: Option<SmolStr>,
     /// Whether the event is negated ("did not sign"). Negated events are dropped unless the
     /// coder keeps them.
     pub negated: bool,

@@ -33,6 +33,7 @@ use std::ops::ControlFlow;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 
 use super::dates::DateMention;
 use super::event::*;
@@ -57,7 +58,7 @@ pub(super) struct Sent<'a> {
     pub contexts: Vec<ContextId>,
     pub dates: Vec<DateMention>,
     pub location: Option<Location>,
-    pub outlet: Option<String>,
+    pub outlet: Option<SmolStr>,
 }
 
 impl Sent<'_> {
@@ -108,12 +109,12 @@ impl Sent<'_> {
 
 /// What every event of one predicate shares; builds the events.
 pub(super) struct EventContext<'a> {
-    pub article_id: &'a str,
+    pub article_id: &'a SmolStr,
     pub sentence: SentenceRef,
     pub date: Option<NaiveDate>,
     pub date_source: DateSource,
     pub location: Option<Location>,
-    pub reported_by: Option<String>,
+    pub reported_by: Option<SmolStr>,
     pub contexts: Vec<&'static str>,
 }
 
@@ -125,14 +126,13 @@ impl EventContext<'_> {
         source: &Actor,
         target: Option<&Actor>,
         trigger: &TextSpan,
-        rule: &str,
+        rule: &SmolStr,
         confidence: f32,
         negated: bool,
     ) -> Event {
         let entry = cameo(code).expect("the coder only emits codes of the table");
-        let rule = rule.to_string();
         Event {
-            article_id: self.article_id.to_string(),
+            article_id: self.article_id.clone(),
             date: self.date,
             source: Some(source.clone()),
             target: target.cloned(),
@@ -154,7 +154,7 @@ impl EventContext<'_> {
             evidence: vec![Evidence {
                 sentence: self.sentence.clone(),
                 trigger: trigger.clone(),
-                rule,
+                rule: rule.clone(),
             }],
             issues: None,
         }
@@ -471,7 +471,7 @@ fn implied_agent(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     let entry = d.entry;
     let agentless_passive = cx.p.modality.passive && !d.targets.is_empty();
     let (state, why) = if entry.unattributed {
-        (cx.attack_state.map(str::to_string), "unidentified-attacker")
+        (cx.attack_state.map(SmolStr::new), "unidentified-attacker")
     } else if agentless_passive {
         let place =
             cx.s.location
@@ -492,7 +492,7 @@ fn implied_agent(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
         });
     if let Some(force) = reporting_force(cx).filter(|_| fighters && entry.harm) {
         let mut agent = (**force).clone();
-        agent.text = span.slice(cx.text).to_string();
+        agent.text = SmolStr::new(span.slice(cx.text));
         agent.span = span;
         agent.name = None;
         agent.inferred = true;
@@ -506,7 +506,7 @@ fn implied_agent(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
         // Only a passive's agent may stay unknown; an unattributed attack needs a place.
         None if entry.unattributed => return ControlFlow::Break(()),
         None => Actor {
-            text: span.slice(cx.text).to_string(),
+            text: SmolStr::new(span.slice(cx.text)),
             span,
             country: None,
             organization: None,
@@ -672,6 +672,8 @@ pub(super) fn condition_after(s: &Sent<'_>, p: &Predicate, units: &[Unit]) -> Op
 /// The events of a draft: each source with each target that is another party; with no
 /// target, a mutual event between every two sources, else one one-sided event per source.
 pub(super) fn emit(d: &Draft, ectx: &EventContext<'_>, trigger: &TextSpan, out: &mut Vec<Event>) {
+    // One rule string, shared by every event of the draft and its evidence.
+    let rule = SmolStr::new(&d.rule);
     let make = |src: &Actor, tgt: Option<&Actor>| -> Event {
         let conf = d.confidence
             - if src.inferred { 0.1 } else { 0.0 }
@@ -686,7 +688,7 @@ pub(super) fn emit(d: &Draft, ectx: &EventContext<'_>, trigger: &TextSpan, out: 
             } else {
                 0.0
             };
-        ectx.event(d.code(), src, tgt, trigger, &d.rule, conf, d.negated)
+        ectx.event(d.code(), src, tgt, trigger, &rule, conf, d.negated)
     };
     let sources = &d.sources;
     if d.targets.is_empty() {
@@ -740,8 +742,10 @@ pub(super) fn reciprocal(
         return Vec::new();
     };
     let rule = match paired {
-        Some(_) => format!("{} +paired({}->{visit})", d.rule, d.entry.code),
-        None => format!("{} +reciprocal-visit({}->{visit})", d.rule, d.entry.code),
+        Some(_) => smol_str::format_smolstr!("{} +paired({}->{visit})", d.rule, d.entry.code),
+        None => {
+            smol_str::format_smolstr!("{} +reciprocal-visit({}->{visit})", d.rule, d.entry.code)
+        }
     };
     emitted
         .iter()
@@ -791,7 +795,7 @@ pub(super) fn obligation_request(
     let code = rule_code(rule_name).code.as_str();
     let (mut subject, first) = obligation_subject(cx, modal);
     let trigger = TextSpan {
-        text: units[modal].span.slice(text).to_string(),
+        text: SmolStr::new(units[modal].span.slice(text)),
         span: units[modal].span,
     };
     // "Hungarian and Romanian officials agreed that their countries should cooperate": an
@@ -803,7 +807,9 @@ pub(super) fn obligation_request(
             .all(|t| sources.iter().any(|src| src.same_party(t)))
     }) && (first..modal).any(|q| units[q].class & (POSS | PRON) != 0);
     if agreement && themselves {
-        let rule = "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent";
+        let rule = &SmolStr::new_static(
+            "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent",
+        );
         let intent = rule_code(CodeRule::AgreedIntent).code.as_str();
         let mut out = Vec::new();
         for src in sources {
@@ -831,7 +837,7 @@ pub(super) fn obligation_request(
     if pronoun && !p.targets.is_empty() {
         subject = p.targets.clone();
     }
-    let rule = format!(
+    let rule = smol_str::format_smolstr!(
         "builtin:rule `SOURCE say ... TARGET {} ...` +{label}",
         trigger.text.to_lowercase()
     );

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use smol_str::{SmolStr, SmolStrBuilder, format_smolstr};
 
 use super::event::Actor;
 use crate::lexicon::{HolderKind, Lexicon};
@@ -119,7 +120,7 @@ impl Resolver<'_> {
     /// `context_state` (the sentence's place unless that place is an event's target, the
     /// dateline, else a state named earlier in the sentence).
     pub fn resolve(&self, m: &Mention, memory: &Memory, context_state: Option<&str>) -> Vec<Actor> {
-        let text = m.span.slice(self.text).to_string();
+        let text = SmolStr::new(m.span.slice(self.text));
         if let Some(r) = m.reference {
             let mut found: Vec<Actor> = match r {
                 Reference::Person => memory
@@ -212,7 +213,7 @@ impl Resolver<'_> {
                         .first()
                         .is_some_and(|t| t.holder_kind == HolderKind::State);
                     if let Some(h) = person.nationality().filter(|_| state) {
-                        base.country = Some(h.to_string());
+                        base.country = Some(SmolStr::new(h));
                     }
                     let former = self.published.is_some_and(|d| {
                         person.terms.iter().any(|t| t.end.is_some_and(|e| e < d))
@@ -224,7 +225,7 @@ impl Resolver<'_> {
                 }
             }
         } else if let Some(n) = m.name {
-            base.name = Some(n.slice(self.text).to_string());
+            base.name = Some(SmolStr::new(n.slice(self.text)));
         }
         if let Some((s, form)) = m.state {
             // "Moscow" and "the Kremlin" in 1985 are the Soviet government.
@@ -347,7 +348,7 @@ impl Resolver<'_> {
                     base.organization.clone_from(&r.organization);
                     base.inferred = true;
                 } else if let Some(cs) = context_state {
-                    base.country = Some(cs.to_string());
+                    base.country = Some(SmolStr::new(cs));
                     base.inferred = true;
                 }
             } else if m.name.is_some() {
@@ -379,7 +380,7 @@ impl Resolver<'_> {
     }
 
     /// The CAMEO actor code: state or IGO code plus the agent code.
-    fn code(&self, a: &Actor, m: &Mention) -> Option<String> {
+    fn code(&self, a: &Actor, m: &Mention) -> Option<SmolStr> {
         let agent = m.agent.map(|x| &self.lex.agents[x]);
         let agent_code = agent.map(|x| x.cameo.clone());
         if let Some(g) = m.group {
@@ -389,7 +390,7 @@ impl Resolver<'_> {
                 Some(dated) => {
                     let code = dated.code.clone()?;
                     Some(match agent {
-                        Some(x) if x.flags.prefix => format!("{}{code}", x.cameo),
+                        Some(x) if x.flags.prefix => format_smolstr!("{}{code}", x.cameo),
                         Some(x) if !code.ends_with(x.cameo.as_str()) => {
                             with_agent_code(&code, &x.cameo)
                         }
@@ -414,12 +415,12 @@ impl Resolver<'_> {
             .map(|s| s.cameo.clone());
         let suffix = agent_code.or_else(|| match m.state {
             Some((_, StateForm::Name | StateForm::Adjective)) if m.person.is_none() => None,
-            _ => a.sector.map(|s| s.as_str().to_string()),
+            _ => a.sector.map(|s| SmolStr::new_static(s.as_str())),
         });
         let prefix = agent.is_some_and(|x| x.flags.prefix);
         match (state, suffix) {
-            (Some(s), Some(x)) if prefix => Some(format!("{x}{s}")),
-            (Some(s), Some(x)) => Some(format!("{s}{x}")),
+            (Some(s), Some(x)) if prefix => Some(format_smolstr!("{x}{s}")),
+            (Some(s), Some(x)) => Some(format_smolstr!("{s}{x}")),
             (Some(s), None) => Some(s),
             (None, Some(x)) => Some(x),
             (None, None) => None,
@@ -430,19 +431,20 @@ impl Resolver<'_> {
 /// A group's code with an agent's code after it. Where both are made of three-letter codes,
 /// one the group's code has already is not repeated (PETRARCH's rule: "West German" `GMWGOV`
 /// with "world government" `WGOGOV` is `GMWGOVWGO`).
-fn with_agent_code(code: &str, agent: &str) -> String {
+fn with_agent_code(code: &str, agent: &str) -> SmolStr {
     let triples = |s: &str| s.len() % 3 == 0 && s.is_ascii();
     if !(triples(code) && triples(agent)) {
-        return format!("{code}{agent}");
+        return format_smolstr!("{code}{agent}");
     }
-    let mut out = code.to_string();
+    let mut out = SmolStrBuilder::new();
+    out.push_str(code);
     for i in (0..agent.len()).step_by(3) {
         let part = &agent[i..i + 3];
-        if !(0..out.len()).step_by(3).any(|j| &out[j..j + 3] == part) {
+        if !(0..code.len()).step_by(3).any(|j| &code[j..j + 3] == part) {
             out.push_str(part);
         }
     }
-    out
+    out.finish()
 }
 
 /// Whether a bare name refers to a full name seen before: the same surname, allowing one typo

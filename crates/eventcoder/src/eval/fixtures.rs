@@ -299,10 +299,11 @@ pub struct TableReport {
 fn who(a: Option<&Actor>) -> String {
     a.map_or("-".into(), |a| {
         a.organization
-            .clone()
-            .or(a.country.clone())
-            .or_else(|| a.code.clone())
-            .unwrap_or_else(|| "?".into())
+            .as_deref()
+            .or(a.country.as_deref())
+            .or(a.code.as_deref())
+            .unwrap_or("?")
+            .to_string()
     })
 }
 

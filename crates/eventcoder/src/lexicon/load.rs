@@ -13,6 +13,7 @@ use crate::error::{Error, Position, Result};
 use crate::ontology::Sector;
 use crate::tsv::{self, Row, split_list};
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 
 /// The kinds of dictionary file, by header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -650,10 +651,12 @@ impl Loader<'_> {
         let i = StateId::from_index(self.lex.states.len())
             .ok_or_else(|| self.full(file, row, "states"))?;
         self.lex.states.push(State {
-            iso3: iso3.to_string(),
-            cameo: cameo.to_string(),
-            name: name.to_string(),
-            capital: Some(marked(row.get(capital)).text.to_string()).filter(|c| !c.is_empty()),
+            iso3: iso3.into(),
+            cameo: cameo.into(),
+            name: name.into(),
+            capital: Some(marked(row.get(capital)).text)
+                .filter(|c| !c.is_empty())
+                .map(SmolStr::from),
             status: status.to_string(),
         });
         self.lex.state_index.insert(iso3.to_string(), i);
@@ -792,8 +795,8 @@ impl Loader<'_> {
                     .map(|p| marked(p).text.to_string())
                     .unwrap_or_else(|| code.to_string());
                 self.lex.organizations.push(Organization {
-                    code: code.to_string(),
-                    cameo: cameo.to_string(),
+                    code: code.into(),
+                    cameo: cameo.into(),
                     name,
                 });
                 self.lex.org_index.insert(code.to_string(), i);
@@ -855,9 +858,11 @@ impl Loader<'_> {
         let idx = GroupId::from_index(self.lex.groups.len())
             .ok_or_else(|| self.full(file, row, "groups"))?;
         self.lex.groups.push(Group {
-            code: row.get(0).to_string(),
-            country: Some(row.get(1).to_string()).filter(|c| !c.is_empty()),
-            cameo: cameo.to_string(),
+            code: row.get(0).into(),
+            country: Some(row.get(1))
+                .filter(|c| !c.is_empty())
+                .map(SmolStr::from),
+            cameo: cameo.into(),
             sector,
             dated: Vec::new(),
         });
@@ -932,7 +937,7 @@ impl Loader<'_> {
         let sector = self.sector(file, row, 2)?;
         self.lex.agents.push(Agent {
             name,
-            cameo: cameo.to_string(),
+            cameo: cameo.into(),
             sector,
             flags,
         });
@@ -985,7 +990,7 @@ impl Loader<'_> {
             return Err(self.err(file, row, 5, "end date before start date".into()));
         }
         let term = Term {
-            holder: holder.to_string(),
+            holder: holder.into(),
             holder_kind,
             office,
             start,
@@ -1001,7 +1006,7 @@ impl Loader<'_> {
                 let i = PersonId::from_index(self.lex.persons.len())
                     .ok_or_else(|| self.full(file, row, "persons"))?;
                 self.lex.persons.push(Person {
-                    name: name.clone(),
+                    name: name.as_str().into(),
                     terms: vec![term],
                 });
                 self.lex.person_index.insert(name, i);
@@ -1037,8 +1042,8 @@ impl Loader<'_> {
         let idx = PlaceId::from_index(self.lex.places.len())
             .ok_or_else(|| self.full(file, row, "places"))?;
         self.lex.places.push(Place {
-            name: name.to_string(),
-            iso3: row.get(2).to_string(),
+            name: name.into(),
+            iso3: row.get(2).into(),
             kind,
         });
         self.phrase(file, row, row.get(0), Referent::Place(idx));
@@ -1070,8 +1075,10 @@ impl Loader<'_> {
         let idx = OutletId::from_index(self.lex.outlets.len())
             .ok_or_else(|| self.full(file, row, "outlets"))?;
         self.lex.outlets.push(Outlet {
-            name: name.to_string(),
-            country: Some(row.get(2).to_string()).filter(|c| !c.is_empty()),
+            name: name.into(),
+            country: Some(row.get(2))
+                .filter(|c| !c.is_empty())
+                .map(SmolStr::from),
         });
         self.phrase(file, row, row.get(0), Referent::Outlet(idx));
         for p in row.list(1) {

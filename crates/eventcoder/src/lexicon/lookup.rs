@@ -226,7 +226,7 @@ impl Lexicon {
                 let o = &self.outlets[*o];
                 match &o.country {
                     Some(c) => format!("{} ({c})", o.name),
-                    None => o.name.clone(),
+                    None => o.name.to_string(),
                 }
             }
             Referent::Context(c) => format!("PLOVER context {}", self.contexts[*c]),

@@ -578,11 +578,17 @@ impl Lexicon {
     /// sentence whose distinct keys are `sentence_keys` (sorted), in list order, into
     /// `out`; `false` (and `out` left alone) when the form's list is short and not indexed: then
     /// every candidate is worth trying. A candidate left out names a word the sentence lacks,
-    /// so it could not match.
-    pub fn verb_candidates(&self, key: u32, sentence_keys: &[u32], out: &mut Vec<u32>) -> bool {
+    /// so it could not match. `marks` is scratch space.
+    pub(crate) fn verb_candidates(
+        &self,
+        key: u32,
+        sentence_keys: &[u32],
+        marks: &mut Vec<u64>,
+        out: &mut Vec<u32>,
+    ) -> bool {
         match self.verb_index.get(&key) {
             Some(ix) => {
-                ix.candidates(sentence_keys, out);
+                ix.candidates(sentence_keys, marks, out);
                 true
             }
             None => false,

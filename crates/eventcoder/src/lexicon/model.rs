@@ -7,6 +7,7 @@ use super::ids::{
 use crate::ontology::Sector;
 use chrono::NaiveDate;
 use serde::Serialize;
+use smol_str::SmolStr;
 
 /// Where an entry came from: file and line, for explanations and error messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,13 +28,13 @@ impl std::fmt::Display for Origin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct State {
     /// ISO 3166-1 alpha-3 code.
-    pub iso3: String,
+    pub iso3: SmolStr,
     /// CAMEO actor code.
-    pub cameo: String,
+    pub cameo: SmolStr,
     /// Canonical English name.
-    pub name: String,
+    pub name: SmolStr,
     /// Capital city.
-    pub capital: Option<String>,
+    pub capital: Option<SmolStr>,
     /// `member`, `observer` or `other`.
     pub status: String,
 }
@@ -55,9 +56,9 @@ pub struct FormerState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Organization {
     /// Stable short code: EU, UN, NATO, ...
-    pub code: String,
+    pub code: SmolStr,
     /// CAMEO actor code.
-    pub cameo: String,
+    pub cameo: SmolStr,
     /// Its name.
     pub name: String,
 }
@@ -68,11 +69,11 @@ pub struct Organization {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Group {
     /// Stable short code (HAMAS, TALIBAN, BJP).
-    pub code: String,
+    pub code: SmolStr,
     /// The state it is based in, if any (transnational groups have none).
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
     /// CAMEO actor code.
-    pub cameo: String,
+    pub cameo: SmolStr,
     /// Sector: INS, REB, SEP, UAF, PTY, OPP, RAD.
     pub sector: Sector,
     /// Codes by date, first match wins (empty for the built-in groups, whose code is `cameo`):
@@ -85,9 +86,9 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DatedCode {
     /// The CAMEO actor code; `None` for a null code (`---`, `###`): no actor then.
-    pub code: Option<String>,
+    pub code: Option<SmolStr>,
     /// The state (its iso3 code in the lexicon) the code starts with, if any.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
     /// The sector its first agent part names, if known.
     pub sector: Option<Sector>,
     /// First day (`>d` means from the day after `d`).
@@ -164,7 +165,7 @@ pub struct Agent {
     /// The first phrase of the row, as its name.
     pub name: String,
     /// CAMEO agent code.
-    pub cameo: String,
+    pub cameo: SmolStr,
     /// PLOVER sector.
     pub sector: Sector,
     /// Flags.
@@ -234,7 +235,7 @@ pub enum HolderKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Term {
     /// ISO3 state code or organization code.
-    pub holder: String,
+    pub holder: SmolStr,
     /// Which of the two `holder` is, decided when the row is read.
     pub holder_kind: HolderKind,
     /// The office.
@@ -276,7 +277,7 @@ impl std::fmt::Display for Term {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     /// Canonical name.
-    pub name: String,
+    pub name: SmolStr,
     /// Terms in any office.
     pub terms: Vec<Term>,
 }
@@ -314,9 +315,9 @@ pub enum PlaceKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
     /// Canonical name.
-    pub name: String,
+    pub name: SmolStr,
     /// The state it belongs to.
-    pub iso3: String,
+    pub iso3: SmolStr,
     /// Capital, city or region.
     pub kind: PlaceKind,
 }
@@ -325,9 +326,9 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outlet {
     /// Canonical name.
-    pub name: String,
+    pub name: SmolStr,
     /// Home state, if any.
-    pub country: Option<String>,
+    pub country: Option<SmolStr>,
 }
 
 /// What a dictionary phrase refers to.

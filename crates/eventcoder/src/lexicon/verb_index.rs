@@ -21,8 +21,9 @@ pub(crate) const INDEX_MIN_CANDIDATES: usize = 32;
 /// One verb form's candidate patterns by the word each needs.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct VerbIndex {
-    /// Positions in the candidate list of the patterns that name no word.
-    always: Vec<u32>,
+    /// The patterns that name no word: a bit per position in the candidate list (the bitmap
+    /// the candidates of a sentence start from).
+    always: Vec<u64>,
     /// Each word's key with the end of its positions in `positions` (they start where the
     /// previous word's end), sorted by key. A word stands for its singular and plural keys, so
     /// a pattern is filed under both. (A sorted list rather than a hash map: the Phoenix set
@@ -70,9 +71,12 @@ impl VerbIndex {
         let mut always = Vec::new();
         let mut filed: Vec<(u32, u32)> = Vec::new();
         for (pos, w) in words.enumerate() {
+            if pos % 64 == 0 {
+                always.push(0);
+            }
             let pos = pos as u32;
             match w {
-                None => always.push(pos),
+                None => set(&mut always, pos),
                 Some((k, pl)) => {
                     filed.push((k, pos));
                     if pl != k {
@@ -98,9 +102,11 @@ impl VerbIndex {
 
     /// The positions of the candidates worth trying in a sentence whose distinct keys are
     /// `keys` (sorted), in candidate-list order, into `out`.
-    pub(crate) fn candidates(&self, keys: &[u32], out: &mut Vec<u32>) {
+    /// `marks` is scratch space: a bit per candidate, so the positions come out sorted and
+    /// distinct without a sort.
+    pub(crate) fn candidates(&self, keys: &[u32], marks: &mut Vec<u64>, out: &mut Vec<u32>) {
         out.clear();
-        out.extend_from_slice(&self.always);
+        marks.clone_from(&self.always);
         // Both lists are sorted: each search starts where the last one ended.
         let mut lo = 0;
         for &k in keys {
@@ -110,13 +116,26 @@ impl VerbIndex {
             };
             if key == k {
                 let start = if i == 0 { 0 } else { self.words[i - 1].1 };
-                out.extend_from_slice(&self.positions[start as usize..end as usize]);
+                for &pos in &self.positions[start as usize..end as usize] {
+                    set(marks, pos);
+                }
             }
             lo = i;
         }
-        out.sort_unstable();
-        out.dedup();
+        for (w, &bits) in marks.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                out.push((w as u32) << 6 | bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
     }
+}
+
+/// Sets the bit of candidate `pos`.
+#[inline]
+fn set(bits: &mut [u64], pos: u32) {
+    bits[(pos >> 6) as usize] |= 1 << (pos & 63);
 }
 
 #[cfg(test)]
@@ -142,7 +161,7 @@ mod tests {
         let cands = lex.verb_patterns(urged);
         assert!(cands.len() >= INDEX_MIN_CANDIDATES);
         let mut out = Vec::new();
-        assert!(lex.verb_candidates(urged, &keys, &mut out));
+        assert!(lex.verb_candidates(urged, &keys, &mut Vec::new(), &mut out));
         assert!(out.windows(2).all(|w| w[0] < w[1]));
         for (pos, &(p, _)) in cands.iter().enumerate() {
             let all_occur = needed_words(&lex.patterns[p])
@@ -155,6 +174,6 @@ mod tests {
         // A short list is not indexed: every candidate is tried.
         let met = lex.key("met");
         assert!(lex.verb_patterns(met).len() < INDEX_MIN_CANDIDATES);
-        assert!(!lex.verb_candidates(met, &keys, &mut out));
+        assert!(!lex.verb_candidates(met, &keys, &mut Vec::new(), &mut out));
     }
 }

@@ -25,7 +25,7 @@ pub struct CameoEntry {
     /// The PLOVER type (none for 01x statements).
     pub plover_type: Option<PloverType>,
     /// The PLOVER mode, if any.
-    pub plover_mode: Option<String>,
+    pub plover_mode: Option<smol_str::SmolStr>,
     /// The PLOVER contexts the code implies.
     pub plover_contexts: Vec<String>,
     /// A mutual event: "A and B held talks" is one event between them (column `coding`).
@@ -177,7 +177,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 quad_class: r.get(2).parse().expect("quad is 1-4 (tested)"),
                 goldstein: r.get(3).parse().expect("goldstein is a number (tested)"),
                 plover_type: r.get(4).parse().ok(),
-                plover_mode: Some(r.get(5).to_string()).filter(|m| !m.is_empty()),
+                plover_mode: Some(r.get(5))
+                    .filter(|m| !m.is_empty())
+                    .map(smol_str::SmolStr::new),
                 plover_contexts: r.list(6).map(str::to_string).collect(),
                 symmetric: flag("symmetric"),
                 target_from_place: flag("target_from_place"),

@@ -218,24 +218,24 @@ impl EventRecord {
     /// Converts an event of `text`, using `ix` (an index over the same text) for offsets.
     pub fn new(e: &Event, ix: &mut CharIndex<'_>) -> EventRecord {
         let actor = |a: &Actor, ix: &mut CharIndex<'_>| ActorRecord {
-            text: a.text.clone(),
+            text: a.text.to_string(),
             span: ix.span(a.span),
-            country: a.country.clone(),
-            organization: a.organization.clone(),
+            country: a.country.as_deref().map(String::from),
+            organization: a.organization.as_deref().map(String::from),
             sector: a.sector,
-            name: a.name.clone(),
-            code: a.code.clone(),
+            name: a.name.as_deref().map(String::from),
+            code: a.code.as_deref().map(String::from),
             inferred: a.inferred,
         };
         let loc = |l: &Location, ix: &mut CharIndex<'_>| LocationRecord {
-            text: l.text.clone(),
+            text: l.text.to_string(),
             span: ix.span(l.span),
-            name: l.name.clone(),
-            country: l.country.clone(),
+            name: l.name.to_string(),
+            country: l.country.as_deref().map(String::from),
             source: l.source,
         };
         EventRecord {
-            article_id: e.article_id.clone(),
+            article_id: e.article_id.to_string(),
             date: e.date.map(|d| d.to_string()),
             source: e.source.as_ref().map(|a| actor(a, ix)),
             target: e.target.as_ref().map(|a| actor(a, ix)),
@@ -248,7 +248,7 @@ impl EventRecord {
             },
             plover: PloverRecord {
                 event_type: e.plover.event_type.map(|t| t.as_str().to_string()),
-                mode: e.plover.mode.clone(),
+                mode: e.plover.mode.as_deref().map(String::from),
                 contexts: e.plover.contexts.iter().map(|c| (*c).to_string()).collect(),
             },
             sentence: SentenceRecord {
@@ -256,13 +256,13 @@ impl EventRecord {
                 span: ix.span(e.sentence.span),
             },
             trigger: TextRecord {
-                text: e.trigger.text.clone(),
+                text: e.trigger.text.to_string(),
                 span: ix.span(e.trigger.span),
             },
-            rule: e.rule.clone(),
+            rule: e.rule.to_string(),
             confidence: e.confidence,
             location: e.location.as_ref().map(|l| loc(l, ix)),
-            reported_by: e.reported_by.clone(),
+            reported_by: e.reported_by.as_deref().map(String::from),
             date_source: e.date_source,
             negated: e.negated,
             mentions: e.mentions,

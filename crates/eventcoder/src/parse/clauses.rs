@@ -561,6 +561,7 @@ pub fn predicates(
     // candidate list, the candidates filed under one of them (`Lexicon::verb_candidates`).
     let mut sentence_keys: Vec<u32> = Vec::new();
     let mut picked: Vec<u32> = Vec::new();
+    let mut marks: Vec<u64> = Vec::new();
     let mut preds: Vec<Predicate> = Vec::new();
     let mut explicit_targets: Vec<Option<usize>> = Vec::new();
     let mut covered = range.start;
@@ -658,7 +659,7 @@ pub fn predicates(
             sentence_keys.sort_unstable();
             sentence_keys.dedup();
         }
-        let indexed = lex.verb_candidates(u.key, &sentence_keys, &mut picked);
+        let indexed = lex.verb_candidates(u.key, &sentence_keys, &mut marks, &mut picked);
         let tried = if indexed { picked.len() } else { cands.len() };
         for ci in (0..tried).map(|j| if indexed { picked[j] as usize } else { j }) {
             let ((p, forms), check) = (cands[ci], &checks[ci]);

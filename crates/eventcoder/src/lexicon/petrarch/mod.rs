@@ -51,6 +51,7 @@ use super::normalize::phrase_units;
 use super::verbs::{Inflections, regular_inflections};
 use crate::error::{Error, Position, Result};
 use crate::ontology::Sector;
+use smol_str::SmolStr;
 use text::Line;
 use verbs::{Piece, Tok, VerbCode, VerbDictionary};
 
@@ -562,9 +563,9 @@ impl Load<'_, '_> {
                             };
                             let name = e.phrases[0].0.clone();
                             lex.states.push(State {
-                                iso3: code.to_string(),
-                                cameo: code.to_string(),
-                                name: actor_phrase(&name),
+                                iso3: code.into(),
+                                cameo: code.into(),
+                                name: actor_phrase(&name).into(),
                                 capital: None,
                                 status: "other".into(),
                             });
@@ -584,7 +585,7 @@ impl Load<'_, '_> {
 
     /// A code as a dated code: its state and sector.
     fn dated(&self, c: &actors::ActorCode) -> DatedCode {
-        let code = c.code.clone();
+        let code = c.code.as_deref().map(SmolStr::from);
         let (country, sector) = match code.as_deref() {
             Some(code) => {
                 let country = code
@@ -636,7 +637,7 @@ impl Load<'_, '_> {
             lex.groups.push(Group {
                 code: first.code.clone().unwrap_or_default(),
                 country: first.country.clone(),
-                cameo: first.code.clone().unwrap_or_default(),
+                cameo: first.code.as_deref().map(SmolStr::from).unwrap_or_default(),
                 sector: first.sector.unwrap_or(Sector::Unk),
                 dated,
             });
@@ -676,7 +677,7 @@ impl Load<'_, '_> {
                 };
                 lex.agents.push(Agent {
                     name: phrases[0].clone(),
-                    cameo: code.clone(),
+                    cameo: code.as_str().into(),
                     sector,
                     flags: AgentFlags {
                         title: !is_plural,
