@@ -515,12 +515,12 @@ impl<'a> Iterator for Tokens<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Token> {
-        if self.head == self.len {
-            self.refill()?;
+        if self.head < self.len {
+            let t = self.batch[self.head];
+            self.head += 1;
+            return Some(t);
         }
-        let t = self.batch[self.head];
-        self.head += 1;
-        Some(t)
+        self.first_of_next_batch()
     }
 
     /// At least the tokens made ahead; at most those and one a byte of the text not yet
@@ -547,6 +547,14 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 impl Tokens<'_> {
+    /// The first token of the next batch ([`Tokens::next`] out of line, once a batch).
+    #[inline(never)]
+    fn first_of_next_batch(&mut self) -> Option<Token> {
+        self.refill()?;
+        self.head = 1;
+        Some(self.batch[0])
+    }
+
     /// Makes the next batch of tokens; `None` at the end of the text.
     #[inline(never)]
     fn refill(&mut self) -> Option<()> {
