@@ -515,16 +515,46 @@ impl<'a> Iterator for Tokens<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Token> {
-        if self.head == self.len {
-            self.refill()?;
+        if self.head < self.len {
+            let t = self.batch[self.head];
+            self.head += 1;
+            return Some(t);
         }
-        let t = self.batch[self.head];
-        self.head += 1;
-        Some(t)
+        self.first_of_next_batch()
+    }
+
+    /// At least the tokens made ahead; at most those and one a byte of the text not yet
+    /// tokenized (the rest of a UAX #29 stretch under way, and the text after it).
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let ahead = self.len - self.head;
+        let uax = self.uax.as_ref().map_or(0, |u| u.as_str().len());
+        (ahead, Some(ahead + uax + (self.text.len() - self.pos)))
+    }
+
+    /// A batch at a time, without a test per token for the end of the batch: `count`,
+    /// `for_each`, `sum` and the like go through `fold`.
+    fn fold<B, F: FnMut(B, Token) -> B>(mut self, init: B, mut f: F) -> B {
+        let mut acc = init;
+        loop {
+            for &t in &self.batch[self.head..self.len] {
+                acc = f(acc, t);
+            }
+            if self.refill().is_none() {
+                return acc;
+            }
+        }
     }
 }
 
 impl Tokens<'_> {
+    /// The first token of the next batch ([`Tokens::next`] out of line, once a batch).
+    #[inline(never)]
+    fn first_of_next_batch(&mut self) -> Option<Token> {
+        self.refill()?;
+        self.head = 1;
+        Some(self.batch[0])
+    }
+
     /// Makes the next batch of tokens; `None` at the end of the text.
     #[inline(never)]
     fn refill(&mut self) -> Option<()> {
@@ -939,6 +969,28 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if special(c).is_some() {
                 assert_eq!(case_flags(c.encode_utf8(&mut [0; 4])), 0, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fold_and_size_hint_agree_with_next() {
+        for s in [
+            "",
+            "Iran protested. Tajikistan’s “border” — Bùi Thanh Sơn met 习近平 🙂 in 2021...",
+            &"A long run of plain words and numbers 17 .".repeat(40),
+        ] {
+            let all: Vec<Token> = tokenize(s).collect();
+            assert_eq!(tokenize(s).count(), all.len(), "{s:?}");
+            let mut folded = Vec::new();
+            tokenize(s).for_each(|t| folded.push(t));
+            assert_eq!(folded, all, "{s:?}");
+            let mut it = tokenize(s);
+            for left in (0..=all.len()).rev() {
+                let (lo, hi) = it.size_hint();
+                assert!(lo <= left && hi.is_some_and(|h| h >= left), "{s:?} {left}");
+                assert_eq!(it.clone().count(), left, "{s:?}");
+                it.next();
             }
         }
     }
