@@ -321,7 +321,7 @@ MAIN_OPPOSITION_BLOC [~MOP]\nDEPUTY_PRIME_MINISTER [~GOVDEP]\nRIGHTS_MONITOR [RG
 HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\n";
 const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n+WO N'T\n+CA N'T\n\n--- SPURN [120] ---\nSPURN\n\
 - &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n- FIRMLY * [122]\n\n--- CONFER [040] ---\nCONFER\n\
-- % * [046:046]\n";
+- % * [046:046]\n\n--- STRIKE [190] ---\nSTRIKE\n\n--- STRUCK [193] ---\nSTRUCK\n";
 
 /// The dyadic events of `text` with the conventions dictionaries alone: "SRC TGT CODE", sorted.
 fn conv_dyads(coder: &Coder, text: &str) -> Vec<String> {
@@ -432,6 +432,10 @@ fn petrarch_conventions_table() {
             &["NRV TLM 046", "TLM NRV 046"],
         ),
         ("Norvia conferred with Talmark.", &["NRV TLM 040"]),
+        // A block verb written as another verb's form ("STRUCK", the past of "strike") is
+        // that word: its block codes it, the other verb's codes the other forms.
+        ("Norvia struck Talmark.", &["NRV TLM 193"]),
+        ("Norvia strikes Talmark.", &["NRV TLM 190"]),
     ];
     for (text, want) in table {
         assert_eq!(conv_dyads(&coder, text), *want, "{text}");
