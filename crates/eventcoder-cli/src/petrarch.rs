@@ -10,6 +10,10 @@
 //! dateline and codes nothing; `bad_input_parse` is about the `<Parse>`, which eventcoder does
 //! not read, so such a record counts as failed).
 //!
+//! The records are coded by PETRARCH-1's conventions
+//! ([`eventcoder::CoderOptions::petrarch_conventions`]): no target, state or visit the text
+//! does not write.
+//!
 //! The records interleave `<Config option="require_dyad" value=...>` elements that hold for the
 //! records after them, as PETRARCH-1's validation run reads them (true until the first one).
 //! Where a record is coded with `require_dyad` false, PETRARCH also writes the events that
@@ -255,6 +259,13 @@ pub fn run(path: &str, misses: bool, dictionaries: &DictionaryArgs) -> Result<bo
     // (The loader's summary goes to stderr, as for every command.)
     // Dyads are required or not record by record: the scorer filters.
     let coder = dictionaries.build(false, false, false)?;
+    // The records are PETRARCH-1's: coded by its conventions (nothing the text does not write).
+    let coder = coder
+        .with_options(eventcoder::CoderOptions {
+            petrarch_conventions: true,
+            ..coder.options().clone()
+        })
+        .map_err(|e| CliError::failed(e.to_string(), "a bug: the options are in range"))?;
     let mut out = BufWriter::new(io::stdout().lock());
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let (mut passed, mut failed, mut invalid) = (0usize, 0usize, 0usize);

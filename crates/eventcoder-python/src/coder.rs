@@ -591,6 +591,7 @@ impl Coder {
                 require_dyad,
                 keep_negated,
                 min_confidence,
+                ..Default::default()
             },
         )
     }
@@ -629,6 +630,7 @@ impl Coder {
                 require_dyad,
                 keep_negated,
                 min_confidence,
+                ..Default::default()
             },
         )
     }

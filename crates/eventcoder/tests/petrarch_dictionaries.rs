@@ -321,7 +321,7 @@ MAIN_OPPOSITION_BLOC [~MOP]\nDEPUTY_PRIME_MINISTER [~GOVDEP]\nRIGHTS_MONITOR [RG
 HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\n";
 const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n+WO N'T\n+CA N'T\n\n--- SPURN [120] ---\nSPURN\n\
 - &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n- FIRMLY * [122]\n\n--- CONFER [040] ---\nCONFER\n\
-- % * [046:046]\n";
+- % * [046:046]\n\n--- STRIKE [190] ---\nSTRIKE\n\n--- STRUCK [193] ---\nSTRUCK\n\n--- HOST [043] ---\nHOST\n";
 
 /// The dyadic events of `text` with the conventions dictionaries alone: "SRC TGT CODE", sorted.
 fn conv_dyads(coder: &Coder, text: &str) -> Vec<String> {
@@ -432,8 +432,75 @@ fn petrarch_conventions_table() {
             &["NRV TLM 046", "TLM NRV 046"],
         ),
         ("Norvia conferred with Talmark.", &["NRV TLM 040"]),
+        // A block verb written as another verb's form ("STRUCK", the past of "strike") is
+        // that word: its block codes it, the other verb's codes the other forms.
+        ("Norvia struck Talmark.", &["NRV TLM 193"]),
+        ("Norvia strikes Talmark.", &["NRV TLM 190"]),
     ];
     for (text, want) in table {
         assert_eq!(conv_dyads(&coder, text), *want, "{text}");
+    }
+}
+
+/// [`eventcoder::CoderOptions::petrarch_conventions`], one row per behaviour: what the coder
+/// infers by default and PETRARCH-1 does not (the dyads without the option, then with it).
+#[test]
+fn petrarch_conventions_option_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "conv.actors.txt", CONV_ACTORS)
+            .petrarch_str(PetrarchKind::Agents, "conv.agents.txt", CONV_AGENTS)
+            .petrarch_str(PetrarchKind::Verbs, "conv.verbs.txt", CONV_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    assert!(petrarch.options().petrarch_conventions);
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // A target from the event's place only where the verb phrase names it.
+        (
+            "In Talmark, Norvia spurned the offer.",
+            &["NRV TLM 120"],
+            &[],
+        ),
+        (
+            "Norvia spurned the offer in Talmark.",
+            &["NRV TLM 120"],
+            &["NRV TLM 120"],
+        ),
+        // No state for an agent from the actors named before it ...
+        (
+            "Talmark spurned Norvia. The prime minister spurned Oskaria.",
+            &["TLM NRV 120", "TLMGOV OSK 120"],
+            &["GOV OSK 120", "TLM NRV 120"],
+        ),
+        // ... but from a place phrase of its own, one noun phrase for PETRARCH.
+        (
+            "Lawmakers in Talmark spurned Norvia.",
+            &["TLMLEG NRV 120"],
+            &["TLMLEG NRV 120"],
+        ),
+        // A subject whose head is no actor still has the actor it holds.
+        (
+            "Talmark's trade figures spurned Norvia.",
+            &[],
+            &["TLM NRV 120"],
+        ),
+        // An agentless passive keeps its subject as the source.
+        (
+            "Talmark was firmly spurned in its quarrel with Norvia.",
+            &[],
+            &["TLM NRV 122"],
+        ),
+        // Only a dictionary's paired code codes the other party's act: no implied visit.
+        (
+            "Norvia hosted Talmark.",
+            &["NRV TLM 043", "TLM NRV 042"],
+            &["NRV TLM 043"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }

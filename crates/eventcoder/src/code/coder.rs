@@ -34,6 +34,15 @@ pub struct CoderOptions {
     pub keep_negated: bool,
     /// Drop events below this confidence.
     pub min_confidence: f32,
+    /// Code by PETRARCH-1's conventions, with nothing the text does not write: a target
+    /// from the event's place only where the verb phrase names it ("fired shells at Seoul"),
+    /// none from the source's own government; no visit implied by a hosting (a dictionary's
+    /// paired code still is); no state given to an actor from other actors of the text ("a
+    /// senior official said" stays an agent alone; "activists in Arnor" are Arnor's); a
+    /// subject whose head is no actor still has the actor it holds ("Eriador's death toll
+    /// rose": Eriador); and an agentless passive keeps its subject as the source.
+    /// `eventcoder eval petrarch` codes so.
+    pub petrarch_conventions: bool,
 }
 
 impl CoderOptions {
@@ -67,6 +76,7 @@ impl Default for CoderOptions {
             require_dyad: false,
             keep_negated: false,
             min_confidence: 0.0,
+            petrarch_conventions: false,
         }
     }
 }
@@ -384,6 +394,11 @@ impl CoderBuilder {
         self.options.keep_negated = yes;
         self
     }
+    /// Code by PETRARCH-1's conventions ([`CoderOptions::petrarch_conventions`]).
+    pub fn petrarch_conventions(mut self, yes: bool) -> Self {
+        self.options.petrarch_conventions = yes;
+        self
+    }
     /// Drop events below a confidence, from 0 to 1 ([`CoderBuilder::build`] refuses any other
     /// value, NaN included).
     pub fn min_confidence(mut self, c: f32) -> Self {
@@ -577,6 +592,7 @@ impl Coder {
             lex,
             text,
             published,
+            context_states: !self.options.petrarch_conventions,
         };
         let mut memory = Memory::default();
         let mut matches: Vec<PhraseMatch> = Vec::new();
@@ -870,6 +886,13 @@ impl Coder {
                 }
                 acts
             } else {
+                // Under PETRARCH-1's conventions, only a place phrase right after the actor
+                // ("activists in Arnor", one noun phrase) gives it a state.
+                let context_state = if resolver.context_states {
+                    context_state
+                } else {
+                    own_place_state(lex, m, ms)
+                };
                 let mut acts = resolver.resolve(m, memory, context_state);
                 place_for_state(lex, m, &mut acts);
                 acts
@@ -1084,6 +1107,7 @@ impl Coder {
                 dateline_location: dateline_loc.as_ref(),
                 attack_state,
                 memory,
+                petrarch: self.options.petrarch_conventions,
             };
             let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
             let d = match predicate::draft(&cx) {
@@ -1115,7 +1139,8 @@ impl Coder {
             let before = out.len();
             predicate::emit(&d, &ectx, &trigger, out);
             let emitted = out.len() > before;
-            let visits = predicate::reciprocal(&d, cx.pattern, &ectx, &trigger, &out[before..]);
+            let visits =
+                predicate::reciprocal(&d, cx.pattern, &ectx, &trigger, &out[before..], cx.petrarch);
             out.extend(visits);
             if d.entry.statement {
                 if let Some(demand) = predicate::obligation_request(&cx, &d.sources, &ectx) {
@@ -1232,6 +1257,15 @@ pub(crate) fn place_for_state(lex: &Lexicon, m: &Mention, acts: &mut [Actor]) {
             a.country = Some(iso3.clone());
         }
     }
+}
+
+/// The state of a place phrase right after mention `m` ("activists in Arnor"), as its ISO3
+/// code.
+fn own_place_state<'l>(lex: &'l Lexicon, m: &Mention, ms: &[Mention]) -> Option<&'l str> {
+    let place = ms
+        .iter()
+        .find(|p| p.units.start == m.units.end + 1 && p.after_prep_loc)?;
+    place.state.map(|(st, _)| lex.states[st].iso3.as_str())
 }
 
 /// An actor inferred for a state (ISO3 `iso3`) and optional sector, at `span`: its CAMEO code

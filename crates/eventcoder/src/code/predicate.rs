@@ -177,6 +177,8 @@ pub(super) struct PredicateContext<'a> {
     /// The state of an unattributed attack's agent: the sentence's place, else the context's.
     pub attack_state: Option<&'a str>,
     pub memory: &'a Memory,
+    /// Coding by PETRARCH-1's conventions ([`crate::CoderOptions::petrarch_conventions`]).
+    pub petrarch: bool,
 }
 
 /// An event in the making: what the rules have decided so far.
@@ -257,7 +259,7 @@ pub(super) type Dropped = &'static str;
 /// ([`Dropped`]).
 pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     let p = cx.p;
-    if p.inanimate_subject {
+    if p.inanimate_subject && !cx.petrarch {
         return Err("inanimate-subject");
     }
     if p.modality.background {
@@ -278,6 +280,11 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
         sources: cx.subjects.to_vec(),
         targets: cx.s.actors_of(&p.targets),
     };
+    // PETRARCH-1 turns a passive around only for its "by" agent: without one, the subject
+    // stays the source and the target is found as for the active.
+    if cx.petrarch && p.modality.passive && p.subject_is_target {
+        d.sources = std::mem::take(&mut d.targets);
+    }
     d.rule.push_str(&cx.pattern.rule);
     for (name, rule) in RULES {
         if cx.pattern.literal && RECODING.contains(&name) {
@@ -578,6 +585,7 @@ fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> 
         sources: &d.sources,
         condition: cx.condition,
         memory: cx.memory,
+        petrarch: cx.petrarch,
     };
     if let Some(found) = infer_target(&tcx) {
         d.targets = found.targets;
@@ -733,12 +741,15 @@ pub(super) fn reciprocal(
     ectx: &EventContext<'_>,
     trigger: &TextSpan,
     emitted: &[Event],
+    petrarch: bool,
 ) -> Vec<Event> {
     let paired = pattern
         .paired
         .as_deref()
         .filter(|_| pattern.code == d.entry.code);
-    let Some(visit) = paired.or(d.entry.reciprocal.as_deref()) else {
+    // (PETRARCH-1 codes only a dictionary's paired code.)
+    let implied = d.entry.reciprocal.as_deref().filter(|_| !petrarch);
+    let Some(visit) = paired.or(implied) else {
         return Vec::new();
     };
     let rule = match paired {

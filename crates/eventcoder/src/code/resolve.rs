@@ -111,6 +111,10 @@ pub struct Resolver<'a> {
     pub text: &'a str,
     /// The published date.
     pub published: Option<NaiveDate>,
+    /// Whether an actor with no state or organization of its own takes one from the actors
+    /// named before it (see [`Resolver::resolve`]); under PETRARCH-1's conventions it takes
+    /// only the `context_state` it is given.
+    pub context_states: bool,
 }
 
 impl Resolver<'_> {
@@ -297,7 +301,8 @@ impl Resolver<'_> {
         if base.country.is_none() && base.organization.is_none() {
             let plural =
                 m.span.slice(self.text).ends_with('s') && !m.span.slice(self.text).ends_with("'s");
-            if agent.is_some()
+            if self.context_states
+                && agent.is_some()
                 && plural
                 && m.definite
                 && m.name.is_none()
@@ -317,7 +322,8 @@ impl Resolver<'_> {
                 // Weapons and vehicles take a state only from the actor written just before them
                 // ("Russian aircraft including helicopter gunships"), never from context.
                 let near = memory.recent.last().filter(|r| {
-                    r.sector == Some(a.sector)
+                    self.context_states
+                        && r.sector == Some(a.sector)
                         && r.span.end <= m.span.start
                         && m.span.start - r.span.end <= EQUIPMENT_REACH
                 });
@@ -329,12 +335,9 @@ impl Resolver<'_> {
             } else if let Some(a) = agent {
                 // Prefer a sentence topic ("Lavrov accused Washington ..., the ministry said"),
                 // then the most recent actor of that sector.
-                let back = memory
-                    .topics
-                    .iter()
-                    .rev()
-                    .take(3)
+                let back = (memory.topics.iter().rev().take(3))
                     .chain(memory.recent.iter().rev())
+                    .filter(|_| self.context_states)
                     .find(|r| {
                         // A bare state ("China imposed duties ...") is its government.
                         let sector = r
@@ -351,7 +354,7 @@ impl Resolver<'_> {
                     base.country = Some(SmolStr::new(cs));
                     base.inferred = true;
                 }
-            } else if m.name.is_some() {
+            } else if m.name.is_some() && self.context_states {
                 // A bare surname seen earlier with a title: "Saidov told reporters".
                 let n = base.name.clone().unwrap_or_default();
                 if let Some(r) = memory

@@ -51,6 +51,9 @@ pub(super) struct TargetContext<'a> {
     /// The unit of an "if" / "unless" after the predicate.
     pub condition: Option<usize>,
     pub memory: &'a Memory,
+    /// Coding by PETRARCH-1's conventions: no target from the source's own government
+    /// ([`PETRARCH_SKIPS`]), and from the place only where the verb phrase names it.
+    pub petrarch: bool,
 }
 
 /// A target inference rule.
@@ -66,9 +69,15 @@ pub(super) const RULES: [(&str, TargetRule); 6] = [
     ("target-own-government", own_government),
 ];
 
+/// The rules PETRARCH-1's conventions leave out: the text writes no such target.
+pub(super) const PETRARCH_SKIPS: [&str; 1] = ["target-own-government"];
+
 /// The targets of the first rule that finds some.
 pub(super) fn infer(cx: &TargetContext<'_>) -> Option<Inferred> {
-    RULES.iter().find_map(|(_, rule)| rule(cx))
+    RULES
+        .iter()
+        .filter(|(name, _)| !(cx.petrarch && PETRARCH_SKIPS.contains(name)))
+        .find_map(|(_, rule)| rule(cx))
 }
 
 fn found(targets: Vec<Rc<Actor>>, rule: &'static str, cost: f32) -> Option<Inferred> {
@@ -209,6 +218,11 @@ fn from_location(cx: &TargetContext<'_>) -> Option<Inferred> {
         return None;
     }
     let loc = cx.location?;
+    // PETRARCH-1 takes the first actor of the verb phrase: a place written after the
+    // predicate ("fired shells at Seoul"), not one before it.
+    if cx.petrarch && cx.end > 0 && loc.span.start < cx.units[cx.end - 1].span.end {
+        return None;
+    }
     let c = loc.country.as_deref()?;
     let domestic = cx
         .sources

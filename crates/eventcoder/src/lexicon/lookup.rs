@@ -318,6 +318,7 @@ impl Lexicon {
             lex: self,
             text: phrase,
             published: date,
+            context_states: true,
         };
         let mut memory = Memory::default();
         let mut found = Vec::new();

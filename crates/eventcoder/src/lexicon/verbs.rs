@@ -100,12 +100,36 @@ pub fn regular_inflections(base: &str) -> Inflections {
 #[derive(Debug, Default)]
 pub struct IrregularVerbs {
     rows: FxHashMap<String, Vec<Inflections>>,
+    /// Each form other than a base, with the forms it is of its verbs ("left": past and
+    /// participle of "leave").
+    forms: FxHashMap<String, VerbForms>,
 }
 
 impl IrregularVerbs {
     /// Adds a row.
     pub fn add(&mut self, f: Inflections) {
+        for (form, bits) in f.forms() {
+            if form != f.base {
+                self.forms.entry(form).or_default().0 |= bits.0;
+            }
+        }
         self.rows.entry(f.base.clone()).or_default().push(f);
+    }
+    /// What `word` is as a form of another listed verb (its past, participle, ...), if it is
+    /// one: "left" is the past and participle of "leave".
+    ///
+    /// ```
+    /// use eventcoder::lexicon::{IrregularVerbs, Inflections, VerbForms};
+    /// let mut t = IrregularVerbs::default();
+    /// t.add(Inflections {
+    ///     base: "leave".into(), third: "leaves".into(), past: "left".into(),
+    ///     participle: "left".into(), gerund: "leaving".into(),
+    /// });
+    /// assert_eq!(t.form_of("left"), Some(VerbForms(VerbForms::PAST | VerbForms::PARTICIPLE)));
+    /// assert_eq!(t.form_of("leave"), None);
+    /// ```
+    pub fn form_of(&self, word: &str) -> Option<VerbForms> {
+        self.forms.get(word).copied()
     }
     /// Every spelling of `base`: irregular rows if listed, else the regular rule.
     pub fn inflect(&self, base: &str) -> Vec<Inflections> {

@@ -65,6 +65,9 @@ pub struct Predicate {
     /// The subject is a plain noun phrase that is no actor ("floods killed", "the film bombed",
     /// "exports hit"): the verb is not a political event.
     pub inanimate_subject: bool,
+    /// A passive with no "by" agent and no target of its pattern: its subject was made the
+    /// target.
+    pub subject_is_target: bool,
     /// An event noun ("Palestinian riots against ..."), not a verb.
     pub nominal: bool,
 }
@@ -744,6 +747,7 @@ pub fn predicates(
             left_edge: word_start,
             target_from_clause: false,
             inanimate_subject: false,
+            subject_is_target: false,
             nominal: false,
         });
         explicit_targets.push(target);
@@ -1152,6 +1156,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             extend_right(c, &mut source);
         }
         targets.retain(|t| !source.contains(t));
+        preds[pi].subject_is_target = explicit_target.is_none() && source.is_empty();
         preds[pi].targets = if explicit_target.is_some() {
             targets
         } else {

@@ -207,6 +207,7 @@ pub fn nominal_predicates(
             left_edge: start,
             target_from_clause: false,
             inanimate_subject: false,
+            subject_is_target: false,
             nominal: true,
         });
     }

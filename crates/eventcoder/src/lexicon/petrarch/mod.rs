@@ -371,6 +371,8 @@ pub(crate) fn load_all(
             file: &s.name,
             origin: s.name.as_str().into(),
             entries: 0,
+            written_forms: FxHashMap::default(),
+            listed_forms: Default::default(),
         };
         match s.kind {
             PetrarchKind::Actors => {
@@ -449,6 +451,8 @@ pub(crate) fn load_all(
             file: &s.name,
             origin: s.name.as_str().into(),
             entries: 0,
+            written_forms: FxHashMap::default(),
+            listed_forms: Default::default(),
         };
         ld.groups(entries);
     }
@@ -478,6 +482,11 @@ struct Load<'a, 'l> {
     file: &'a str,
     origin: Arc<str>,
     entries: usize,
+    /// For each word a verb is written as that is another verb's form ("left"), how many
+    /// entries at the start of its candidate list are of such verbs.
+    written_forms: FxHashMap<u32, usize>,
+    /// The forms the verb dictionary being read lists for its verbs.
+    listed_forms: rustc_hash::FxHashSet<String>,
 }
 
 /// A state's code: three capital letters, not an international prefix.
@@ -870,6 +879,12 @@ impl Load<'_, '_> {
 
     fn verbs(&mut self, dict: &VerbDictionary, problems: &mut Problems) {
         let mut warned: Vec<String> = Vec::new();
+        // The forms the dictionary lists for its verbs (`FIND {FINDS FOUND FINDING}`): a
+        // block verb written as one of them stays that verb's form.
+        self.listed_forms = (dict.blocks.iter())
+            .flat_map(|b| &b.verbs)
+            .flat_map(|v| v.forms.iter().cloned())
+            .collect();
         for block in &dict.blocks {
             // Irregular forms first: every pattern of the verb uses them.
             for v in &block.verbs {
@@ -1102,10 +1117,30 @@ impl Load<'_, '_> {
         for lemma in
             std::iter::once(lemma).chain(verbs[1..].iter().map(|v| v.words[v.head].clone()))
         {
+            // A verb written as another verb's form ("LEFT", "RISEN"), with no forms of its
+            // own and not listed as a form by the dictionary, is that word as the text writes
+            // it: PETRARCH reads "left" by the LEFT block. So the word is also read as that
+            // form, and its patterns come before those of the verb it is a form of (the first
+            // of equal readings wins).
+            let as_form = if lex.irregular.rows(&lemma) == 0 && !self.listed_forms.contains(&lemma)
+            {
+                lex.irregular.form_of(&lemma)
+            } else {
+                None
+            };
             for infl in lex.irregular.inflect(&lemma) {
-                for (form, bits) in infl.forms() {
+                for (form, mut bits) in infl.forms() {
                     let key = lex.intern(&form);
                     let list = lex.verbs.entry(key).or_default();
+                    if let Some(extra) = as_form.filter(|_| form == lemma) {
+                        bits.0 |= extra.0;
+                        let first = self.written_forms.entry(key).or_default();
+                        if *first == 0 || list[*first - 1].0 != idx {
+                            list.insert(*first, (idx, bits));
+                            *first += 1;
+                        }
+                        continue;
+                    }
                     // `idx` is new: an entry of it can only be one this loop pushed, the last
                     // (a form listed twice, as past and participle, or by two verbs of the
                     // block). A scan of the whole list made a common verb's load quadratic.
