@@ -863,3 +863,56 @@ fn byte_order_mark_changes_nothing() {
     assert_eq!(p.published, m.published);
     assert_eq!(p.events, m.events);
 }
+
+/// parse::clauses::participial_adjunct_of and merge_participial_adjuncts: a gerund after the
+/// comma that closes a clause is what the clause's makers did with it. Force after force is
+/// the same attack (its targets go to the attack); a new kind of act with a party is an event
+/// of its own; a statement, the host's own code again, or an act on no one is no new event.
+#[test]
+fn participial_adjuncts() {
+    check(
+        "participial-adjunct",
+        "pa1\t2021-05-31\tColombian soldiers returned fire, killing three ELN rebels.\tCOL 19 COL\t
+pa2\t2021-05-31\tMoldova expelled two Russian diplomats on Friday, accusing them of espionage.\tMDA 16 RUS;MDA 11 RUS\t
+pa3\t2021-05-31\tThe Pope arrived in Baghdad on Friday, defying security risks.\t!VAT 12 IRQ\t",
+    );
+    for text in [
+        "Azerbaijani forces shelled the village on Monday, killing two Armenian soldiers.",
+        "Mali expelled the French ambassador, giving him 72 hours to leave the country.",
+        "Hungary condemned the raid on Monday, saying it was unacceptable.",
+    ] {
+        let events = code(text, "2021-05-31");
+        assert_eq!(events.len(), 1, "{text}: one act, not two: {events:?}");
+    }
+    let shelling = code(
+        "Azerbaijani forces shelled the village on Monday, killing two Armenian soldiers.",
+        "2021-05-31",
+    );
+    assert_eq!(
+        shelling[0]
+            .target
+            .as_ref()
+            .and_then(|t| t.country.as_deref()),
+        Some("ARM"),
+        "the attack takes the adjunct's target"
+    );
+}
+
+/// code::coder::context_state: the state that names a border is the other side of it, not
+/// the state of the actors fighting near it.
+#[test]
+fn a_border_lends_no_state() {
+    for text in [
+        "Pakistani troops killed six insurgents near the Afghan border on Sunday.",
+        "Troops killed six insurgents near the border with Afghanistan on Sunday.",
+    ] {
+        let events = code(text, "2021-05-31");
+        let violent = events
+            .iter()
+            .find(|e| e.cameo.code.starts_with("19"))
+            .unwrap_or_else(|| panic!("{text}: no attack: {events:?}"));
+        for actor in [&violent.source, &violent.target].into_iter().flatten() {
+            assert_ne!(actor.country.as_deref(), Some("AFG"), "{text}: {actor:?}");
+        }
+    }
+}

@@ -700,8 +700,14 @@ impl Coder {
                     .flat_map(|p| p.subjects.iter().copied())
                     .collect();
                 s.location = self.sentence_location(&ms, text, &subjects);
-                let context_state =
-                    self.context_state(&ms, &preds, s.location.as_ref(), &dateline_loc);
+                let context_state = self.context_state(
+                    &ms,
+                    &preds,
+                    &units,
+                    text,
+                    s.location.as_ref(),
+                    &dateline_loc,
+                );
                 s.actors = self.resolve_mentions(
                     &ms,
                     &units,
@@ -813,6 +819,8 @@ impl Coder {
         &self,
         ms: &[Mention],
         preds: &[Predicate],
+        units: &[Unit],
+        text: &str,
         location: Option<&Location>,
         dateline_loc: &Option<Location>,
     ) -> Option<SmolStr> {
@@ -837,11 +845,19 @@ impl Coder {
                 span.start <= l.span.start && l.span.end <= span.end
             })
         });
+        // ("killed six insurgents near the Afghan border": the state that names a border is
+        // the other side of it, not where the actors are from.)
+        let place_is_border = location.is_some_and(|l| {
+            ms.iter()
+                .find(|m| m.span == l.span)
+                .is_some_and(|m| m.place.is_none() && names_a_border(&self.lexicon, m, units, text))
+        });
         let place_state = location
-            .filter(|_| !place_is_target)
+            .filter(|_| !place_is_target && !place_is_border)
             .and_then(|l| l.country.clone());
         // Where roles without a state get one: the sentence's place (unless it is an
-        // event's target), the dateline, else a state the sentence names before them.
+        // event's target or a border), the dateline, else a state the sentence names before
+        // them.
         place_state
             .or_else(|| dateline_loc.as_ref().and_then(|l| l.country.clone()))
             .or(sentence_state)
@@ -1240,6 +1256,22 @@ pub(super) fn location_of(lex: &Lexicon, m: &Mention, text: &str) -> Option<Loca
         country: Some(country),
         source: LocationSource::Sentence,
     })
+}
+
+/// Whether a state mention names a border: "the Afghan border", "the border with Syria".
+fn names_a_border(lex: &Lexicon, m: &Mention, units: &[Unit], text: &str) -> bool {
+    let is_border = |k: usize| {
+        units.get(k).is_some_and(|u| {
+            let w = u.span.slice(text);
+            ["border", "borders", "frontier"]
+                .iter()
+                .any(|b| w.eq_ignore_ascii_case(b))
+        })
+    };
+    is_border(m.units.end)
+        || m.units.start >= 2
+            && is_border(m.units.start - 2)
+            && units[m.units.start - 1].key == lex.keys.with
 }
 
 /// "struck Gaza": a region stands for its state. The actors of a mention naming a place, when

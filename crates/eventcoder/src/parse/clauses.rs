@@ -502,6 +502,31 @@ fn skip_adjuncts(c: &Ctx<'_>, pos: usize) -> usize {
     q
 }
 
+/// The predicate whose clause a gerund at `word_start` continues, when the gerund follows a
+/// comma and the last predicate before it is a verb predicate in the same stretch of the
+/// sentence: no other comma, quotation mark or subordinating word between the predicate and the
+/// comma ("attacked a post in Quetta, killing four soldiers", but not "after talks ended,
+/// saying").
+fn participial_adjunct_of(c: &Ctx<'_>, preds: &[Predicate], word_start: usize) -> Option<usize> {
+    if word_start <= c.range.start + 1 || !c.is_punct(word_start - 1, ",") {
+        return None;
+    }
+    let q = preds.len().checked_sub(1)?;
+    let p = &preds[q];
+    // Not after a predicate that is itself a gerund or opens with a subordinator.
+    if p.end >= word_start
+        || p.forms.0 == VerbForms::GERUND
+        || p.left_edge > c.range.start && c.is_subordinator(p.left_edge - 1)
+    {
+        return None;
+    }
+    let between_is_plain = (p.end..word_start - 1).all(|k| {
+        let w = c.word(k);
+        !matches!(w, "," | "\"" | "“" | "”" | ";" | ":" | "(" | ")") && !c.is_subordinator(k)
+    });
+    between_is_plain.then_some(q)
+}
+
 /// Which verb forms the word at `i` may be, from its left context: a past form almost always
 /// is a verb; a base form needs a modal, "to" or a subject; a third-person form a subject; a
 /// gerund an auxiliary, a clause start or a subordinator ("Speaking at...", "after meeting").
@@ -567,6 +592,8 @@ pub fn predicates(
     let mut marks: Vec<u64> = Vec::new();
     let mut preds: Vec<Predicate> = Vec::new();
     let mut explicit_targets: Vec<Option<usize>> = Vec::new();
+    // For each predicate, the predicate whose clause it continues as a participial adjunct.
+    let mut adjunct_of: Vec<Option<usize>> = Vec::new();
     let mut covered = range.start;
     // Units after the first word of an event noun ("raids" in "Air raids"), marked once.
     let in_event_noun = crate::parse::mentions::event_noun_units(matches, range.clone(), 1);
@@ -642,7 +669,15 @@ pub fn predicates(
                 && (skip_adjuncts(&c, q.end) == word_start
                     || q.end + 1 == word_start && c.is_punct(word_start - 1, ","))
         });
-        if statement_before.is_some() {
+        // "Troops returned fire, killing four insurgents", "expelled two diplomats, accusing
+        // them of spying": a gerund right after the comma that closes the previous predicate's
+        // clause is what that predicate's makers did with it.
+        let clause_before = statement_before
+            .is_none()
+            .then(|| participial_adjunct_of(&c, &preds, word_start))
+            .flatten();
+        let inherit_from = statement_before.or(clause_before);
+        if inherit_from.is_some() {
             allowed |= VerbForms::GERUND;
         }
         // A form of "be" (then adverbs) right before the verb: where a passive reading starts.
@@ -740,7 +775,7 @@ pub fn predicates(
             pattern,
             forms,
             subjects: Vec::new(),
-            inherit: statement_before.filter(|_| forms.0 == VerbForms::GERUND),
+            inherit: inherit_from.filter(|_| forms.0 == VerbForms::GERUND),
             targets: Vec::new(),
             modality: Modality::default(),
             // The start of the verb's word: "tear-" in "was tear-gassed".
@@ -751,21 +786,28 @@ pub fn predicates(
             nominal: false,
         });
         explicit_targets.push(target);
+        adjunct_of.push(clause_before.filter(|_| forms.0 == VerbForms::GERUND));
     }
     for (pi, target) in explicit_targets.into_iter().enumerate() {
         let said_by = preds[pi].inherit;
         analyse(&c, &mut preds, pi, target);
         if said_by.is_some() {
-            // The statement's maker is the subject, not the noun before the gerund.
+            // The statement's (or the clause's) maker is the subject, not the noun before the
+            // gerund.
             preds[pi].subjects.clear();
             preds[pi].inherit = said_by;
         }
     }
+    let merged_into = merge_participial_adjuncts(lex, &mut preds, &adjunct_of);
     // "pledged to provide aid": the governing verb of intent is folded into the governed event.
     let governors: Vec<usize> = preds.iter().filter_map(|p| p.modality.governor).collect();
     let folded: Vec<bool> = preds
         .iter()
-        .map(|p| governors.contains(&p.verb) && lex.patterns[p.pattern].specificity() <= 2)
+        .enumerate()
+        .map(|(pi, p)| {
+            merged_into[pi].is_some()
+                || governors.contains(&p.verb) && lex.patterns[p.pattern].specificity() <= 2
+        })
         .collect();
     if folded.contains(&true) {
         // The `inherit` links index `preds`: renumber them, and send a link to a folded
@@ -780,6 +822,10 @@ pub fn predicates(
             for _ in 0..preds.len() {
                 if let Some(n) = new_index[q] {
                     return Some(n);
+                }
+                if let Some(host) = merged_into[q] {
+                    q = host;
+                    continue;
                 }
                 let v = preds[q].verb;
                 q = preds.iter().position(|p| p.modality.governor == Some(v))?;
@@ -827,6 +873,45 @@ pub fn predicates(
         }
     }
     preds
+}
+
+/// A participial adjunct that only tells what the act before it did, and which predicate it is
+/// merged into:
+/// - a statement ("condemned the attack, saying it was a crime") says nothing new;
+/// - an act of force after an act of force ("detonated a car bomb, killing 12 people") is the
+///   same attack: its targets go to the attack when that names none ("returned fire, killing
+///   four insurgents").
+///
+/// - an act of the host's own code ("expelled the ambassador, giving him 72 hours to leave")
+///   is the host's act again;
+/// - an act that names no party ("landed in Baghdad, defying security risks") is the manner of
+///   the host's act, not an act on anyone.
+///
+/// Other adjuncts stay events of their own ("expelled two diplomats, accusing them of spying").
+fn merge_participial_adjuncts(
+    lex: &Lexicon,
+    preds: &mut [Predicate],
+    adjunct_of: &[Option<usize>],
+) -> Vec<Option<usize>> {
+    let forceful = |code: &str| ["18", "19", "20"].iter().any(|r| code.starts_with(r));
+    let mut merged_into = vec![None; preds.len()];
+    for (pi, host) in adjunct_of.iter().enumerate() {
+        let Some(q) = *host else { continue };
+        let (own, of) = (
+            &lex.patterns[preds[pi].pattern],
+            &lex.patterns[preds[q].pattern],
+        );
+        let same_code = own.code.get(..3).is_some_and(|r| of.code.starts_with(r));
+        if forceful(&own.code) && forceful(&of.code) {
+            if preds[q].targets.is_empty() {
+                preds[q].targets = std::mem::take(&mut preds[pi].targets);
+            }
+            merged_into[pi] = Some(q);
+        } else if own.is_statement() || same_code || preds[pi].targets.is_empty() {
+            merged_into[pi] = Some(q);
+        }
+    }
+    merged_into
 }
 
 /// The word that governs the "to" at `k`: the verb of intent may stand a few words before it
