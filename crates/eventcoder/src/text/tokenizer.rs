@@ -875,6 +875,21 @@ impl Tokens<'_> {
     }
 }
 
+/// The reference path for the differential tests: every token made by the general rules
+/// ([`Tokens::general`]), one at a time, with none of the batch loop's shortcuts.
+#[cfg(test)]
+pub(crate) fn tokenize_by_general_rules(text: &str) -> Vec<Token> {
+    let mut it = tokenize(text);
+    let mut out = Vec::new();
+    while let Some(t) = it.general() {
+        out.push(t);
+    }
+    out
+}
+
+#[cfg(test)]
+mod differential_tests;
+
 #[cfg(test)]
 mod tests {
     use super::*;
