@@ -68,6 +68,8 @@ fn is_alnum(b: u8) -> bool {
 }
 
 /// Case bits of a run of ASCII letters and digits: any uppercase letter, any lowercase one.
+/// (Only whether a run is all caps, [`ANY_UPPER`] alone, is ever asked: a run that starts with
+/// a lowercase letter is given [`ANY_LOWER`] alone.)
 const ANY_UPPER: u8 = 1;
 const ANY_LOWER: u8 = 2;
 
@@ -109,6 +111,28 @@ fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
         } else {
             0
         };
+        i += 1;
+    }
+    i
+}
+
+/// The end of the run of ASCII letters and digits starting at `i`, found eight bytes at a time,
+/// as [`alnum_run_end`] finds it but without its case bits.
+#[inline(always)]
+fn alnum_run_end_uncased(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let letters = ascii_bytes_in(x | (ONES * 0x20), b'a', b'z');
+        let digits = ascii_bytes_in(x, b'0', b'9');
+        let stop = (!(letters | digits) | x) & HIGHS;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && is_alnum(b[i]) {
         i += 1;
     }
     i
@@ -581,7 +605,9 @@ impl Tokens<'_> {
         let mut pos = self.pos;
         let mut n = 0;
         while n < BATCH {
-            while pos < b.len() && class(b[pos]) == WS {
+            // (The usual gap between tokens: one space, or none. Other whitespace is passed
+            // over by `general`.)
+            if b.get(pos) == Some(&b' ') {
                 pos += 1;
             }
             let Some(&c) = b.get(pos) else { break };
@@ -589,8 +615,14 @@ impl Tokens<'_> {
             let cls = class(c);
             // Ok: made here; Err: made by the out-of-line rules (`None` at the end of the text).
             let made: Result<Token, Option<Token>> = if cls == ALPHA || cls == DIGIT {
-                let mut case = 0u8;
-                let run_end = alnum_run_end(b, start, &mut case);
+                // (A run that starts with a lowercase letter is not all caps, whatever its
+                // other letters: its case bits are not read.)
+                let (run_end, case) = if c >= b'a' {
+                    (alnum_run_end_uncased(b, start), ANY_LOWER)
+                } else {
+                    let mut case = 0u8;
+                    (alnum_run_end(b, start, &mut case), case)
+                };
                 let mut end = run_end;
                 let numeric = cls == DIGIT;
                 let mut stop = 0;
