@@ -79,9 +79,11 @@ const ANY_LOWER: u8 = 2;
 fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
     // (Bit 7 of a byte of `upper` / `lower`: an upper / lowercase letter of the run so far.)
     let (mut upper, mut lower) = (0u64, 0u64);
-    while let Some(chunk) = b.get(i..i + 8) {
+    // (Below `limit`, eight bytes from `i` are in the text: no other test of their bounds.)
+    let limit = b.len().saturating_sub(7);
+    while i < limit {
         let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
+        word.copy_from_slice(&b[i..i + 8]);
         let x = u64::from_le_bytes(word);
         // Setting bit 5 makes a letter lowercase, and only letters land in a..z. A non-ASCII
         // byte is a stop (the range tests are exact up to it).
@@ -120,9 +122,11 @@ fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
 /// as [`alnum_run_end`] finds it but without its case bits.
 #[inline(always)]
 fn alnum_run_end_uncased(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
+    // (Below `limit`, eight bytes from `i` are in the text: no other test of their bounds.)
+    let limit = b.len().saturating_sub(7);
+    while i < limit {
         let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
+        word.copy_from_slice(&b[i..i + 8]);
         let x = u64::from_le_bytes(word);
         let letters = ascii_bytes_in(x | (ONES * 0x20), b'a', b'z');
         let digits = ascii_bytes_in(x, b'0', b'9');
@@ -617,11 +621,20 @@ impl Tokens<'_> {
             let made: Result<Token, Option<Token>> = if cls == ALPHA || cls == DIGIT {
                 // (A run that starts with a lowercase letter is not all caps, whatever its
                 // other letters: its case bits are not read.)
-                let (run_end, case) = if c >= b'a' {
-                    (alnum_run_end_uncased(b, start), ANY_LOWER)
+                // (`caps`: the run's CAPITALIZED and ALL_CAPS flags.)
+                let (run_end, case, caps) = if c >= b'a' {
+                    (alnum_run_end_uncased(b, start), ANY_LOWER, 0)
                 } else {
                     let mut case = 0u8;
-                    (alnum_run_end(b, start, &mut case), case)
+                    let end = alnum_run_end(b, start, &mut case);
+                    let mut caps = 0;
+                    if c >= b'A' {
+                        caps |= flag::CAPITALIZED;
+                    }
+                    if case == ANY_UPPER {
+                        caps |= flag::ALL_CAPS;
+                    }
+                    (end, case, caps)
                 };
                 let mut end = run_end;
                 let numeric = cls == DIGIT;
@@ -648,13 +661,7 @@ impl Tokens<'_> {
                 };
                 if plain {
                     pos = end;
-                    let mut flags = flag::ASCII | stop;
-                    if c.is_ascii_uppercase() {
-                        flags |= flag::CAPITALIZED;
-                    }
-                    if case == ANY_UPPER {
-                        flags |= flag::ALL_CAPS;
-                    }
+                    let flags = flag::ASCII | stop | caps;
                     Ok(Token::new(start, end, kind_of(numeric), flags, Norm::Text))
                 } else {
                     self.pos = start;
