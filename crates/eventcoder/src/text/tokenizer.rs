@@ -610,7 +610,7 @@ impl Tokens<'_> {
         let mut n = 0;
         while n < BATCH {
             // (The usual gap between tokens: one space, or none. Other whitespace is passed
-            // over by `general`.)
+            // over below.)
             if b.get(pos) == Some(&b' ') {
                 pos += 1;
             }
@@ -689,6 +689,12 @@ impl Tokens<'_> {
                 pos = start + 3;
                 let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
                 Ok(Token::new(start, start + 3, kind, stop, norm))
+            } else if cls == WS {
+                // More ASCII whitespace (a line break, a second space).
+                while pos < b.len() && class(b[pos]) == WS {
+                    pos += 1;
+                }
+                continue;
             } else {
                 self.pos = start;
                 let t = self.general();
