@@ -33,17 +33,6 @@ fn newlines(gap: &[u8]) -> usize {
     gap.iter().filter(|&&b| b == b'\n').count()
 }
 
-/// Whether the gap `text[from..to]` between two tokens has a line break: a quick test for the
-/// usual gap of one space or none.
-#[inline(always)]
-fn has_newline(text: &[u8], from: usize, to: usize) -> bool {
-    match to.wrapping_sub(from) {
-        0 => false,
-        1 => text[from] == b'\n',
-        _ => text[from..to].contains(&b'\n'),
-    }
-}
-
 fn is_bullet(tokens: &[Token], i: usize, text: &str) -> bool {
     let t = &tokens[i];
     let marker = t.kind() == TokenKind::Punct && matches!(t.norm(text).as_ref(), "-" | "*" | "--")
@@ -163,6 +152,9 @@ pub fn split_block(
     // The last point with no sentence open: where a later block resumes.
     let mut resume = from;
     let bytes = text.as_bytes();
+    // The first line break at or after `nl_from` (the text's length if none): a token that
+    // starts past it has one in the gap before it, or in a token before it.
+    let (mut nl_from, mut nl) = (0, None::<usize>);
     let mut i = from;
     while i < tokens.len() {
         if let Some(s) = start {
@@ -175,12 +167,22 @@ pub fn split_block(
                 tokens.len() - 1
             }
             .min(s + MAX_SENTENCE_TOKENS);
-            let mut prev_end = tokens[i - 1].end();
+            let prev_end = tokens[i - 1].end();
+            let next_nl = match nl {
+                Some(p) if nl_from <= prev_end && p >= prev_end => p,
+                _ => {
+                    let p = memchr::memchr(b'\n', &bytes[prev_end..])
+                        .map_or(bytes.len(), |p| prev_end + p);
+                    (nl_from, nl) = (prev_end, Some(p));
+                    p
+                }
+            };
+            // (Stopping early, at a token that starts past a line break inside a token, is
+            // harmless: that token is then looked at as below, and passed over.)
             for t in tokens.get(i..last).unwrap_or_default() {
-                if t.may_end_sentence() || has_newline(bytes, prev_end, t.start()) {
+                if t.may_end_sentence() || t.start() > next_nl {
                     break;
                 }
-                prev_end = t.end();
                 i += 1;
             }
             if i == tokens.len() {

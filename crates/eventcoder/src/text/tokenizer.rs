@@ -68,6 +68,8 @@ fn is_alnum(b: u8) -> bool {
 }
 
 /// Case bits of a run of ASCII letters and digits: any uppercase letter, any lowercase one.
+/// (Only whether a run is all caps, [`ANY_UPPER`] alone, is ever asked: a run that starts with
+/// a lowercase letter is given [`ANY_LOWER`] alone.)
 const ANY_UPPER: u8 = 1;
 const ANY_LOWER: u8 = 2;
 
@@ -77,9 +79,11 @@ const ANY_LOWER: u8 = 2;
 fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
     // (Bit 7 of a byte of `upper` / `lower`: an upper / lowercase letter of the run so far.)
     let (mut upper, mut lower) = (0u64, 0u64);
-    while let Some(chunk) = b.get(i..i + 8) {
+    // (Below `limit`, eight bytes from `i` are in the text: no other test of their bounds.)
+    let limit = b.len().saturating_sub(7);
+    while i < limit {
         let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
+        word.copy_from_slice(&b[i..i + 8]);
         let x = u64::from_le_bytes(word);
         // Setting bit 5 makes a letter lowercase, and only letters land in a..z. A non-ASCII
         // byte is a stop (the range tests are exact up to it).
@@ -109,6 +113,30 @@ fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
         } else {
             0
         };
+        i += 1;
+    }
+    i
+}
+
+/// The end of the run of ASCII letters and digits starting at `i`, found eight bytes at a time,
+/// as [`alnum_run_end`] finds it but without its case bits.
+#[inline(always)]
+fn alnum_run_end_uncased(b: &[u8], mut i: usize) -> usize {
+    // (Below `limit`, eight bytes from `i` are in the text: no other test of their bounds.)
+    let limit = b.len().saturating_sub(7);
+    while i < limit {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        let letters = ascii_bytes_in(x | (ONES * 0x20), b'a', b'z');
+        let digits = ascii_bytes_in(x, b'0', b'9');
+        let stop = (!(letters | digits) | x) & HIGHS;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && is_alnum(b[i]) {
         i += 1;
     }
     i
@@ -581,7 +609,9 @@ impl Tokens<'_> {
         let mut pos = self.pos;
         let mut n = 0;
         while n < BATCH {
-            while pos < b.len() && class(b[pos]) == WS {
+            // (The usual gap between tokens: one space, or none. Other whitespace is passed
+            // over below.)
+            if b.get(pos) == Some(&b' ') {
                 pos += 1;
             }
             let Some(&c) = b.get(pos) else { break };
@@ -589,8 +619,23 @@ impl Tokens<'_> {
             let cls = class(c);
             // Ok: made here; Err: made by the out-of-line rules (`None` at the end of the text).
             let made: Result<Token, Option<Token>> = if cls == ALPHA || cls == DIGIT {
-                let mut case = 0u8;
-                let run_end = alnum_run_end(b, start, &mut case);
+                // (A run that starts with a lowercase letter is not all caps, whatever its
+                // other letters: its case bits are not read.)
+                // (`caps`: the run's CAPITALIZED and ALL_CAPS flags.)
+                let (run_end, case, caps) = if c >= b'a' {
+                    (alnum_run_end_uncased(b, start), ANY_LOWER, 0)
+                } else {
+                    let mut case = 0u8;
+                    let end = alnum_run_end(b, start, &mut case);
+                    let mut caps = 0;
+                    if c >= b'A' {
+                        caps |= flag::CAPITALIZED;
+                    }
+                    if case == ANY_UPPER {
+                        caps |= flag::ALL_CAPS;
+                    }
+                    (end, case, caps)
+                };
                 let mut end = run_end;
                 let numeric = cls == DIGIT;
                 let mut stop = 0;
@@ -616,13 +661,7 @@ impl Tokens<'_> {
                 };
                 if plain {
                     pos = end;
-                    let mut flags = flag::ASCII | stop;
-                    if c.is_ascii_uppercase() {
-                        flags |= flag::CAPITALIZED;
-                    }
-                    if case == ANY_UPPER {
-                        flags |= flag::ALL_CAPS;
-                    }
+                    let flags = flag::ASCII | stop | caps;
                     Ok(Token::new(start, end, kind_of(numeric), flags, Norm::Text))
                 } else {
                     self.pos = start;
@@ -650,6 +689,12 @@ impl Tokens<'_> {
                 pos = start + 3;
                 let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
                 Ok(Token::new(start, start + 3, kind, stop, norm))
+            } else if cls == WS {
+                // More ASCII whitespace (a line break, a second space).
+                while pos < b.len() && class(b[pos]) == WS {
+                    pos += 1;
+                }
+                continue;
             } else {
                 self.pos = start;
                 let t = self.general();
@@ -874,6 +919,21 @@ impl Tokens<'_> {
         Some(tok)
     }
 }
+
+/// The reference path for the differential tests: every token made by the general rules
+/// ([`Tokens::general`]), one at a time, with none of the batch loop's shortcuts.
+#[cfg(test)]
+pub(crate) fn tokenize_by_general_rules(text: &str) -> Vec<Token> {
+    let mut it = tokenize(text);
+    let mut out = Vec::new();
+    while let Some(t) = it.general() {
+        out.push(t);
+    }
+    out
+}
+
+#[cfg(test)]
+mod differential_tests;
 
 #[cfg(test)]
 mod tests {
