@@ -565,10 +565,9 @@ fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> 
     if !d.targets.is_empty() {
         return ControlFlow::Continue(());
     }
-    if cx.pattern.compound && d.sources.len() >= 2 {
-        // A compound pattern: the members of the subject are each other's targets.
-        d.targets = d.sources.clone();
-        d.note("compound");
+    // (PETRARCH-1 takes a compound's target from its verb phrase first.)
+    if cx.pattern.compound && d.sources.len() >= 2 && !cx.petrarch {
+        compound_targets(d);
         return ControlFlow::Continue(());
     }
     let tcx = TargetContext {
@@ -585,14 +584,23 @@ fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> 
         sources: &d.sources,
         condition: cx.condition,
         memory: cx.memory,
+        passive: cx.p.modality.passive,
         petrarch: cx.petrarch,
     };
     if let Some(found) = infer_target(&tcx) {
         d.targets = found.targets;
         d.note(found.rule);
         d.confidence -= found.cost;
+    } else if cx.pattern.compound && d.sources.len() >= 2 {
+        compound_targets(d);
     }
     ControlFlow::Continue(())
+}
+
+/// A compound pattern (`%`): the members of the subject are each other's targets.
+fn compound_targets(d: &mut Draft) {
+    d.targets = d.sources.clone();
+    d.note("compound");
 }
 
 /// A code meaningless without a target ("received a prison sentence" is no hosting).
