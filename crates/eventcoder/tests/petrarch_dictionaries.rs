@@ -506,6 +506,18 @@ fn petrarch_conventions_option_table() {
             &["NRV TLM 191", "OSK TLM 191"],
         ),
         ("Norvia permitted the trade, Talmark said.", &[], &[]),
+        // A comma-delimited clause of 2 to 8 words is dropped: nothing in it is coded ...
+        (
+            "Norvia spurned Talmark, Oskaria struck Brelund.",
+            &["NRV TLM 120", "OSK BRL 193"],
+            &["NRV TLM 120"],
+        ),
+        // ... a longer one is kept, and the lower phrase goes on into it, past "after".
+        (
+            "Norvia permitted the plan, a great many long and weary years after Talmark lost the war.",
+            &[],
+            &["NRV TLM 060"],
+        ),
         // Only a dictionary's paired code codes the other party's act: no implied visit.
         (
             "Norvia hosted Talmark.",

@@ -179,6 +179,9 @@ pub(super) struct PredicateContext<'a> {
     pub memory: &'a Memory,
     /// Coding by PETRARCH-1's conventions ([`crate::CoderOptions::petrarch_conventions`]).
     pub petrarch: bool,
+    /// The unit ranges of the comma-delimited clauses PETRARCH-1 drops (none without its
+    /// conventions).
+    pub dropped_clauses: &'a [std::ops::Range<usize>],
 }
 
 /// An event in the making: what the rules have decided so far.
@@ -267,6 +270,9 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     }
     if p.modality.directed {
         return Err("directed");
+    }
+    if cx.dropped_clauses.iter().any(|r| r.contains(&p.verb)) {
+        return Err("comma-clause");
     }
     let mut d = Draft {
         entry: cameo(&cx.pattern.code).ok_or("unknown-code")?,
@@ -562,6 +568,10 @@ fn by_state(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
 
 /// Targets the sentence does not write ([`super::targets`], rules in order).
 fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    // PETRARCH-1 takes the first coded actor: a name no dictionary codes is passed over.
+    if cx.petrarch && d.targets.iter().all(|t| !t.is_resolved()) {
+        d.targets.clear();
+    }
     if !d.targets.is_empty() {
         return ControlFlow::Continue(());
     }
@@ -586,6 +596,7 @@ fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> 
         memory: cx.memory,
         passive: cx.p.modality.passive,
         petrarch: cx.petrarch,
+        dropped_clauses: cx.dropped_clauses,
     };
     if let Some(found) = infer_target(&tcx) {
         d.targets = found.targets;

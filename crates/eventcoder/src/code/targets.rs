@@ -57,6 +57,8 @@ pub(super) struct TargetContext<'a> {
     /// Coding by PETRARCH-1's conventions: no target from the source's own government
     /// ([`PETRARCH_SKIPS`]), and from the place only where the verb phrase names it.
     pub petrarch: bool,
+    /// The comma-delimited clauses PETRARCH-1 drops (none without its conventions).
+    pub dropped_clauses: &'a [std::ops::Range<usize>],
 }
 
 /// A target inference rule.
@@ -129,22 +131,22 @@ fn from_adjunct(cx: &TargetContext<'_>) -> Option<Inferred> {
 /// PETRARCH-1 takes the first actor of the verb's lower phrase, the rest of the verb phrase in
 /// its parse: a complement clause ("allowed that Mordor is ...") and a subordinate clause
 /// ("postponed their meeting after troops were reported in Ithilien") are part of it, a pronoun
-/// ("their") is no actor, a place is left to `target-from-location`, and the phrase ends at a
-/// comma (PETRARCH-1 drops comma-delimited clauses).
+/// ("their") is no actor, a place is left to `target-from-location`, and a comma-delimited
+/// clause PETRARCH-1 drops is no part of it.
 fn from_lower_phrase(cx: &TargetContext<'_>) -> Option<Inferred> {
     // (A passive's subject took the target's place: "was extradited to X" is no target X.)
     if cx.passive {
         return None;
     }
-    // PETRARCH-1 drops comma-delimited clauses: the phrase ends at the first comma.
     let end = (cx.end..cx.sentence_end)
-        .find(|&q| matches!(cx.units[q].span.slice(cx.text), "," | ";" | ":"))
+        .find(|&q| matches!(cx.units[q].span.slice(cx.text), ";" | ":"))
         .unwrap_or(cx.sentence_end);
+    let dropped = |q: usize| cx.dropped_clauses.iter().any(|r| r.contains(&q));
     let mi = cx.mentions.iter().position(|mm| {
         mm.units.start >= cx.end
             && mm.units.start < end
+            && !dropped(mm.units.start)
             && mm.reference.is_none()
-            && !mm.after_prep_loc
             && !mm.partial
             && mm.outlet.is_none()
             && (mm.is_actor() || mm.state.is_some())
