@@ -322,7 +322,7 @@ HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\n";
 const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n+WO N'T\n+CA N'T\n\n--- SPURN [120] ---\nSPURN\n\
 - &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n- FIRMLY * [122]\n\n--- CONFER [040] ---\nCONFER\n\
 - % * [046:046]\n\n--- STRIKE [190] ---\nSTRIKE\n\n--- STRUCK [193] ---\nSTRUCK\n\n--- HOST [043] ---\nHOST\n\n\
---- PERMIT [060] ---\nPERMIT\n\n--- DEFER [---] ---\nDEFER\n- % HAVE * [191]\n";
+--- PERMIT [060] ---\nPERMIT\n\n--- ACCEPT [030] ---\nACCEPT\n- + * GRAIN $ [071]\n\n--- DEFER [---] ---\nDEFER\n- % HAVE * [191]\n";
 
 /// The dyadic events of `text` with the conventions dictionaries alone: "SRC TGT CODE", sorted.
 fn conv_dyads(coder: &Coder, text: &str) -> Vec<String> {
@@ -517,6 +517,13 @@ fn petrarch_conventions_option_table() {
             "Norvia permitted the plan, a great many long and weary years after Talmark lost the war.",
             &[],
             &["NRV TLM 060"],
+        ),
+        // `+` before the verb and `$` after it: the subject is the target, the object the
+        // source.
+        (
+            "Talmark accepted by sea grain from Norvia.",
+            &["TLM NRV 071"],
+            &["NRV TLM 071"],
         ),
         // Only a dictionary's paired code codes the other party's act: no implied visit.
         (
