@@ -20,11 +20,14 @@
 //! have a source but no target, with the target `---`; so does the scorer then. In both
 //! cases an actor that is only an agent, with no state, organization or group ("a senior
 //! official"), is written as PETRARCH writes it: `---` then the agent's code (`---GOV`).
+//! The `comma_*` options likewise set, record by record, the comma-delimited clauses dropped
+//! before coding ([`eventcoder::code::CommaLimits`]).
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 
 use chrono::NaiveDate;
+use eventcoder::code::CommaLimits;
 use eventcoder::{Article, Coder, Document};
 
 use crate::dictionaries::DictionaryArgs;
@@ -61,6 +64,28 @@ pub struct Record {
     /// Whether only events with both a source and a target count (the `require_dyad` option
     /// of the last `<Config>` before the record; true when there is none).
     pub require_dyad: bool,
+    /// The comma-delimited clauses dropped before coding (the `comma_*` options of the
+    /// `<Config>` elements before the record; PETRARCH-1's defaults when there are none).
+    pub commas: CommaLimits,
+}
+
+/// Sets the comma option `name` (`comma_min`, `comma_emax`, ...) of `limits` to `value`;
+/// false for another option or a value that is no number.
+fn set_comma_option(limits: &mut CommaLimits, name: &str, value: &str) -> bool {
+    let Ok(n) = value.parse::<usize>() else {
+        return false;
+    };
+    let slot = match name {
+        "comma_min" => &mut limits.internal.0,
+        "comma_max" => &mut limits.internal.1,
+        "comma_emin" => &mut limits.terminal.0,
+        "comma_emax" => &mut limits.terminal.1,
+        "comma_bmin" => &mut limits.initial.0,
+        "comma_bmax" => &mut limits.initial.1,
+        _ => return false,
+    };
+    *slot = n;
+    true
 }
 
 /// Reads the records of a PETRARCH validation file.
@@ -71,7 +96,14 @@ pub fn read_records(path: &str, xml: &str) -> Result<Vec<Record>, CliError> {
     })?;
     let mut out = Vec::new();
     let mut require_dyad = true;
+    let mut commas = CommaLimits::default();
     for s in doc.descendants() {
+        if s.has_tag_name("Config") {
+            let name = s.attribute("option").unwrap_or("").trim();
+            if set_comma_option(&mut commas, name, s.attribute("value").unwrap_or("").trim()) {
+                continue;
+            }
+        }
         if s.has_tag_name("Config") && s.attribute("option").map(str::trim) == Some("require_dyad")
         {
             let v = s.attribute("value").unwrap_or("").trim();
@@ -116,6 +148,7 @@ pub fn read_records(path: &str, xml: &str) -> Result<Vec<Record>, CliError> {
             expect,
             line,
             require_dyad,
+            commas,
         });
     }
     Ok(out)
@@ -192,7 +225,11 @@ fn show(v: &[(String, String, String)]) -> String {
 pub fn judge(coder: &Coder, r: &Record) -> Outcome {
     let mut article = Article::new(&r.id, &r.text);
     article.published = r.date;
-    let doc = match coder.code(&article) {
+    let options = eventcoder::CoderOptions {
+        petrarch_commas: r.commas,
+        ..coder.options().clone()
+    };
+    let doc = match coder.with_options(options).and_then(|c| c.code(&article)) {
         Ok(d) => d,
         Err(e) => {
             return Outcome {
@@ -311,6 +348,32 @@ pub fn run(path: &str, misses: bool, dictionaries: &DictionaryArgs) -> Result<bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comma_options_hold_for_the_records_after_them() {
+        let xml = r#"<Validation><Sentences>
+<Sentence date="19950101" id="C-1" category="MODIFY" valid="true">
+<EventCoding noevents="True"></EventCoding><Text>Eriador chided Rhudaur.</Text>
+</Sentence>
+<Config option="comma_emax" value="5"></Config>
+<Config option="comma_bmin" value="3"></Config>
+<Config option="comma_bmax" value="6"></Config>
+<Config option="comma_max" value="0"></Config>
+<Sentence date="19950101" id="C-2" category="MODIFY" valid="true">
+<EventCoding noevents="True"></EventCoding><Text>Eriador chided Rhudaur.</Text>
+</Sentence>
+</Sentences></Validation>"#;
+        let r = read_records("t.xml", xml).unwrap();
+        assert_eq!(r[0].commas, CommaLimits::default());
+        assert_eq!(
+            r[1].commas,
+            CommaLimits {
+                internal: (2, 0),
+                terminal: (2, 5),
+                initial: (3, 6),
+            }
+        );
+    }
 
     #[test]
     fn records_and_expectations() {

@@ -321,7 +321,8 @@ MAIN_OPPOSITION_BLOC [~MOP]\nDEPUTY_PRIME_MINISTER [~GOVDEP]\nRIGHTS_MONITOR [RG
 HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\n";
 const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n+WO N'T\n+CA N'T\n\n--- SPURN [120] ---\nSPURN\n\
 - &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n- FIRMLY * [122]\n\n--- CONFER [040] ---\nCONFER\n\
-- % * [046:046]\n\n--- STRIKE [190] ---\nSTRIKE\n\n--- STRUCK [193] ---\nSTRUCK\n\n--- HOST [043] ---\nHOST\n";
+- % * [046:046]\n\n--- STRIKE [190] ---\nSTRIKE\n\n--- STRUCK [193] ---\nSTRUCK\n\n--- HOST [043] ---\nHOST\n\n\
+--- PERMIT [060] ---\nPERMIT\n\n--- ACCEPT [030] ---\nACCEPT\n- + * GRAIN $ [071]\n\n--- DEFER [---] ---\nDEFER\n- % HAVE * [191]\n";
 
 /// The dyadic events of `text` with the conventions dictionaries alone: "SRC TGT CODE", sorted.
 fn conv_dyads(coder: &Coder, text: &str) -> Vec<String> {
@@ -491,6 +492,38 @@ fn petrarch_conventions_option_table() {
             "Talmark was firmly spurned in its quarrel with Norvia.",
             &[],
             &["TLM NRV 122"],
+        ),
+        // The target is the first actor of the verb's lower phrase: across "that" and a
+        // subordinate clause, past a pronoun ("their"), and before a comma.
+        (
+            "Norvia permitted that Talmark is a fair place to trade.",
+            &[],
+            &["NRV TLM 060"],
+        ),
+        (
+            "Norvia and Oskaria have deferred their summit after Talmark was sighted near the strait.",
+            &["NRV OSK 191", "OSK NRV 191"],
+            &["NRV TLM 191", "OSK TLM 191"],
+        ),
+        ("Norvia permitted the trade, Talmark said.", &[], &[]),
+        // A comma-delimited clause of 2 to 8 words is dropped: nothing in it is coded ...
+        (
+            "Norvia spurned Talmark, Oskaria struck Brelund.",
+            &["NRV TLM 120", "OSK BRL 193"],
+            &["NRV TLM 120"],
+        ),
+        // ... a longer one is kept, and the lower phrase goes on into it, past "after".
+        (
+            "Norvia permitted the plan, a great many long and weary years after Talmark lost the war.",
+            &[],
+            &["NRV TLM 060"],
+        ),
+        // `+` before the verb and `$` after it: the subject is the target, the object the
+        // source.
+        (
+            "Talmark accepted by sea grain from Norvia.",
+            &["TLM NRV 071"],
+            &["NRV TLM 071"],
         ),
         // Only a dictionary's paired code codes the other party's act: no implied visit.
         (

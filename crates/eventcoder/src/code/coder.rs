@@ -43,6 +43,9 @@ pub struct CoderOptions {
     /// rose": Eriador); and an agentless passive keeps its subject as the source.
     /// `eventcoder eval petrarch` codes so.
     pub petrarch_conventions: bool,
+    /// The comma-delimited clauses PETRARCH-1 drops before coding (with
+    /// `petrarch_conventions` only): nothing in them is coded, no target taken from them.
+    pub petrarch_commas: super::CommaLimits,
 }
 
 impl CoderOptions {
@@ -77,6 +80,7 @@ impl Default for CoderOptions {
             keep_negated: false,
             min_confidence: 0.0,
             petrarch_conventions: false,
+            petrarch_commas: super::CommaLimits::default(),
         }
     }
 }
@@ -1110,6 +1114,26 @@ impl Coder {
     ) {
         let lex = &*self.lexicon;
         let subjects = s.subjects();
+        let dropped_clauses = if self.options.petrarch_conventions {
+            let start = units.partition_point(|u| (u.token as usize) < s.sentence.tokens.start);
+            let (and, or) = (lex.keys.and, lex.keys.or);
+            super::commas::dropped_clauses(
+                units,
+                text,
+                start..s.sentence_end_unit(units),
+                &self.options.petrarch_commas,
+                |u| u.key == and || u.key == or,
+                // A lowercase word of no class that is no verb: an adjective, as far as we know.
+                |u| {
+                    u.class == 0
+                        && u.is(crate::lexicon::WORD)
+                        && !u.is(crate::lexicon::CAPITALIZED)
+                        && lex.verb_patterns(u.key).is_empty()
+                },
+            )
+        } else {
+            Vec::new()
+        };
         for (pi, p) in s.preds.iter().enumerate() {
             let cx = PredicateContext {
                 lex,
@@ -1124,6 +1148,7 @@ impl Coder {
                 attack_state,
                 memory,
                 petrarch: self.options.petrarch_conventions,
+                dropped_clauses: &dropped_clauses,
             };
             let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
             let d = match predicate::draft(&cx) {

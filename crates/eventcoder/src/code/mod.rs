@@ -3,6 +3,7 @@
 //! and an explanation of every field.
 
 mod coder;
+mod commas;
 mod dates;
 mod dedup;
 mod diagnose;
@@ -13,6 +14,7 @@ mod targets;
 
 pub(crate) use coder::place_for_state;
 pub use coder::{Coder, CoderBuilder, CoderOptions, DateSpan, Discarded, Document, IssueMention};
+pub use commas::CommaLimits;
 pub use dates::{DateMention, find_dates, infer_year, last_weekday, resolve_partial};
 pub use dedup::{Dedup, MAX_EVIDENCE, dedup};
 pub use diagnose::{Diagnosis, DropReason, SentenceDiagnosis, SentenceOutcome, TriggerDiagnosis};

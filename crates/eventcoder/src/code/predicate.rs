@@ -179,6 +179,9 @@ pub(super) struct PredicateContext<'a> {
     pub memory: &'a Memory,
     /// Coding by PETRARCH-1's conventions ([`crate::CoderOptions::petrarch_conventions`]).
     pub petrarch: bool,
+    /// The unit ranges of the comma-delimited clauses PETRARCH-1 drops (none without its
+    /// conventions).
+    pub dropped_clauses: &'a [std::ops::Range<usize>],
 }
 
 /// An event in the making: what the rules have decided so far.
@@ -268,6 +271,9 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     if p.modality.directed {
         return Err("directed");
     }
+    if cx.dropped_clauses.iter().any(|r| r.contains(&p.verb)) {
+        return Err("comma-clause");
+    }
     let mut d = Draft {
         entry: cameo(&cx.pattern.code).ok_or("unknown-code")?,
         rule: String::with_capacity(cx.pattern.rule.len() + 32),
@@ -284,6 +290,10 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     // stays the source and the target is found as for the active.
     if cx.petrarch && p.modality.passive && p.subject_is_target {
         d.sources = std::mem::take(&mut d.targets);
+    }
+    // PETRARCH-1's `- + * MONEY $`: "A received money from B" is B's act on A.
+    if cx.petrarch && cx.pattern.swapped && !p.modality.passive && !d.targets.is_empty() {
+        std::mem::swap(&mut d.sources, &mut d.targets);
     }
     d.rule.push_str(&cx.pattern.rule);
     for (name, rule) in RULES {
@@ -562,13 +572,16 @@ fn by_state(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
 
 /// Targets the sentence does not write ([`super::targets`], rules in order).
 fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    // PETRARCH-1 takes the first coded actor: a name no dictionary codes is passed over.
+    if cx.petrarch && d.targets.iter().all(|t| !t.is_resolved()) {
+        d.targets.clear();
+    }
     if !d.targets.is_empty() {
         return ControlFlow::Continue(());
     }
-    if cx.pattern.compound && d.sources.len() >= 2 {
-        // A compound pattern: the members of the subject are each other's targets.
-        d.targets = d.sources.clone();
-        d.note("compound");
+    // (PETRARCH-1 takes a compound's target from its verb phrase first.)
+    if cx.pattern.compound && d.sources.len() >= 2 && !cx.petrarch {
+        compound_targets(d);
         return ControlFlow::Continue(());
     }
     let tcx = TargetContext {
@@ -585,14 +598,24 @@ fn implicit_target(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> 
         sources: &d.sources,
         condition: cx.condition,
         memory: cx.memory,
+        passive: cx.p.modality.passive,
         petrarch: cx.petrarch,
+        dropped_clauses: cx.dropped_clauses,
     };
     if let Some(found) = infer_target(&tcx) {
         d.targets = found.targets;
         d.note(found.rule);
         d.confidence -= found.cost;
+    } else if cx.pattern.compound && d.sources.len() >= 2 {
+        compound_targets(d);
     }
     ControlFlow::Continue(())
+}
+
+/// A compound pattern (`%`): the members of the subject are each other's targets.
+fn compound_targets(d: &mut Draft) {
+    d.targets = d.sources.clone();
+    d.note("compound");
 }
 
 /// A code meaningless without a target ("received a prison sentence" is no hosting).

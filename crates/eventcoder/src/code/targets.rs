@@ -4,6 +4,7 @@
 //!
 //! | rule | finds | example |
 //! |---|---|---|
+//! | `target-from-lower-phrase` | PETRARCH-1 only: the first actor anywhere after the predicate, across "that" and subordinate clauses | "A allowed that B is no place to visit" |
 //! | `target-from-condition` | the party a threat's condition names | "threatened to quit the talks if the United States goes ahead" |
 //! | `reciprocal` | every other subject | "India and Pakistan accused each other" |
 //! | `target-from-antecedent` | the makers of the event an object refers back to | "Russia expelled two diplomats. Estonia condemned the move." |
@@ -51,16 +52,21 @@ pub(super) struct TargetContext<'a> {
     /// The unit of an "if" / "unless" after the predicate.
     pub condition: Option<usize>,
     pub memory: &'a Memory,
+    /// The predicate is passive ("was extradited"): its subject is the one acted on.
+    pub passive: bool,
     /// Coding by PETRARCH-1's conventions: no target from the source's own government
     /// ([`PETRARCH_SKIPS`]), and from the place only where the verb phrase names it.
     pub petrarch: bool,
+    /// The comma-delimited clauses PETRARCH-1 drops (none without its conventions).
+    pub dropped_clauses: &'a [std::ops::Range<usize>],
 }
 
 /// A target inference rule.
 pub(super) type TargetRule = fn(&TargetContext<'_>) -> Option<Inferred>;
 
 /// The rules, in the order they are tried.
-pub(super) const RULES: [(&str, TargetRule); 6] = [
+pub(super) const RULES: [(&str, TargetRule); 7] = [
+    ("target-from-lower-phrase", from_lower_phrase),
     ("target-from-condition", from_condition),
     ("reciprocal", reciprocal),
     ("target-from-antecedent", from_antecedent),
@@ -72,11 +78,20 @@ pub(super) const RULES: [(&str, TargetRule); 6] = [
 /// The rules PETRARCH-1's conventions leave out: the text writes no such target.
 pub(super) const PETRARCH_SKIPS: [&str; 1] = ["target-own-government"];
 
+/// The rules only PETRARCH-1's conventions apply: its reading of the parse tree, not news.
+pub(super) const PETRARCH_ONLY: [&str; 1] = ["target-from-lower-phrase"];
+
 /// The targets of the first rule that finds some.
 pub(super) fn infer(cx: &TargetContext<'_>) -> Option<Inferred> {
     RULES
         .iter()
-        .filter(|(name, _)| !(cx.petrarch && PETRARCH_SKIPS.contains(name)))
+        .filter(|(name, _)| {
+            if cx.petrarch {
+                !PETRARCH_SKIPS.contains(name)
+            } else {
+                !PETRARCH_ONLY.contains(name)
+            }
+        })
         .find_map(|(_, rule)| rule(cx))
 }
 
@@ -111,6 +126,37 @@ fn from_adjunct(cx: &TargetContext<'_>) -> Option<Inferred> {
         .cloned()
         .collect();
     found(targets, "target-from-adjunct", 0.1)
+}
+
+/// PETRARCH-1 takes the first actor of the verb's lower phrase, the rest of the verb phrase in
+/// its parse: a complement clause ("allowed that Mordor is ...") and a subordinate clause
+/// ("postponed their meeting after troops were reported in Ithilien") are part of it, a pronoun
+/// ("their") is no actor, a place is left to `target-from-location`, and a comma-delimited
+/// clause PETRARCH-1 drops is no part of it.
+fn from_lower_phrase(cx: &TargetContext<'_>) -> Option<Inferred> {
+    // (A passive's subject took the target's place: "was extradited to X" is no target X.)
+    if cx.passive {
+        return None;
+    }
+    let end = (cx.end..cx.sentence_end)
+        .find(|&q| matches!(cx.units[q].span.slice(cx.text), ";" | ":"))
+        .unwrap_or(cx.sentence_end);
+    let dropped = |q: usize| cx.dropped_clauses.iter().any(|r| r.contains(&q));
+    let mi = cx.mentions.iter().position(|mm| {
+        mm.units.start >= cx.end
+            && mm.units.start < end
+            && !dropped(mm.units.start)
+            && mm.reference.is_none()
+            && !mm.partial
+            && mm.outlet.is_none()
+            && (mm.is_actor() || mm.state.is_some())
+    })?;
+    let targets = cx.actors[mi]
+        .iter()
+        .filter(|t| t.is_resolved() && !cx.sources.iter().any(|s| s.same_party(t)))
+        .cloned()
+        .collect();
+    found(targets, "target-from-lower-phrase", 0.0)
 }
 
 /// "threatened to stop negotiations if the United States goes ahead": a threat's target is the

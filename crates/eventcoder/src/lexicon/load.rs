@@ -1193,6 +1193,7 @@ impl Loader<'_> {
             paired: None,
             literal: false,
             compound: false,
+            swapped: false,
         });
         let plural = match noun.rsplit_once(' ') {
             Some((head, last)) => format!("{head} {}", super::verbs::plural_of(last)),
@@ -1318,6 +1319,7 @@ impl Loader<'_> {
             paired: None,
             literal: false,
             compound: false,
+            swapped: false,
         });
         for infl in self.lex.irregular.inflect(&lemma) {
             for (form, bits) in infl.forms() {

@@ -445,6 +445,10 @@ pub struct Pattern {
     /// The event is between the members of a compound subject, each the others' target (a
     /// PETRARCH pattern's `%`: `% * [030:030]` codes "A and B agree" as A to B and B to A).
     pub compound: bool,
+    /// The roles turned around (a PETRARCH pattern's `+` before the verb and `$` after it:
+    /// `- + * MONEY $` codes "A received money from B" as B to A): the subject is the target
+    /// and the object the source.
+    pub swapped: bool,
 }
 
 /// An issue of a PETRARCH issues file: its category (`<ISSUE CATEGORY="EDUCATION">`) and code

@@ -1070,6 +1070,8 @@ impl Load<'_, '_> {
         // "% *" (a compound subject) is another pattern than the bare verb; a `%` after the
         // verb ("* WITH %") is a target slot, which the matcher finds by itself.
         let compound = pre.iter().any(|(f, _)| *f == Flat::Compound);
+        let swapped = pre.iter().any(|(f, _)| *f == Flat::Target)
+            && post.iter().any(|(f, _)| *f == Flat::Slot);
         if compound {
             norm.insert_str(0, "% ");
         }
@@ -1113,6 +1115,7 @@ impl Load<'_, '_> {
             paired,
             literal: true,
             compound,
+            swapped,
         });
         for lemma in
             std::iter::once(lemma).chain(verbs[1..].iter().map(|v| v.words[v.head].clone()))
