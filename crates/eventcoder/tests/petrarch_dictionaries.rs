@@ -556,3 +556,38 @@ fn petrarch_place_target_for_any_code() {
     assert_eq!(conv_dyads(&modal_coder(false), text), Vec::<String>::new());
     assert_eq!(conv_dyads(&modal_coder(true), text), ["NRV TLM 174M"]);
 }
+
+/// An actor whose code is written with slashes stands for each of its codes: one event per
+/// code, crossed with the other side's, kept apart by deduplication. A phrase opening with
+/// "the" matches it lowercase inside a sentence.
+#[test]
+fn slash_codes_and_the_phrases() {
+    let actors = "NORVIA [NRV]\nOSKARIA [OSK]\nTHE_TWIN_CITIES [TWA/TWB]\nTALMARK [TLM/TLN]\n";
+    let coder = Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Actors, "slash.actors.txt", actors)
+        .petrarch_str(
+            PetrarchKind::Verbs,
+            "slash.verbs.txt",
+            "--- SPURN [120] ---\nSPURN\n",
+        )
+        .build()
+        .unwrap();
+    let table: &[(&str, &[&str])] = &[
+        (
+            "The Twin Cities spurned Talmark.",
+            &["TWA TLM 120", "TWA TLN 120", "TWB TLM 120", "TWB TLN 120"],
+        ),
+        (
+            "Norvia and the Twin Cities spurned Oskaria.",
+            &["NRV OSK 120", "TWA OSK 120", "TWB OSK 120"],
+        ),
+        (
+            "Oskaria spurned Norvia and the Twin Cities.",
+            &["OSK NRV 120", "OSK TWA 120", "OSK TWB 120"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(conv_dyads(&coder, text), *want, "{text}");
+    }
+}

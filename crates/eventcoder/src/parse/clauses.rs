@@ -1630,10 +1630,13 @@ fn extend_right(c: &Ctx<'_>, v: &mut Vec<usize>) {
             q += 1;
             saw_and = true;
         }
+        // The mention after the determiners, or one that holds them ("the United Nations"
+        // of a dictionary's THE_UNITED_NATIONS).
+        let from = q;
         while q < c.range.end && c.class(q) & DET != 0 {
             q += 1;
         }
-        match c.mention_starting(q) {
+        match (from..=q).find_map(|k| c.mention_starting(k)) {
             Some(mi) if c.ms[mi].is_actor() && !c.ms[mi].after_prep_loc && !v.contains(&mi) => {
                 pending.push(mi);
                 if saw_and {
