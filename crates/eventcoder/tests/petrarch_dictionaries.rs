@@ -537,3 +537,90 @@ fn petrarch_conventions_option_table() {
         assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }
+
+/// Dictionaries of our own for the tests of codes as written and of modals below.
+const MODAL_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\n";
+const MODAL_VERBS: &str = "--- ACT [100] ---\nACT\n- HINTED WOULD * SOON [1012]\n\
+- HINTED SHOULD * [1013]\n\n--- SHOULD [101] ---\nSHOULD\n\n--- BARGAIN [031] ---\nBARGAIN\n\
+- * FOR_ASYLUM [174M]\n";
+
+fn modal_coder(petrarch: bool) -> Coder {
+    Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Actors, "modal.actors.txt", MODAL_ACTORS)
+        .petrarch_str(PetrarchKind::Verbs, "modal.verbs.txt", MODAL_VERBS)
+        .petrarch_conventions(petrarch)
+        .build()
+        .unwrap()
+}
+
+/// A modal a pattern writes before its verb is part of what the pattern codes: the modal marks
+/// no possibility, and any form of the verb may follow it. A modal is never a verb, though a
+/// dictionary lists it as one. Four-character codes are carried as written.
+#[test]
+fn modals_written_in_patterns() {
+    for petrarch in [false, true] {
+        let coder = modal_coder(petrarch);
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Norvia hinted it should have acted against Talmark.",
+                &["NRV TLM 1013"],
+            ),
+            (
+                "Norvia hinted it would acting soon against Talmark.",
+                &["NRV TLM 1012"],
+            ),
+            // No pattern writes the modal: a possibility, no act.
+            ("Norvia could act against Talmark.", &[]),
+            ("Norvia said Talmark should leave.", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(conv_dyads(&coder, text), *want, "{petrarch}: {text}");
+        }
+    }
+}
+
+/// By PETRARCH-1's conventions the place the verb phrase names is the target whatever the
+/// code (here one outside the CAMEO table, coded as written); by default only codes flagged
+/// `target_from_place` take it.
+#[test]
+fn petrarch_place_target_for_any_code() {
+    let text = "Norvia will bargain for asylum in Talmark.";
+    assert_eq!(conv_dyads(&modal_coder(false), text), Vec::<String>::new());
+    assert_eq!(conv_dyads(&modal_coder(true), text), ["NRV TLM 174M"]);
+}
+
+/// An actor whose code is written with slashes stands for each of its codes: one event per
+/// code, crossed with the other side's, kept apart by deduplication. A phrase opening with
+/// "the" matches it lowercase inside a sentence.
+#[test]
+fn slash_codes_and_the_phrases() {
+    let actors = "NORVIA [NRV]\nOSKARIA [OSK]\nTHE_TWIN_CITIES [TWA/TWB]\nTALMARK [TLM/TLN]\n";
+    let coder = Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Actors, "slash.actors.txt", actors)
+        .petrarch_str(
+            PetrarchKind::Verbs,
+            "slash.verbs.txt",
+            "--- SPURN [120] ---\nSPURN\n",
+        )
+        .build()
+        .unwrap();
+    let table: &[(&str, &[&str])] = &[
+        (
+            "The Twin Cities spurned Talmark.",
+            &["TWA TLM 120", "TWA TLN 120", "TWB TLM 120", "TWB TLN 120"],
+        ),
+        (
+            "Norvia and the Twin Cities spurned Oskaria.",
+            &["NRV OSK 120", "TWA OSK 120", "TWB OSK 120"],
+        ),
+        (
+            "Oskaria spurned Norvia and the Twin Cities.",
+            &["OSK NRV 120", "OSK TWA 120", "OSK TWB 120"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(conv_dyads(&coder, text), *want, "{text}");
+    }
+}

@@ -379,6 +379,12 @@ impl Resolver<'_> {
             a.code = self.code(&a, m);
             out.insert(0, a);
         }
+        if out
+            .iter()
+            .any(|a| a.code.as_deref().is_some_and(|c| c.contains('/')))
+        {
+            out = out.into_iter().flat_map(split_slash_code).collect();
+        }
         out
     }
 
@@ -392,13 +398,21 @@ impl Resolver<'_> {
                 // A dated code (null: no actor then), with the agent's code of the mention.
                 Some(dated) => {
                     let code = dated.code.clone()?;
-                    Some(match agent {
-                        Some(x) if x.flags.prefix => format_smolstr!("{}{code}", x.cameo),
-                        Some(x) if !code.ends_with(x.cameo.as_str()) => {
-                            with_agent_code(&code, &x.cameo)
+                    let with_agent = |code: &str| -> SmolStr {
+                        match agent {
+                            Some(x) if x.flags.prefix => format_smolstr!("{}{code}", x.cameo),
+                            Some(x) if !code.ends_with(x.cameo.as_str()) => {
+                                with_agent_code(code, &x.cameo)
+                            }
+                            _ => code.into(),
                         }
-                        _ => code,
-                    })
+                    };
+                    // A code written with slashes (`[FRO/BIL/SAM]`): the agent joins each.
+                    if code.contains('/') {
+                        let parts: Vec<SmolStr> = code.split('/').map(with_agent).collect();
+                        return Some(parts.join("/").into());
+                    }
+                    Some(with_agent(&code))
                 }
                 None if group.dated.is_empty() => Some(group.cameo.clone()),
                 None => None,
@@ -434,6 +448,32 @@ impl Resolver<'_> {
 /// A group's code with an agent's code after it. Where both are made of three-letter codes,
 /// one the group's code has already is not repeated (PETRARCH's rule: "West German" `GMWGOV`
 /// with "world government" `WGOGOV` is `GMWGOVWGO`).
+/// An actor whose dictionary code is written with slashes (`THE_SHIRE [FRO/BIL/SAM]`): one actor
+/// per code, as PETRARCH codes one event per code. Each is its own party (its organization the
+/// code's part), so deduplication keeps their events apart.
+fn split_slash_code(a: Actor) -> Vec<Actor> {
+    let Some(code) = a.code.clone().filter(|c| c.contains('/')) else {
+        return vec![a];
+    };
+    let org_parts: Option<Vec<&str>> = a
+        .organization
+        .as_deref()
+        .filter(|o| o.contains('/'))
+        .map(|o| o.split('/').collect());
+    code.split('/')
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(i, c)| {
+            let mut one = a.clone();
+            one.code = Some(c.into());
+            if let Some(parts) = &org_parts {
+                one.organization = parts.get(i).map(|&o| SmolStr::from(o));
+            }
+            one
+        })
+        .collect()
+}
+
 fn with_agent_code(code: &str, agent: &str) -> SmolStr {
     let triples = |s: &str| s.len() % 3 == 0 && s.is_ascii();
     if !(triples(code) && triples(agent)) {

@@ -260,7 +260,8 @@ fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> 
 /// ("demonstrated in Kirkuk").
 fn from_location(cx: &TargetContext<'_>) -> Option<Inferred> {
     let mutual_sources = cx.sources.len() >= 2 && cx.entry.symmetric;
-    if mutual_sources || !cx.entry.target_from_place {
+    // (PETRARCH-1 takes any actor of the verb phrase, whatever the code.)
+    if mutual_sources || !(cx.entry.target_from_place || cx.petrarch) {
         return None;
     }
     let loc = cx.location?;

@@ -411,6 +411,28 @@ fn before_matches(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> bool {
     true
 }
 
+/// Whether the last of a pattern's words before the verb is a modal ("would", "should")
+/// standing right before the verb at `verb` (over adverbs): the word after a modal is the verb
+/// of its verb group, whatever its form. (Not "is": "is ready" holds no verb.)
+fn pattern_modal_before(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> bool {
+    let Some(&(k, _)) = before.last() else {
+        return false;
+    };
+    let mut j = verb;
+    while j > c.range.start && c.is_adverb(j - 1) {
+        j -= 1;
+    }
+    j > c.range.start && c.units[j - 1].key == k && is_modal(c, j - 1)
+}
+
+/// Whether the word at `i` is a modal auxiliary ("should", "would", "will"): never a verb of an
+/// event, though a dictionary may list it as one (PETRARCH's parser tags it `MD`, which no
+/// verb pattern reads). "going" of "going to" is no modal, nor are "if" and "whether".
+fn is_modal(c: &Ctx<'_>, i: usize) -> bool {
+    let cl = c.class(i);
+    cl & (FUTURE | HYPO) != 0 && cl & (PROSPECTIVE | CONDITION | QUESTION) == 0
+}
+
 /// Whether a compound subject ("Peru and Chile", "Peru, Chile and Bolivia") ends right
 /// before the verb starting at `verb`, over auxiliaries, negators and adverbs.
 fn compound_subject(c: &Ctx<'_>, verb: usize) -> bool {
@@ -603,7 +625,7 @@ pub fn predicates(
             continue;
         }
         let cands = lex.verb_patterns(u.key);
-        if cands.is_empty() || c.in_mention(i) {
+        if cands.is_empty() || c.in_mention(i) || is_modal(&c, i) {
             continue;
         }
         // "Air raids by the coalition", "a drone strike": the last word of an event noun is
@@ -700,9 +722,8 @@ pub fn predicates(
         let indexed = lex.verb_candidates(u.key, &sentence_keys, &mut marks, &mut picked);
         let tried = if indexed { picked.len() } else { cands.len() };
         for ci in (0..tried).map(|j| if indexed { picked[j] as usize } else { j }) {
-            let ((p, forms), check) = (cands[ci], &checks[ci]);
-            if forms.0 & allowed == 0
-                || check.prefix_len as usize != i - word_start
+            let ((p, mut forms), check) = (cands[ci], &checks[ci]);
+            if check.prefix_len as usize != i - word_start
                 || !check.words().iter().all(|&(k, pl)| occurs(k) || occurs(pl))
             {
                 continue;
@@ -710,6 +731,16 @@ pub fn predicates(
             let pat = &lex.patterns[p];
             if check.has_before && !before_matches(&c, &pat.before, word_start) {
                 continue;
+            }
+            if forms.0 & allowed == 0 {
+                // A modal the pattern writes right before its verb makes the word the verb,
+                // whatever its form ("- INDICATED WOULD * NOW" matches "would acting now":
+                // PETRARCH matches a pattern's words whatever the verb's form).
+                if !pattern_modal_before(&c, &pat.before, word_start) {
+                    continue;
+                }
+            } else {
+                forms = VerbForms(forms.0 & allowed);
             }
             if pat.compound && !compound_subject(&c, word_start) {
                 continue;
@@ -756,7 +787,6 @@ pub fn predicates(
         let Some((_, end, pattern, forms, target)) = best else {
             continue;
         };
-        let forms = VerbForms(forms.0 & allowed);
         covered = end.max(i + 1);
         let head_end = match target {
             Some(t) if ms[t].units.start > i => {
@@ -974,6 +1004,10 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     let mut j = preds[pi].left_edge;
     let mut be_seen = false;
     let mut would = false;
+    // A modal the pattern writes before its verb ("- SAID WOULD * [173]", "- INDICATED SHOULD
+    // * [1011]"): the pattern's code is for the phrase with it, so it marks no modality.
+    let before = &c.lex.patterns[preds[pi].pattern].before;
+    let written = |k: usize| before.iter().any(|&(key, _)| key == c.units[k].key);
     let mut steps = 0;
     while j > start && steps < 8 {
         steps += 1;
@@ -994,13 +1028,13 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         } else if cl & (HAVE | DO) != 0 {
             j -= 1;
         } else if cl & FUTURE != 0 && cl & PROSPECTIVE == 0 {
-            m.intent = true;
+            m.intent |= !written(k);
             j -= 1;
         } else if cl & HYPO != 0 && cl & (CONDITION | QUESTION) == 0 {
             if cl & REPORTED_FUTURE != 0 {
-                would = true;
+                would |= !written(k);
             } else {
-                m.hypothetical = true;
+                m.hypothetical |= !written(k);
             }
             j -= 1;
         } else if c.is(k, c.lex.keys.to) && k > start {
@@ -1681,10 +1715,13 @@ fn extend_right(c: &Ctx<'_>, v: &mut Vec<usize>) {
             q += 1;
             saw_and = true;
         }
+        // The mention after the determiners, or one that holds them ("the United Nations"
+        // of a dictionary's THE_UNITED_NATIONS).
+        let from = q;
         while q < c.range.end && c.class(q) & DET != 0 {
             q += 1;
         }
-        match c.mention_starting(q) {
+        match (from..=q).find_map(|k| c.mention_starting(k)) {
             Some(mi) if c.ms[mi].is_actor() && !c.ms[mi].after_prep_loc && !v.contains(&mi) => {
                 pending.push(mi);
                 if saw_and {

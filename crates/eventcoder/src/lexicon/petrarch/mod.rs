@@ -498,15 +498,24 @@ fn is_state_code(code: &str) -> bool {
 
 /// An actor phrase as the lexicon matches it: its first letter capitalized (so a lowercase
 /// common word does not match a name), short all-letter words (IMF, UN) in capitals (their case
-/// must match).
+/// must match). A leading "the" stays lowercase and the name after it is capitalized instead
+/// (`THE_SHIRE` matches "the Shire" inside a sentence, and "The Shire" opening one).
 fn actor_phrase(p: &str) -> String {
     if p.len() <= 3 && !p.contains(' ') && p.chars().all(|c| c.is_alphabetic()) {
         return p.to_uppercase();
     }
-    let mut c = p.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let capitalized = |s: &str| -> String {
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => String::new(),
+        }
+    };
+    match p.split_once(' ') {
+        Some((the, rest)) if the.eq_ignore_ascii_case("the") && !rest.is_empty() => {
+            format!("the {}", capitalized(rest))
+        }
+        _ => capitalized(p),
     }
 }
 
