@@ -504,3 +504,46 @@ fn petrarch_conventions_option_table() {
         assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }
+
+const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\n";
+const COMPOUND_AGENTS: &str = "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\n";
+const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n";
+
+/// Compounds and noun phrases under PETRARCH-1's conventions, one row per behaviour: the
+/// dyads without the option, then with it.
+#[test]
+fn petrarch_compound_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "cmp.actors.txt", COMPOUND_ACTORS)
+            .petrarch_str(PetrarchKind::Agents, "cmp.agents.txt", COMPOUND_AGENTS)
+            .petrarch_str(PetrarchKind::Verbs, "cmp.verbs.txt", COMPOUND_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // A role's place phrase holds every place of its compound; the role is the subject,
+        // one actor per state (by default, the sentence's place gives the state).
+        (
+            "Lawmakers in Talmark and Oskaria spurned Norvia.",
+            &["TLMLEG NRV 120"],
+            &["OSKLEG NRV 120", "TLMLEG NRV 120"],
+        ),
+        // Roles joined by "and" share the place phrase of the last.
+        (
+            "Lawmakers and officials in Talmark and Oskaria spurned Norvia.",
+            &["TLMGOV NRV 120", "TLMLEG NRV 120"],
+            &[
+                "OSKGOV NRV 120",
+                "OSKLEG NRV 120",
+                "TLMGOV NRV 120",
+                "TLMLEG NRV 120",
+            ],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}

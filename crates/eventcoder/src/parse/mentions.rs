@@ -398,7 +398,48 @@ pub fn mentions(
     merge_compound_adjectives(lex, units, text, &mut out);
     out.sort_by_key(|m| m.units.start);
     qualify_places(lex, units, text, &mut out);
+    spread_place_phrases(lex, units, text, &mut out);
     out
+}
+
+/// "Lawmakers in Fornost and Gondor": a place phrase after an actor holds every place joined
+/// by "and", "or" or commas, so each conjunct is after the preposition too (no subject of
+/// the verb that follows).
+fn spread_place_phrases(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Mention]) {
+    let place = |m: &Mention| m.is_role_free() && (m.state.is_some() || m.place.is_some());
+    for i in 1..out.len() {
+        let (owner, first) = (&out[i - 1], &out[i]);
+        let after_actor = owner.is_actor()
+            && !owner.after_prep_loc
+            && first.units.start == owner.units.end + 1
+            && units[owner.units.end].class & PREP_LOC != 0;
+        if !(after_actor && first.after_prep_loc && place(first)) {
+            continue;
+        }
+        // A chain of commas counts only once an "and" or "or" closes it ("Alexandria,
+        // Virginia" is one place).
+        let (mut j, mut closed) = (i + 1, i + 1);
+        while j < out.len() && place(&out[j]) && !out[j].after_prep_loc {
+            let gap = out[j - 1].units.end..out[j].units.start;
+            let is_and = |q: usize| units[q].key == lex.keys.and || units[q].key == lex.keys.or;
+            let joined = !gap.is_empty()
+                && gap.len() <= 3
+                && gap.clone().all(|q| {
+                    is_and(q) || units[q].class & DET != 0 || units[q].span.slice(text) == ","
+                });
+            if !joined {
+                break;
+            }
+            j += 1;
+            if gap.clone().any(is_and) {
+                closed = j;
+                break;
+            }
+        }
+        for m in &mut out[i + 1..closed] {
+            m.after_prep_loc = true;
+        }
+    }
 }
 
 /// "Alexandria, Virginia", "Tripoli, Lebanon": a place written with its region or state after a
