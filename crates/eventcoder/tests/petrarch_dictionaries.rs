@@ -505,8 +505,8 @@ fn petrarch_conventions_option_table() {
     }
 }
 
-const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\n";
-const COMPOUND_AGENTS: &str = "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\n";
+const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nVELDREN [NRV]\n";
+const COMPOUND_AGENTS: &str = "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nPRIME_MINISTER [~GOV]\n";
 const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n";
 
 /// Compounds and noun phrases under PETRARCH-1's conventions, one row per behaviour: the
@@ -540,6 +540,18 @@ fn petrarch_compound_table() {
                 "TLMGOV NRV 120",
                 "TLMLEG NRV 120",
             ],
+        ),
+        // A state's possessive, modifiers, then a role: the state's role; a one-word name
+        // after it holds the role, whatever state its entry gives (the phrase's first state).
+        (
+            "Talmark's stubborn and wary prime minister spurned Oskaria.",
+            &["TLMGOV OSK 120"],
+            &["TLMGOV OSK 120"],
+        ),
+        (
+            "Talmark's first Deputy Prime Minister Veldren spurned Oskaria.",
+            &["TLMGOV OSK 120"],
+            &["TLMGOV OSK 120"],
         ),
     ];
     for (text, without, with) in table {

@@ -514,7 +514,8 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
                     !f.has(crate::lexicon::VerbForms::PAST | crate::lexicon::VerbForms::THIRD)
                 })
         });
-    if !(adjacent || possessive || led || modified) {
+    let owned = possessor_modified(lex, units, text, m, p);
+    if !(adjacent || possessive || led || modified || owned) {
         return false;
     }
     // "the Bush administration", "the Putin government": a leader's name before a government noun.
@@ -538,12 +539,17 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
         return false;
     }
     // "Bree Prime Minister Romendacil", where a PETRARCH actor file codes the name with its
-    // state's code alone: the name of the role's holder, not a second state.
+    // state's code alone: the name of the role's holder, not a second state. A one-word
+    // name after a state's role holds that role whatever state the file gives it ("Ithilen's
+    // minister Calimehtar": the first state of the phrase is the actor's).
     let holder = adjacent
         && m.agent.is_some()
         && p.group.is_none()
         && p.is_role_free()
-        && matches!((m.state, p.state), (Some((a, _)), Some((b, StateForm::Name))) if a == b);
+        && match (m.state, p.state) {
+            (Some((a, _)), Some((b, StateForm::Name))) => a == b || p.units.len() == 1,
+            _ => false,
+        };
     // "MSF Arnor": a PETRARCH prefix agent (`[NGO~]`) stands before the actor it qualifies.
     let prefixed = adjacent
         && m.state.is_none()
@@ -564,6 +570,39 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
         return !possessive;
     }
     true
+}
+
+/// "Ithilen's awful and evil minister", "Dagolath's first Deputy Prime Minister": a state's
+/// possessive, up to four modifiers (plain words, "and", "or"; no verb), then the role `p`
+/// the state owns.
+fn possessor_modified(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention) -> bool {
+    let mark = m.units.end;
+    let owner = m.state.is_some()
+        && m.agent.is_none()
+        && m.person.is_none()
+        && m.name.is_none()
+        && m.org.is_none()
+        && m.group.is_none();
+    if !(owner && p.agent.is_some() && mark < units.len() && units[mark].class & POSS_MARK != 0) {
+        return false;
+    }
+    let between = mark + 1..p.units.start;
+    if between.is_empty() || between.len() > 4 {
+        return false;
+    }
+    between.clone().all(|q| {
+        let u = &units[q];
+        let w = u.span.slice(text);
+        let joiner = u.key == lex.keys.and || u.key == lex.keys.or;
+        // (A participle may be a verb: "Eriador's attack displaced officials".)
+        let verbal = w.ends_with("ed")
+            || w.ends_with("ing")
+            || lex.verb_patterns(u.key).iter().any(|(_, f)| {
+                f.has(crate::lexicon::VerbForms::PAST | crate::lexicon::VerbForms::THIRD)
+            });
+        u.is(WORD) && (joiner || u.class == 0 && !verbal)
+    }) && units[between.start].class & CONJ == 0
+        && units[between.end - 1].class & CONJ == 0
 }
 
 fn absorb(m: &mut Mention, p: Mention) {
