@@ -505,7 +505,8 @@ fn petrarch_conventions_option_table() {
     }
 }
 
-const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nVELDREN [NRV]\n";
+const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nVELDREN [NRV]\n\
+SOUTH_TALMARK [STL]\n";
 const COMPOUND_AGENTS: &str = "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nPRIME_MINISTER [~GOV]\n";
 const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n";
 
@@ -552,6 +553,12 @@ fn petrarch_compound_table() {
             "Talmark's first Deputy Prime Minister Veldren spurned Oskaria.",
             &["TLMGOV OSK 120"],
             &["TLMGOV OSK 120"],
+        ),
+        // Words joined by an underscore in the text, as a dictionary writes a space.
+        (
+            "Norvia spurned South_Talmark.",
+            &["NRV STL 120"],
+            &["NRV STL 120"],
         ),
     ];
     for (text, without, with) in table {
