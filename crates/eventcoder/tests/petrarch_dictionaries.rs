@@ -508,7 +508,7 @@ fn petrarch_conventions_option_table() {
 const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nVELDREN [NRV]\n\
 SOUTH_TALMARK [STL]\n";
 const COMPOUND_AGENTS: &str = "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nPRIME_MINISTER [~GOV]\n";
-const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n";
+const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n- NEITHER * [125]\n";
 
 /// Compounds and noun phrases under PETRARCH-1's conventions, one row per behaviour: the
 /// dyads without the option, then with it.
@@ -559,6 +559,12 @@ fn petrarch_compound_table() {
             "Norvia spurned South_Talmark.",
             &["NRV STL 120"],
             &["NRV STL 120"],
+        ),
+        // "Neither X nor Y": both members are the subject.
+        (
+            "Neither Norvia nor Oskaria spurned Talmark.",
+            &["NRV TLM 125", "OSK TLM 125"],
+            &["NRV TLM 125", "OSK TLM 125"],
         ),
     ];
     for (text, without, with) in table {

@@ -154,6 +154,8 @@ pub struct CommonKeys {
     pub or: u32,
     /// "but"
     pub but: u32,
+    /// "nor"
+    pub nor: u32,
 }
 
 /// One phrase match: unit range and the sense.
@@ -642,6 +644,7 @@ impl Lexicon {
             that: self.key("that"),
             or: self.key("or"),
             but: self.key("but"),
+            nor: self.key("nor"),
         };
     }
 
