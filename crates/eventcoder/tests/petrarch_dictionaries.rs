@@ -506,9 +506,9 @@ fn petrarch_conventions_option_table() {
 }
 
 const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nVELDREN [NRV]\n\
-SOUTH_TALMARK [STL]\n";
+SOUTH_TALMARK [STL]\nNORTHERN_LEAGUE [IGONRL]\n";
 const COMPOUND_AGENTS: &str = "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nPRIME_MINISTER [~GOV]\n";
-const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n- NEITHER * [125]\n";
+const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n- NEITHER * [125]\n\n--- AGREE [031] ---\nAGREE\n- % * [030:030]\n";
 
 /// Compounds and noun phrases under PETRARCH-1's conventions, one row per behaviour: the
 /// dyads without the option, then with it.
@@ -565,6 +565,13 @@ fn petrarch_compound_table() {
             "Neither Norvia nor Oskaria spurned Talmark.",
             &["NRV TLM 125", "OSK TLM 125"],
             &["NRV TLM 125", "OSK TLM 125"],
+        ),
+        // An acronym in parentheses belongs to the mention before it: the compound still
+        // ends right before its verb.
+        (
+            "Talmark and the Northern League (NL) agree that tariffs should fall.",
+            &["IGONRL TLM 030", "TLM IGONRL 030"],
+            &["IGONRL TLM 030", "TLM IGONRL 030"],
         ),
     ];
     for (text, without, with) in table {

@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::article::Span;
 use crate::lexicon::words::*;
 use crate::lexicon::{
-    AgentId, CAPITALIZED, GroupId, Lexicon, OrgId, OutletId, PersonId, PhraseMatch, PlaceId,
-    Referent, StateId, UNKNOWN, Unit, WORD,
+    ALL_CAPS, AgentId, CAPITALIZED, GroupId, Lexicon, OrgId, OutletId, PersonId, PhraseMatch,
+    PlaceId, Referent, StateId, UNKNOWN, Unit, WORD,
 };
 use crate::ontology::Sector;
 use crate::text::{month_number, weekday_number};
@@ -399,7 +399,41 @@ pub fn mentions(
     out.sort_by_key(|m| m.units.start);
     qualify_places(lex, units, text, &mut out);
     spread_place_phrases(lex, units, text, &mut out);
+    absorb_acronyms(units, text, range, &mut out);
     out
+}
+
+/// "the European Union (EU)", "the International Atomic Energy Agency (IAEA)": an acronym in
+/// parentheses right after an actor is part of its mention (and no mention of its own), so
+/// the mention still ends right before its verb.
+fn absorb_acronyms(units: &[Unit], text: &str, range: Range<usize>, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < out.len() {
+        let end = out[i].units.end;
+        let acronym = out[i].is_actor()
+            && end + 2 < range.end
+            && units[end].span.slice(text) == "("
+            && units[end + 1].is(WORD)
+            && units[end + 1].is(ALL_CAPS)
+            && units[end + 2].span.slice(text) == ")";
+        if !acronym {
+            i += 1;
+            continue;
+        }
+        let new_end = end + 3;
+        // ("LONDON (AP)": a news outlet's name is the source of the story, kept apart.)
+        let inside = |m: &Mention| m.units.start >= end && m.units.end <= new_end;
+        if out.iter().any(|m| inside(m) && m.outlet.is_some()) {
+            i += 1;
+            continue;
+        }
+        out.retain(|m| !inside(m));
+        let m = &mut out[i];
+        m.units.end = new_end;
+        m.span = m.span.cover(units[new_end - 1].span);
+        m.possessive = new_end < range.end && units[new_end].class & POSS_MARK != 0;
+        i += 1;
+    }
 }
 
 /// "Lawmakers in Fornost and Gondor": a place phrase after an actor holds every place joined
