@@ -624,3 +624,78 @@ fn slash_codes_and_the_phrases() {
         assert_eq!(conv_dyads(&coder, text), *want, "{text}");
     }
 }
+
+const COMPOUND_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nVELDREN [NRV]\n\
+SOUTH_TALMARK [STL]\nNORTHERN_LEAGUE [IGONRL]\n";
+const COMPOUND_AGENTS: &str = "LAWMAKER [~LEG]\nOFFICIAL [~GOV]\nPRIME_MINISTER [~GOV]\n";
+const COMPOUND_VERBS: &str = "--- SPURN [120] ---\nSPURN\n- NEITHER * [125]\n\n--- AGREE [031] ---\nAGREE\n- % * [030:030]\n";
+
+/// Compounds and noun phrases under PETRARCH-1's conventions, one row per behaviour: the
+/// dyads without the option, then with it.
+#[test]
+fn petrarch_compound_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "cmp.actors.txt", COMPOUND_ACTORS)
+            .petrarch_str(PetrarchKind::Agents, "cmp.agents.txt", COMPOUND_AGENTS)
+            .petrarch_str(PetrarchKind::Verbs, "cmp.verbs.txt", COMPOUND_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // A role's place phrase holds every place of its compound; the role is the subject,
+        // one actor per state (by default, the sentence's place gives the state).
+        (
+            "Lawmakers in Talmark and Oskaria spurned Norvia.",
+            &["TLMLEG NRV 120"],
+            &["OSKLEG NRV 120", "TLMLEG NRV 120"],
+        ),
+        // Roles joined by "and" share the place phrase of the last.
+        (
+            "Lawmakers and officials in Talmark and Oskaria spurned Norvia.",
+            &["TLMGOV NRV 120", "TLMLEG NRV 120"],
+            &[
+                "OSKGOV NRV 120",
+                "OSKLEG NRV 120",
+                "TLMGOV NRV 120",
+                "TLMLEG NRV 120",
+            ],
+        ),
+        // A state's possessive, modifiers, then a role: the state's role; a one-word name
+        // after it holds the role, whatever state its entry gives (the phrase's first state).
+        (
+            "Talmark's stubborn and wary prime minister spurned Oskaria.",
+            &["TLMGOV OSK 120"],
+            &["TLMGOV OSK 120"],
+        ),
+        (
+            "Talmark's first Deputy Prime Minister Veldren spurned Oskaria.",
+            &["TLMGOV OSK 120"],
+            &["TLMGOV OSK 120"],
+        ),
+        // Words joined by an underscore in the text, as a dictionary writes a space.
+        (
+            "Norvia spurned South_Talmark.",
+            &["NRV STL 120"],
+            &["NRV STL 120"],
+        ),
+        // "Neither X nor Y": both members are the subject.
+        (
+            "Neither Norvia nor Oskaria spurned Talmark.",
+            &["NRV TLM 125", "OSK TLM 125"],
+            &["NRV TLM 125", "OSK TLM 125"],
+        ),
+        // An acronym in parentheses belongs to the mention before it: the compound still
+        // ends right before its verb.
+        (
+            "Talmark and the Northern League (NL) agree that tariffs should fall.",
+            &["IGONRL TLM 030", "TLM IGONRL 030"],
+            &["IGONRL TLM 030", "TLM IGONRL 030"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}

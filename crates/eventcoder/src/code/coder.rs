@@ -908,12 +908,29 @@ impl Coder {
             } else {
                 // Under PETRARCH-1's conventions, only a place phrase right after the actor
                 // ("activists in Arnor", one noun phrase) gives it a state.
-                let context_state = if resolver.context_states {
-                    context_state
+                // ("Lawmakers in Fornost and Gondor": an actor for each state of the phrase.)
+                let mut states = if resolver.context_states {
+                    vec![context_state]
                 } else {
-                    own_place_state(lex, m, ms)
+                    own_place_states(lex, units, m, ms)
+                        .into_iter()
+                        .map(Some)
+                        .collect()
                 };
-                let mut acts = resolver.resolve(m, memory, context_state);
+                if states.is_empty() {
+                    states.push(None);
+                }
+                let mut acts: Vec<Actor> = Vec::new();
+                for state in states {
+                    for a in resolver.resolve(m, memory, state) {
+                        if !acts
+                            .iter()
+                            .any(|b| b.code == a.code && b.country == a.country)
+                        {
+                            acts.push(a);
+                        }
+                    }
+                }
                 place_for_state(lex, m, &mut acts);
                 acts
             };
@@ -1316,13 +1333,39 @@ pub(crate) fn place_for_state(lex: &Lexicon, m: &Mention, acts: &mut [Actor]) {
     }
 }
 
-/// The state of a place phrase right after mention `m` ("activists in Arnor"), as its ISO3
-/// code.
-fn own_place_state<'l>(lex: &'l Lexicon, m: &Mention, ms: &[Mention]) -> Option<&'l str> {
-    let place = ms
+/// The states of a place phrase right after mention `m` ("activists in Arnor", "lawmakers in
+/// Fornost and Gondor"), as ISO3 codes; a role joined by "and" or "or" to the role the phrase
+/// follows shares them ("lawmakers and officials in Fornost").
+fn own_place_states<'l>(
+    lex: &'l Lexicon,
+    units: &[Unit],
+    m: &Mention,
+    ms: &[Mention],
+) -> Vec<&'l str> {
+    let Some(first) = ms
         .iter()
-        .find(|p| p.units.start == m.units.end + 1 && p.after_prep_loc)?;
-    place.state.map(|(st, _)| lex.states[st].iso3.as_str())
+        .position(|p| p.units.start == m.units.end + 1 && p.after_prep_loc)
+    else {
+        // "lawmakers and officials in ...": the next conjunct's phrase.
+        let joined = m.units.end < units.len()
+            && (units[m.units.end].key == lex.keys.and || units[m.units.end].key == lex.keys.or);
+        return ms
+            .iter()
+            .find(|n| joined && n.units.start == m.units.end + 1 && n.is_bare_role())
+            .map(|n| own_place_states(lex, units, n, ms))
+            .unwrap_or_default();
+    };
+    // The first place and the places spread over its conjuncts (contiguous, after it).
+    let mut states = Vec::new();
+    for (k, p) in ms[first..].iter().enumerate() {
+        if k > 0 && !(p.after_prep_loc && p.units.start <= ms[first + k - 1].units.end + 3) {
+            break;
+        }
+        if let Some((st, _)) = p.state {
+            states.push(lex.states[st].iso3.as_str());
+        }
+    }
+    states
 }
 
 /// An actor inferred for a state (ISO3 `iso3`) and optional sector, at `span`: its CAMEO code

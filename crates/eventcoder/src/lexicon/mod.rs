@@ -154,6 +154,8 @@ pub struct CommonKeys {
     pub or: u32,
     /// "but"
     pub but: u32,
+    /// "nor"
+    pub nor: u32,
 }
 
 /// One phrase match: unit range and the sense.
@@ -467,6 +469,9 @@ impl Lexicon {
         out.clear();
         let mut buf = String::with_capacity(32);
         for (i, t) in tokens.iter().enumerate() {
+            if is_word_joint(text, tokens, i) {
+                continue;
+            }
             split_token(text, t, |span, unit, flags| {
                 let key = self.unit_key(unit, &mut buf);
                 out.push(Unit {
@@ -639,6 +644,7 @@ impl Lexicon {
             that: self.key("that"),
             or: self.key("or"),
             but: self.key("but"),
+            nor: self.key("nor"),
         };
     }
 
@@ -765,4 +771,18 @@ impl PatternCheck {
     pub fn words(&self) -> &[(u32, u32)] {
         &self.words[..self.n_words as usize]
     }
+}
+
+/// Whether token `i` is an underscore glued to a word on each side ("Dol_Amroth", written as a
+/// PETRARCH dictionary writes a space): no unit, so the words match as two words do.
+fn is_word_joint(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let word = |k: usize| tokens[k].kind() == crate::text::TokenKind::Word;
+    t.text(text) == "_"
+        && i > 0
+        && i + 1 < tokens.len()
+        && word(i - 1)
+        && word(i + 1)
+        && tokens[i - 1].end() == t.start()
+        && tokens[i + 1].start() == t.end()
 }

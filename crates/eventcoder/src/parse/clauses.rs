@@ -1651,7 +1651,8 @@ fn clause_target(c: &Ctx<'_>, preds: &[Predicate], pi: usize, code: &str) -> Opt
 }
 
 /// Adds mentions joined by "and" / "," to the left ("Armenia, Azerbaijan and Russia"): the
-/// separator next to the first mention must be "and" (a bare comma is not a list).
+/// separator next to the first mention must be "and", "or" or "nor" ("neither Armenia nor
+/// Russia"; a bare comma is not a list).
 fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
     let mut first_sep = true;
     loop {
@@ -1676,7 +1677,8 @@ fn extend_left(c: &Ctx<'_>, v: &mut Vec<usize>) {
             return;
         }
         let sep = first - 1;
-        let is_and = c.is(sep, c.lex.keys.and) || c.is(sep, c.lex.keys.or);
+        let is_and =
+            c.is(sep, c.lex.keys.and) || c.is(sep, c.lex.keys.or) || c.is(sep, c.lex.keys.nor);
         if !(is_and || !first_sep && c.is_punct(sep, ",")) {
             return;
         }

@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::article::Span;
 use crate::lexicon::words::*;
 use crate::lexicon::{
-    AgentId, CAPITALIZED, GroupId, Lexicon, OrgId, OutletId, PersonId, PhraseMatch, PlaceId,
-    Referent, StateId, UNKNOWN, Unit, WORD,
+    ALL_CAPS, AgentId, CAPITALIZED, GroupId, Lexicon, OrgId, OutletId, PersonId, PhraseMatch,
+    PlaceId, Referent, StateId, UNKNOWN, Unit, WORD,
 };
 use crate::ontology::Sector;
 use crate::text::{month_number, weekday_number};
@@ -398,7 +398,82 @@ pub fn mentions(
     merge_compound_adjectives(lex, units, text, &mut out);
     out.sort_by_key(|m| m.units.start);
     qualify_places(lex, units, text, &mut out);
+    spread_place_phrases(lex, units, text, &mut out);
+    absorb_acronyms(units, text, range, &mut out);
     out
+}
+
+/// "the European Union (EU)", "the International Atomic Energy Agency (IAEA)": an acronym in
+/// parentheses right after an actor is part of its mention (and no mention of its own), so
+/// the mention still ends right before its verb.
+fn absorb_acronyms(units: &[Unit], text: &str, range: Range<usize>, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < out.len() {
+        let end = out[i].units.end;
+        let acronym = out[i].is_actor()
+            && end + 2 < range.end
+            && units[end].span.slice(text) == "("
+            && units[end + 1].is(WORD)
+            && units[end + 1].is(ALL_CAPS)
+            && units[end + 2].span.slice(text) == ")";
+        if !acronym {
+            i += 1;
+            continue;
+        }
+        let new_end = end + 3;
+        // ("LONDON (AP)": a news outlet's name is the source of the story, kept apart.)
+        let inside = |m: &Mention| m.units.start >= end && m.units.end <= new_end;
+        if out.iter().any(|m| inside(m) && m.outlet.is_some()) {
+            i += 1;
+            continue;
+        }
+        out.retain(|m| !inside(m));
+        let m = &mut out[i];
+        m.units.end = new_end;
+        m.span = m.span.cover(units[new_end - 1].span);
+        m.possessive = new_end < range.end && units[new_end].class & POSS_MARK != 0;
+        i += 1;
+    }
+}
+
+/// "Lawmakers in Fornost and Gondor": a place phrase after an actor holds every place joined
+/// by "and", "or" or commas, so each conjunct is after the preposition too (no subject of
+/// the verb that follows).
+fn spread_place_phrases(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Mention]) {
+    let place = |m: &Mention| m.is_role_free() && (m.state.is_some() || m.place.is_some());
+    for i in 1..out.len() {
+        let (owner, first) = (&out[i - 1], &out[i]);
+        let after_actor = owner.is_actor()
+            && !owner.after_prep_loc
+            && first.units.start == owner.units.end + 1
+            && units[owner.units.end].class & PREP_LOC != 0;
+        if !(after_actor && first.after_prep_loc && place(first)) {
+            continue;
+        }
+        // A chain of commas counts only once an "and" or "or" closes it ("Alexandria,
+        // Virginia" is one place).
+        let (mut j, mut closed) = (i + 1, i + 1);
+        while j < out.len() && place(&out[j]) && !out[j].after_prep_loc {
+            let gap = out[j - 1].units.end..out[j].units.start;
+            let is_and = |q: usize| units[q].key == lex.keys.and || units[q].key == lex.keys.or;
+            let joined = !gap.is_empty()
+                && gap.len() <= 3
+                && gap.clone().all(|q| {
+                    is_and(q) || units[q].class & DET != 0 || units[q].span.slice(text) == ","
+                });
+            if !joined {
+                break;
+            }
+            j += 1;
+            if gap.clone().any(is_and) {
+                closed = j;
+                break;
+            }
+        }
+        for m in &mut out[i + 1..closed] {
+            m.after_prep_loc = true;
+        }
+    }
 }
 
 /// "Alexandria, Virginia", "Tripoli, Lebanon": a place written with its region or state after a
@@ -473,7 +548,8 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
                     !f.has(crate::lexicon::VerbForms::PAST | crate::lexicon::VerbForms::THIRD)
                 })
         });
-    if !(adjacent || possessive || led || modified) {
+    let owned = possessor_modified(lex, units, text, m, p);
+    if !(adjacent || possessive || led || modified || owned) {
         return false;
     }
     // "the Bush administration", "the Putin government": a leader's name before a government noun.
@@ -497,12 +573,17 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
         return false;
     }
     // "Bree Prime Minister Romendacil", where a PETRARCH actor file codes the name with its
-    // state's code alone: the name of the role's holder, not a second state.
+    // state's code alone: the name of the role's holder, not a second state. A one-word
+    // name after a state's role holds that role whatever state the file gives it ("Ithilen's
+    // minister Calimehtar": the first state of the phrase is the actor's).
     let holder = adjacent
         && m.agent.is_some()
         && p.group.is_none()
         && p.is_role_free()
-        && matches!((m.state, p.state), (Some((a, _)), Some((b, StateForm::Name))) if a == b);
+        && match (m.state, p.state) {
+            (Some((a, _)), Some((b, StateForm::Name))) => a == b || p.units.len() == 1,
+            _ => false,
+        };
     // "MSF Arnor": a PETRARCH prefix agent (`[NGO~]`) stands before the actor it qualifies.
     let prefixed = adjacent
         && m.state.is_none()
@@ -523,6 +604,39 @@ fn can_join(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention)
         return !possessive;
     }
     true
+}
+
+/// "Ithilen's awful and evil minister", "Dagolath's first Deputy Prime Minister": a state's
+/// possessive, up to four modifiers (plain words, "and", "or"; no verb), then the role `p`
+/// the state owns.
+fn possessor_modified(lex: &Lexicon, units: &[Unit], text: &str, m: &Mention, p: &Mention) -> bool {
+    let mark = m.units.end;
+    let owner = m.state.is_some()
+        && m.agent.is_none()
+        && m.person.is_none()
+        && m.name.is_none()
+        && m.org.is_none()
+        && m.group.is_none();
+    if !(owner && p.agent.is_some() && mark < units.len() && units[mark].class & POSS_MARK != 0) {
+        return false;
+    }
+    let between = mark + 1..p.units.start;
+    if between.is_empty() || between.len() > 4 {
+        return false;
+    }
+    between.clone().all(|q| {
+        let u = &units[q];
+        let w = u.span.slice(text);
+        let joiner = u.key == lex.keys.and || u.key == lex.keys.or;
+        // (A participle may be a verb: "Eriador's attack displaced officials".)
+        let verbal = w.ends_with("ed")
+            || w.ends_with("ing")
+            || lex.verb_patterns(u.key).iter().any(|(_, f)| {
+                f.has(crate::lexicon::VerbForms::PAST | crate::lexicon::VerbForms::THIRD)
+            });
+        u.is(WORD) && (joiner || u.class == 0 && !verbal)
+    }) && units[between.start].class & CONJ == 0
+        && units[between.end - 1].class & CONJ == 0
 }
 
 fn absorb(m: &mut Mention, p: Mention) {
