@@ -445,9 +445,6 @@ impl Resolver<'_> {
     }
 }
 
-/// A group's code with an agent's code after it. Where both are made of three-letter codes,
-/// one the group's code has already is not repeated (PETRARCH's rule: "West German" `GMWGOV`
-/// with "world government" `WGOGOV` is `GMWGOVWGO`).
 /// An actor whose dictionary code is written with slashes (`THE_SHIRE [FRO/BIL/SAM]`): one actor
 /// per code, as PETRARCH codes one event per code. Each is its own party (its organization the
 /// code's part), so deduplication keeps their events apart.
@@ -474,6 +471,9 @@ fn split_slash_code(a: Actor) -> Vec<Actor> {
         .collect()
 }
 
+/// A group's code with an agent's code after it. Where both are made of three-letter codes,
+/// one the group's code has already is not repeated (PETRARCH's rule: "West German" `GMWGOV`
+/// with "world government" `WGOGOV` is `GMWGOVWGO`).
 fn with_agent_code(code: &str, agent: &str) -> SmolStr {
     let triples = |s: &str| s.len() % 3 == 0 && s.is_ascii();
     if !(triples(code) && triples(agent)) {
