@@ -152,9 +152,12 @@ pub fn split_block(
     // The last point with no sentence open: where a later block resumes.
     let mut resume = from;
     let bytes = text.as_bytes();
-    // The first line break at or after `nl_from` (the text's length if none): a token that
-    // starts past it has one in the gap before it, or in a token before it.
+    // The first line break at or after `nl_from` (the last token's start if none before it): a
+    // token that starts past it has one in the gap before it, or in a token before it. The
+    // search stops at the block's last token, so each block reads its own bytes only (a text
+    // with no line break is not searched to its end once per block).
     let (mut nl_from, mut nl) = (0, None::<usize>);
+    let search_end = tokens.last().map_or(0, |t| t.start());
     let mut i = from;
     while i < tokens.len() {
         if let Some(s) = start {
@@ -171,8 +174,8 @@ pub fn split_block(
             let next_nl = match nl {
                 Some(p) if nl_from <= prev_end && p >= prev_end => p,
                 _ => {
-                    let p = memchr::memchr(b'\n', &bytes[prev_end..])
-                        .map_or(bytes.len(), |p| prev_end + p);
+                    let p = memchr::memchr(b'\n', &bytes[prev_end..search_end.max(prev_end)])
+                        .map_or(search_end.max(prev_end), |p| prev_end + p);
                     (nl_from, nl) = (prev_end, Some(p));
                     p
                 }
