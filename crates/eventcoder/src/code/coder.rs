@@ -909,28 +909,29 @@ impl Coder {
                 // Under PETRARCH-1's conventions, only a place phrase right after the actor
                 // ("activists in Arnor", one noun phrase) gives it a state.
                 // ("Lawmakers in Fornost and Gondor": an actor for each state of the phrase.)
-                let mut states = if resolver.context_states {
-                    vec![context_state]
+                let mut acts = if resolver.context_states {
+                    resolver.resolve(m, memory, context_state)
                 } else {
-                    own_place_states(lex, units, m, ms)
+                    let mut states: Vec<Option<&str>> = own_place_states(lex, units, m, ms)
                         .into_iter()
                         .map(Some)
-                        .collect()
-                };
-                if states.is_empty() {
-                    states.push(None);
-                }
-                let mut acts: Vec<Actor> = Vec::new();
-                for state in states {
-                    for a in resolver.resolve(m, memory, state) {
-                        if !acts
-                            .iter()
-                            .any(|b| b.code == a.code && b.country == a.country)
-                        {
-                            acts.push(a);
+                        .collect();
+                    if states.is_empty() {
+                        states.push(None);
+                    }
+                    let mut acts: Vec<Actor> = Vec::new();
+                    for state in states {
+                        for a in resolver.resolve(m, memory, state) {
+                            if !acts
+                                .iter()
+                                .any(|b| b.code == a.code && b.country == a.country)
+                            {
+                                acts.push(a);
+                            }
                         }
                     }
-                }
+                    acts
+                };
                 place_for_state(lex, m, &mut acts);
                 acts
             };
