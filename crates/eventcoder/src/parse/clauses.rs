@@ -723,7 +723,11 @@ pub fn predicates(
         let tried = if indexed { picked.len() } else { cands.len() };
         for ci in (0..tried).map(|j| if indexed { picked[j] as usize } else { j }) {
             let ((p, mut forms), check) = (cands[ci], &checks[ci]);
-            if check.prefix_len as usize != i - word_start
+            // (A form the context does not allow is kept only for a modal the pattern writes
+            // before its verb, below: no words before the verb, no such modal.)
+            let form_allowed = forms.0 & allowed != 0;
+            if !form_allowed && !check.has_before
+                || check.prefix_len as usize != i - word_start
                 || !check.words().iter().all(|&(k, pl)| occurs(k) || occurs(pl))
             {
                 continue;
@@ -732,7 +736,7 @@ pub fn predicates(
             if check.has_before && !before_matches(&c, &pat.before, word_start) {
                 continue;
             }
-            if forms.0 & allowed == 0 {
+            if !form_allowed {
                 // A modal the pattern writes right before its verb makes the word the verb,
                 // whatever its form ("- INDICATED WOULD * NOW" matches "would acting now":
                 // PETRARCH matches a pattern's words whatever the verb's form).
@@ -910,8 +914,7 @@ pub fn predicates(
 /// - a statement ("condemned the attack, saying it was a crime") says nothing new;
 /// - an act of force after an act of force ("detonated a car bomb, killing 12 people") is the
 ///   same attack: its targets go to the attack when that names none ("returned fire, killing
-///   four insurgents").
-///
+///   four insurgents");
 /// - an act of the host's own code ("expelled the ambassador, giving him 72 hours to leave")
 ///   is the host's act again;
 /// - an act that names no party ("landed in Baghdad, defying security risks") is the manner of
