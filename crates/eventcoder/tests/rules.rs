@@ -916,3 +916,43 @@ fn a_border_lends_no_state() {
         }
     }
 }
+
+/// Premises of the security forces stand for the forces holding them, and an armed group's
+/// "riot" is an armed attack (code::predicate::by_armed).
+#[test]
+fn premises_and_armed_attackers() {
+    check(
+        "premises",
+        "f1\t2022-07-04\tInsurgents ambushed an army patrol base near Kunduz on Monday.\tAFG 19 AFG\t
+f2\t2022-07-04\tGunmen attacked a police station in the Egyptian city of Arish on Monday.\tEGY 19 EGY;!* 14 *\t
+f3\t2022-07-04\tAngry villagers set fire to a police station in Kenya's Kisii county on Monday.\tKEN 145 KEN\t",
+    );
+    let target = target_of(
+        "Militants attacked a checkpoint in Iraq's Diyala province on Monday.",
+        "2022-07-04",
+        "19",
+    );
+    assert_eq!(target.country.as_deref(), Some("IRQ"), "{target:?}");
+    assert_eq!(
+        target.sector,
+        Some(eventcoder::ontology::Sector::Cop),
+        "{target:?}"
+    );
+}
+
+/// parse::clauses::names_subdivision: "state" after a place name is part of it, no verb.
+#[test]
+fn a_subdivision_is_no_verb() {
+    for text in [
+        "Gunmen abducted three traders in Nigeria's Benue state on Monday.",
+        "Police said on Monday that gunmen had abducted three traders in northern Katsina state.",
+    ] {
+        let events = code(text, "2022-07-04");
+        assert!(
+            events.iter().all(|e| e.trigger.text != "state"),
+            "{text}: {events:?}"
+        );
+    }
+    let said = code("Ms. Moreno states that the vote was fair.", "2022-07-04");
+    assert!(said.iter().any(|e| e.trigger.text == "states"), "{said:?}");
+}

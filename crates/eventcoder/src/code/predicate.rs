@@ -16,11 +16,12 @@
 //! | 6 | `bare-verb-needs-party` | a bare violent verb needs a party as its object | "kill the bill" is no event |
 //! | 7 | `crowd` | a crowd counted, not named, is the civilians of the place | "Thousands took to the streets of Khartoum" |
 //! | 8 | `implied-agent` | an unwritten source: the reporting forces when fighters are struck, else an armed group of the place, or the authority of an agentless passive | "ten militants were killed, the army said", "a car bomb killed three", "were detained" |
-//! | 9 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
-//! | 10 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
-//! | 11 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
-//! | 12 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays; a condition's act never | "could meet", "if the EU imposes sanctions" |
-//! | 13 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
+//! | 9 | `by-armed` | a riot by armed groups or forces is an armed attack | "Gunmen attacked a police station" (190) |
+//! | 10 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
+//! | 11 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
+//! | 12 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
+//! | 13 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays; a condition's act never | "could meet", "if the EU imposes sanctions" |
+//! | 14 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
 //!
 //! Follow-up rules, after the events are emitted:
 //! - `reciprocal`: "X hosted Y" is also Y visiting X (codes with a `reciprocal` column);
@@ -226,7 +227,7 @@ impl Draft {
 pub(super) type PredicateRule = fn(&PredicateContext<'_>, &mut Draft) -> ControlFlow<()>;
 
 /// The rules, in the order they apply (see the module's table).
-pub(super) const RULES: [(&str, PredicateRule); 13] = [
+pub(super) const RULES: [(&str, PredicateRule); 14] = [
     ("modality", modality),
     ("reported-protest", reported_protest),
     ("passive", passive),
@@ -235,6 +236,7 @@ pub(super) const RULES: [(&str, PredicateRule); 13] = [
     ("bare-verb-needs-party", bare_verb_needs_party),
     ("crowd", crowd),
     ("implied-agent", implied_agent),
+    ("by-armed", by_armed),
     ("by-state", by_state),
     ("implicit-target", implicit_target),
     ("needs-target", needs_target),
@@ -245,11 +247,12 @@ pub(super) const RULES: [(&str, PredicateRule); 13] = [
 /// The rules that change a pattern's code by what surrounds it: a literal pattern
 /// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead, though still
 /// marked negated when the text negates or refuses it ([`literal_negation`]).
-const RECODING: [&str; 5] = [
+const RECODING: [&str; 6] = [
     "modality",
     "reported-protest",
     "by-phone",
     "by-air",
+    "by-armed",
     "by-state",
 ];
 
@@ -555,6 +558,33 @@ fn reporting_force<'a>(cx: &'a PredicateContext<'_>) -> Option<&'a Rc<Actor>> {
 
 /// "Egypt protested": a state's or government's protest is an official complaint. (Not an
 /// event noun: "Iranian protests" are the people's, not the state's.)
+/// "Gunmen attacked a police station", "Militants stormed the embassy": a riot whose every
+/// source is an armed group or force is an armed attack (the code's `by_armed`).
+fn by_armed(_cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let armed = |a: &Rc<Actor>| {
+        a.sector.is_some_and(|s| {
+            matches!(
+                s,
+                Sector::Mil
+                    | Sector::Reb
+                    | Sector::Ins
+                    | Sector::Uaf
+                    | Sector::Sep
+                    | Sector::Rad
+                    | Sector::Prm
+                    | Sector::Img
+                    | Sector::Crm
+            )
+        })
+    };
+    if let Some(c) = &d.entry.by_armed {
+        if !d.sources.is_empty() && d.sources.iter().all(armed) {
+            d.recode("armed", c, true)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
 fn by_state(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     let official = |a: &Rc<Actor>| {
         a.organization.is_some() && a.sector.is_none_or(|s| s == Sector::Igo)
@@ -991,6 +1021,11 @@ mod tests {
             "implied-agent",
             "Five opposition activists were detained in Minsk on Sunday.",
             Event("173", "BLRCOP", "BLR", "+agentless"),
+        ),
+        (
+            "by-armed",
+            "Gunmen attacked a police station in Quetta on Monday.",
+            Event("190", "PAKUAF", "PAKCOP", "+armed(145->190)"),
         ),
         (
             "by-state",

@@ -172,6 +172,10 @@ pub const REPORTED_FUTURE: u64 = 1 << 56;
 /// infinitive or a time clause ("opened fire to disperse the crowd", "after meeting").
 pub const SHARES_SUBJECT: u64 = 1 << 57;
 
+/// A noun that after a place name makes it a subdivision ("Chhattisgarh state", "Helmand
+/// province"): no verb there.
+pub const SUBDIVISION: u64 = 1 << 58;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -233,6 +237,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "question" => QUESTION,
         "reported_future" => REPORTED_FUTURE,
         "shares_subject" => SHARES_SUBJECT,
+        "subdivision" => SUBDIVISION,
         _ => return None,
     })
 }

@@ -71,6 +71,9 @@ pub struct CameoEntry {
     pub by_phone: Option<String>,
     /// The code when done by aircraft or drones ("Turkish drones struck").
     pub by_air: Option<String>,
+    /// The code when every source is an armed group or force ("Gunmen attacked a police
+    /// station" is an armed attack, not a riot).
+    pub by_armed: Option<String>,
     /// The code of a protest that only attributes its sentence (", a rights group protested"):
     /// a criticism said, not a protest held.
     pub reported: Option<String>,
@@ -200,6 +203,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 agreement: flag("agreement"),
                 by_phone: value("by_phone"),
                 by_air: value("by_air"),
+                by_armed: value("by_armed"),
                 reported: value("reported"),
                 reciprocal: value("reciprocal"),
                 rule: value("rule")
@@ -313,6 +317,7 @@ pub fn register_code(code: &str) -> Option<&'static CameoEntry> {
         agreement: false,
         by_phone: None,
         by_air: None,
+        by_armed: None,
         reported: None,
         reciprocal: None,
         rule: None,
@@ -396,11 +401,12 @@ mod tests {
             "partner_with",
             "agreement",
         ];
-        const VALUES: [&str; 7] = [
+        const VALUES: [&str; 8] = [
             "implied_agent",
             "by_state",
             "by_phone",
             "by_air",
+            "by_armed",
             "reported",
             "reciprocal",
             "rule",
@@ -435,6 +441,7 @@ mod tests {
                 &e.by_state,
                 &e.by_phone,
                 &e.by_air,
+                &e.by_armed,
                 &e.reported,
                 &e.reciprocal,
             ]

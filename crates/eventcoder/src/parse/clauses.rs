@@ -549,6 +549,22 @@ fn participial_adjunct_of(c: &Ctx<'_>, preds: &[Predicate], word_start: usize) -
     between_is_plain.then_some(q)
 }
 
+/// "in India's Chhattisgarh state", "in northeastern Borno state said": a subdivision noun
+/// after a place name (capitalized words after a preposition, a possessive, a determiner or a
+/// direction) is no verb, even where the dictionaries do not know the place.
+fn names_subdivision(c: &Ctx<'_>, i: usize) -> bool {
+    if c.class(i) & SUBDIVISION == 0 {
+        return false;
+    }
+    let mut j = i;
+    while j > c.range.start && c.units[j - 1].is(crate::lexicon::CAPITALIZED) {
+        j -= 1;
+    }
+    j < i
+        && j > c.range.start
+        && c.class(j - 1) & (PREP | PREP_LOC | POSS_MARK | DET | DIRECTION) != 0
+}
+
 /// Which verb forms the word at `i` may be, from its left context: a past form almost always
 /// is a verb; a base form needs a modal, "to" or a subject; a third-person form a subject; a
 /// gerund an auxiliary, a clause start or a subordinator ("Speaking at...", "after meeting").
@@ -680,6 +696,9 @@ pub fn predicates(
                 if !prev_is_quote && !c.word(i - 1).chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
+            }
+            if names_subdivision(&c, i) {
+                continue;
             }
         }
         let mut allowed = verb_forms_allowed(&c, word_start);
