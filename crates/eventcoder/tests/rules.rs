@@ -956,3 +956,24 @@ fn a_subdivision_is_no_verb() {
     let said = code("Ms. Moreno states that the vote was fair.", "2022-07-04");
     assert!(said.iter().any(|e| e.trigger.text == "states"), "{said:?}");
 }
+
+/// code::targets::from_antecedent: "the attack" refers back to the latest act of violence,
+/// across sentences of detail, but not across a whole article.
+#[test]
+fn the_attack_refers_back_to_the_violence() {
+    let detail = " Witnesses described heavy gunfire.";
+    let article = |details: usize| {
+        format!(
+            "Militants attacked an army camp in northern Burkina Faso on Friday.{} The African Union condemned the attack on Saturday.",
+            detail.repeat(details)
+        )
+    };
+    let target = target_of(&article(3), "2023-06-10", "111");
+    assert_eq!(target.country.as_deref(), Some("BFA"), "{target:?}");
+    let far = code(&article(12), "2023-06-10");
+    let condemned = far
+        .iter()
+        .find(|e| e.cameo.code == "111")
+        .unwrap_or_else(|| panic!("no condemnation: {far:?}"));
+    assert!(condemned.target.is_none(), "{condemned:?}");
+}

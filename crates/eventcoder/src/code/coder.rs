@@ -1231,6 +1231,9 @@ impl Coder {
                         .cloned(),
                 );
                 memory.group(&parties);
+                if d.entry.violent() && d.sources.iter().any(|a| a.is_resolved()) {
+                    memory.last_violence = Some((s.sentence.index, d.sources.clone()));
+                }
                 memory.last_subjects = d.sources;
                 memory.last_event_sentence = Some(s.sentence.index);
             }

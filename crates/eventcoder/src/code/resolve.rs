@@ -40,6 +40,9 @@ pub struct Memory {
     pub last_dated: Option<(usize, chrono::NaiveDate)>,
     /// The speakers of the latest reported statement ("..., the ministry said").
     pub last_speaker: Vec<Rc<Actor>>,
+    /// The sentence and the sources of the latest act of violence (CAMEO 18-20): "the attack"
+    /// and "the bombing" refer back to it, even across a few sentences of detail.
+    pub last_violence: Option<(usize, Vec<Rc<Actor>>)>,
 }
 
 impl Memory {

@@ -16,7 +16,9 @@ use std::rc::Rc;
 
 use super::event::{Actor, Location};
 use super::resolve::Memory;
-use crate::lexicon::words::{ADV, BY, CONJ, DEFINITE, DET, PREP, QUANT, RECIPROCAL};
+use crate::lexicon::words::{
+    ADV, BY, CONJ, DEFINITE, DET, PREP, QUANT, RECIPROCAL, TIME, VIOLENT_EVENT,
+};
 use crate::lexicon::{Lexicon, Unit, WORD};
 use crate::ontology::{CameoEntry, Sector};
 use crate::parse::Mention;
@@ -206,10 +208,19 @@ fn reciprocal(cx: &TargetContext<'_>) -> Option<Inferred> {
 /// "China denounced the move": the move is the latest event (or, failing one, what the
 /// previous sentence's subject did), aimed at its makers.
 fn from_antecedent(cx: &TargetContext<'_>) -> Option<Inferred> {
-    if !anaphoric_object(cx.lex, cx.units, cx.end, cx.sentence_end) {
-        return None;
-    }
+    let noun = anaphoric_object(cx.lex, cx.units, cx.text, cx.end, cx.sentence_end)?;
     let memory = cx.memory;
+    // "condemned the attack": an act of violence a few sentences back, whatever was reported
+    // since (casualties, the police's response), aimed at those who did it.
+    if cx.units[noun].class & VIOLENT_EVENT != 0 {
+        let makers = memory
+            .last_violence
+            .as_ref()
+            .filter(|(i, _)| *i + VIOLENCE_WINDOW >= cx.sentence)
+            .map(|(_, makers)| resolved_others(makers, cx.sources))
+            .unwrap_or_default();
+        return found(makers, "target-from-antecedent", 0.1);
+    }
     let recent = |i: usize| i + 1 >= cx.sentence;
     let latest_event = memory
         .last_event_sentence
@@ -224,35 +235,55 @@ fn from_antecedent(cx: &TargetContext<'_>) -> Option<Inferred> {
             .take(1)
             .collect::<Vec<_>>()
     };
-    let makers: Vec<Rc<Actor>> = latest_event
-        .unwrap_or_else(previous_subject)
-        .into_iter()
-        .filter(|a| a.is_resolved() && !cx.sources.iter().any(|src| src.same_party(a)))
-        .collect();
+    let makers = resolved_others(&latest_event.unwrap_or_else(previous_subject), cx.sources);
     found(makers, "target-from-antecedent", 0.1)
 }
 
-/// Whether the object after unit `end` is a definite description of an earlier event: "the
-/// move", "this decision", "the latest step".
-fn anaphoric_object(lex: &Lexicon, units: &[Unit], end: usize, limit: usize) -> bool {
+/// How many sentences back "the attack" may find its act of violence.
+const VIOLENCE_WINDOW: usize = 8;
+
+/// The resolved actors of `makers` that are not one of `sources`.
+fn resolved_others(makers: &[Rc<Actor>], sources: &[Rc<Actor>]) -> Vec<Rc<Actor>> {
+    makers
+        .iter()
+        .filter(|a| a.is_resolved() && !sources.iter().any(|src| src.same_party(a)))
+        .cloned()
+        .collect()
+}
+
+/// The noun of the object after unit `end` when it is a definite description of an earlier
+/// event: "the move", "this decision", "the latest step", "the attack".
+fn anaphoric_object(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    end: usize,
+    limit: usize,
+) -> Option<usize> {
     use crate::lexicon::words::ANAPHORIC_EVENT;
     let mut q = end;
     while q < limit && units[q].class & ADV != 0 {
         q += 1;
     }
     if q >= limit || units[q].class & DEFINITE == 0 {
-        return false;
+        return None;
     }
     // At most one plain modifier: "the latest move", "the unilateral decision".
-    let noun = (q + 1..(q + 3).min(limit)).find(|&r| units[r].class != 0);
-    noun.is_some_and(|r| {
-        units[r].class & ANAPHORIC_EVENT != 0
-            && (r + 1 >= limit
-                || !units[r + 1].is(WORD)
-                // "the decision to expel", "the move by Japan" name their own content.
-                || units[r + 1].class & (PREP | BY) == 0
-                    && units[r + 1].key != lex.keys.to)
-    })
+    let noun = (q + 1..(q + 3).min(limit)).find(|&r| units[r].class != 0)?;
+    // "the strike on Tuesday", "the attack last week": a time says when, not what.
+    let time_follows = |r: usize| {
+        let after = if units[r].class & PREP != 0 { r + 1 } else { r };
+        after < limit
+            && (units[after].class & TIME != 0
+                || crate::text::weekday_number(units[after].span.slice(text)).is_some())
+    };
+    let anaphoric = units[noun].class & ANAPHORIC_EVENT != 0
+        && (noun + 1 >= limit
+            || !units[noun + 1].is(WORD)
+            || time_follows(noun + 1)
+            // "the decision to expel", "the move by Japan" name their own content.
+            || units[noun + 1].class & (PREP | BY) == 0 && units[noun + 1].key != lex.keys.to);
+    anaphoric.then_some(noun)
 }
 
 /// With no target written, the state where it happened (pitfall 6). At home a government acts

@@ -176,6 +176,10 @@ pub const SHARES_SUBJECT: u64 = 1 << 57;
 /// province"): no verb there.
 pub const SUBDIVISION: u64 = 1 << 58;
 
+/// An event noun of violence ("attack", "bombing"): after a definite determiner it refers back
+/// to the latest act of violence, even a few sentences back.
+pub const VIOLENT_EVENT: u64 = 1 << 59;
+
 /// The bit of a class name in `function_words.tsv`.
 pub fn class_bit(name: &str) -> Option<u64> {
     Some(match name {
@@ -238,6 +242,7 @@ pub fn class_bit(name: &str) -> Option<u64> {
         "reported_future" => REPORTED_FUTURE,
         "shares_subject" => SHARES_SUBJECT,
         "subdivision" => SUBDIVISION,
+        "violent_event" => VIOLENT_EVENT,
         _ => return None,
     })
 }

@@ -142,6 +142,11 @@ impl CameoEntry {
     pub fn root(&self) -> &str {
         self.code.get(..2).unwrap_or(&self.code)
     }
+
+    /// An act of violence: assault, fight or mass violence (roots 18, 19 and 20).
+    pub fn violent(&self) -> bool {
+        matches!(self.root(), "18" | "19" | "20")
+    }
 }
 
 struct Table {
