@@ -977,3 +977,13 @@ fn the_attack_refers_back_to_the_violence() {
         .unwrap_or_else(|| panic!("no condemnation: {far:?}"));
     assert!(condemned.target.is_none(), "{condemned:?}");
 }
+
+/// code::coder::attribution_speakers: ", they said" is the latest speakers, not the latest
+/// plural actor of the story.
+#[test]
+fn they_said_is_the_latest_speakers() {
+    check(
+        "they-said",
+        "ts1\t2022-02-01\tIsraeli troops raided the West Bank city of Jenin on Tuesday, Palestinian health officials said. Israeli soldiers also arrested three men in a nearby village, they said.\tISR 1 PSE;PSE 01 -;!ISR 01 -\t",
+    );
+}

@@ -886,6 +886,8 @@ impl Coder {
         for m in ms {
             let acts = if m.is_outlet_only() {
                 Vec::new()
+            } else if let Some(speakers) = attribution_speakers(m, units, text, memory) {
+                speakers
             } else if let Some(owners) = self.whose_owner(m, ms, &actors, units, text) {
                 // "Kyrgyzstan and Tajikistan, whose border guards": the owners' states.
                 let base = resolver.resolve(m, memory, None);
@@ -1302,6 +1304,38 @@ pub(super) fn location_of(lex: &Lexicon, m: &Mention, text: &str) -> Option<Loca
         country: Some(country),
         source: LocationSource::Sentence,
     })
+}
+
+/// ", they said": a plural pronoun attributing the sentence is the latest speakers when they
+/// were a body named by its role ("..., officials said. ..., they said"), not the latest
+/// plural actor of the story (the militants it reports on).
+fn attribution_speakers(
+    m: &Mention,
+    units: &[Unit],
+    text: &str,
+    memory: &Memory,
+) -> Option<Vec<Actor>> {
+    use crate::lexicon::words::REPORT;
+    let plural = m.reference == Some(crate::parse::Reference::Plural) && m.agent.is_none();
+    let attributes = units
+        .get(m.units.end)
+        .is_some_and(|u| u.class & REPORT != 0);
+    let speakers = &memory.last_speaker;
+    if !plural || !attributes || speakers.is_empty() || speakers.iter().any(|a| a.name.is_some()) {
+        return None;
+    }
+    Some(
+        speakers
+            .iter()
+            .map(|a| {
+                let mut a = (**a).clone();
+                a.text = SmolStr::new(m.span.slice(text));
+                a.span = m.span;
+                a.inferred = true;
+                a
+            })
+            .collect(),
+    )
 }
 
 /// Whether a state mention names a border: "the Afghan border", "the border with Syria".
