@@ -978,12 +978,13 @@ fn the_attack_refers_back_to_the_violence() {
     assert!(condemned.target.is_none(), "{condemned:?}");
 }
 
-/// code::coder::attribution_speakers: ", they said" is the latest speakers, not the latest
-/// plural actor of the story.
+/// code::coder::attribution_speakers: ", they said" and ", it said" are the latest speakers,
+/// not the latest actor of the story.
 #[test]
 fn they_said_is_the_latest_speakers() {
     check(
         "they-said",
-        "ts1\t2022-02-01\tIsraeli troops raided the West Bank city of Jenin on Tuesday, Palestinian health officials said. Israeli soldiers also arrested three men in a nearby village, they said.\tISR 1 PSE;PSE 01 -;!ISR 01 -\t",
+        "ts1\t2022-02-01\tIsraeli troops raided the West Bank city of Jenin on Tuesday, Palestinian health officials said. Israeli soldiers also arrested three men in a nearby village, they said.\tISR 1 PSE;PSE 01 -;!ISR 01 -\t
+ts2\t2022-02-01\tKenya's foreign ministry said on Sunday that it would send observers to the vote. The decision followed a meeting of the African Union in Addis Ababa last week, it said.\tKEN 01 -;!AU 01 -\t",
     );
 }

@@ -1306,9 +1306,10 @@ pub(super) fn location_of(lex: &Lexicon, m: &Mention, text: &str) -> Option<Loca
     })
 }
 
-/// ", they said": a plural pronoun attributing the sentence is the latest speakers when they
-/// were a body named by its role ("..., officials said. ..., they said"), not the latest
-/// plural actor of the story (the militants it reports on).
+/// ", they said", ", it said": a plural or thing pronoun attributing the sentence is the
+/// latest speakers when they were a body named by its role ("..., officials said. ..., they
+/// said"; "..., the Foreign Office said. ..., it said"), not the latest actor of the story
+/// (the militants it reports on, the organization a meeting was held at).
 fn attribution_speakers(
     m: &Mention,
     units: &[Unit],
@@ -1316,12 +1317,14 @@ fn attribution_speakers(
     memory: &Memory,
 ) -> Option<Vec<Actor>> {
     use crate::lexicon::words::REPORT;
-    let plural = m.reference == Some(crate::parse::Reference::Plural) && m.agent.is_none();
+    use crate::parse::Reference;
+    let pronoun =
+        matches!(m.reference, Some(Reference::Plural | Reference::Thing)) && m.agent.is_none();
     let attributes = units
         .get(m.units.end)
         .is_some_and(|u| u.class & REPORT != 0);
     let speakers = &memory.last_speaker;
-    if !plural || !attributes || speakers.is_empty() || speakers.iter().any(|a| a.name.is_some()) {
+    if !pronoun || !attributes || speakers.is_empty() || speakers.iter().any(|a| a.name.is_some()) {
         return None;
     }
     Some(
