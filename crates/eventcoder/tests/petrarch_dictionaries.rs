@@ -699,3 +699,49 @@ fn petrarch_compound_table() {
         assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }
+
+/// The sources of `text`'s events, each as its text and the code of its sector ("-" for none).
+fn sources(coder: &Coder, text: &str) -> Vec<String> {
+    let doc = coder.code_text(text, None).unwrap();
+    doc.events
+        .iter()
+        .filter_map(|e| {
+            let s = e.source.as_ref()?;
+            let sector = s.sector.map_or("-", |x| x.as_str());
+            Some(format!("{} {sector}", s.text))
+        })
+        .collect()
+}
+
+/// By PETRARCH-1's conventions a role word before the nouns of a phrase a bare name heads
+/// codes the whole phrase ("the official news bureau Kestrel" is an official); by default
+/// the role word only modifies "news bureau", so the name is the unknown speaker.
+#[test]
+fn petrarch_role_word_codes_its_named_phrase() {
+    let coder = |petrarch: bool| {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Agents, "own.agents.txt", "OFFICIAL [~GOV]\n")
+            .petrarch_str(
+                PetrarchKind::Verbs,
+                "own.verbs.txt",
+                "--- DECLARE [023] ---\nDECLARE\n",
+            )
+            .petrarch_conventions(petrarch)
+            .build()
+            .unwrap()
+    };
+    let text =
+        "Harvests failed in the north, the quiet official news bureau Kestrel declared on Monday.";
+    assert_eq!(
+        sources(&coder(true), text),
+        ["official news bureau Kestrel GOV"]
+    );
+    assert_ne!(
+        sources(&coder(false), text),
+        ["official news bureau Kestrel GOV"]
+    );
+    // No name heads the nouns: the role word stays a modifier ("official visit").
+    let text = "Harvests failed, an official visit declared on Monday.";
+    assert_eq!(sources(&coder(true), text), Vec::<String>::new());
+}
