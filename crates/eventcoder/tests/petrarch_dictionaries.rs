@@ -745,3 +745,55 @@ fn petrarch_role_word_codes_its_named_phrase() {
     let text = "Harvests failed, an official visit declared on Monday.";
     assert_eq!(sources(&coder(true), text), Vec::<String>::new());
 }
+
+/// Dictionaries of our own for the tests of PETRARCH-1's verb phrases below.
+const PHRASE_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\n";
+const PHRASE_VERBS: &str =
+    "--- DECLARE [023] ---\nDECLARE\n\n--- RUMOR [023] ---\nRUMOR\n\n--- MEND [064] ---\nMEND\n";
+
+fn phrase_coder(petrarch: bool) -> Coder {
+    Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Actors, "phrase.actors.txt", PHRASE_ACTORS)
+        .petrarch_str(
+            PetrarchKind::Agents,
+            "phrase.agents.txt",
+            "OFFICIAL [~GOV]\n",
+        )
+        .petrarch_str(PetrarchKind::Verbs, "phrase.verbs.txt", PHRASE_VERBS)
+        .petrarch_conventions(petrarch)
+        .build()
+        .unwrap()
+}
+
+/// By PETRARCH-1's conventions a verb with no target is coded only when a noun phrase follows
+/// it in its clause ("on Monday" gives an empty target); a bare time word is none. (As in
+/// "..., a senior official said today.", where the clause is too long for PETRARCH-1 to drop.)
+#[test]
+fn petrarch_verb_without_target_needs_a_noun_phrase() {
+    let coder = phrase_coder(true);
+    let monday = "A senior Norvia official declared on Monday.";
+    assert_eq!(sources(&coder, monday), ["Norvia official GOV"]);
+    let today = "A senior Norvia official declared today.";
+    assert_eq!(sources(&coder, today), Vec::<String>::new());
+    assert_eq!(
+        sources(&phrase_coder(false), today),
+        ["Norvia official GOV"]
+    );
+}
+
+/// By PETRARCH-1's conventions a passive whose complement is an infinitive clause keeps its
+/// subject as the source and takes its target from that clause, as the active does, before
+/// any place named later ("Oskaria crowds").
+#[test]
+fn petrarch_passive_with_an_infinitive_takes_the_lower_target() {
+    let coder = phrase_coder(true);
+    assert_eq!(
+        conv_dyads(
+            &coder,
+            "Norvia is rumored to be about to mend, it seems, complete, full diplomatic ties with \
+             Talmark almost five years after Oskaria crowds rallied."
+        ),
+        ["NRV TLM 023"]
+    );
+}
