@@ -699,3 +699,101 @@ fn petrarch_compound_table() {
         assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }
+
+/// The sources of `text`'s events, each as its text and the code of its sector ("-" for none).
+fn sources(coder: &Coder, text: &str) -> Vec<String> {
+    let doc = coder.code_text(text, None).unwrap();
+    doc.events
+        .iter()
+        .filter_map(|e| {
+            let s = e.source.as_ref()?;
+            let sector = s.sector.map_or("-", |x| x.as_str());
+            Some(format!("{} {sector}", s.text))
+        })
+        .collect()
+}
+
+/// By PETRARCH-1's conventions a role word before the nouns of a phrase a bare name heads
+/// codes the whole phrase ("the official news bureau Kestrel" is an official); by default
+/// the role word only modifies "news bureau", so the name is the unknown speaker.
+#[test]
+fn petrarch_role_word_codes_its_named_phrase() {
+    let coder = |petrarch: bool| {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Agents, "own.agents.txt", "OFFICIAL [~GOV]\n")
+            .petrarch_str(
+                PetrarchKind::Verbs,
+                "own.verbs.txt",
+                "--- DECLARE [023] ---\nDECLARE\n",
+            )
+            .petrarch_conventions(petrarch)
+            .build()
+            .unwrap()
+    };
+    let text =
+        "Harvests failed in the north, the quiet official news bureau Kestrel declared on Monday.";
+    assert_eq!(
+        sources(&coder(true), text),
+        ["official news bureau Kestrel GOV"]
+    );
+    assert_ne!(
+        sources(&coder(false), text),
+        ["official news bureau Kestrel GOV"]
+    );
+    // No name heads the nouns: the role word stays a modifier ("official visit").
+    let text = "Harvests failed, an official visit declared on Monday.";
+    assert_eq!(sources(&coder(true), text), Vec::<String>::new());
+}
+
+/// Dictionaries of our own for the tests of PETRARCH-1's verb phrases below.
+const PHRASE_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\n";
+const PHRASE_VERBS: &str =
+    "--- DECLARE [023] ---\nDECLARE\n\n--- RUMOR [023] ---\nRUMOR\n\n--- MEND [064] ---\nMEND\n";
+
+fn phrase_coder(petrarch: bool) -> Coder {
+    Coder::builder()
+        .builtin(false)
+        .petrarch_str(PetrarchKind::Actors, "phrase.actors.txt", PHRASE_ACTORS)
+        .petrarch_str(
+            PetrarchKind::Agents,
+            "phrase.agents.txt",
+            "OFFICIAL [~GOV]\n",
+        )
+        .petrarch_str(PetrarchKind::Verbs, "phrase.verbs.txt", PHRASE_VERBS)
+        .petrarch_conventions(petrarch)
+        .build()
+        .unwrap()
+}
+
+/// By PETRARCH-1's conventions a verb with no target is coded only when a noun phrase follows
+/// it in its clause ("on Monday" gives an empty target); a bare time word is none. (As in
+/// "..., a senior official said today.", where the clause is too long for PETRARCH-1 to drop.)
+#[test]
+fn petrarch_verb_without_target_needs_a_noun_phrase() {
+    let coder = phrase_coder(true);
+    let monday = "A senior Norvia official declared on Monday.";
+    assert_eq!(sources(&coder, monday), ["Norvia official GOV"]);
+    let today = "A senior Norvia official declared today.";
+    assert_eq!(sources(&coder, today), Vec::<String>::new());
+    assert_eq!(
+        sources(&phrase_coder(false), today),
+        ["Norvia official GOV"]
+    );
+}
+
+/// By PETRARCH-1's conventions a passive whose complement is an infinitive clause keeps its
+/// subject as the source and takes its target from that clause, as the active does, before
+/// any place named later ("Oskaria crowds").
+#[test]
+fn petrarch_passive_with_an_infinitive_takes_the_lower_target() {
+    let coder = phrase_coder(true);
+    assert_eq!(
+        conv_dyads(
+            &coder,
+            "Norvia is rumored to be about to mend, it seems, complete, full diplomatic ties with \
+             Talmark almost five years after Oskaria crowds rallied."
+        ),
+        ["NRV TLM 023"]
+    );
+}

@@ -623,7 +623,10 @@ impl Coder {
                     m.start += range.start;
                     m.end += range.start;
                 }
-                let ms = mentions(lex, &units, text, range.clone(), &matches);
+                let mut ms = mentions(lex, &units, text, range.clone(), &matches);
+                if self.options.petrarch_conventions {
+                    crate::parse::petrarch_phrase_roles(lex, &units, text, range.clone(), &mut ms);
+                }
                 let mut s = Sent {
                     sentence,
                     contexts: Vec::new(),

@@ -258,7 +258,8 @@ const RECODING: [&str; 6] = [
 
 /// Why a predicate gave no event: the name of the rule of [`RULES`] that dropped it, or
 /// `inanimate-subject`, `background`, `directed` (dropped before the rules), `unknown-code`
-/// (a code the table lacks).
+/// (a code the table lacks), `petrarch-no-phrase` (after the rules, by PETRARCH-1's
+/// conventions: no target and no noun phrase after the verb, [`noun_phrase_after`]).
 pub(super) type Dropped = &'static str;
 
 /// Runs the rules on predicate `cx.p`: the draft of its events, or the name of what dropped it
@@ -309,6 +310,9 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
         if rule(cx, &mut d).is_break() {
             return Err(name);
         }
+    }
+    if cx.petrarch && d.targets.is_empty() && !noun_phrase_after(cx) {
+        return Err("petrarch-no-phrase");
     }
     Ok(d)
 }
@@ -655,6 +659,21 @@ fn needs_target(_: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     } else {
         ControlFlow::Continue(())
     }
+}
+
+/// PETRARCH-1 codes a verb only when its verb phrase holds a noun phrase, be it only the
+/// "Saturday" of "said on Saturday" (an empty target, `---`): in "..., a senior official said
+/// today." nothing follows the verb but a bare time word (a temporal phrase, no noun phrase),
+/// so with no target nothing is coded. The verb phrase ends at the clause's comma.
+fn noun_phrase_after(cx: &PredicateContext<'_>) -> bool {
+    let (units, text) = (cx.units, cx.text);
+    (cx.p.verb + 1..cx.s.sentence_end_unit(units))
+        .take_while(|&k| !matches!(units[k].span.slice(text), "," | ";" | ":"))
+        .any(|k| {
+            units[k].is(WORD)
+                && units[k].class & (ADV | TIME) == 0
+                && crate::text::weekday_number(units[k].span.slice(text)).is_none()
+        })
 }
 
 /// "could meet", "might sign": a possibility is not an act. Only a possible harm, already

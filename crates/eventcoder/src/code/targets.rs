@@ -17,7 +17,7 @@ use std::rc::Rc;
 use super::event::{Actor, Location};
 use super::resolve::Memory;
 use crate::lexicon::words::{
-    ADV, BY, CONJ, DEFINITE, DET, PREP, QUANT, RECIPROCAL, TIME, VIOLENT_EVENT,
+    ADV, BY, CONJ, DEFINITE, DET, POSS, PREP, PRON, QUANT, RECIPROCAL, TIME, VIOLENT_EVENT,
 };
 use crate::lexicon::{Lexicon, Unit, WORD};
 use crate::ontology::{CameoEntry, Sector};
@@ -136,8 +136,10 @@ fn from_adjunct(cx: &TargetContext<'_>) -> Option<Inferred> {
 /// ("their") is no actor, a place is left to `target-from-location`, and a comma-delimited
 /// clause PETRARCH-1 drops is no part of it.
 fn from_lower_phrase(cx: &TargetContext<'_>) -> Option<Inferred> {
-    // (A passive's subject took the target's place: "was extradited to X" is no target X.)
-    if cx.passive {
+    // (A passive's subject took the target's place: "was extradited to X" is no target X.
+    // Not so a passive whose complement is an infinitive clause, "is said to be about to
+    // restore ties with X": the subject is the clause's, the object the clause's too.)
+    if cx.passive && !infinitive_after(cx) {
         return None;
     }
     let end = (cx.end..cx.sentence_end)
@@ -159,6 +161,22 @@ fn from_lower_phrase(cx: &TargetContext<'_>) -> Option<Inferred> {
         .cloned()
         .collect();
     found(targets, "target-from-lower-phrase", 0.0)
+}
+
+/// Whether an infinitive clause follows the predicate: "to" and then a lowercase word that
+/// opens no noun phrase ("is said to be", not "was sent to the front").
+fn infinitive_after(cx: &TargetContext<'_>) -> bool {
+    let (units, q) = (cx.units, cx.end);
+    q + 1 < cx.sentence_end
+        && units[q].key == cx.lex.keys.to
+        && units[q + 1].is(WORD)
+        && units[q + 1]
+            .span
+            .slice(cx.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && units[q + 1].class & (DET | DEFINITE | QUANT | POSS | PRON) == 0
 }
 
 /// "threatened to stop negotiations if the United States goes ahead": a threat's target is the

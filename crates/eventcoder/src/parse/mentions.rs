@@ -374,18 +374,8 @@ pub fn mentions(
         m.partial = (tok_starts_before && !keeps_stance) || tok_ends_after || currency;
         // "military aid", "police station": a lone role word before a noun is a modifier.
         let lone_role = m.is_bare_role() && m.units.len() == 1;
-        if lone_role && m.units.end < range.end {
-            let n = &units[m.units.end];
-            let w = n.span.slice(text);
-            // (A noun of positions or premises has a class, `holding`, so it is no modifier's
-            // head: in "rebel positions" and "militant hideouts" the role is the party.)
-            let noun = n.is(WORD)
-                && w.chars().next().is_some_and(char::is_lowercase)
-                && n.class == 0
-                && lex.verb_patterns(n.key).is_empty();
-            if noun {
-                m.partial = true;
-            }
+        if lone_role && m.units.end < range.end && is_plain_noun(lex, &units[m.units.end], text) {
+            m.partial = true;
         }
     }
     out.sort_by_key(|m| m.units.start);
@@ -401,6 +391,22 @@ pub fn mentions(
     spread_place_phrases(lex, units, text, &mut out);
     absorb_acronyms(units, text, range, &mut out);
     out
+}
+
+/// A lowercase word of no class that is no verb: a common noun a role word before it modifies
+/// ("military aid", "official news agency").
+///
+/// (A noun of positions or premises has a class, `holding`, so it is no modifier's head: in
+/// "rebel positions" and "militant hideouts" the role is the party.)
+pub(super) fn is_plain_noun(lex: &Lexicon, u: &Unit, text: &str) -> bool {
+    u.is(WORD)
+        && u.span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && u.class == 0
+        && lex.verb_patterns(u.key).is_empty()
 }
 
 /// "the European Union (EU)", "the International Atomic Energy Agency (IAEA)": an acronym in

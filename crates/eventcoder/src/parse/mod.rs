@@ -4,7 +4,9 @@
 mod clauses;
 mod mentions;
 mod nominal;
+mod phrase_roles;
 
 pub use clauses::{Modality, Predicate, predicates};
 pub use mentions::{Mention, Reference, StateForm, mentions};
 pub use nominal::{merge_predicates, nominal_predicates};
+pub use phrase_roles::petrarch_phrase_roles;
