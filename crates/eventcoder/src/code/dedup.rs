@@ -88,6 +88,15 @@ struct Kept {
 }
 
 impl Dedup {
+    /// An empty one with room for `n` distinct events.
+    pub fn with_capacity(n: usize) -> Self {
+        Dedup {
+            events: Vec::with_capacity(n),
+            kept: Vec::with_capacity(n),
+            buckets: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// Adds one raw event, in text order.
     pub fn push(&mut self, e: Event) {
         self.insert(e);
