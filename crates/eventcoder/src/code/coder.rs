@@ -6,14 +6,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
-use smol_str::{SmolStr, format_smolstr};
+use smol_str::SmolStr;
 
 use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::dedup::Dedup;
 use super::diagnose::Trace;
 use super::event::*;
 use super::predicate::{self, EventContext, PredicateContext, Sent};
-use super::resolve::{Memory, Resolver};
+use super::resolve::{Memory, Resolver, concat};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
 use crate::lexicon::petrarch::PetrarchKind;
@@ -606,7 +606,7 @@ impl Coder {
         let article_id = SmolStr::new(&article.id);
         // Raw events are collected per sentence and deduplicated as they come, so memory grows
         // with the distinct events, not with every mention.
-        let mut events = Dedup::default();
+        let mut events = Dedup::with_capacity(expected_events(text));
         let mut sentence_events: Vec<Event> = Vec::new();
         let mut dates: Vec<DateSpan> = Vec::new();
         let mut discards: Vec<Discarded> = Vec::new();
@@ -902,10 +902,7 @@ impl Coder {
                         a.organization.clone_from(&o.organization);
                         a.inferred = true;
                         let owner = o.code.as_deref().and_then(|c| c.get(..3)).unwrap_or("");
-                        a.code = Some(format_smolstr!(
-                            "{owner}{}",
-                            b.code.as_deref().unwrap_or("")
-                        ));
+                        a.code = Some(concat(owner, b.code.as_deref().unwrap_or("")));
                         acts.push(a);
                     }
                 }
@@ -1433,8 +1430,14 @@ pub(super) fn state_actor(
     }
 }
 
+/// About how many distinct events an article of `text` holds (wire text gives about one per
+/// 100 bytes; at most 256), so their list is allocated once, not grown and copied.
+fn expected_events(text: &str) -> usize {
+    (text.len() / 128).min(256) + 4
+}
+
 /// The CAMEO code of a state (ISO3 `iso3`) with an optional sector: "RUS" + "MIL".
 fn state_code(lex: &Lexicon, iso3: &str, sector: Option<Sector>) -> SmolStr {
     let state = lex.state(iso3).map_or(iso3, |st| st.cameo.as_str());
-    format_smolstr!("{state}{}", sector.map_or("", Sector::as_str))
+    concat(state, sector.map_or("", Sector::as_str))
 }

@@ -64,17 +64,20 @@ pub fn dedup(events: Vec<Event>) -> Vec<Event> {
 /// as if they had been set on every raw event before [`dedup`].
 #[derive(Debug, Default)]
 pub struct Dedup {
-    out: Vec<Kept>,
+    /// The distinct events, in order of first mention: [`Dedup::finish`] completes them in
+    /// place, so no event is copied into another list.
+    events: Vec<Event>,
+    /// What the later duplicates of each distinct event brought (same index as `events`).
+    kept: Vec<Kept>,
     /// The first distinct event of each key hash; the others of the same hash are chained
     /// through [`Kept::next`] (no allocation per bucket).
     buckets: FxHashMap<u64, u32>,
 }
 
-/// A distinct event, with what its later duplicates brought that depends on article-level
-/// values known only at the end.
+/// What the later duplicates of a distinct event brought that depends on article-level values
+/// known only at the end.
 #[derive(Debug)]
 struct Kept {
-    event: Event,
     /// How many contexts the first mention had: later duplicates' new contexts follow them.
     own_contexts: usize,
     /// The first attribution a later duplicate had, used when neither the first mention nor the
@@ -85,6 +88,15 @@ struct Kept {
 }
 
 impl Dedup {
+    /// An empty one with room for `n` distinct events.
+    pub fn with_capacity(n: usize) -> Self {
+        Dedup {
+            events: Vec::with_capacity(n),
+            kept: Vec::with_capacity(n),
+            buckets: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// Adds one raw event, in text order.
     pub fn push(&mut self, e: Event) {
         self.insert(e);
@@ -98,43 +110,38 @@ impl Dedup {
         let mut at = first;
         let mut found = None;
         while let Some(i) = at {
-            let kept = &self.out[i as usize];
-            if same(&kept.event, &e) {
+            if same(&self.events[i as usize], &e) {
                 found = Some(i as usize);
                 break;
             }
-            at = kept.next;
+            at = self.kept[i as usize].next;
         }
         let Some(i) = found else {
-            let index = self.out.len() as u32;
+            let index = self.events.len() as u32;
             self.buckets.insert(h, index);
-            let own_contexts = e.plover.contexts.len();
-            self.out.push(Kept {
-                event: e,
-                own_contexts,
+            self.kept.push(Kept {
+                own_contexts: e.plover.contexts.len(),
                 later_reported_by: None,
                 next: first,
             });
-            return (self.out.len() - 1, true);
+            self.events.push(e);
+            return (self.events.len() - 1, true);
         };
-        let kept = &mut self.out[i];
+        let (event, kept) = (&mut self.events[i], &mut self.kept[i]);
         // Raw events come in text order: a repeated trigger can only be the last one seen.
-        if kept
-            .event
+        if event
             .evidence
             .last()
             .is_none_or(|x| x.trigger.span != e.trigger.span)
         {
-            kept.event.mentions += e.mentions;
-            let room = MAX_EVIDENCE.saturating_sub(kept.event.evidence.len());
-            kept.event
-                .evidence
-                .extend(e.evidence.into_iter().take(room));
+            event.mentions += e.mentions;
+            let room = MAX_EVIDENCE.saturating_sub(event.evidence.len());
+            event.evidence.extend(e.evidence.into_iter().take(room));
         }
-        kept.event.confidence = kept.event.confidence.max(e.confidence);
+        event.confidence = event.confidence.max(e.confidence);
         for c in e.plover.contexts {
-            if !kept.event.plover.contexts.contains(&c) {
-                kept.event.plover.contexts.push(c);
+            if !event.plover.contexts.contains(&c) {
+                event.plover.contexts.push(c);
             }
         }
         if kept.later_reported_by.is_none() {
@@ -151,28 +158,25 @@ impl Dedup {
         reported_by: &Option<smol_str::SmolStr>,
         article_contexts: &[&'static str],
     ) -> Vec<Event> {
-        self.out
-            .into_iter()
-            .map(|k| {
-                let mut e = k.event;
-                if e.reported_by.is_none() {
-                    e.reported_by = reported_by.clone().or(k.later_reported_by);
-                }
-                if !article_contexts.is_empty() {
-                    let later = e.plover.contexts.split_off(k.own_contexts);
-                    for c in article_contexts {
-                        if !e.plover.contexts.contains(c) {
-                            e.plover.contexts.push(c);
-                        }
-                    }
-                    for c in later {
-                        if !e.plover.contexts.contains(&c) {
-                            e.plover.contexts.push(c);
-                        }
+        let mut events = self.events;
+        for (e, k) in events.iter_mut().zip(self.kept) {
+            if e.reported_by.is_none() {
+                e.reported_by = reported_by.clone().or(k.later_reported_by);
+            }
+            if !article_contexts.is_empty() {
+                let later = e.plover.contexts.split_off(k.own_contexts);
+                for c in article_contexts {
+                    if !e.plover.contexts.contains(c) {
+                        e.plover.contexts.push(c);
                     }
                 }
-                e
-            })
-            .collect()
+                for c in later {
+                    if !e.plover.contexts.contains(&c) {
+                        e.plover.contexts.push(c);
+                    }
+                }
+            }
+        }
+        events
     }
 }

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use smol_str::{SmolStr, SmolStrBuilder, format_smolstr};
+use smol_str::{SmolStr, SmolStrBuilder};
 
 use super::event::Actor;
 use crate::lexicon::{HolderKind, Lexicon};
@@ -403,7 +403,7 @@ impl Resolver<'_> {
                     let code = dated.code.clone()?;
                     let with_agent = |code: &str| -> SmolStr {
                         match agent {
-                            Some(x) if x.flags.prefix => format_smolstr!("{}{code}", x.cameo),
+                            Some(x) if x.flags.prefix => concat(&x.cameo, code),
                             Some(x) if !code.ends_with(x.cameo.as_str()) => {
                                 with_agent_code(code, &x.cameo)
                             }
@@ -439,8 +439,8 @@ impl Resolver<'_> {
         });
         let prefix = agent.is_some_and(|x| x.flags.prefix);
         match (state, suffix) {
-            (Some(s), Some(x)) if prefix => Some(format_smolstr!("{x}{s}")),
-            (Some(s), Some(x)) => Some(format_smolstr!("{s}{x}")),
+            (Some(s), Some(x)) if prefix => Some(concat(&x, &s)),
+            (Some(s), Some(x)) => Some(concat(&s, &x)),
             (Some(s), None) => Some(s),
             (None, Some(x)) => Some(x),
             (None, None) => None,
@@ -480,7 +480,7 @@ fn split_slash_code(a: Actor) -> Vec<Actor> {
 fn with_agent_code(code: &str, agent: &str) -> SmolStr {
     let triples = |s: &str| s.len() % 3 == 0 && s.is_ascii();
     if !(triples(code) && triples(agent)) {
-        return format_smolstr!("{code}{agent}");
+        return concat(code, agent);
     }
     let mut out = SmolStrBuilder::new();
     out.push_str(code);
@@ -490,6 +490,15 @@ fn with_agent_code(code: &str, agent: &str) -> SmolStr {
             out.push_str(part);
         }
     }
+    out.finish()
+}
+
+/// `a` followed by `b`, as one code: built in place (no formatting machinery), inline when
+/// short, as codes are.
+pub(crate) fn concat(a: &str, b: &str) -> SmolStr {
+    let mut out = SmolStrBuilder::new();
+    out.push_str(a);
+    out.push_str(b);
     out.finish()
 }
 

@@ -38,7 +38,7 @@ mod source;
 mod trie;
 mod verb_index;
 mod verbs;
-mod vocab;
+pub(crate) mod vocab;
 pub mod words;
 
 use std::sync::{Arc, LazyLock};

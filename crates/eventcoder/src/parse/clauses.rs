@@ -496,10 +496,15 @@ fn passive_match(
 
 /// A time word: "today", "week", a weekday or a month name.
 fn is_time_word(c: &Ctx<'_>, k: usize) -> bool {
-    k < c.range.end
-        && (c.class(k) & TIME != 0
-            || crate::text::weekday_number(c.word(k)).is_some()
-            || crate::text::month_number(c.word(k)).is_some() && c.word(k).len() > 2)
+    if k >= c.range.end {
+        return false;
+    }
+    if c.class(k) & TIME != 0 {
+        return true;
+    }
+    let w = c.word(k);
+    crate::text::weekday_number(w).is_some()
+        || w.len() > 2 && crate::text::month_number(w).is_some()
 }
 
 /// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on

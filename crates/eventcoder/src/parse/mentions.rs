@@ -238,7 +238,9 @@ pub fn mentions(
     matches: &[PhraseMatch],
 ) -> Vec<Mention> {
     let comps = components(units, text, range.clone(), matches);
-    let mut out: Vec<Mention> = Vec::new();
+    // Room for the pieces and the mentions added after them, so a sentence's list is
+    // allocated once instead of grown several times.
+    let mut out: Vec<Mention> = Vec::with_capacity(comps.len() + 4);
     let mut cur: Option<Mention> = None;
     let mut ci = 0;
     while ci < comps.len() {
@@ -337,13 +339,9 @@ pub fn mentions(
     if let Some(m) = cur.take() {
         out.push(m);
     }
-    let next_starts: Vec<usize> = out
-        .iter()
-        .skip(1)
-        .map(|m| m.units.start)
-        .chain([range.end])
-        .collect();
-    for (m, &next_start) in out.iter_mut().zip(&next_starts) {
+    for i in 0..out.len() {
+        let next_start = out.get(i + 1).map_or(range.end, |n| n.units.start);
+        let m = &mut out[i];
         attach_name(
             lex,
             units,

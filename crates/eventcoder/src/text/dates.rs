@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::shapes::Shapes;
 use super::token::{Token, TokenKind};
 use crate::error::Result;
+use crate::lexicon::vocab::Vocab;
 use crate::tsv;
 
 /// A date as written: the year may be missing ("April 13").
@@ -28,6 +29,10 @@ struct Calendar {
     /// Filters for `weekdays` and `months`.
     weekday_shapes: Shapes,
     month_shapes: Shapes,
+    /// `weekdays` and `months` by their packed spelling, for short ASCII words (most): one
+    /// hash look-up instead of a scan of every spelling.
+    weekday_keys: Vocab,
+    month_keys: Vocab,
     /// Weekday names and their number, 0 = Monday.
     weekdays: Vec<(Box<str>, u32)>,
     /// Every spelling of a month and its number, 1-12.
@@ -52,6 +57,8 @@ fn read_calendar(text: &str) -> Result<Calendar> {
     let mut cal = Calendar {
         weekday_shapes: Shapes::default(),
         month_shapes: Shapes::default(),
+        weekday_keys: Vocab::default(),
+        month_keys: Vocab::default(),
         weekdays: Vec::new(),
         months: Vec::new(),
         ambiguous_months: Vec::new(),
@@ -154,13 +161,43 @@ fn read_calendar(text: &str) -> Result<Calendar> {
             ));
         }
     }
-    for (w, _) in &cal.weekdays {
-        cal.weekday_shapes.add(w);
-    }
-    for (m, _) in &cal.months {
-        cal.month_shapes.add(m);
+    for (words, shapes, keys) in [
+        (
+            &cal.weekdays,
+            &mut cal.weekday_shapes,
+            &mut cal.weekday_keys,
+        ),
+        (&cal.months, &mut cal.month_shapes, &mut cal.month_keys),
+    ] {
+        for (w, n) in words {
+            shapes.add(w);
+            // The first row of a spelling wins, as in a scan.
+            if keys.get(w).is_none() {
+                keys.insert(w, *n);
+            }
+        }
     }
     Ok(cal)
+}
+
+/// The number of `word` among calendar `words` (lowercase), ignoring ASCII case: a word of up
+/// to eight ASCII bytes is looked up by its packed lowercase form, others by a scan.
+fn calendar_number(
+    word: &str,
+    shapes: &Shapes,
+    keys: &Vocab,
+    words: &[(Box<str>, u32)],
+) -> Option<u32> {
+    if !shapes.may_contain(word) {
+        return None;
+    }
+    match keys.get_ascii_lowercase(word) {
+        Some(found) => found,
+        None => words
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, n)| n),
+    }
 }
 
 static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
@@ -176,26 +213,14 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
 /// ```
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.strip_suffix('.').unwrap_or(word);
-    if !CALENDAR.month_shapes.may_contain(w) {
-        return None;
-    }
-    CALENDAR
-        .months
-        .iter()
-        .find(|(m, _)| m.eq_ignore_ascii_case(w))
-        .map(|&(_, n)| n)
+    let cal = &*CALENDAR;
+    calendar_number(w, &cal.month_shapes, &cal.month_keys, &cal.months)
 }
 
 /// The weekday (0 = Monday) of a weekday name, ignoring case.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    if !CALENDAR.weekday_shapes.may_contain(word) {
-        return None;
-    }
-    CALENDAR
-        .weekdays
-        .iter()
-        .find(|(d, _)| d.eq_ignore_ascii_case(word))
-        .map(|&(_, n)| n)
+    let cal = &*CALENDAR;
+    calendar_number(word, &cal.weekday_shapes, &cal.weekday_keys, &cal.weekdays)
 }
 
 fn day_number(text: &str, t: &Token) -> Option<u32> {
