@@ -699,3 +699,40 @@ fn petrarch_compound_table() {
         assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }
+
+const SKIP_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\n";
+const SKIP_VERBS: &str = "--- FEAST [040] ---\nFEAST\n- * HARVEST IN ^ +  [045]\n\
+- * HARVEST AT ^ ^ +  [044]\n";
+
+/// A pattern's `^` under PETRARCH-1's conventions skips a whole noun phrase, and the `+` after
+/// it is the next noun phrase (over a preposition); by default a skip is a gap that may be
+/// empty. The dyads without the option, then with it.
+#[test]
+fn petrarch_skip_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "skip.actors.txt", SKIP_ACTORS)
+            .petrarch_str(PetrarchKind::Verbs, "skip.verbs.txt", SKIP_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // The skipped phrase is a name; the target follows "with".
+        (
+            "Norvia feasted harvest in Oskaria with Talmark.",
+            &["NRV OSK 045"],
+            &["NRV TLM 045"],
+        ),
+        // Two skips: a name, then a plain noun phrase after its preposition.
+        (
+            "Norvia feasted harvest at Oskaria with the old guard in Talmark.",
+            &["NRV OSK 044"],
+            &["NRV TLM 044"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}

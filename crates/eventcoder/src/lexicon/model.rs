@@ -411,6 +411,9 @@ pub enum PatternElem {
     Gap,
     /// The target is expected here.
     Target,
+    /// A noun phrase is skipped here (a PETRARCH pattern's `^`): the words up to the next noun
+    /// phrase and that phrase, at least one word. An element after it stands after the phrase.
+    SkipPhrase,
     /// The event has no target.
     NoTarget,
 }

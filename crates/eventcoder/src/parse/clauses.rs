@@ -87,6 +87,8 @@ struct Ctx<'a> {
     /// The sentence's event nouns ("air strikes", "raids"): unit ranges in order, with their
     /// patterns.
     event_nouns: Vec<(Range<usize>, PatternId)>,
+    /// A pattern's skip passes over a whole noun phrase ([`PredicateOptions::phrase_skips`]).
+    phrase_skips: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -138,6 +140,7 @@ impl<'a> Ctx<'a> {
             ends,
             covered,
             event_nouns,
+            phrase_skips: false,
         }
     }
     fn at(&self, v: &[u32], i: usize) -> Option<usize> {
@@ -250,40 +253,7 @@ fn match_elems(
                 }
             }
         }
-        PatternElem::Gap => {
-            // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
-            let mut content = 0;
-            for skip in 0..=10 {
-                let q = pos + skip;
-                if q > end
-                    || skip > 0
-                        && (c.is_punct(q - 1, ",")
-                            || c.is_punct(q - 1, ";")
-                            || c.is_punct(q - 1, "."))
-                {
-                    break;
-                }
-                if skip > 0 {
-                    let prev = q - 1;
-                    let free = c.units[prev].is(NUMBER)
-                        || c.class(prev) & (QUANT | DET | POSS) != 0
-                        || matches!(c.word(prev), "$" | "%" | "€" | "£" | "-")
-                        || c.is(prev, c.lex.keys.of) && prev > 0 && c.class(prev - 1) & QUANT != 0;
-                    if !free {
-                        content += 1;
-                    }
-                    if content > 4 {
-                        break;
-                    }
-                }
-                let mut t = None;
-                if let Some(e) = match_elems(c, rest, q, &mut t) {
-                    *target = t.or(*target);
-                    return Some(e);
-                }
-            }
-            None
-        }
+        PatternElem::Gap => match_gap(c, rest, pos, target),
         PatternElem::Target => {
             let mut q = pos;
             let mut adjectives = 0;
@@ -383,7 +353,151 @@ fn match_elems(
             }
         }
         PatternElem::NoTarget => match_elems(c, rest, pos, target),
+        // Without PETRARCH's conventions a skip is a gap: news text writes its phrases more
+        // freely than the parses PETRARCH's patterns were written for.
+        PatternElem::SkipPhrase if !c.phrase_skips => match rest.first() {
+            Some(PatternElem::SkipPhrase) => match_elems(c, rest, pos, target),
+            _ => match_gap(c, rest, pos, target),
+        },
+        PatternElem::SkipPhrase => {
+            for e in phrase_ends(c, pos) {
+                let mut t = None;
+                if let Some(m) = match_after_skip(c, rest, e, &mut t) {
+                    *target = t.or(*target);
+                    return Some(m);
+                }
+            }
+            None
+        }
     }
+}
+
+/// Matches `rest` after a gap (a pattern's `*` between words) from unit `pos`.
+fn match_gap(
+    c: &Ctx<'_>,
+    rest: &[PatternElem],
+    pos: usize,
+    target: &mut Option<usize>,
+) -> Option<usize> {
+    let end = c.range.end;
+    // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
+    let mut content = 0;
+    for skip in 0..=10 {
+        let q = pos + skip;
+        if q > end
+            || skip > 0
+                && (c.is_punct(q - 1, ",") || c.is_punct(q - 1, ";") || c.is_punct(q - 1, "."))
+        {
+            break;
+        }
+        if skip > 0 {
+            let prev = q - 1;
+            let free = c.units[prev].is(NUMBER)
+                || c.class(prev) & (QUANT | DET | POSS) != 0
+                || matches!(c.word(prev), "$" | "%" | "€" | "£" | "-")
+                || c.is(prev, c.lex.keys.of) && prev > 0 && c.class(prev - 1) & QUANT != 0;
+            if !free {
+                content += 1;
+            }
+            if content > 4 {
+                break;
+            }
+        }
+        let mut t = None;
+        if let Some(e) = match_elems(c, rest, q, &mut t) {
+            *target = t.or(*target);
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// Most noun phrases one skip passes over ("in Rome", "the envoy of Chad").
+const MAX_SKIP_EXTENSIONS: usize = 3;
+
+/// Where a skipped noun phrase (a PETRARCH pattern's `^`) may end, shortest first: from
+/// `pos`, over time adjuncts and one preposition, determiners and modifiers, then a name or
+/// up to four plain nouns; each further "'s" or "of" phrase ("the envoy of Chad", "Chad's
+/// envoy") gives a longer reading. Empty when no noun phrase follows in the clause.
+fn phrase_ends(c: &Ctx<'_>, pos: usize) -> Vec<usize> {
+    let end = c.range.end;
+    let plain_noun = |k: usize| {
+        k < end
+            && c.units[k].is(WORD)
+            && c.class(k) == 0
+            && !c.in_mention(k)
+            && c.lex.verb_patterns(c.units[k].key).is_empty()
+    };
+    // One noun phrase from `q`: its end, if any. Modifiers count as nouns: the phrase ends
+    // at its last plain word, or at the end of a name that follows them ("the northern Shire").
+    let core = |mut q: usize| -> Option<usize> {
+        let start = q;
+        while q < end
+            && q < start + 6
+            && c.mention_starting(q).is_none()
+            && c.is_np_filler(q, false)
+        {
+            q += 1;
+        }
+        let first = q;
+        loop {
+            if let Some(mi) = c.mention_starting(q) {
+                return Some(c.ms[mi].units.end);
+            }
+            if q < first + 4 && plain_noun(q) {
+                q += 1;
+            } else {
+                break;
+            }
+        }
+        (q > first).then_some(q)
+    };
+    let mut q = skip_adjuncts(c, pos);
+    if q < end && c.class(q) & (PREP | PREP_LOC) != 0 {
+        q += 1;
+    }
+    let mut ends = Vec::new();
+    let Some(mut e) = core(q) else {
+        return ends;
+    };
+    ends.push(e);
+    for _ in 0..MAX_SKIP_EXTENSIONS {
+        let joiner = e < end && (c.class(e) & POSS_MARK != 0 || c.is(e, c.lex.keys.of));
+        match joiner.then(|| core(e + 1)).flatten() {
+            Some(next) => {
+                e = next;
+                ends.push(e);
+            }
+            None => break,
+        }
+    }
+    ends
+}
+
+/// Matches the elements after a skipped noun phrase ending at `e`. A target slot right after
+/// the skip is the next noun phrase, after a time adjunct and a preposition if need be ("^ +"
+/// matches "Rome with the envoy"): a reading that finds a target there is preferred to one
+/// that finds none.
+fn match_after_skip(
+    c: &Ctx<'_>,
+    rest: &[PatternElem],
+    e: usize,
+    target: &mut Option<usize>,
+) -> Option<usize> {
+    let mut t = None;
+    let first = match_elems(c, rest, e, &mut t);
+    if t.is_none() && matches!(rest.first(), Some(PatternElem::Target)) {
+        let q = skip_adjuncts(c, e);
+        if q < c.range.end && c.class(q) & (PREP | PREP_LOC) != 0 {
+            let mut t2 = None;
+            if let Some(m) = match_elems(c, rest, q + 1, &mut t2).filter(|_| t2.is_some()) {
+                *target = t2;
+                return Some(m);
+            }
+        }
+    }
+    *target = t;
+    first
 }
 
 /// How far before the verb (in units) the first of a pattern's words before it may stand.
@@ -591,6 +705,15 @@ fn verb_forms_allowed(c: &Ctx<'_>, i: usize) -> u8 {
     allowed
 }
 
+/// How patterns are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PredicateOptions {
+    /// A PETRARCH pattern's `^` skips one whole noun phrase (PETRARCH-1's reading: "* TALKS IN
+    /// ^ WITH +" needs a phrase between "in" and "with"); otherwise it is a gap of a few words,
+    /// which may be empty.
+    pub phrase_skips: bool,
+}
+
 /// Finds the predicates of one sentence.
 pub fn predicates(
     lex: &Lexicon,
@@ -600,7 +723,29 @@ pub fn predicates(
     ms: &[Mention],
     matches: &[PhraseMatch],
 ) -> Vec<Predicate> {
-    let c = Ctx::new(lex, units, text, range.clone(), ms, matches);
+    predicates_with(
+        lex,
+        units,
+        text,
+        range,
+        ms,
+        matches,
+        PredicateOptions::default(),
+    )
+}
+
+/// Finds the predicates of one sentence, reading patterns as `options` say.
+pub fn predicates_with(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    ms: &[Mention],
+    matches: &[PhraseMatch],
+    options: PredicateOptions,
+) -> Vec<Predicate> {
+    let mut c = Ctx::new(lex, units, text, range.clone(), ms, matches);
+    c.phrase_skips = options.phrase_skips;
     // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
     let mut present = [0u64; 64];
     for u in &units[range.clone()] {

@@ -5,6 +5,6 @@ mod clauses;
 mod mentions;
 mod nominal;
 
-pub use clauses::{Modality, Predicate, predicates};
+pub use clauses::{Modality, Predicate, PredicateOptions, predicates, predicates_with};
 pub use mentions::{Mention, Reference, StateForm, mentions};
 pub use nominal::{merge_predicates, nominal_predicates};

@@ -1033,7 +1033,12 @@ impl Load<'_, '_> {
         for (f, joined) in post {
             match f {
                 Flat::Word(w) => {
-                    if !joined && !matches!(elems.last(), Some(PatternElem::Gap)) {
+                    if !joined
+                        && !matches!(
+                            elems.last(),
+                            Some(PatternElem::Gap | PatternElem::SkipPhrase)
+                        )
+                    {
                         elems.push(PatternElem::Gap);
                         rendered.push("*".into());
                     }
@@ -1045,8 +1050,19 @@ impl Load<'_, '_> {
                     elems.push(PatternElem::Target);
                     rendered.push("{t}".into());
                 }
-                Flat::Skip | Flat::Target => {
-                    if !matches!(elems.last(), Some(PatternElem::Gap)) {
+                Flat::Skip => {
+                    if matches!(elems.last(), Some(PatternElem::Gap)) {
+                        elems.pop();
+                        rendered.pop();
+                    }
+                    elems.push(PatternElem::SkipPhrase);
+                    rendered.push("^".into());
+                }
+                Flat::Target => {
+                    if !matches!(
+                        elems.last(),
+                        Some(PatternElem::Gap | PatternElem::SkipPhrase)
+                    ) {
                         elems.push(PatternElem::Gap);
                         rendered.push("*".into());
                     }
@@ -1054,7 +1070,10 @@ impl Load<'_, '_> {
                 Flat::Slot | Flat::Compound | Flat::Verb => {}
             }
         }
-        while matches!(elems.last(), Some(PatternElem::Gap)) {
+        while matches!(
+            elems.last(),
+            Some(PatternElem::Gap | PatternElem::SkipPhrase)
+        ) {
             elems.pop();
             rendered.pop();
         }
