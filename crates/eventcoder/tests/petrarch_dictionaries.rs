@@ -736,3 +736,38 @@ fn petrarch_skip_table() {
         assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }
+
+const SLOT_VERBS: &str = "--- GREET [040] ---\nGREET\n- + HOSTING * FESTIVAL $ [042]\n\n\
+--- AMBUSH [190] ---\nAMBUSH\n- + WAS * NEAR $ [224]\n";
+
+/// PETRARCH-1's actor slots where the pattern writes them: a `+` before the pattern's words
+/// before the verb is the noun phrase before those words (not the verb's subject), and a
+/// pattern with `+` before the verb and `$` after it is read as written in the passive too.
+/// The dyads without the option, then with it.
+#[test]
+fn petrarch_written_slots_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "slot.actors.txt", SKIP_ACTORS)
+            .petrarch_str(PetrarchKind::Verbs, "slot.verbs.txt", SLOT_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Norvia will be hosting Oskaria to greet the festival with Talmark.",
+            &["OSK TLM 042"],
+            &["TLM NRV 042"],
+        ),
+        (
+            "Norvia was ambushed near Talmark.",
+            &["TLMGOV NRV 224"],
+            &["TLM NRV 224"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}

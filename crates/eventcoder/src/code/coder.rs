@@ -698,6 +698,7 @@ impl Coder {
                 // is no place.
                 let reading = PredicateOptions {
                     phrase_skips: self.options.petrarch_conventions,
+                    written_slots: self.options.petrarch_conventions,
                 };
                 let verbs =
                     predicates_with(lex, &units, text, range.clone(), &ms, &matches, reading);

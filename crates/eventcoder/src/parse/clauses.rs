@@ -89,6 +89,8 @@ struct Ctx<'a> {
     event_nouns: Vec<(Range<usize>, PatternId)>,
     /// A pattern's skip passes over a whole noun phrase ([`PredicateOptions::phrase_skips`]).
     phrase_skips: bool,
+    /// A pattern's slots are read as written ([`PredicateOptions::written_slots`]).
+    written_slots: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -141,6 +143,7 @@ impl<'a> Ctx<'a> {
             covered,
             event_nouns,
             phrase_skips: false,
+            written_slots: false,
         }
     }
     fn at(&self, v: &[u32], i: usize) -> Option<usize> {
@@ -254,7 +257,8 @@ fn match_elems(
             }
         }
         PatternElem::Gap => match_gap(c, rest, pos, target),
-        PatternElem::Target => {
+        PatternElem::SourceSlot if !c.written_slots => match_elems(c, rest, pos, target),
+        PatternElem::Target | PatternElem::SourceSlot => {
             let mut q = pos;
             let mut adjectives = 0;
             // "thousands of prisoners", "dozens of civilians": a quantity "of" is filler too.
@@ -486,7 +490,12 @@ fn match_after_skip(
 ) -> Option<usize> {
     let mut t = None;
     let first = match_elems(c, rest, e, &mut t);
-    if t.is_none() && matches!(rest.first(), Some(PatternElem::Target)) {
+    if t.is_none()
+        && matches!(
+            rest.first(),
+            Some(PatternElem::Target | PatternElem::SourceSlot)
+        )
+    {
         let q = skip_adjuncts(c, e);
         if q < c.range.end && c.class(q) & (PREP | PREP_LOC) != 0 {
             let mut t2 = None;
@@ -507,22 +516,25 @@ const BEFORE_REACH: usize = 12;
 /// before the verb's word at `verb`, in order, within the clause: a word joined to the next one
 /// right before it, the others at most [`BEFORE_REACH`] units before the verb.
 fn before_matches(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> bool {
+    before_start(c, before, verb).is_some()
+}
+
+/// Where the first of a pattern's words before its verb stands, when they all do
+/// ([`before_matches`]).
+fn before_start(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> Option<usize> {
     let floor = c.range.start.max(verb.saturating_sub(BEFORE_REACH));
     let mut pos = verb;
     for &(k, joined) in before.iter().rev() {
         if joined {
             if pos == 0 || pos <= c.range.start || c.units[pos - 1].key != k {
-                return false;
+                return None;
             }
             pos -= 1;
         } else {
-            match (floor..pos).rev().find(|&q| c.units[q].key == k) {
-                Some(q) => pos = q,
-                None => return false,
-            }
+            pos = (floor..pos).rev().find(|&q| c.units[q].key == k)?;
         }
     }
-    true
+    Some(pos)
 }
 
 /// Whether the last of a pattern's words before the verb is a modal ("would", "should")
@@ -712,6 +724,13 @@ pub struct PredicateOptions {
     /// ^ WITH +" needs a phrase between "in" and "with"); otherwise it is a gap of a few words,
     /// which may be empty.
     pub phrase_skips: bool,
+    /// A PETRARCH pattern's actor slots are read where they are written: a `$` after the verb
+    /// of a pattern with `+` before it (`- + * MONEY $`) is filled as a target slot is (then
+    /// the roles are turned around), also in the passive (`- + WAS * DEAD IN $`); and an actor
+    /// written before the pattern's words before the verb (`- + HOSTING *`) is the noun phrase
+    /// before those words, not the verb's subject. Otherwise the `$` is found as any target
+    /// and the subject is the verb's.
+    pub written_slots: bool,
 }
 
 /// Finds the predicates of one sentence.
@@ -746,6 +765,7 @@ pub fn predicates_with(
 ) -> Vec<Predicate> {
     let mut c = Ctx::new(lex, units, text, range.clone(), ms, matches);
     c.phrase_skips = options.phrase_skips;
+    c.written_slots = options.written_slots;
     // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
     let mut present = [0u64; 64];
     for u in &units[range.clone()] {
@@ -1315,7 +1335,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     if !m.passive && inanimate_subject(c, preds, left_edge) {
         preds[pi].inanimate_subject = true;
     }
-    let mut subjects = find_subject(c, preds, pi, left_edge);
+    let mut subjects = find_subject(c, preds, pi, lead_slot_edge(c, preds, pi, left_edge));
     if subjects.0.is_empty() && subjects.1.is_none() && !m.passive {
         if let Some(maker) = event_noun_maker(c, left_edge) {
             subjects.0.push(maker);
@@ -1410,7 +1430,9 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             preds[pi].target_from_clause = true;
         }
     }
-    if m.passive {
+    // `- + WAS * DEAD IN $` says which is which: its passive is read as written.
+    let as_written = c.written_slots && pat.swapped;
+    if m.passive && !as_written {
         // Subject on the left is the target; "by X" is the source.
         let by = (preds[pi].end..c.range.end.min(preds[pi].end + 6)).find_map(|k| {
             c.ms.iter().position(|mm| {
@@ -1437,6 +1459,27 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         preds[pi].inherit = subjects.1;
         preds[pi].targets = targets;
     }
+}
+
+/// Where the subject of predicate `pi` is looked for before: its verb group's left edge, or,
+/// for a pattern whose actor is written before its words before the verb (PETRARCH's `+
+/// HOSTING *`), the left edge of the first of those words' verb group ("Mordor will be hosting
+/// Rohan to celebrate": before "will be hosting").
+fn lead_slot_edge(c: &Ctx<'_>, preds: &[Predicate], pi: usize, left_edge: usize) -> usize {
+    let pat = &c.lex.patterns[preds[pi].pattern];
+    if !c.written_slots || !pat.lead_slot || preds[pi].nominal {
+        return left_edge;
+    }
+    let Some(mut k) = before_start(c, &pat.before, preds[pi].verb).filter(|&k| k < left_edge)
+    else {
+        return left_edge;
+    };
+    while k > c.range.start
+        && (c.is_adverb(k - 1) || c.class(k - 1) & (BE | HAVE | DO | FUTURE | HYPO | NEG) != 0)
+    {
+        k -= 1;
+    }
+    k
 }
 
 /// Whether the verb group starting at `left_edge` stands in a non-restrictive relative clause
