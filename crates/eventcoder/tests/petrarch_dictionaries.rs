@@ -771,3 +771,36 @@ fn petrarch_written_slots_table() {
         assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
     }
 }
+
+const LITERAL_VERBS: &str = "--- ADOPT [081] ---\nADOPT\n- * RESOLUTION [102]\n";
+
+/// Under PETRARCH-1's conventions a pattern's word matches only as written: "* RESOLUTION"
+/// does not match a plural, which the bare verb codes; by default the plural matches too.
+/// The dyads without the option, then with it.
+#[test]
+fn petrarch_literal_words_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "lit.actors.txt", SKIP_ACTORS)
+            .petrarch_str(PetrarchKind::Verbs, "lit.verbs.txt", LITERAL_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Norvia adopted a resolution with Talmark.",
+            &["NRV TLM 102"],
+            &["NRV TLM 102"],
+        ),
+        (
+            "Norvia adopted resolutions with Talmark.",
+            &["NRV TLM 102"],
+            &["NRV TLM 081"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}

@@ -699,6 +699,7 @@ impl Coder {
                 let reading = PredicateOptions {
                     phrase_skips: self.options.petrarch_conventions,
                     written_slots: self.options.petrarch_conventions,
+                    literal_words: self.options.petrarch_conventions,
                 };
                 let verbs =
                     predicates_with(lex, &units, text, range.clone(), &ms, &matches, reading);

@@ -91,6 +91,8 @@ struct Ctx<'a> {
     phrase_skips: bool,
     /// A pattern's slots are read as written ([`PredicateOptions::written_slots`]).
     written_slots: bool,
+    /// A pattern's words match only as written ([`PredicateOptions::literal_words`]).
+    literal_words: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -144,6 +146,7 @@ impl<'a> Ctx<'a> {
             event_nouns,
             phrase_skips: false,
             written_slots: false,
+            literal_words: false,
         }
     }
     fn at(&self, v: &[u32], i: usize) -> Option<usize> {
@@ -235,7 +238,7 @@ fn match_elems(
             let slot_next = matches!(rest.first(), Some(PatternElem::Target));
             let at = |q: usize| {
                 q < end
-                    && (c.units[q].key == k || c.units[q].key == p)
+                    && (c.units[q].key == k || c.units[q].key == p && !c.literal_words)
                     && !(slot_next && c.class(q) & (PREP | PREP_LOC) != 0 && is_time_word(c, q + 1))
             };
             if at(pos) {
@@ -607,7 +610,7 @@ fn passive_match(
         return None;
     };
     let from = j.saturating_sub(7).max(c.range.start);
-    if !(from..j).any(|q| c.units[q].key == k || c.units[q].key == pl) {
+    if !(from..j).any(|q| c.units[q].key == k || c.units[q].key == pl && !c.literal_words) {
         return None;
     }
     let rest = &elems[first_word + 1..];
@@ -731,6 +734,9 @@ pub struct PredicateOptions {
     /// before those words, not the verb's subject. Otherwise the `$` is found as any target
     /// and the subject is the verb's.
     pub written_slots: bool,
+    /// A pattern's word matches only the word as written, not its plural (PETRARCH-1's "*
+    /// RESOLUTION" does not match "adopted resolutions"); otherwise either.
+    pub literal_words: bool,
 }
 
 /// Finds the predicates of one sentence.
@@ -766,6 +772,7 @@ pub fn predicates_with(
     let mut c = Ctx::new(lex, units, text, range.clone(), ms, matches);
     c.phrase_skips = options.phrase_skips;
     c.written_slots = options.written_slots;
+    c.literal_words = options.literal_words;
     // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
     let mut present = [0u64; 64];
     for u in &units[range.clone()] {
