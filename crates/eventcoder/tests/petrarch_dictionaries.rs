@@ -797,3 +797,108 @@ fn petrarch_passive_with_an_infinitive_takes_the_lower_target() {
         ["NRV TLM 023"]
     );
 }
+
+const SKIP_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\n";
+const SKIP_VERBS: &str = "--- FEAST [040] ---\nFEAST\n- * HARVEST IN ^ +  [045]\n\
+- * HARVEST AT ^ ^ +  [044]\n";
+
+/// A pattern's `^` under PETRARCH-1's conventions skips a whole noun phrase, and the `+` after
+/// it is the next noun phrase (over a preposition); by default a skip is a gap that may be
+/// empty. The dyads without the option, then with it.
+#[test]
+fn petrarch_skip_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "skip.actors.txt", SKIP_ACTORS)
+            .petrarch_str(PetrarchKind::Verbs, "skip.verbs.txt", SKIP_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // The skipped phrase is a name; the target follows "with".
+        (
+            "Norvia feasted harvest in Oskaria with Talmark.",
+            &["NRV OSK 045"],
+            &["NRV TLM 045"],
+        ),
+        // Two skips: a name, then a plain noun phrase after its preposition.
+        (
+            "Norvia feasted harvest at Oskaria with the old guard in Talmark.",
+            &["NRV OSK 044"],
+            &["NRV TLM 044"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}
+
+const SLOT_VERBS: &str = "--- GREET [040] ---\nGREET\n- + HOSTING * FESTIVAL $ [042]\n\n\
+--- AMBUSH [190] ---\nAMBUSH\n- + WAS * NEAR $ [224]\n";
+
+/// PETRARCH-1's actor slots where the pattern writes them: a `+` before the pattern's words
+/// before the verb is the noun phrase before those words (not the verb's subject), and a
+/// pattern with `+` before the verb and `$` after it is read as written in the passive too.
+/// The dyads without the option, then with it.
+#[test]
+fn petrarch_written_slots_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "slot.actors.txt", SKIP_ACTORS)
+            .petrarch_str(PetrarchKind::Verbs, "slot.verbs.txt", SLOT_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Norvia will be hosting Oskaria to greet the festival with Talmark.",
+            &["OSK TLM 042"],
+            &["TLM NRV 042"],
+        ),
+        (
+            "Norvia was ambushed near Talmark.",
+            &["TLMGOV NRV 224"],
+            &["TLM NRV 224"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}
+
+const LITERAL_VERBS: &str = "--- ADOPT [081] ---\nADOPT\n- * RESOLUTION [102]\n";
+
+/// Under PETRARCH-1's conventions a pattern's word matches only as written: "* RESOLUTION"
+/// does not match a plural, which the bare verb codes; by default the plural matches too.
+/// The dyads without the option, then with it.
+#[test]
+fn petrarch_literal_words_table() {
+    let builder = || {
+        Coder::builder()
+            .builtin(false)
+            .petrarch_str(PetrarchKind::Actors, "lit.actors.txt", SKIP_ACTORS)
+            .petrarch_str(PetrarchKind::Verbs, "lit.verbs.txt", LITERAL_VERBS)
+    };
+    let default = builder().build().unwrap();
+    let petrarch = builder().petrarch_conventions(true).build().unwrap();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Norvia adopted a resolution with Talmark.",
+            &["NRV TLM 102"],
+            &["NRV TLM 102"],
+        ),
+        (
+            "Norvia adopted resolutions with Talmark.",
+            &["NRV TLM 102"],
+            &["NRV TLM 081"],
+        ),
+    ];
+    for (text, without, with) in table {
+        assert_eq!(conv_dyads(&default, text), *without, "default: {text}");
+        assert_eq!(conv_dyads(&petrarch, text), *with, "PETRARCH: {text}");
+    }
+}

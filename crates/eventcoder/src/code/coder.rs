@@ -21,7 +21,8 @@ use crate::lexicon::words::POSS_REL;
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{CameoEntry, Sector};
 use crate::parse::{
-    Mention, Predicate, mentions, merge_predicates, nominal_predicates, predicates,
+    Mention, Predicate, PredicateOptions, mentions, merge_predicates, nominal_predicates,
+    predicates_with,
 };
 use crate::text::{Dateline, Sentence, SentenceBlocks, parse_header, tokenize};
 
@@ -698,7 +699,13 @@ impl Coder {
                 // Predicates first: a place that is an event's target ("arrived in Ankara") lends
                 // no state to the event's source, and a clause's subject ("after India shelled")
                 // is no place.
-                let verbs = predicates(lex, &units, text, range.clone(), &ms, &matches);
+                let reading = PredicateOptions {
+                    phrase_skips: self.options.petrarch_conventions,
+                    written_slots: self.options.petrarch_conventions,
+                    literal_words: self.options.petrarch_conventions,
+                };
+                let verbs =
+                    predicates_with(lex, &units, text, range.clone(), &ms, &matches, reading);
                 let nominal =
                     nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
                 let preds = merge_predicates(verbs, nominal);

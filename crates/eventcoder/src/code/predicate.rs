@@ -295,8 +295,9 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
     if cx.petrarch && p.modality.passive && p.subject_is_target {
         d.sources = std::mem::take(&mut d.targets);
     }
-    // PETRARCH-1's `- + * MONEY $`: "A received money from B" is B's act on A.
-    if cx.petrarch && cx.pattern.swapped && !p.modality.passive && !d.targets.is_empty() {
+    // PETRARCH-1's `- + * MONEY $`: "A received money from B" is B's act on A; its passive
+    // (`- + WAS * DEAD IN $`) is read as written too.
+    if cx.petrarch && cx.pattern.swapped && !d.targets.is_empty() {
         std::mem::swap(&mut d.sources, &mut d.targets);
     }
     d.rule.push_str(&cx.pattern.rule);

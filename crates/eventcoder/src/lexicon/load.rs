@@ -1194,6 +1194,7 @@ impl Loader<'_> {
             literal: false,
             compound: false,
             swapped: false,
+            lead_slot: false,
         });
         let plural = match noun.rsplit_once(' ') {
             Some((head, last)) => format!("{head} {}", super::verbs::plural_of(last)),
@@ -1320,6 +1321,7 @@ impl Loader<'_> {
             literal: false,
             compound: false,
             swapped: false,
+            lead_slot: false,
         });
         for infl in self.lex.irregular.inflect(&lemma) {
             for (form, bits) in infl.forms() {

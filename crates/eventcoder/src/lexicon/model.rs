@@ -411,6 +411,13 @@ pub enum PatternElem {
     Gap,
     /// The target is expected here.
     Target,
+    /// The source is expected here: a PETRARCH pattern's `$` after the verb when its `+` stands
+    /// before it (`- + * MONEY $`), read only under PETRARCH's conventions, where the match
+    /// fills it as it fills a target slot and the roles are then turned around.
+    SourceSlot,
+    /// A noun phrase is skipped here (a PETRARCH pattern's `^`): the words up to the next noun
+    /// phrase and that phrase, at least one word. An element after it stands after the phrase.
+    SkipPhrase,
     /// The event has no target.
     NoTarget,
 }
@@ -449,6 +456,10 @@ pub struct Pattern {
     /// `- + * MONEY $` codes "A received money from B" as B to A): the subject is the target
     /// and the object the source.
     pub swapped: bool,
+    /// The actor before the verb is written before the pattern's words before the verb, not
+    /// right before the verb (a PETRARCH pattern's `+ HOSTING *`: "A is hosting B to
+    /// celebrate" is A's, not B's): it is the noun phrase before the first of those words.
+    pub lead_slot: bool,
 }
 
 /// An issue of a PETRARCH issues file: its category (`<ISSUE CATEGORY="EDUCATION">`) and code

@@ -87,6 +87,12 @@ struct Ctx<'a> {
     /// The sentence's event nouns ("air strikes", "raids"): unit ranges in order, with their
     /// patterns.
     event_nouns: Vec<(Range<usize>, PatternId)>,
+    /// A pattern's skip passes over a whole noun phrase ([`PredicateOptions::phrase_skips`]).
+    phrase_skips: bool,
+    /// A pattern's slots are read as written ([`PredicateOptions::written_slots`]).
+    written_slots: bool,
+    /// A pattern's words match only as written ([`PredicateOptions::literal_words`]).
+    literal_words: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -138,6 +144,9 @@ impl<'a> Ctx<'a> {
             ends,
             covered,
             event_nouns,
+            phrase_skips: false,
+            written_slots: false,
+            literal_words: false,
         }
     }
     fn at(&self, v: &[u32], i: usize) -> Option<usize> {
@@ -229,7 +238,7 @@ fn match_elems(
             let slot_next = matches!(rest.first(), Some(PatternElem::Target));
             let at = |q: usize| {
                 q < end
-                    && (c.units[q].key == k || c.units[q].key == p)
+                    && (c.units[q].key == k || c.units[q].key == p && !c.literal_words)
                     && !(slot_next && c.class(q) & (PREP | PREP_LOC) != 0 && is_time_word(c, q + 1))
             };
             if at(pos) {
@@ -250,41 +259,9 @@ fn match_elems(
                 }
             }
         }
-        PatternElem::Gap => {
-            // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
-            let mut content = 0;
-            for skip in 0..=10 {
-                let q = pos + skip;
-                if q > end
-                    || skip > 0
-                        && (c.is_punct(q - 1, ",")
-                            || c.is_punct(q - 1, ";")
-                            || c.is_punct(q - 1, "."))
-                {
-                    break;
-                }
-                if skip > 0 {
-                    let prev = q - 1;
-                    let free = c.units[prev].is(NUMBER)
-                        || c.class(prev) & (QUANT | DET | POSS) != 0
-                        || matches!(c.word(prev), "$" | "%" | "€" | "£" | "-")
-                        || c.is(prev, c.lex.keys.of) && prev > 0 && c.class(prev - 1) & QUANT != 0;
-                    if !free {
-                        content += 1;
-                    }
-                    if content > 4 {
-                        break;
-                    }
-                }
-                let mut t = None;
-                if let Some(e) = match_elems(c, rest, q, &mut t) {
-                    *target = t.or(*target);
-                    return Some(e);
-                }
-            }
-            None
-        }
-        PatternElem::Target => {
+        PatternElem::Gap => match_gap(c, rest, pos, target),
+        PatternElem::SourceSlot if !c.written_slots => match_elems(c, rest, pos, target),
+        PatternElem::Target | PatternElem::SourceSlot => {
             let mut q = pos;
             let mut adjectives = 0;
             // "thousands of prisoners", "dozens of civilians": a quantity "of" is filler too.
@@ -383,7 +360,156 @@ fn match_elems(
             }
         }
         PatternElem::NoTarget => match_elems(c, rest, pos, target),
+        // Without PETRARCH's conventions a skip is a gap: news text writes its phrases more
+        // freely than the parses PETRARCH's patterns were written for.
+        PatternElem::SkipPhrase if !c.phrase_skips => match rest.first() {
+            Some(PatternElem::SkipPhrase) => match_elems(c, rest, pos, target),
+            _ => match_gap(c, rest, pos, target),
+        },
+        PatternElem::SkipPhrase => {
+            for e in phrase_ends(c, pos) {
+                let mut t = None;
+                if let Some(m) = match_after_skip(c, rest, e, &mut t) {
+                    *target = t.or(*target);
+                    return Some(m);
+                }
+            }
+            None
+        }
     }
+}
+
+/// Matches `rest` after a gap (a pattern's `*` between words) from unit `pos`.
+fn match_gap(
+    c: &Ctx<'_>,
+    rest: &[PatternElem],
+    pos: usize,
+    target: &mut Option<usize>,
+) -> Option<usize> {
+    let end = c.range.end;
+    // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
+    let mut content = 0;
+    for skip in 0..=10 {
+        let q = pos + skip;
+        if q > end
+            || skip > 0
+                && (c.is_punct(q - 1, ",") || c.is_punct(q - 1, ";") || c.is_punct(q - 1, "."))
+        {
+            break;
+        }
+        if skip > 0 {
+            let prev = q - 1;
+            let free = c.units[prev].is(NUMBER)
+                || c.class(prev) & (QUANT | DET | POSS) != 0
+                || matches!(c.word(prev), "$" | "%" | "€" | "£" | "-")
+                || c.is(prev, c.lex.keys.of) && prev > 0 && c.class(prev - 1) & QUANT != 0;
+            if !free {
+                content += 1;
+            }
+            if content > 4 {
+                break;
+            }
+        }
+        let mut t = None;
+        if let Some(e) = match_elems(c, rest, q, &mut t) {
+            *target = t.or(*target);
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// Most noun phrases one skip passes over ("in Rome", "the envoy of Chad").
+const MAX_SKIP_EXTENSIONS: usize = 3;
+
+/// Where a skipped noun phrase (a PETRARCH pattern's `^`) may end, shortest first: from
+/// `pos`, over time adjuncts and one preposition, determiners and modifiers, then a name or
+/// up to four plain nouns; each further "'s" or "of" phrase ("the envoy of Chad", "Chad's
+/// envoy") gives a longer reading. Empty when no noun phrase follows in the clause.
+fn phrase_ends(c: &Ctx<'_>, pos: usize) -> Vec<usize> {
+    let end = c.range.end;
+    let plain_noun = |k: usize| {
+        k < end
+            && c.units[k].is(WORD)
+            && c.class(k) == 0
+            && !c.in_mention(k)
+            && c.lex.verb_patterns(c.units[k].key).is_empty()
+    };
+    // One noun phrase from `q`: its end, if any. Modifiers count as nouns: the phrase ends
+    // at its last plain word, or at the end of a name that follows them ("the northern Shire").
+    let core = |mut q: usize| -> Option<usize> {
+        let start = q;
+        while q < end
+            && q < start + 6
+            && c.mention_starting(q).is_none()
+            && c.is_np_filler(q, false)
+        {
+            q += 1;
+        }
+        let first = q;
+        loop {
+            if let Some(mi) = c.mention_starting(q) {
+                return Some(c.ms[mi].units.end);
+            }
+            if q < first + 4 && plain_noun(q) {
+                q += 1;
+            } else {
+                break;
+            }
+        }
+        (q > first).then_some(q)
+    };
+    let mut q = skip_adjuncts(c, pos);
+    if q < end && c.class(q) & (PREP | PREP_LOC) != 0 {
+        q += 1;
+    }
+    let mut ends = Vec::new();
+    let Some(mut e) = core(q) else {
+        return ends;
+    };
+    ends.push(e);
+    for _ in 0..MAX_SKIP_EXTENSIONS {
+        let joiner = e < end && (c.class(e) & POSS_MARK != 0 || c.is(e, c.lex.keys.of));
+        match joiner.then(|| core(e + 1)).flatten() {
+            Some(next) => {
+                e = next;
+                ends.push(e);
+            }
+            None => break,
+        }
+    }
+    ends
+}
+
+/// Matches the elements after a skipped noun phrase ending at `e`. A target slot right after
+/// the skip is the next noun phrase, after a time adjunct and a preposition if need be ("^ +"
+/// matches "Rome with the envoy"): a reading that finds a target there is preferred to one
+/// that finds none.
+fn match_after_skip(
+    c: &Ctx<'_>,
+    rest: &[PatternElem],
+    e: usize,
+    target: &mut Option<usize>,
+) -> Option<usize> {
+    let mut t = None;
+    let first = match_elems(c, rest, e, &mut t);
+    if t.is_none()
+        && matches!(
+            rest.first(),
+            Some(PatternElem::Target | PatternElem::SourceSlot)
+        )
+    {
+        let q = skip_adjuncts(c, e);
+        if q < c.range.end && c.class(q) & (PREP | PREP_LOC) != 0 {
+            let mut t2 = None;
+            if let Some(m) = match_elems(c, rest, q + 1, &mut t2).filter(|_| t2.is_some()) {
+                *target = t2;
+                return Some(m);
+            }
+        }
+    }
+    *target = t;
+    first
 }
 
 /// How far before the verb (in units) the first of a pattern's words before it may stand.
@@ -393,22 +519,25 @@ const BEFORE_REACH: usize = 12;
 /// before the verb's word at `verb`, in order, within the clause: a word joined to the next one
 /// right before it, the others at most [`BEFORE_REACH`] units before the verb.
 fn before_matches(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> bool {
+    before_start(c, before, verb).is_some()
+}
+
+/// Where the first of a pattern's words before its verb stands, when they all do
+/// ([`before_matches`]).
+fn before_start(c: &Ctx<'_>, before: &[(u32, bool)], verb: usize) -> Option<usize> {
     let floor = c.range.start.max(verb.saturating_sub(BEFORE_REACH));
     let mut pos = verb;
     for &(k, joined) in before.iter().rev() {
         if joined {
             if pos == 0 || pos <= c.range.start || c.units[pos - 1].key != k {
-                return false;
+                return None;
             }
             pos -= 1;
         } else {
-            match (floor..pos).rev().find(|&q| c.units[q].key == k) {
-                Some(q) => pos = q,
-                None => return false,
-            }
+            pos = (floor..pos).rev().find(|&q| c.units[q].key == k)?;
         }
     }
-    true
+    Some(pos)
 }
 
 /// Whether the last of a pattern's words before the verb is a modal ("would", "should")
@@ -481,7 +610,7 @@ fn passive_match(
         return None;
     };
     let from = j.saturating_sub(7).max(c.range.start);
-    if !(from..j).any(|q| c.units[q].key == k || c.units[q].key == pl) {
+    if !(from..j).any(|q| c.units[q].key == k || c.units[q].key == pl && !c.literal_words) {
         return None;
     }
     let rest = &elems[first_word + 1..];
@@ -612,6 +741,25 @@ fn verb_forms_allowed(c: &Ctx<'_>, i: usize) -> u8 {
     allowed
 }
 
+/// How patterns are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PredicateOptions {
+    /// A PETRARCH pattern's `^` skips one whole noun phrase (PETRARCH-1's reading: "* TALKS IN
+    /// ^ WITH +" needs a phrase between "in" and "with"); otherwise it is a gap of a few words,
+    /// which may be empty.
+    pub phrase_skips: bool,
+    /// A PETRARCH pattern's actor slots are read where they are written: a `$` after the verb
+    /// of a pattern with `+` before it (`- + * MONEY $`) is filled as a target slot is (then
+    /// the roles are turned around), also in the passive (`- + WAS * DEAD IN $`); and an actor
+    /// written before the pattern's words before the verb (`- + HOSTING *`) is the noun phrase
+    /// before those words, not the verb's subject. Otherwise the `$` is found as any target
+    /// and the subject is the verb's.
+    pub written_slots: bool,
+    /// A pattern's word matches only the word as written, not its plural (PETRARCH-1's "*
+    /// RESOLUTION" does not match "adopted resolutions"); otherwise either.
+    pub literal_words: bool,
+}
+
 /// Finds the predicates of one sentence.
 pub fn predicates(
     lex: &Lexicon,
@@ -621,7 +769,31 @@ pub fn predicates(
     ms: &[Mention],
     matches: &[PhraseMatch],
 ) -> Vec<Predicate> {
-    let c = Ctx::new(lex, units, text, range.clone(), ms, matches);
+    predicates_with(
+        lex,
+        units,
+        text,
+        range,
+        ms,
+        matches,
+        PredicateOptions::default(),
+    )
+}
+
+/// Finds the predicates of one sentence, reading patterns as `options` say.
+pub fn predicates_with(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    ms: &[Mention],
+    matches: &[PhraseMatch],
+    options: PredicateOptions,
+) -> Vec<Predicate> {
+    let mut c = Ctx::new(lex, units, text, range.clone(), ms, matches);
+    c.phrase_skips = options.phrase_skips;
+    c.written_slots = options.written_slots;
+    c.literal_words = options.literal_words;
     // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
     let mut present = [0u64; 64];
     for u in &units[range.clone()] {
@@ -1194,7 +1366,7 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
     if !m.passive && inanimate_subject(c, preds, left_edge) {
         preds[pi].inanimate_subject = true;
     }
-    let mut subjects = find_subject(c, preds, pi, left_edge);
+    let mut subjects = find_subject(c, preds, pi, lead_slot_edge(c, preds, pi, left_edge));
     if subjects.0.is_empty() && subjects.1.is_none() && !m.passive {
         if let Some(maker) = event_noun_maker(c, left_edge) {
             subjects.0.push(maker);
@@ -1289,7 +1461,9 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
             preds[pi].target_from_clause = true;
         }
     }
-    if m.passive {
+    // `- + WAS * DEAD IN $` says which is which: its passive is read as written.
+    let as_written = c.written_slots && pat.swapped;
+    if m.passive && !as_written {
         // Subject on the left is the target; "by X" is the source.
         let by = (preds[pi].end..c.range.end.min(preds[pi].end + 6)).find_map(|k| {
             c.ms.iter().position(|mm| {
@@ -1316,6 +1490,27 @@ fn analyse(c: &Ctx<'_>, preds: &mut [Predicate], pi: usize, explicit_target: Opt
         preds[pi].inherit = subjects.1;
         preds[pi].targets = targets;
     }
+}
+
+/// Where the subject of predicate `pi` is looked for before: its verb group's left edge, or,
+/// for a pattern whose actor is written before its words before the verb (PETRARCH's `+
+/// HOSTING *`), the left edge of the first of those words' verb group ("Mordor will be hosting
+/// Rohan to celebrate": before "will be hosting").
+fn lead_slot_edge(c: &Ctx<'_>, preds: &[Predicate], pi: usize, left_edge: usize) -> usize {
+    let pat = &c.lex.patterns[preds[pi].pattern];
+    if !c.written_slots || !pat.lead_slot || preds[pi].nominal {
+        return left_edge;
+    }
+    let Some(mut k) = before_start(c, &pat.before, preds[pi].verb).filter(|&k| k < left_edge)
+    else {
+        return left_edge;
+    };
+    while k > c.range.start
+        && (c.is_adverb(k - 1) || c.class(k - 1) & (BE | HAVE | DO | FUTURE | HYPO | NEG) != 0)
+    {
+        k -= 1;
+    }
+    k
 }
 
 /// Whether the verb group starting at `left_edge` stands in a non-restrictive relative clause

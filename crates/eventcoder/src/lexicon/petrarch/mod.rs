@@ -1029,24 +1029,48 @@ impl Load<'_, '_> {
         for w in &v.words[v.head + 1..] {
             word(lex, &mut elems, w);
         }
+        // `- + * MONEY $`: the roles are turned around, and the `$` after the verb is a slot.
+        let swapped = pre.iter().any(|(f, _)| *f == Flat::Target)
+            && post.iter().any(|(f, _)| *f == Flat::Slot);
         let mut targets = 0;
         for (f, joined) in post {
             match f {
                 Flat::Word(w) => {
-                    if !joined && !matches!(elems.last(), Some(PatternElem::Gap)) {
+                    if !joined
+                        && !matches!(
+                            elems.last(),
+                            Some(PatternElem::Gap | PatternElem::SkipPhrase)
+                        )
+                    {
                         elems.push(PatternElem::Gap);
                         rendered.push("*".into());
                     }
                     word(lex, &mut elems, w);
                     rendered.push(w.clone());
                 }
+                Flat::Slot if swapped && targets == 0 => {
+                    targets += 1;
+                    elems.push(PatternElem::SourceSlot);
+                    rendered.push("{s}".into());
+                }
                 Flat::Target if targets == 0 => {
                     targets += 1;
                     elems.push(PatternElem::Target);
                     rendered.push("{t}".into());
                 }
-                Flat::Skip | Flat::Target => {
-                    if !matches!(elems.last(), Some(PatternElem::Gap)) {
+                Flat::Skip => {
+                    if matches!(elems.last(), Some(PatternElem::Gap)) {
+                        elems.pop();
+                        rendered.pop();
+                    }
+                    elems.push(PatternElem::SkipPhrase);
+                    rendered.push("^".into());
+                }
+                Flat::Target => {
+                    if !matches!(
+                        elems.last(),
+                        Some(PatternElem::Gap | PatternElem::SkipPhrase)
+                    ) {
                         elems.push(PatternElem::Gap);
                         rendered.push("*".into());
                     }
@@ -1054,7 +1078,10 @@ impl Load<'_, '_> {
                 Flat::Slot | Flat::Compound | Flat::Verb => {}
             }
         }
-        while matches!(elems.last(), Some(PatternElem::Gap)) {
+        while matches!(
+            elems.last(),
+            Some(PatternElem::Gap | PatternElem::SkipPhrase)
+        ) {
             elems.pop();
             rendered.pop();
         }
@@ -1079,8 +1106,14 @@ impl Load<'_, '_> {
         // "% *" (a compound subject) is another pattern than the bare verb; a `%` after the
         // verb ("* WITH %") is a target slot, which the matcher finds by itself.
         let compound = pre.iter().any(|(f, _)| *f == Flat::Compound);
-        let swapped = pre.iter().any(|(f, _)| *f == Flat::Target)
-            && post.iter().any(|(f, _)| *f == Flat::Slot);
+        // A slot before the pattern's first word before the verb ("+ HOSTING *").
+        let lead_slot = pre
+            .iter()
+            .position(|(f, _)| matches!(f, Flat::Target | Flat::Slot))
+            .is_some_and(|i| {
+                !pre[..i].iter().any(|(f, _)| matches!(f, Flat::Word(_)))
+                    && pre[i + 1..].iter().any(|(f, _)| matches!(f, Flat::Word(_)))
+            });
         if compound {
             norm.insert_str(0, "% ");
         }
@@ -1125,6 +1158,7 @@ impl Load<'_, '_> {
             literal: true,
             compound,
             swapped,
+            lead_slot,
         });
         for lemma in
             std::iter::once(lemma).chain(verbs[1..].iter().map(|v| v.words[v.head].clone()))
