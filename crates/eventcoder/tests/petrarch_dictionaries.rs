@@ -531,6 +531,17 @@ fn petrarch_conventions_option_table() {
             &["NRV TLM 043", "TLM NRV 042"],
             &["NRV TLM 043"],
         ),
+        // A compound subject: the first actor of each conjunct, whatever stands around it.
+        (
+            "Oskaria and the weary Norvia grim Brelund spurned Talmark.",
+            &["BRL TLM 120"],
+            &["NRV TLM 120", "OSK TLM 120"],
+        ),
+        (
+            "Oskaria's fishermen and farmers of Brelund spurned Talmark.",
+            &["BRL TLM 120"],
+            &["BRL TLM 120", "OSK TLM 120"],
+        ),
     ];
     for (text, without, with) in table {
         assert_eq!(conv_dyads(&default, text), *without, "default: {text}");

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use smol_str::SmolStr;
 
+use super::conjuncts::SubjectPhrase;
 use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::dedup::Dedup;
 use super::diagnose::Trace;
@@ -708,7 +709,21 @@ impl Coder {
                     predicates_with(lex, &units, text, range.clone(), &ms, &matches, reading);
                 let nominal =
                     nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
-                let preds = merge_predicates(verbs, nominal);
+                let mut preds = merge_predicates(verbs, nominal);
+                if self.options.petrarch_conventions {
+                    let phrase = SubjectPhrase {
+                        lex,
+                        units: &units,
+                        text,
+                        range: range.clone(),
+                        ms: &ms,
+                    };
+                    for p in &mut preds {
+                        if let Some(sources) = phrase.conjunct_sources(&p.subjects) {
+                            p.subjects = sources;
+                        }
+                    }
+                }
                 let subjects: Vec<usize> = preds
                     .iter()
                     .flat_map(|p| p.subjects.iter().copied())

@@ -4,6 +4,7 @@
 
 mod coder;
 mod commas;
+mod conjuncts;
 mod dates;
 mod dedup;
 mod diagnose;
