@@ -314,11 +314,11 @@ fn arbitrary_bytes_never_panic() {
 }
 
 /// Dictionaries of our own for the PETRARCH-1 coding conventions table below.
-const CONV_ACTORS: &str = "NORVIA [NRV]\nTALMARK [TLM]\nOSKARIA [OSK]\nBRELUND [BRL]\n\
+const CONV_ACTORS: &str = "NORVIA [NRV]\n+NORVIAN\nTALMARK [TLM]\nOSKARIA [OSK]\nBRELUND [BRL]\n\
 VELDREN [NRV]\nRED_HAND_BRIGADE [NRVREB]\nHARBOUR_COUNCIL [TLMGOV]\nNORDIC_CIRCLE [NRCGOV]\n";
 const CONV_AGENTS: &str = "PRIME_MINISTER [~GOV]\nLAWMAKER [~LEG]\nOPPOSITION_BLOC [~OPP]\n\
 MAIN_OPPOSITION_BLOC [~MOP]\nDEPUTY_PRIME_MINISTER [~GOVDEP]\nRIGHTS_MONITOR [RGM~]\n\
-HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\n";
+HUMAN_RIGHTS_MONITOR [HRM~]\nSHADOW_CABINET [~SHDGOV]\nCIVIC_WATCH {} [CVW~]\nPRESS [~MED]\nCABINET [~GOV]\n";
 const CONV_VERBS: &str = "&NOTAUX\n+DID N'T\n+WILL NOT\n+WO N'T\n+CA N'T\n\n--- SPURN [120] ---\nSPURN\n\
 - &NOTAUX * OVER TARIFFS [125]\n- * OVER TARIFFS [121]\n- FIRMLY * [122]\n\n--- CONFER [040] ---\nCONFER\n\
 - % * [046:046]\n\n--- STRIKE [190] ---\nSTRIKE\n\n--- STRUCK [193] ---\nSTRUCK\n\n--- HOST [043] ---\nHOST\n\n\
@@ -541,6 +541,13 @@ fn petrarch_conventions_option_table() {
             "Oskaria's fishermen and farmers of Brelund spurned Talmark.",
             &["BRL TLM 120"],
             &["BRL TLM 120", "OSK TLM 120"],
+        ),
+        // A state's adjective opening a compound without a determiner qualifies each conjunct
+        // (by default the cabinet takes the state of the actors around it).
+        (
+            "Norvian press and cabinet spurned Talmark.",
+            &["NRVGOV TLM 120", "NRVMED TLM 120"],
+            &["NRVGOV TLM 120", "NRVMED TLM 120"],
         ),
     ];
     for (text, without, with) in table {

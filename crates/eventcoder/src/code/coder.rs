@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use smol_str::SmolStr;
 
-use super::conjuncts::SubjectPhrase;
+use super::conjuncts::{SubjectPhrase, share_adjectives};
 use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::dedup::Dedup;
 use super::diagnose::Trace;
@@ -628,6 +628,7 @@ impl Coder {
                 let mut ms = mentions(lex, &units, text, range.clone(), &matches);
                 if self.options.petrarch_conventions {
                     crate::parse::petrarch_phrase_roles(lex, &units, text, range.clone(), &mut ms);
+                    share_adjectives(lex, &units, text, range.clone(), &mut ms);
                 }
                 let mut s = Sent {
                     sentence,

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::lexicon::words::{DET, POSS, POSS_MARK, QUANT};
 use crate::lexicon::{Lexicon, UNKNOWN, Unit, WORD};
-use crate::parse::Mention;
+use crate::parse::{Mention, StateForm};
 
 /// The sentence a subject is read in: its units, text and mentions.
 pub(super) struct SubjectPhrase<'a> {
@@ -107,5 +107,44 @@ impl SubjectPhrase<'_> {
             q += 1;
         }
         (conjuncts > 0 && !last_is_comma && sources.len() >= 2).then_some(sources)
+    }
+}
+
+/// PETRARCH-1's shared adjective: in a noun phrase that opens with a state's adjective and no
+/// determiner ("Norvian media and government"), the adjective qualifies every conjunct, so a
+/// bare role after the coordinator takes the first conjunct's states. ("The Norvian media and
+/// government": PETRARCH-1's parses split the phrase before the coordinator; the role stays
+/// bare.)
+pub(super) fn share_adjectives(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    ms: &mut [Mention],
+) {
+    let phrase = SubjectPhrase {
+        lex,
+        units,
+        text,
+        range,
+        // (Only its words are read here: the mentions are being changed.)
+        ms: &[],
+    };
+    for b in 1..ms.len() {
+        let (head, tail) = ms.split_at_mut(b);
+        let (a, m) = (&head[b - 1], &mut tail[0]);
+        let start = m.units.start;
+        let coordinated = start == a.units.end + 1 && phrase.is_separator(a.units.end);
+        // (A dictionary's "+DANISH" is a synonym of the state's name.)
+        let adjective = matches!(a.state, Some((_, StateForm::Adjective | StateForm::Name)))
+            && a.agent.is_some()
+            && !a.possessive;
+        let determiner = |q: usize| phrase.units[q].class & (DET | POSS) != 0;
+        let opens_phrase = !determiner(a.units.start)
+            && (a.units.start == phrase.range.start || !determiner(a.units.start - 1));
+        if coordinated && adjective && opens_phrase && m.is_bare_role() {
+            m.state = a.state;
+            m.extra_states.clone_from(&a.extra_states);
+        }
     }
 }
