@@ -1002,13 +1002,7 @@ impl Coder {
                 if m.reference == Some(crate::parse::Reference::Speaker) {
                     actors[i] = speaker
                         .iter()
-                        .map(|a| {
-                            let mut a = (**a).clone();
-                            a.text = SmolStr::new(m.span.slice(text));
-                            a.span = m.span;
-                            a.inferred = true;
-                            Rc::new(a)
-                        })
+                        .map(|a| Rc::new(referred_to(a, m, text)))
                         .collect();
                 }
             }
@@ -1350,18 +1344,17 @@ fn attribution_speakers(
     if !pronoun || !attributes || speakers.is_empty() || speakers.iter().any(|a| a.name.is_some()) {
         return None;
     }
-    Some(
-        speakers
-            .iter()
-            .map(|a| {
-                let mut a = (**a).clone();
-                a.text = SmolStr::new(m.span.slice(text));
-                a.span = m.span;
-                a.inferred = true;
-                a
-            })
-            .collect(),
-    )
+    Some(speakers.iter().map(|a| referred_to(a, m, text)).collect())
+}
+
+/// An earlier actor as the mention `m` that refers to it: its text and span are the mention's,
+/// and it is inferred.
+fn referred_to(a: &Actor, m: &Mention, text: &str) -> Actor {
+    let mut a = a.clone();
+    a.text = SmolStr::new(m.span.slice(text));
+    a.span = m.span;
+    a.inferred = true;
+    a
 }
 
 /// Whether a state mention names a border: "the Afghan border", "the border with Syria".
