@@ -566,22 +566,7 @@ fn reporting_force<'a>(cx: &'a PredicateContext<'_>) -> Option<&'a Rc<Actor>> {
 /// "Gunmen attacked a police station", "Militants stormed the embassy": a riot whose every
 /// source is an armed group or force is an armed attack (the code's `by_armed`).
 fn by_armed(_cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
-    let armed = |a: &Rc<Actor>| {
-        a.sector.is_some_and(|s| {
-            matches!(
-                s,
-                Sector::Mil
-                    | Sector::Reb
-                    | Sector::Ins
-                    | Sector::Uaf
-                    | Sector::Sep
-                    | Sector::Rad
-                    | Sector::Prm
-                    | Sector::Img
-                    | Sector::Crm
-            )
-        })
-    };
+    let armed = |a: &Rc<Actor>| a.sector.is_some_and(Sector::is_armed);
     if let Some(c) = &d.entry.by_armed {
         if !d.sources.is_empty() && d.sources.iter().all(armed) {
             d.recode("armed", c, true)?;

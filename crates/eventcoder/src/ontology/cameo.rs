@@ -145,8 +145,14 @@ impl CameoEntry {
 
     /// An act of violence: assault, fight or mass violence (roots 18, 19 and 20).
     pub fn violent(&self) -> bool {
-        matches!(self.root(), "18" | "19" | "20")
+        is_violent_code(&self.code)
     }
+}
+
+/// Whether a code, in the table or not (a dictionary may write its own), is an act of violence:
+/// assault, fight or mass violence (roots 18, 19 and 20).
+pub fn is_violent_code(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
 }
 
 struct Table {

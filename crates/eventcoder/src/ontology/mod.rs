@@ -15,8 +15,8 @@ mod plover;
 mod sector;
 
 pub use cameo::{
-    CameoEntry, CodeRule, Modal, cameo, cameo_codes, is_registrable_code, modal_code,
-    register_code, rule_code,
+    CameoEntry, CodeRule, Modal, cameo, cameo_codes, is_registrable_code, is_violent_code,
+    modal_code, register_code, rule_code,
 };
 pub use plover::{PloverCategory, PloverType, plover_categories};
 pub use sector::{Sector, UnknownSector};

@@ -84,6 +84,25 @@ sectors! {
     Unk = "UNK": "Unknown.",
 }
 
+impl Sector {
+    /// An armed group or force: armed forces, rebels, insurgents, unidentified armed forces,
+    /// separatists, radicals, paramilitaries, international militarized groups and criminals.
+    pub fn is_armed(self) -> bool {
+        matches!(
+            self,
+            Sector::Mil
+                | Sector::Reb
+                | Sector::Ins
+                | Sector::Uaf
+                | Sector::Sep
+                | Sector::Rad
+                | Sector::Prm
+                | Sector::Img
+                | Sector::Crm
+        )
+    }
+}
+
 /// A sector code that is not in the table.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(

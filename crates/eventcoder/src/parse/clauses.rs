@@ -1122,7 +1122,6 @@ fn merge_participial_adjuncts(
     preds: &mut [Predicate],
     adjunct_of: &[Option<usize>],
 ) -> Vec<Option<usize>> {
-    let forceful = |code: &str| ["18", "19", "20"].iter().any(|r| code.starts_with(r));
     let mut merged_into = vec![None; preds.len()];
     for (pi, host) in adjunct_of.iter().enumerate() {
         let Some(q) = *host else { continue };
@@ -1131,7 +1130,8 @@ fn merge_participial_adjuncts(
             &lex.patterns[preds[q].pattern],
         );
         let same_code = own.code.get(..3).is_some_and(|r| of.code.starts_with(r));
-        if forceful(&own.code) && forceful(&of.code) {
+        if crate::ontology::is_violent_code(&own.code) && crate::ontology::is_violent_code(&of.code)
+        {
             if preds[q].targets.is_empty() {
                 preds[q].targets = std::mem::take(&mut preds[pi].targets);
             }
