@@ -988,3 +988,135 @@ fn they_said_is_the_latest_speakers() {
 ts2\t2022-02-01\tKenya's foreign ministry said on Sunday that it would send observers to the vote. The decision followed a meeting of the African Union in Addis Ababa last week, it said.\tKEN 01 -;!AU 01 -\t",
     );
 }
+
+/// parse::mentions: a capital alone after a determiner and before a noun says where, not who
+/// ("the Kabul attack", "a Tehran rally"); with a role it stays the government ("the Kabul
+/// government").
+#[test]
+fn a_capital_before_a_noun_names_the_place() {
+    for (text, capital) in [
+        ("The Kabul attack killed 12 people on Sunday.", "Kabul"),
+        (
+            "Thousands of supporters attended a Tehran rally on Friday.",
+            "Tehran",
+        ),
+        (
+            "Survivors of the Kabul bombing said on Sunday that the government had ignored warnings.",
+            "Kabul",
+        ),
+    ] {
+        let events = code(text, "2021-08-29");
+        assert!(
+            events.iter().all(|e| {
+                [&e.source, &e.target]
+                    .into_iter()
+                    .flatten()
+                    // (As the place, it may stand for the civilians there.)
+                    .all(|a| {
+                        a.text != capital || !a.code.as_deref().is_some_and(|c| c.ends_with("GOV"))
+                    })
+            }),
+            "{text}: {events:?}"
+        );
+    }
+    let attack = code("The Kabul attack killed 12 people on Sunday.", "2021-08-29");
+    let killing = attack
+        .iter()
+        .find(|e| e.cameo.code.starts_with("19"))
+        .unwrap_or_else(|| panic!("no attack: {attack:?}"));
+    assert_eq!(
+        killing.location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("AFG"),
+        "{killing:?}"
+    );
+    let government = code(
+        "The Kabul government rejected the report on Monday.",
+        "2021-08-29",
+    );
+    assert!(
+        government.iter().any(|e| e
+            .source
+            .as_ref()
+            .is_some_and(|a| a.code.as_deref() == Some("AFGGOV"))),
+        "{government:?}"
+    );
+}
+
+/// parse::mentions (decorate): a capital after its noun ("in the capital, Kabul", "in the
+/// Malian capital Bamako") is where the event happened, not a party to it.
+#[test]
+fn a_capital_after_its_noun_is_a_place() {
+    let marched = code(
+        "Protesters marched in the capital, Kabul, on Sunday to demand jobs.",
+        "2021-05-02",
+    );
+    assert!(
+        marched
+            .iter()
+            .all(|e| e.source.as_ref().is_none_or(|a| a.text != "Kabul")),
+        "{marched:?}"
+    );
+    assert!(
+        marched.iter().any(|e| e
+            .location
+            .as_ref()
+            .is_some_and(|l| l.name.as_str() == "Kabul")),
+        "{marched:?}"
+    );
+    let target = target_of(
+        "Gunmen attacked a hotel in the Malian capital Bamako, killing five people.",
+        "2015-11-20",
+        "18",
+    );
+    assert_ne!(target.code.as_deref(), Some("MLIGOV"), "{target:?}");
+    // Where the sentence names another state later, roles still take the capital's.
+    let fired = target_of(
+        "Police fired tear gas at opposition supporters at a rally in the capital, Tehran, held in solidarity with uprisings in Egypt.",
+        "2011-02-14",
+        "17",
+    );
+    assert_eq!(fired.country.as_deref(), Some("IRN"), "{fired:?}");
+}
+
+/// parse::nominal: an event noun before a plain noun modifies it ("riot gear", "attack
+/// helicopters"); the noun codes no event.
+#[test]
+fn an_event_noun_before_a_noun_modifies_it() {
+    for text in [
+        "Police in riot gear blocked the main road into the capital on Wednesday.",
+        "Lebanese soldiers in riot gear cleared the square in central Beirut on Saturday.",
+        "Iraq said it would buy attack helicopters from South Korea.",
+    ] {
+        let events = code(text, "2020-08-08");
+        assert!(
+            events
+                .iter()
+                .all(|e| !matches!(e.trigger.text.as_str(), "riot" | "attack")),
+            "{text}: {events:?}"
+        );
+    }
+    // Before a preposition it is still the event.
+    let attack = code(
+        "Iran's attack on American forces in Iraq drew condemnation on Thursday.",
+        "2020-01-09",
+    );
+    assert!(
+        attack
+            .iter()
+            .any(|e| e.trigger.text == "attack" && e.cameo.code.starts_with("19")),
+        "{attack:?}"
+    );
+}
+
+/// parse::clauses (match_gap): a pattern's gap crosses the comma of an apposition inside the
+/// object's mention ("summoned Hideo Tarumi, Japan's ambassador", `summon * ambassador`), but
+/// not a comma between clauses.
+#[test]
+fn a_gap_crosses_an_apposition() {
+    check(
+        "apposition-gap",
+        "g1\t2023-05-22\tChina summoned Hideo Tarumi, Japan's ambassador to China, on Sunday.\tCHN 114 JPN\t
+g2\t2022-10-12\tUkraine expelled Kamil Rahimov, the Iranian ambassador, on Tuesday.\tUKR 161 IRN;!UKR 174 *\t
+g3\t2022-10-12\tPoland summoned journalists, and the Belarusian ambassador left the country on Tuesday.\t!POL 114 *\t",
+    );
+}

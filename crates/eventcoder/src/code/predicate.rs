@@ -17,11 +17,12 @@
 //! | 7 | `crowd` | a crowd counted, not named, is the civilians of the place | "Thousands took to the streets of Khartoum" |
 //! | 8 | `implied-agent` | an unwritten source: the reporting forces when fighters are struck, else an armed group of the place, or the authority of an agentless passive | "ten militants were killed, the army said", "a car bomb killed three", "were detained" |
 //! | 9 | `by-armed` | a riot by armed groups or forces is an armed attack | "Gunmen attacked a police station" (190) |
-//! | 10 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
-//! | 11 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
-//! | 12 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
-//! | 13 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays; a condition's act never | "could meet", "if the EU imposes sanctions" |
-//! | 14 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
+//! | 10 | `by-police` | a riot by the police is violent repression | "Police pelted the crowd with stones" (175) |
+//! | 11 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
+//! | 12 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
+//! | 13 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
+//! | 14 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays; a condition's act never | "could meet", "if the EU imposes sanctions" |
+//! | 15 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
 //!
 //! Follow-up rules, after the events are emitted:
 //! - `reciprocal`: "X hosted Y" is also Y visiting X (codes with a `reciprocal` column);
@@ -227,7 +228,7 @@ impl Draft {
 pub(super) type PredicateRule = fn(&PredicateContext<'_>, &mut Draft) -> ControlFlow<()>;
 
 /// The rules, in the order they apply (see the module's table).
-pub(super) const RULES: [(&str, PredicateRule); 14] = [
+pub(super) const RULES: [(&str, PredicateRule); 15] = [
     ("modality", modality),
     ("reported-protest", reported_protest),
     ("passive", passive),
@@ -237,6 +238,7 @@ pub(super) const RULES: [(&str, PredicateRule); 14] = [
     ("crowd", crowd),
     ("implied-agent", implied_agent),
     ("by-armed", by_armed),
+    ("by-police", by_police),
     ("by-state", by_state),
     ("implicit-target", implicit_target),
     ("needs-target", needs_target),
@@ -247,12 +249,13 @@ pub(super) const RULES: [(&str, PredicateRule); 14] = [
 /// The rules that change a pattern's code by what surrounds it: a literal pattern
 /// ([`Pattern::literal`], from a PETRARCH dictionary) is coded as written instead, though still
 /// marked negated when the text negates or refuses it ([`literal_negation`]).
-const RECODING: [&str; 6] = [
+const RECODING: [&str; 7] = [
     "modality",
     "reported-protest",
     "by-phone",
     "by-air",
     "by-armed",
+    "by-police",
     "by-state",
 ];
 
@@ -570,6 +573,18 @@ fn by_armed(_cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     if let Some(c) = &d.entry.by_armed {
         if !d.sources.is_empty() && d.sources.iter().all(armed) {
             d.recode("armed", c, true)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// "Police pelted the crowd with stones", "police hurled stones at the marchers": a riot
+/// whose every source is the police is violent repression (the code's `by_police`).
+fn by_police(_cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let police = |a: &Rc<Actor>| a.sector == Some(Sector::Cop);
+    if let Some(c) = &d.entry.by_police {
+        if !d.sources.is_empty() && d.sources.iter().all(police) {
+            d.recode("police", c, true)?;
         }
     }
     ControlFlow::Continue(())
@@ -1031,6 +1046,11 @@ mod tests {
             "by-armed",
             "Gunmen attacked a police station in Quetta on Monday.",
             Event("190", "PAKUAF", "PAKCOP", "+armed(145->190)"),
+        ),
+        (
+            "by-police",
+            "Police in Dhaka pelted the marchers with stones on Sunday.",
+            Event("175", "BGDCOP", "BGD", "+police(145->175)"),
         ),
         (
             "by-state",

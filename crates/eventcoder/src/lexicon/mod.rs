@@ -156,6 +156,10 @@ pub struct CommonKeys {
     pub but: u32,
     /// "nor"
     pub nor: u32,
+    /// "capital"
+    pub capital: u32,
+    /// ","
+    pub comma: u32,
 }
 
 /// One phrase match: unit range and the sense.
@@ -645,6 +649,8 @@ impl Lexicon {
             or: self.key("or"),
             but: self.key("but"),
             nor: self.key("nor"),
+            capital: self.key("capital"),
+            comma: self.key(","),
         };
     }
 

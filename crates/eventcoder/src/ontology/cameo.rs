@@ -74,6 +74,9 @@ pub struct CameoEntry {
     /// The code when every source is an armed group or force ("Gunmen attacked a police
     /// station" is an armed attack, not a riot).
     pub by_armed: Option<String>,
+    /// The code when every source is the police ("Police pelted the crowd with stones" is
+    /// violent repression, not a riot).
+    pub by_police: Option<String>,
     /// The code of a protest that only attributes its sentence (", a rights group protested"):
     /// a criticism said, not a protest held.
     pub reported: Option<String>,
@@ -215,6 +218,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 by_phone: value("by_phone"),
                 by_air: value("by_air"),
                 by_armed: value("by_armed"),
+                by_police: value("by_police"),
                 reported: value("reported"),
                 reciprocal: value("reciprocal"),
                 rule: value("rule")
@@ -329,6 +333,7 @@ pub fn register_code(code: &str) -> Option<&'static CameoEntry> {
         by_phone: None,
         by_air: None,
         by_armed: None,
+        by_police: None,
         reported: None,
         reciprocal: None,
         rule: None,
@@ -412,12 +417,13 @@ mod tests {
             "partner_with",
             "agreement",
         ];
-        const VALUES: [&str; 8] = [
+        const VALUES: [&str; 9] = [
             "implied_agent",
             "by_state",
             "by_phone",
             "by_air",
             "by_armed",
+            "by_police",
             "reported",
             "reciprocal",
             "rule",
@@ -453,6 +459,7 @@ mod tests {
                 &e.by_phone,
                 &e.by_air,
                 &e.by_armed,
+                &e.by_police,
                 &e.reported,
                 &e.reciprocal,
             ]

@@ -388,12 +388,16 @@ fn match_gap(
 ) -> Option<usize> {
     let end = c.range.end;
     // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
+    // A comma inside an actor's mention, before its apposition ("summoned Hideo Tarumi,
+    // Japan's ambassador"), does not end the gap.
     let mut content = 0;
     for skip in 0..=10 {
         let q = pos + skip;
         if q > end
             || skip > 0
-                && (c.is_punct(q - 1, ",") || c.is_punct(q - 1, ";") || c.is_punct(q - 1, "."))
+                && (c.is_punct(q - 1, ",") && !c.in_mention(q - 1)
+                    || c.is_punct(q - 1, ";")
+                    || c.is_punct(q - 1, "."))
         {
             break;
         }
@@ -402,7 +406,8 @@ fn match_gap(
             let free = c.units[prev].is(NUMBER)
                 || c.class(prev) & (QUANT | DET | POSS) != 0
                 || matches!(c.word(prev), "$" | "%" | "€" | "£" | "-")
-                || c.is(prev, c.lex.keys.of) && prev > 0 && c.class(prev - 1) & QUANT != 0;
+                || c.is(prev, c.lex.keys.of) && prev > 0 && c.class(prev - 1) & QUANT != 0
+                || c.in_mention(prev) && (c.is_punct(prev, ",") || c.class(prev) & POSS_MARK != 0);
             if !free {
                 content += 1;
             }

@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::article::Span;
 use crate::lexicon::words::*;
 use crate::lexicon::{
-    ALL_CAPS, AgentId, CAPITALIZED, GroupId, Lexicon, OrgId, OutletId, PersonId, PhraseMatch,
-    PlaceId, Referent, StateId, UNKNOWN, Unit, WORD,
+    ALL_CAPS, AgentId, CAPITALIZED, CommonKeys, GroupId, Lexicon, OrgId, OutletId, PersonId,
+    PhraseMatch, PlaceId, Referent, StateId, UNKNOWN, Unit, WORD,
 };
 use crate::ontology::Sector;
 use crate::text::{month_number, weekday_number};
@@ -375,6 +375,9 @@ pub fn mentions(
         if lone_role && m.units.end < range.end && is_plain_noun(lex, &units[m.units.end], text) {
             m.partial = true;
         }
+        if names_place_before_noun(units, text, range.clone(), m) {
+            m.state = None;
+        }
     }
     out.sort_by_key(|m| m.units.start);
     merge_role_of(lex, units, text, range.clone(), &mut out);
@@ -389,6 +392,28 @@ pub fn mentions(
     spread_place_phrases(lex, units, text, &mut out);
     absorb_acronyms(units, text, range, &mut out);
     out
+}
+
+/// "the Kabul attack", "a Tehran rally", "the Moscow talks": a capital alone after a
+/// determiner and before a lowercase word modifies that noun. It says where, not who: no
+/// government stands after "the" or "a" ("the Kabul government" holds a role, and stays).
+fn names_place_before_noun(units: &[Unit], text: &str, range: Range<usize>, m: &Mention) -> bool {
+    let capital_alone = matches!(m.state, Some((_, StateForm::Capital)))
+        && m.place.is_some()
+        && m.is_role_free()
+        && m.group.is_none()
+        && m.name.is_none();
+    capital_alone
+        && m.units.start > range.start
+        && units[m.units.start - 1].class & DET != 0
+        && m.units.end < range.end
+        && units[m.units.end].is(WORD)
+        && units[m.units.end]
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// A lowercase word of no class that is no verb: a common noun a role word before it modifies
@@ -705,18 +730,40 @@ fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention)
     // Look back over determiners and possessive pronouns to the governing preposition.
     // A place also looks back over words of direction: "in northern Iraq", "in east Beirut",
     // "on the outskirts of Kabul".
+    // A capital named after the noun also looks back over it: "in the capital, Tehran", "in
+    // the Kenyan capital Nairobi".
     let mut j = m.units.start;
-    let of = lex.keys.of;
+    let CommonKeys {
+        of, capital, comma, ..
+    } = lex.keys;
     loop {
         while j > range.start && units[j - 1].class & (DET | POSS | DIRECTION) != 0 {
             j -= 1;
         }
         let part_of =
             j >= range.start + 2 && units[j - 1].key == of && units[j - 2].class & DIRECTION != 0;
-        if !part_of {
+        if part_of {
+            j -= 2;
+            continue;
+        }
+        let mut k = j;
+        if k > range.start && units[k - 1].key == comma {
+            k -= 1;
+        }
+        if !(matches!(m.state, Some((_, StateForm::Capital))) && k > range.start + 1)
+            || units[k - 1].key != capital
+        {
             break;
         }
-        j -= 2;
+        k -= 1;
+        // "the Kenyan capital": a state adjective before the noun.
+        if k > range.start + 1 && units[k - 1].is(CAPITALIZED) && units[k - 2].class & DET != 0 {
+            k -= 1;
+        }
+        if units[k - 1].class & DET == 0 {
+            break;
+        }
+        j = k;
     }
     // "the (top) officials": a definite determiner up to two plain modifiers before.
     let mut d = m.units.start;

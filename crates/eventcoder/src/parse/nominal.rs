@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use super::clauses::{Modality, Predicate};
-use super::mentions::Mention;
+use super::mentions::{Mention, is_plain_noun};
 use crate::lexicon::words::*;
 use crate::lexicon::{Lexicon, PhraseMatch, Referent, Unit, VerbForms, WORD};
 
@@ -60,8 +60,11 @@ pub fn nominal_predicates(
         if out.iter().any(|p| p.verb < end && start < p.end) {
             continue;
         }
-        // "ceasefire talks": an event noun before another is its modifier.
-        if end < range.end && noun_starts[end - range.start] {
+        // "ceasefire talks": an event noun before another is its modifier; so it is before a
+        // plain common noun ("police in riot gear", "attack helicopters", "a summit venue").
+        if end < range.end
+            && (noun_starts[end - range.start] || is_plain_noun(lex, &units[end], text))
+        {
             continue;
         }
         // The verb's own noun, or a verb reading of the word.
