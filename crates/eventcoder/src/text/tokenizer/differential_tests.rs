@@ -56,6 +56,19 @@ fn check_shifted(s: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// `s` behind prefixes of 60 to 66 bytes (spaces, one long run of letters, or words), so that
+/// its first tokens start, end or run across the end of the fast path's first block of 64
+/// bytes, and the blocks made from where a run starts.
+fn check_at_block_ends(s: &str) -> Result<(), TestCaseError> {
+    let words = "Iran and the U.S. met, talks on a Tajik-Afghan border plan went on ".repeat(2);
+    for k in 60..=66 {
+        for prefix in [" ".repeat(k), "a".repeat(k), words[..k].to_string()] {
+            check_same(&format!("{prefix}{s}"))?;
+        }
+    }
+    Ok(())
+}
+
 /// A piece of news-like text: words of every case, numbers with separators, abbreviations,
 /// URLs, clitics, quotes and dashes (ASCII and typographic), names with diacritics,
 /// combining marks, CJK, emoji, odd whitespace and controls, and very long runs.
@@ -176,6 +189,11 @@ proptest! {
     #[test]
     fn fast_path_matches_general_rules_on_newslike_text(s in newslike()) {
         check_shifted(&s)?;
+    }
+
+    #[test]
+    fn fast_path_matches_general_rules_at_block_ends(s in newslike()) {
+        check_at_block_ends(&s)?;
     }
 
     #[test]
