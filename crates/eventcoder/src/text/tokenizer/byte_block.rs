@@ -15,6 +15,8 @@ use wide::{CmpEq, CmpGt, i8x16};
 pub(super) struct ByteBlock {
     /// Where the block starts in the text.
     pub base: usize,
+    /// Its bytes: the text's from `base` on, then spaces past the end of the text.
+    pub bytes: [u8; 64],
     /// ASCII lowercase letters.
     pub lower: u64,
     /// ASCII letters and digits.
@@ -28,20 +30,22 @@ impl ByteBlock {
     /// The block of `text` from `base` on.
     #[inline]
     pub fn at(text: &[u8], base: usize) -> ByteBlock {
-        let whole = text
+        let bytes = match text
             .get(base..base.saturating_add(64))
-            .and_then(|bytes| <&[u8; 64]>::try_from(bytes).ok());
-        let m = match whole {
-            Some(bytes) => classify(bytes),
+            .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
+        {
+            Some(bytes) => bytes,
             None => {
                 let mut padded = [b' '; 64];
                 let tail = text.get(base..).unwrap_or_default();
                 padded[..tail.len()].copy_from_slice(tail);
-                classify(&padded)
+                padded
             }
         };
+        let m = classify(&bytes);
         ByteBlock {
             base,
+            bytes,
             lower: m.lower,
             alnum: m.alnum,
             not_space: !m.space,
@@ -102,12 +106,14 @@ mod tests {
     fn by_bytes(text: &[u8], base: usize) -> ByteBlock {
         let mut want = ByteBlock {
             base,
+            bytes: [b' '; 64],
             lower: 0,
             alnum: 0,
             not_space: 0,
         };
         for i in 0..64 {
             let b = text.get(base + i).copied().unwrap_or(b' ');
+            want.bytes[i] = b;
             let bit = 1u64 << i;
             if b.is_ascii_lowercase() {
                 want.lower |= bit;

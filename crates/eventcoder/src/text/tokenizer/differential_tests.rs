@@ -40,6 +40,12 @@ fn check_same(s: &str) -> Result<(), TestCaseError> {
     tokenize(s).for_each(|t| folded.push(t));
     prop_assert_eq!(&folded, &want);
     prop_assert_eq!(tokenize(s).count(), want.len());
+    prop_assert_eq!(&tokenize(s).into_vec(), &want);
+    let mut it = tokenize(s);
+    let first: Vec<Token> = it.by_ref().take(5).collect();
+    let mut appended = first.clone();
+    it.append_to(&mut appended);
+    prop_assert_eq!(&appended, &want);
     Ok(())
 }
 
