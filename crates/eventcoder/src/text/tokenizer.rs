@@ -727,8 +727,10 @@ impl Tokens<'_> {
                     let end = start + len;
                     // (Past the end of the text, the block has spaces.)
                     if c >= b'A'
-                        && let Some(&next) = block.bytes.get(s + len)
-                        && ENDS_WORD[next as usize]
+                        && block
+                            .bytes
+                            .get(s + len)
+                            .is_some_and(|&next| ENDS_WORD[next as usize])
                     {
                         let (_, caps) = block_run_case(&block, s, len, c);
                         let flags = flag::ASCII | caps;
@@ -738,7 +740,7 @@ impl Tokens<'_> {
                         continue;
                     }
                 } else if let Some(t) = SINGLE[c as usize]
-                    && !(matches!(c, b'.' | b'-') && b.get(start + 1) == Some(&c))
+                    .filter(|_| !(matches!(c, b'.' | b'-') && b.get(start + 1) == Some(&c)))
                 {
                     self.batch[n] = t.moved_to(start);
                     n += 1;
