@@ -6,8 +6,9 @@
 //! valgrind --tool=callgrind $CARGO_TARGET_DIR/release/examples/tokenizer_callgrind count
 //! ```
 //!
-//! Modes: `count` (`tokenize(..).count()`), `split` (tokenize, collect, `split_sentences`),
-//! `uax` (`split_word_bounds(..).count()`) and `none` (only the corpus, to subtract).
+//! Modes: `count` (`tokenize(..).count()`), `split` (tokenize, `Tokens::into_vec`,
+//! `split_sentences`), `collect-split` (the same with `collect()`), `uax`
+//! (`split_word_bounds(..).count()`) and `none` (only the corpus, to subtract).
 
 use std::hint::black_box;
 
@@ -22,13 +23,17 @@ fn main() {
     let n = match mode.as_str() {
         "count" => tokenize(black_box(&text)).count(),
         "split" => {
+            let toks = tokenize(black_box(&text)).into_vec();
+            split_sentences(&text, &toks).len()
+        }
+        "collect-split" => {
             let toks: Vec<_> = tokenize(black_box(&text)).collect();
             split_sentences(&text, &toks).len()
         }
         "uax" => black_box(&text).split_word_bounds().count(),
         "none" => 0,
         other => {
-            eprintln!("unknown mode {other:?}: count, split, uax or none");
+            eprintln!("unknown mode {other:?}: count, split, collect-split, uax or none");
             std::process::exit(2);
         }
     };

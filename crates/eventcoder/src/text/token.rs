@@ -159,6 +159,32 @@ impl Token {
             norm,
         }
     }
+    /// [`Token::new`] for constant tables (offsets below 2^32).
+    pub(crate) const fn new_const(
+        start: u32,
+        end: u32,
+        kind: TokenKind,
+        flags: u8,
+        norm: Norm,
+    ) -> Token {
+        Token {
+            start,
+            end,
+            kind,
+            flags,
+            norm,
+        }
+    }
+    /// The same token moved to start at `start` (offsets below 2^32).
+    #[inline(always)]
+    pub(crate) fn moved_to(self, start: usize) -> Token {
+        let len = self.end - self.start;
+        Token {
+            start: start as u32,
+            end: start as u32 + len,
+            ..self
+        }
+    }
     /// Where it is, in bytes.
     #[inline]
     pub fn span(&self) -> Span {

@@ -9,6 +9,9 @@ use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 use super::abbrev::abbreviation;
 use super::token::{Norm, Token, TokenKind, case_flags, flag, stop_flag};
 use crate::swar::{HIGHS, ONES, ascii_bytes_in};
+use byte_block::ByteBlock;
+
+mod byte_block;
 
 const WS: u8 = 0;
 const ALPHA: u8 = 1;
@@ -118,30 +121,6 @@ fn alnum_run_end(b: &[u8], mut i: usize, case: &mut u8) -> usize {
     i
 }
 
-/// The end of the run of ASCII letters and digits starting at `i`, found eight bytes at a time,
-/// as [`alnum_run_end`] finds it but without its case bits.
-#[inline(always)]
-fn alnum_run_end_uncased(b: &[u8], mut i: usize) -> usize {
-    // (Below `limit`, eight bytes from `i` are in the text: no other test of their bounds.)
-    let limit = b.len().saturating_sub(7);
-    while i < limit {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&b[i..i + 8]);
-        let x = u64::from_le_bytes(word);
-        let letters = ascii_bytes_in(x | (ONES * 0x20), b'a', b'z');
-        let digits = ascii_bytes_in(x, b'0', b'9');
-        let stop = (!(letters | digits) | x) & HIGHS;
-        if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && is_alnum(b[i]) {
-        i += 1;
-    }
-    i
-}
-
 /// Non-ASCII characters the fast path handles itself.
 fn special(c: char) -> Option<(TokenKind, Norm)> {
     Some(match c {
@@ -217,8 +196,11 @@ pub fn try_tokenize(text: &str) -> crate::Result<Tokens<'_>> {
     Ok(tokenize(text))
 }
 
-/// How many tokens [`Tokens`] makes at a time.
-const BATCH: usize = 32;
+/// How many tokens [`Tokens`] makes at a time, at most: a batch goes on while it has
+/// [`BATCH_MIN`] tokens or fewer, a block of 64 bytes at a time (which has at most 64 tokens).
+const BATCH: usize = 96;
+/// See [`BATCH`].
+const BATCH_MIN: usize = BATCH - 64;
 
 /// The token iterator returned by [`tokenize`]. It makes tokens a batch at a time, in a loop
 /// that keeps its state in registers, and hands them out one by one.
@@ -513,6 +495,82 @@ fn kind_of(numeric: bool) -> TokenKind {
     }
 }
 
+/// The ASCII bytes that are a token alone wherever they are (but for `.` and `-` doubled: an
+/// ellipsis, a double dash): punctuation, straight double quotes and backquotes, and symbols
+/// other than `@` and `#` (which may start a handle or a hashtag). The token is at offset 0.
+static SINGLE: [Option<Token>; 256] = {
+    let mut t = [None; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        let (kind, norm) = match CLASS[i] {
+            PUNCT => (TokenKind::Punct, Norm::Text),
+            QUOTE if c == b'"' => (TokenKind::Quote, Norm::DoubleQuote),
+            QUOTE if c == b'`' => (TokenKind::Quote, Norm::Apostrophe),
+            SYMBOL if c != b'@' && c != b'#' => (TokenKind::Symbol, Norm::Text),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let stop = if matches!(c, b'.' | b'!' | b'?') {
+            flag::STOP
+        } else {
+            0
+        };
+        t[i] = Some(Token::new_const(0, 1, kind, flag::ASCII | stop, norm));
+        i += 1;
+    }
+    t
+};
+
+/// The [`flag::CAPITALIZED`] and [`flag::ALL_CAPS`] flags of a run of ASCII letters and digits
+/// that starts with `first` and has the case bits `case`.
+#[inline(always)]
+fn run_caps(first: u8, case: u8) -> u8 {
+    (u8::from(first.is_ascii_uppercase()) * flag::CAPITALIZED)
+        | (u8::from(case == ANY_UPPER) * flag::ALL_CAPS)
+}
+
+/// The end of the hyphenated word whose first run of letters and digits ends at `end` (in
+/// `block`): after each hyphen followed by a letter or digit, the next run. `None` when the
+/// word may go on past the block.
+#[inline]
+fn hyphenated_end(block: &ByteBlock, b: &[u8], mut end: usize) -> Option<usize> {
+    while b.get(end) == Some(&b'-') {
+        let s = end + 1 - block.base;
+        if s >= 64 {
+            return None;
+        }
+        let len = (!(block.alnum >> s)).trailing_zeros() as usize;
+        if len == 0 {
+            break;
+        }
+        if s + len >= 64 {
+            return None;
+        }
+        end += 1 + len;
+    }
+    Some(end)
+}
+
+/// The case bits and [`run_caps`] flags of the run of `len` letters and digits at bit `s` of
+/// `block` (`s + len < 64`) that starts with the letter `first`, from the block's lowercase
+/// letters.
+#[inline(always)]
+fn block_run_case(block: &ByteBlock, s: usize, len: usize, first: u8) -> (u8, u8) {
+    if first >= b'a' {
+        // (Not all caps, whatever its other letters: its case bits are not read.)
+        return (ANY_LOWER, 0);
+    }
+    let any_lower = ((block.lower >> s).trailing_zeros() as usize) < len;
+    let case = ANY_UPPER | (u8::from(any_lower) * ANY_LOWER);
+    (
+        case,
+        flag::CAPITALIZED | (u8::from(!any_lower) * flag::ALL_CAPS),
+    )
+}
+
 /// At `dot` (a '.'), is `b[start..dot]` one letter, followed by letter + '.'?
 fn is_acronym_step(b: &[u8], start: usize, dot: usize) -> bool {
     dot == start + 1
@@ -535,6 +593,14 @@ static ENDS_RUN: [bool; 256] = {
             !matches!(CLASS[i], ALPHA | DIGIT) && !matches!(b, b'-' | b'.' | b',' | b':' | b'\'');
         i += 1;
     }
+    t
+};
+
+/// The bytes after which a run of letters and digits that starts with a letter is a whole
+/// word: those of [`ENDS_RUN`] and the comma (which only a number may take in).
+static ENDS_WORD: [bool; 256] = {
+    let mut t = ENDS_RUN;
+    t[b',' as usize] = true;
     t
 };
 
@@ -575,6 +641,30 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 impl Tokens<'_> {
+    /// The tokens still to come, in a `Vec`: the same as `collect()`, but copied a batch at a
+    /// time instead of one by one (`collect` cannot tell that a `Vec` is wanted).
+    ///
+    /// ```
+    /// let text = "Iran protested. Tajikistan’s border";
+    /// let tokens = eventcoder::text::tokenize(text).into_vec();
+    /// assert_eq!(tokens, eventcoder::text::tokenize(text).collect::<Vec<_>>());
+    /// ```
+    pub fn into_vec(self) -> Vec<Token> {
+        let mut out = Vec::new();
+        self.append_to(&mut out);
+        out
+    }
+
+    /// Appends the tokens still to come to `out`, a batch at a time (see [`Tokens::into_vec`]).
+    pub fn append_to(mut self, out: &mut Vec<Token>) {
+        loop {
+            out.extend_from_slice(&self.batch[self.head..self.len]);
+            if self.refill().is_none() {
+                return;
+            }
+        }
+    }
+
     /// The first token of the next batch ([`Tokens::next`] out of line, once a batch).
     #[inline(never)]
     fn first_of_next_batch(&mut self) -> Option<Token> {
@@ -600,123 +690,168 @@ impl Tokens<'_> {
         (self.len > 0).then_some(())
     }
 
-    /// Makes up to [`BATCH`] tokens from `self.pos` on, until the text ends or a UAX #29
-    /// stretch starts. The common tokens (plain words and numbers, single punctuation marks)
-    /// are made here; the others out of line ([`Tokens::word`], [`Tokens::general`]).
+    /// Makes tokens from `self.pos` on, [`BATCH_MIN`] to [`BATCH`] of them, until the text ends
+    /// or a UAX #29 stretch starts. The byte classes of 64 bytes at a time ([`ByteBlock`]) give
+    /// where each token starts and where a run of letters and digits ends; the common tokens
+    /// (plain words, single marks) are made from them at once, the others one by one below or
+    /// out of line ([`Tokens::word`], [`Tokens::general`]).
     fn fill(&mut self) {
         let text = self.text;
         let b = text.as_bytes();
         let mut pos = self.pos;
         let mut n = 0;
-        while n < BATCH {
-            // (The usual gap between tokens: one space, or none. Other whitespace is passed
-            // over below.)
-            if b.get(pos) == Some(&b' ') {
-                pos += 1;
-            }
-            let Some(&c) = b.get(pos) else { break };
-            let start = pos;
-            let cls = class(c);
-            // Ok: made here; Err: made by the out-of-line rules (`None` at the end of the text).
-            let made: Result<Token, Option<Token>> = if cls == ALPHA || cls == DIGIT {
-                // (A run that starts with a lowercase letter is not all caps, whatever its
-                // other letters: its case bits are not read.)
-                // (`caps`: the run's CAPITALIZED and ALL_CAPS flags.)
-                let (run_end, case, caps) = if c >= b'a' {
-                    (alnum_run_end_uncased(b, start), ANY_LOWER, 0)
-                } else {
-                    let mut case = 0u8;
-                    let end = alnum_run_end(b, start, &mut case);
-                    let mut caps = 0;
-                    if c >= b'A' {
-                        caps |= flag::CAPITALIZED;
+        // A block of byte classes from `pos` on, made again whenever the tokens reach its end.
+        // (A block has at most 64 tokens: the batch has room for them.)
+        'blocks: while n <= BATCH_MIN && pos < b.len() {
+            let block = ByteBlock::at(b, pos);
+            let base = pos;
+            // The bytes of the block not yet tokenized that are not whitespace.
+            let mut todo = block.not_space;
+            loop {
+                // The next token starts at the next byte that is not whitespace; none in the
+                // block: the next block.
+                if todo == 0 {
+                    pos = base + 64;
+                    continue 'blocks;
+                }
+                // (Below 64: `& 63` tells the compiler so.)
+                let s = (todo.trailing_zeros() & 63) as usize;
+                let start = base + s;
+                let c = block.bytes[s];
+                let alnum = block.alnum >> s & 1 != 0;
+                let len = (!(block.alnum >> s)).trailing_zeros() as usize;
+                // The commonest tokens first: a word (a run of letters and digits that starts
+                // with a letter) before whitespace, a comma or another mark that cannot
+                // continue it; and a mark that is a token alone.
+                if alnum {
+                    let end = start + len;
+                    // (Past the end of the text, the block has spaces.)
+                    if c >= b'A'
+                        && block
+                            .bytes
+                            .get(s + len)
+                            .is_some_and(|&next| ENDS_WORD[next as usize])
+                    {
+                        let (_, caps) = block_run_case(&block, s, len, c);
+                        let flags = flag::ASCII | caps;
+                        self.batch[n] = Token::new(start, end, TokenKind::Word, flags, Norm::Text);
+                        n += 1;
+                        todo &= !0u64 << (s + len);
+                        continue;
                     }
-                    if case == ANY_UPPER {
-                        caps |= flag::ALL_CAPS;
+                } else if let Some(t) = SINGLE[c as usize]
+                    .filter(|_| !(matches!(c, b'.' | b'-') && b.get(start + 1) == Some(&c)))
+                {
+                    self.batch[n] = t.moved_to(start);
+                    n += 1;
+                    todo &= todo - 1;
+                    continue;
+                }
+                // Ok: made here; Err: made by the out-of-line rules (`None` at the end of the
+                // text).
+                let made: Result<Token, Option<Token>> = if alnum {
+                    if s + len == 64 && s > 0 {
+                        // The run may go on past the block: a block from its start.
+                        pos = start;
+                        continue 'blocks;
                     }
-                    (end, case, caps)
-                };
-                let mut end = run_end;
-                let numeric = cls == DIGIT;
-                let mut stop = 0;
-                // A plain word or number: ended by a space or a mark that cannot continue it
-                // (nor make it a URL or a negation clitic); or a word of two letters or more
-                // before a period, which takes the period if it is an abbreviation (as
-                // `scan_word` does; "www." starts a URL); or a word before a curly quote or a
-                // dash (E2 ..), but for a curly apostrophe (E2 80 99).
-                let plain = match b.get(end) {
-                    None => true,
-                    Some(&n) if ENDS_RUN[n as usize] => true,
-                    Some(b',') => !numeric,
-                    Some(b'.') if !numeric && end - start >= 2 => {
-                        let word = &text[start..end];
-                        if abbreviation(word).is_some() {
-                            end += 1;
-                            stop = flag::STOP;
+                    // (`caps`: the run's CAPITALIZED and ALL_CAPS flags.)
+                    let (run_end, case, caps) = if s + len < 64 && c >= b'A' {
+                        let (case, caps) = block_run_case(&block, s, len, c);
+                        (start + len, case, caps)
+                    } else {
+                        // (A number, whose case is read here, or a run of 64 letters and
+                        // digits or more.)
+                        let mut case = 0u8;
+                        let end = alnum_run_end(b, start, &mut case);
+                        (end, case, run_caps(c, case))
+                    };
+                    let numeric = c <= b'9';
+                    // A word or number may go on after a hyphen with another run of letters and
+                    // digits ("Tajik-Afghan", "2023-04-14"), found in the block too; its flags
+                    // are then read from its text.
+                    let (mut end, caps) = match hyphenated_end(&block, b, run_end) {
+                        Some(whole) if whole > run_end => (whole, case_flags(&text[start..whole])),
+                        _ => (run_end, caps),
+                    };
+                    let mut stop = 0;
+                    // A plain word or number: ended by a space or a mark that cannot continue
+                    // it (nor make it a URL or a negation clitic); or a word of two letters or
+                    // more before a period, which takes the period if it is an abbreviation (as
+                    // `scan_word` does; "www." starts a URL); or a word before a curly quote or
+                    // a dash (E2 ..) or a possessive ("'s", "’s").
+                    let plain = match b.get(end) {
+                        None => true,
+                        Some(&n) if ENDS_RUN[n as usize] => true,
+                        Some(b',') => !numeric,
+                        Some(b'.') if !numeric && end - start >= 2 => {
+                            let word = &text[start..end];
+                            if abbreviation(word).is_some() {
+                                end += 1;
+                                stop = flag::STOP;
+                            }
+                            !word.eq_ignore_ascii_case("www")
                         }
-                        !word.eq_ignore_ascii_case("www")
+                        Some(0xE2) if b.get(end + 1..end + 3) != Some(&[0x80, 0x99][..]) => true,
+                        Some(b'\'' | 0xE2) => self.possessive_at(end) > 0,
+                        _ => false,
+                    };
+                    if plain {
+                        pos = end;
+                        let flags = flag::ASCII | stop | caps;
+                        Ok(Token::new(start, end, kind_of(numeric), flags, Norm::Text))
+                    } else {
+                        self.pos = start;
+                        let t = self.word(start, run_end, case);
+                        pos = self.pos;
+                        Err(t)
                     }
-                    Some(0xE2) => b.get(end + 1..end + 3) != Some(&[0x80, 0x99][..]),
-                    _ => false,
-                };
-                if plain {
-                    pos = end;
-                    let flags = flag::ASCII | stop | caps;
-                    Ok(Token::new(start, end, kind_of(numeric), flags, Norm::Text))
+                } else if let Some((kind, norm)) = if c == 0xE2 {
+                    quote_or_dash_at(text, start)
+                } else {
+                    None
+                } {
+                    // A curly quote, a dash, an ellipsis or a bullet (not a letter: no case
+                    // flags).
+                    pos = start + 3;
+                    let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
+                    Ok(Token::new(start, start + 3, kind, stop, norm))
+                } else if let Some(p) =
+                    (matches!(c, b'\'' | 0xE2) && start > 0 && is_alnum(b[start - 1]))
+                        .then(|| self.possessive_at(start))
+                        .filter(|&p| p > 0)
+                {
+                    // A possessive after a word ("'s", "’s").
+                    pos = start + p;
+                    Ok(self.clitic(start, pos, TokenKind::Possessive, Norm::Possessive))
                 } else {
                     self.pos = start;
-                    let t = self.word(start, run_end, case);
+                    let t = self.general();
                     pos = self.pos;
                     Err(t)
+                };
+                // A token of the out-of-line rules may start a UAX #29 stretch, which ends the
+                // batch after it.
+                let tok = match made {
+                    Ok(t) => t,
+                    Err(Some(t)) if self.uax.is_none() => t,
+                    Err(Some(t)) => {
+                        self.batch[n] = t;
+                        n += 1;
+                        break 'blocks;
+                    }
+                    Err(None) => break 'blocks,
+                };
+                self.batch[n] = tok;
+                n += 1;
+                if pos - base >= 64 {
+                    continue 'blocks;
                 }
-            } else if cls == PUNCT && !(matches!(c, b'.' | b'-') && b.get(start + 1) == Some(&c)) {
-                // One mark, not the start of an ellipsis or a double dash.
-                pos = start + 1;
-                let stop = u8::from(matches!(c, b'.' | b'!' | b'?')) * flag::STOP;
-                Ok(Token::new(
-                    start,
-                    start + 1,
-                    TokenKind::Punct,
-                    flag::ASCII | stop,
-                    Norm::Text,
-                ))
-            } else if let Some((kind, norm)) = if c == 0xE2 {
-                quote_or_dash_at(text, start)
-            } else {
-                None
-            } {
-                // A curly quote, a dash, an ellipsis or a bullet (not a letter: no case flags).
-                pos = start + 3;
-                let stop = u8::from(norm == Norm::Ellipsis) * flag::STOP;
-                Ok(Token::new(start, start + 3, kind, stop, norm))
-            } else if cls == WS {
-                // More ASCII whitespace (a line break, a second space).
-                while pos < b.len() && class(b[pos]) == WS {
-                    pos += 1;
-                }
-                continue;
-            } else {
-                self.pos = start;
-                let t = self.general();
-                pos = self.pos;
-                Err(t)
-            };
-            // A token of the out-of-line rules may start a UAX #29 stretch, which ends the
-            // batch after it.
-            let tok = match made {
-                Ok(t) => t,
-                Err(Some(t)) if self.uax.is_none() => t,
-                Err(Some(t)) => {
-                    self.batch[n] = t;
-                    n += 1;
-                    break;
-                }
-                Err(None) => break,
-            };
-            self.batch[n] = tok;
-            n += 1;
+                todo = block.not_space & (!0u64 << (pos - base));
+            }
         }
-        self.pos = pos;
+        // (A block past the end of the text ends there.)
+        self.pos = pos.min(b.len());
         self.len = n;
     }
 

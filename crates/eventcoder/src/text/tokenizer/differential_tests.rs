@@ -40,6 +40,12 @@ fn check_same(s: &str) -> Result<(), TestCaseError> {
     tokenize(s).for_each(|t| folded.push(t));
     prop_assert_eq!(&folded, &want);
     prop_assert_eq!(tokenize(s).count(), want.len());
+    prop_assert_eq!(&tokenize(s).into_vec(), &want);
+    let mut it = tokenize(s);
+    let first: Vec<Token> = it.by_ref().take(5).collect();
+    let mut appended = first.clone();
+    it.append_to(&mut appended);
+    prop_assert_eq!(&appended, &want);
     Ok(())
 }
 
@@ -52,6 +58,19 @@ fn check_shifted(s: &str) -> Result<(), TestCaseError> {
         "a b c d e f g h i j k l m n o p q r s t u v w x y z ",
     ] {
         check_same(&format!("{prefix}{s}"))?;
+    }
+    Ok(())
+}
+
+/// `s` behind prefixes of 60 to 66 bytes (spaces, one long run of letters, or words), so that
+/// its first tokens start, end or run across the end of the fast path's first block of 64
+/// bytes, and the blocks made from where a run starts.
+fn check_at_block_ends(s: &str) -> Result<(), TestCaseError> {
+    let words = "Iran and the U.S. met, talks on a Tajik-Afghan border plan went on ".repeat(2);
+    for k in 60..=66 {
+        for prefix in [" ".repeat(k), "a".repeat(k), words[..k].to_string()] {
+            check_same(&format!("{prefix}{s}"))?;
+        }
     }
     Ok(())
 }
@@ -176,6 +195,11 @@ proptest! {
     #[test]
     fn fast_path_matches_general_rules_on_newslike_text(s in newslike()) {
         check_shifted(&s)?;
+    }
+
+    #[test]
+    fn fast_path_matches_general_rules_at_block_ends(s in newslike()) {
+        check_at_block_ends(&s)?;
     }
 
     #[test]
