@@ -465,7 +465,8 @@ impl Lexicon {
     /// Splits tokens into matching units with their vocabulary keys.
     pub fn units(&self, text: &str, tokens: &[Token], out: &mut Vec<Unit>) {
         out.clear();
-        let mut buf = String::with_capacity(32);
+        // Scratch for the keys of non-ASCII units (rare): allocated at the first.
+        let mut buf = String::new();
         for (i, t) in tokens.iter().enumerate() {
             if is_word_joint(text, tokens, i) {
                 continue;
@@ -776,7 +777,9 @@ impl PatternCheck {
 fn is_word_joint(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let word = |k: usize| tokens[k].kind() == crate::text::TokenKind::Word;
-    t.text(text) == "_"
+    // (Its one byte read without slicing the text: this runs for every token.)
+    t.end() == t.start() + 1
+        && text.as_bytes()[t.start()] == b'_'
         && i > 0
         && i + 1 < tokens.len()
         && word(i - 1)
