@@ -277,11 +277,17 @@ pub fn find_dates(
             i += 1;
             continue;
         }
-        let w = t.text(text);
-        if !number && !table.date_words.may_contain(w) {
+        // (The filter reads the word's first byte and length: most words are not sliced.)
+        let first = text.as_bytes()[t.start()];
+        if !number
+            && !table
+                .date_words
+                .may_contain_shape(first, t.end() - t.start())
+        {
             i += 1;
             continue;
         }
+        let w = t.text(text);
         let maybe_calendar = number || t.is_capitalized() && month_number(w).is_some();
         if let Some((pd, n)) = maybe_calendar
             .then(|| parse_date(text, &tokens[i..]))
