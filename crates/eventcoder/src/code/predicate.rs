@@ -71,7 +71,8 @@ impl Sent<'_> {
 
     /// The distinct actors of some mentions (shared with the sentence).
     fn actors_of(&self, mentions: &[usize]) -> Vec<Rc<Actor>> {
-        let mut v: Vec<Rc<Actor>> = Vec::new();
+        // (About one actor a mention: allocated once, not grown from empty.)
+        let mut v: Vec<Rc<Actor>> = Vec::with_capacity(mentions.len());
         for &i in mentions {
             for a in &self.actors[i] {
                 if !v.iter().any(|x| **x == **a) {

@@ -89,7 +89,7 @@ impl Memory {
 
     /// Remembers the parties of an event.
     pub fn group(&mut self, parties: &[Rc<Actor>]) {
-        let mut distinct: Vec<&Rc<Actor>> = Vec::new();
+        let mut distinct: Vec<&Rc<Actor>> = Vec::with_capacity(parties.len());
         for p in parties {
             if !distinct.iter().any(|d| d.same_party(p)) {
                 distinct.push(p);
