@@ -10,7 +10,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use super::event::DateSource;
 
 use crate::error::Result;
-use crate::text::{PartialDate, Token, TokenKind, month_number, parse_date, weekday_number};
+use crate::text::{
+    PartialDate, Token, TokenKind, add_calendar_shapes, month_number, parse_date, weekday_number,
+};
 use crate::tsv;
 
 /// A date expression found in a sentence.
@@ -163,6 +165,9 @@ struct RelativeDates {
     future_shapes: crate::text::shapes::Shapes,
     future: Vec<Word>,
     qualifiers: Vec<Qualifier>,
+    /// A filter for every word that may begin a date: a month or weekday name, a word of
+    /// `relative`. [`find_dates`] passes over the other words (most) with this one test.
+    date_words: crate::text::shapes::Shapes,
 }
 
 /// Reads and checks a table of relative date words. Errors carry the file, line and column.
@@ -179,6 +184,7 @@ fn read_relative_dates(text: &str) -> Result<RelativeDates> {
         future_shapes: Default::default(),
         future: Vec::new(),
         qualifiers: Vec::new(),
+        date_words: Default::default(),
     };
     for r in &rows {
         let w = r.get(1);
@@ -239,7 +245,9 @@ fn read_relative_dates(text: &str) -> Result<RelativeDates> {
     }
     for r in &table.relative {
         table.shapes.add(&r.word.0);
+        table.date_words.add(&r.word.0);
     }
+    add_calendar_shapes(&mut table.date_words);
     for f in &table.future {
         table.future_shapes.add(&f.0);
     }
@@ -260,16 +268,27 @@ pub fn find_dates(
     published: Option<NaiveDate>,
     out: &mut Vec<DateMention>,
 ) {
+    let table = &*RELATIVE_DATES;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.kind() != TokenKind::Word && t.kind() != TokenKind::Number {
+        let number = t.kind() == TokenKind::Number;
+        if !number && t.kind() != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // (The filter reads the word's first byte and length: most words are not sliced.)
+        let first = text.as_bytes()[t.start()];
+        if !number
+            && !table
+                .date_words
+                .may_contain_shape(first, t.end() - t.start())
+        {
             i += 1;
             continue;
         }
         let w = t.text(text);
-        let maybe_calendar =
-            t.kind() == TokenKind::Number || t.is_capitalized() && month_number(w).is_some();
+        let maybe_calendar = number || t.is_capitalized() && month_number(w).is_some();
         if let Some((pd, n)) = maybe_calendar
             .then(|| parse_date(text, &tokens[i..]))
             .flatten()
@@ -286,7 +305,6 @@ pub fn find_dates(
             continue;
         }
         if let Some(p) = published {
-            let table = &*RELATIVE_DATES;
             let weekday = t.is_capitalized().then(|| weekday_number(w)).flatten();
             if weekday.is_none()
                 && !(table.shapes.may_contain(w) && table.relative.iter().any(|r| r.word.is(w)))

@@ -72,7 +72,8 @@ impl Sent<'_> {
 
     /// The distinct actors of some mentions (shared with the sentence).
     fn actors_of(&self, mentions: &[usize]) -> Vec<Rc<Actor>> {
-        let mut v: Vec<Rc<Actor>> = Vec::new();
+        // (About one actor a mention: allocated once, not grown from empty.)
+        let mut v: Vec<Rc<Actor>> = Vec::with_capacity(mentions.len());
         for &i in mentions {
             for a in &self.actors[i] {
                 if !v.iter().any(|x| **x == **a) {
@@ -109,6 +110,11 @@ impl Sent<'_> {
     }
 }
 
+/// The table entry of a code the coder emits (every one is in the table).
+fn table_entry(code: &str) -> &'static CameoEntry {
+    cameo(code).expect("the coder only emits codes of the table")
+}
+
 /// What every event of one predicate shares; builds the events.
 pub(super) struct EventContext<'a> {
     pub article_id: &'a SmolStr,
@@ -124,7 +130,7 @@ impl EventContext<'_> {
     #[allow(clippy::too_many_arguments)]
     pub fn event(
         &self,
-        code: &str,
+        entry: &'static CameoEntry,
         source: &Actor,
         target: Option<&Actor>,
         trigger: &TextSpan,
@@ -132,7 +138,6 @@ impl EventContext<'_> {
         confidence: f32,
         negated: bool,
     ) -> Event {
-        let entry = cameo(code).expect("the coder only emits codes of the table");
         Event {
             article_id: self.article_id.clone(),
             date: self.date,
@@ -769,7 +774,7 @@ pub(super) fn emit(d: &Draft, ectx: &EventContext<'_>, trigger: &TextSpan, out: 
             } else {
                 0.0
             };
-        ectx.event(d.code(), src, tgt, trigger, &rule, conf, d.negated)
+        ectx.event(d.entry, src, tgt, trigger, &rule, conf, d.negated)
     };
     let sources = &d.sources;
     if d.targets.is_empty() {
@@ -841,7 +846,7 @@ pub(super) fn reciprocal(
                     || paired.is_some() && t.code.is_some()
             })?;
             Some(ectx.event(
-                visit,
+                table_entry(visit),
                 guest,
                 Some(host),
                 trigger,
@@ -876,7 +881,7 @@ pub(super) fn obligation_request(
     } else {
         (CodeRule::Appeal, "should-appeal")
     };
-    let code = rule_code(rule_name).code.as_str();
+    let entry = table_entry(&rule_code(rule_name).code);
     let (mut subject, first) = obligation_subject(cx, modal);
     let trigger = TextSpan {
         text: SmolStr::new(units[modal].span.slice(text)),
@@ -894,7 +899,7 @@ pub(super) fn obligation_request(
         let rule = &SmolStr::new_static(
             "builtin:rule `SOURCES agree that THEY should ...` +agreed-intent",
         );
-        let intent = rule_code(CodeRule::AgreedIntent).code.as_str();
+        let intent = table_entry(&rule_code(CodeRule::AgreedIntent).code);
         let mut out = Vec::new();
         for src in sources {
             let others: Vec<&Rc<Actor>> = sources.iter().filter(|o| !src.same_party(o)).collect();
@@ -929,7 +934,7 @@ pub(super) fn obligation_request(
     for src in sources {
         for mi in subject.iter().rev() {
             for t in s.actors[*mi].iter().filter(|t| !src.same_party(t)) {
-                out.push(ectx.event(code, src, Some(t), &trigger, &rule, 0.6, false));
+                out.push(ectx.event(entry, src, Some(t), &trigger, &rule, 0.6, false));
             }
         }
     }

@@ -89,7 +89,7 @@ impl Memory {
 
     /// Remembers the parties of an event.
     pub fn group(&mut self, parties: &[Rc<Actor>]) {
-        let mut distinct: Vec<&Rc<Actor>> = Vec::new();
+        let mut distinct: Vec<&Rc<Actor>> = Vec::with_capacity(parties.len());
         for p in parties {
             if !distinct.iter().any(|d| d.same_party(p)) {
                 distinct.push(p);
@@ -375,13 +375,15 @@ impl Resolver<'_> {
             }
         }
         base.code = self.code(&base, m);
-        let mut out = vec![base.clone()];
-        for &s in &m.extra_states {
+        // The extra states' actors first, the last one first, then the mention's own.
+        let mut out = Vec::with_capacity(m.extra_states.len() + 1);
+        for &s in m.extra_states.iter().rev() {
             let mut a = base.clone();
             a.country = Some(self.lex.states[s].iso3.clone());
             a.code = self.code(&a, m);
-            out.insert(0, a);
+            out.push(a);
         }
+        out.push(base);
         if out
             .iter()
             .any(|a| a.code.as_deref().is_some_and(|c| c.contains('/')))

@@ -444,7 +444,7 @@ impl Lexicon {
 
     /// The vocabulary key of a lowercase unit text, or [`UNKNOWN`].
     pub fn key(&self, key_text: &str) -> u32 {
-        let found = match normalize::spelling_fold_at(key_text) {
+        let found = match normalize::spelling_fold_at(key_text.as_bytes()) {
             None => self.vocab.get(key_text),
             Some(_) => {
                 let mut folded = key_text.to_string();
@@ -455,23 +455,22 @@ impl Lexicon {
         found.unwrap_or(UNKNOWN)
     }
 
-    /// The vocabulary key of a unit's text, `buf` being scratch space. A short ASCII text (up to
-    /// six bytes, too short for a British "-ise" ending) is looked up without copying it.
+    /// The vocabulary key of a unit's text, `buf` being scratch space. An ASCII text (most
+    /// of them) is looked up without building its key in `buf`.
     #[inline]
     fn unit_key(&self, unit: &str, buf: &mut String) -> u32 {
-        if unit.len() <= 6 {
-            if let Some(found) = self.vocab.get_ascii_lowercase(unit) {
-                return found.unwrap_or(UNKNOWN);
-            }
+        if let Some(found) = self.vocab.get_ascii_key(unit) {
+            return found.unwrap_or(UNKNOWN);
         }
         key_of(unit, buf);
-        self.key(buf)
+        self.vocab.get(buf).unwrap_or(UNKNOWN)
     }
 
     /// Splits tokens into matching units with their vocabulary keys.
     pub fn units(&self, text: &str, tokens: &[Token], out: &mut Vec<Unit>) {
         out.clear();
-        let mut buf = String::with_capacity(32);
+        // Scratch for the keys of non-ASCII units (rare): allocated at the first.
+        let mut buf = String::new();
         for (i, t) in tokens.iter().enumerate() {
             if is_word_joint(text, tokens, i) {
                 continue;
@@ -784,7 +783,9 @@ impl PatternCheck {
 fn is_word_joint(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let word = |k: usize| tokens[k].kind() == crate::text::TokenKind::Word;
-    t.text(text) == "_"
+    // (Its one byte read without slicing the text: this runs for every token.)
+    t.end() == t.start() + 1
+        && text.as_bytes()[t.start()] == b'_'
         && i > 0
         && i + 1 < tokens.len()
         && word(i - 1)

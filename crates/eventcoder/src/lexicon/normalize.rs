@@ -107,24 +107,30 @@ pub fn key_of(text: &str, out: &mut String) {
 /// assert_eq!(k, "recognized");
 /// ```
 pub fn fold_spelling(key: &mut String) {
-    if let Some(at) = spelling_fold_at(key) {
+    if let Some(at) = spelling_fold_at(key.as_bytes()) {
         key.replace_range(at..at + 1, "z");
     }
 }
 
 /// Where the "s" of a British "-ise" ending is, if the key has one.
-pub(crate) fn spelling_fold_at(key: &str) -> Option<usize> {
-    const ENDINGS: [&str; 8] = [
-        "ise", "ises", "ised", "ising", "isation", "isations", "iser", "isers",
+pub(crate) fn spelling_fold_at(key: &[u8]) -> Option<usize> {
+    const ENDINGS: [&[u8]; 8] = [
+        b"ise",
+        b"ises",
+        b"ised",
+        b"ising",
+        b"isation",
+        b"isations",
+        b"iser",
+        b"isers",
     ];
-    let b = key.as_bytes();
     // Every ending has "is" followed by e, i or a: reject most keys on one byte.
-    if b.len() < 7 || !matches!(b[b.len() - 1], b'e' | b's' | b'd' | b'g' | b'n' | b'r') {
+    if key.len() < 7 || !matches!(key[key.len() - 1], b'e' | b's' | b'd' | b'g' | b'n' | b'r') {
         return None;
     }
     ENDINGS
         .iter()
-        .find(|e| key.len() > e.len() + 3 && key.ends_with(*e))
+        .find(|e| key.len() > e.len() + 3 && key.ends_with(e))
         .map(|e| key.len() - e.len() + 1)
 }
 
@@ -172,7 +178,7 @@ pub fn split_token(source: &str, token: &Token, mut emit: impl FnMut(Span, &str,
     };
     if token.kind() != TokenKind::Word
         || text.len() < 3
-        || !text.contains('-')
+        || !text.bytes().any(|b| b == b'-')
         || hyphens().count() > MAX_HYPHENS_SPLIT
     {
         emit(token.span(), text, token_flags(token));

@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::normalize::spelling_fold_at;
 use crate::swar::{HIGHS, ONES, bytes_between};
 
 /// Key text → key id.
@@ -18,12 +19,61 @@ pub(crate) struct Vocab {
 #[inline(always)]
 fn pack(key: &str) -> Option<u64> {
     let b = key.as_bytes();
-    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+    if b.is_empty() || b.len() > 8 {
         return None;
     }
-    let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    Some(u64::from_le_bytes(w))
+    let x = load_le(b);
+    (!has_nul(x, b.len())).then_some(x)
+}
+
+/// Whether one of the first `n` (1 to 8) bytes of `x` is NUL. (The test's false positives
+/// are only above a NUL byte, so the padding's zeros never count.)
+#[inline(always)]
+fn has_nul(x: u64, n: usize) -> bool {
+    let used = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    x.wrapping_sub(ONES) & !x & HIGHS & used != 0
+}
+
+/// The longest unit text whose key [`Vocab::get_ascii_key`] builds on the stack.
+pub(crate) const STACK_KEY_BYTES: usize = 32;
+
+/// The 1 to 8 bytes of `b` as a little-endian `u64`, zero-padded: two overlapping loads
+/// instead of a `memcpy` call of a variable length (the overlapped bytes are the same in
+/// both, so OR-ing them is exact).
+#[inline(always)]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!((1..=8).contains(&n));
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else {
+        u64::from(b[0])
+            | u64::from(b[n / 2]) << (8 * (n / 2))
+            | u64::from(b[n - 1]) << (8 * (n - 1))
+    }
+}
+
+/// The lowercase form of an ASCII text of 1 to 8 bytes without NUL bytes, packed as [`pack`]
+/// packs keys; `None` for any other text.
+#[inline(always)]
+fn pack_ascii_lowercase(b: &[u8]) -> Option<u64> {
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let x = load_le(b);
+    // No non-ASCII byte and no NUL among the used bytes.
+    if x & HIGHS != 0 || has_nul(x, b.len()) {
+        return None;
+    }
+    // Uppercase ASCII letters: their high bit from a range test, shifted onto the 0x20 bit.
+    let upper = bytes_between(x, b'A' as u64 - 1, b'Z' as u64 + 1);
+    Some(x | (upper >> 2))
 }
 
 impl Vocab {
@@ -41,26 +91,37 @@ impl Vocab {
     /// builds the key); `Some(None)` when the key is not in the vocabulary.
     #[inline]
     pub(crate) fn get_ascii_lowercase(&self, text: &str) -> Option<Option<u32>> {
+        pack_ascii_lowercase(text.as_bytes()).map(|x| self.short.get(&x).copied())
+    }
+
+    /// The id of the matching key of an ASCII unit text (its lowercase form, a British "-ise"
+    /// ending folded: what [`key_of`](super::key_of) makes of it), looked up without building
+    /// a `String`. `None` when the text is not ASCII, is empty or longer than
+    /// [`STACK_KEY_BYTES`], or is short with a NUL byte (then the caller builds the key);
+    /// `Some(None)` when the key is not in the vocabulary.
+    #[inline]
+    pub(crate) fn get_ascii_key(&self, text: &str) -> Option<Option<u32>> {
         let b = text.as_bytes();
-        if b.is_empty() || b.len() > 8 {
+        if b.len() <= 8 {
+            let mut x = pack_ascii_lowercase(b)?;
+            if let Some(at) = spelling_fold_at(&x.to_le_bytes()[..b.len()]) {
+                x = x & !(0xff << (8 * at)) | u64::from(b'z') << (8 * at);
+            }
+            return Some(self.short.get(&x).copied());
+        }
+        if b.len() > STACK_KEY_BYTES || !b.is_ascii() {
             return None;
         }
-        let mut w = [0u8; 8];
-        w[..b.len()].copy_from_slice(b);
-        let x = u64::from_le_bytes(w);
-        let used = if b.len() == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * b.len())) - 1
-        };
-        // No non-ASCII byte and no NUL among the used bytes.
-        let zero = (x.wrapping_sub(ONES) & !x & HIGHS) & used;
-        if x & HIGHS != 0 || zero != 0 {
-            return None;
+        let mut key = [0u8; STACK_KEY_BYTES];
+        let key = &mut key[..b.len()];
+        for (k, &c) in key.iter_mut().zip(b) {
+            *k = c.to_ascii_lowercase();
         }
-        // Uppercase ASCII letters: their high bit from a range test, shifted onto the 0x20 bit.
-        let upper = bytes_between(x, b'A' as u64 - 1, b'Z' as u64 + 1);
-        Some(self.short.get(&(x | (upper >> 2))).copied())
+        if let Some(at) = spelling_fold_at(key) {
+            key[at] = b'z';
+        }
+        let key = std::str::from_utf8(key).ok()?;
+        Some(self.long.get(key).copied())
     }
 
     /// How many keys it has.
@@ -120,5 +181,50 @@ mod tests {
             assert_eq!(w.get_ascii_lowercase(&text), Some(Some(9)), "{b}");
         }
         assert_eq!(v.get("a\0\0"), None);
+    }
+
+    #[test]
+    fn ascii_keys_are_key_of() {
+        let texts = [
+            "said",
+            "SAID",
+            "Realise",
+            "realised",
+            "Recognised",
+            "ORGANISATIONS",
+            "organisation",
+            "Criticising",
+            "wise",
+            "premises",
+            "Premise",
+            "Supervisers",
+            "Netherlands",
+            "abcdefghijklmnopqrstuvwxyz012345",
+            "abcdefghijklmnopqrstuvwxyz0123456",
+            "a\0",
+            "Erdoğan",
+            "",
+        ];
+        let mut v = Vocab::default();
+        let mut key = String::new();
+        for (i, t) in texts.iter().enumerate() {
+            crate::lexicon::key_of(t, &mut key);
+            if v.get(&key).is_none() {
+                v.insert(&key, i as u32);
+            }
+        }
+        for t in texts {
+            crate::lexicon::key_of(t, &mut key);
+            match v.get_ascii_key(t) {
+                Some(found) => assert_eq!(found, v.get(&key), "{t:?}"),
+                None => assert!(
+                    !t.is_ascii() || t.is_empty() || t.len() > STACK_KEY_BYTES || t.contains('\0'),
+                    "{t:?}"
+                ),
+            }
+        }
+        assert_eq!(v.get_ascii_key("Realise"), Some(v.get("realize")));
+        assert!(v.get_ascii_key("Realise").is_some_and(|k| k.is_some()));
+        assert_eq!(v.get_ascii_key("Unknownword"), Some(None));
     }
 }

@@ -217,6 +217,19 @@ pub fn month_number(word: &str) -> Option<u32> {
     calendar_number(w, &cal.month_shapes, &cal.month_keys, &cal.months)
 }
 
+/// Adds to `shapes` every word that [`month_number`] or [`weekday_number`] may accept: the
+/// month spellings (also with their period, "Sept.") and the weekday names.
+pub(crate) fn add_calendar_shapes(shapes: &mut Shapes) {
+    let cal = &*CALENDAR;
+    for (w, _) in &cal.months {
+        shapes.add(w);
+        shapes.add(&format!("{w}."));
+    }
+    for (w, _) in &cal.weekdays {
+        shapes.add(w);
+    }
+}
+
 /// The weekday (0 = Monday) of a weekday name, ignoring case.
 pub fn weekday_number(word: &str) -> Option<u32> {
     let cal = &*CALENDAR;

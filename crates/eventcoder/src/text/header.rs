@@ -105,9 +105,11 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
         Some(p) if head[..p].matches(' ').count() <= 6 => p,
         _ => return None,
     };
-    let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-    // The dateline ends soon after its first separator (a parenthetical may follow).
-    let line = &text[start..floor_boundary(text, line_end.min(start + sep + 110).min(start + 240))];
+    // The dateline ends soon after its first separator (a parenthetical may follow), and at
+    // the end of its line: only that stretch is searched for the line break.
+    let reach = floor_boundary(text, (start + sep + 110).min(start + 240).min(text.len()));
+    let end = text[start..reach].find('\n').map_or(reach, |p| start + p);
+    let line = &text[start..end];
     let toks: Vec<Token> = tokenize(line).take(40).collect();
     let mut i = 0;
     while i < toks.len() && i < 5 && is_place_word(&toks[i]) {

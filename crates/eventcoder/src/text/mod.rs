@@ -9,6 +9,7 @@ mod token;
 mod tokenizer;
 
 pub use abbrev::{AbbrevKind, abbreviation, is_sentence_starter};
+pub(crate) use dates::add_calendar_shapes;
 pub use dates::{PartialDate, month_number, parse_date, weekday_number};
 pub use header::{Dateline, Header, parse_dateline, parse_header};
 pub use sentence::{

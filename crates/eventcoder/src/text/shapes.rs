@@ -26,9 +26,20 @@ impl Shapes {
 
     /// `false` when `w` (compared ignoring ASCII case) is certainly not in the set.
     pub(crate) fn may_contain(&self, w: &str) -> bool {
-        match Self::slot(w) {
-            Some(i) => self.by_letter[i] & (1 << w.len().min(31)) != 0,
+        match w.as_bytes().first() {
+            Some(&first) => self.may_contain_shape(first, w.len()),
             None => self.other,
+        }
+    }
+
+    /// [`Shapes::may_contain`] of a word of `len` bytes whose first byte is `first`, for a
+    /// caller that has not sliced the word out of its text.
+    #[inline]
+    pub(crate) fn may_contain_shape(&self, first: u8, len: usize) -> bool {
+        if first.is_ascii_alphabetic() {
+            self.by_letter[usize::from(first.to_ascii_lowercase() - b'a')] & (1 << len.min(31)) != 0
+        } else {
+            self.other
         }
     }
 }
