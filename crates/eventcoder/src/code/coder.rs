@@ -22,8 +22,8 @@ use crate::lexicon::words::POSS_REL;
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{CameoEntry, Sector};
 use crate::parse::{
-    Mention, Predicate, PredicateOptions, mentions, merge_predicates, nominal_predicates,
-    predicates_with,
+    ClauseScratch, Mention, Predicate, PredicateOptions, mentions, merge_predicates,
+    nominal_predicates, predicates_in,
 };
 use crate::text::{Dateline, Sentence, SentenceBlocks, parse_header, tokenize};
 
@@ -613,6 +613,7 @@ impl Coder {
         let mut dates: Vec<DateSpan> = Vec::new();
         let mut discards: Vec<Discarded> = Vec::new();
         let mut issues: Vec<IssueMention> = Vec::new();
+        let mut clause_scratch = ClauseScratch::default();
 
         while blocks.advance() {
             let tokens = blocks.tokens();
@@ -706,8 +707,16 @@ impl Coder {
                     written_slots: self.options.petrarch_conventions,
                     literal_words: self.options.petrarch_conventions,
                 };
-                let verbs =
-                    predicates_with(lex, &units, text, range.clone(), &ms, &matches, reading);
+                let verbs = predicates_in(
+                    &mut clause_scratch,
+                    lex,
+                    &units,
+                    text,
+                    range.clone(),
+                    &ms,
+                    &matches,
+                    reading,
+                );
                 let nominal =
                     nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
                 let mut preds = merge_predicates(verbs, nominal);

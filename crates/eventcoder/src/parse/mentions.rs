@@ -823,17 +823,28 @@ pub(crate) fn event_noun_units(
     skip: usize,
 ) -> Vec<bool> {
     let mut inside = Vec::new();
+    event_noun_units_into(matches, range, skip, &mut inside);
+    inside
+}
+
+/// [`event_noun_units`] into `inside`, which it clears first.
+pub(crate) fn event_noun_units_into(
+    matches: &[PhraseMatch],
+    range: Range<usize>,
+    skip: usize,
+    inside: &mut Vec<bool>,
+) {
+    inside.clear();
     for m in matches {
         if matches!(m.sense.referent, Referent::EventNoun(_)) {
             if inside.is_empty() {
-                inside = vec![false; range.len()];
+                inside.resize(range.len(), false);
             }
             for q in (m.start + skip).max(range.start)..m.end.min(range.end) {
                 inside[q - range.start] = true;
             }
         }
     }
-    inside
 }
 
 /// Personal names the lexicon does not know: a run of capitalized unknown words (with name
