@@ -237,10 +237,26 @@ pub fn mentions(
     range: Range<usize>,
     matches: &[PhraseMatch],
 ) -> Vec<Mention> {
+    let mut out = Vec::new();
+    mentions_into(lex, units, text, range, matches, &mut out);
+    out
+}
+
+/// [`mentions`] into `out`, which it clears first: a list kept from sentence to sentence is
+/// allocated once, not once a sentence.
+pub fn mentions_into(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    matches: &[PhraseMatch],
+    out: &mut Vec<Mention>,
+) {
     let comps = components(units, text, range.clone(), matches);
-    // Room for the pieces and the mentions added after them, so a sentence's list is
-    // allocated once instead of grown several times.
-    let mut out: Vec<Mention> = Vec::with_capacity(comps.len() + 4);
+    out.clear();
+    // Room for the pieces and the mentions added after them, so that the list is not grown
+    // several times.
+    out.reserve(comps.len() + 4);
     let mut cur: Option<Mention> = None;
     let mut ci = 0;
     while ci < comps.len() {
@@ -377,18 +393,17 @@ pub fn mentions(
         }
     }
     out.sort_by_key(|m| m.units.start);
-    merge_role_of(lex, units, text, range.clone(), &mut out);
-    add_bare_names(lex, units, text, range.clone(), matches, &mut out);
-    add_people_nouns(lex, units, text, range.clone(), matches, &mut out);
-    add_references(lex, units, range.clone(), &mut out);
+    merge_role_of(lex, units, text, range.clone(), out);
+    add_bare_names(lex, units, text, range.clone(), matches, out);
+    add_people_nouns(lex, units, text, range.clone(), matches, out);
+    add_references(lex, units, range.clone(), out);
     out.sort_by_key(|m| m.units.start);
-    merge_appositions(units, text, &mut out);
-    merge_compound_adjectives(lex, units, text, &mut out);
+    merge_appositions(units, text, out);
+    merge_compound_adjectives(lex, units, text, out);
     out.sort_by_key(|m| m.units.start);
-    qualify_places(lex, units, text, &mut out);
-    spread_place_phrases(lex, units, text, &mut out);
-    absorb_acronyms(units, text, range, &mut out);
-    out
+    qualify_places(lex, units, text, out);
+    spread_place_phrases(lex, units, text, out);
+    absorb_acronyms(units, text, range, out);
 }
 
 /// A lowercase word of no class that is no verb: a common noun a role word before it modifies
