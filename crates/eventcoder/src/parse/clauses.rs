@@ -1,6 +1,7 @@
 //! Clauses without a parser: event triggers from verb patterns, then for each trigger its voice,
 //! negation and modality, its subject (source) and its object or prepositional target.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::mentions::Mention;
@@ -100,6 +101,9 @@ struct SentenceTables {
     /// The sentence's event nouns ("air strikes", "raids"): unit ranges in order, with their
     /// patterns.
     event_nouns: Vec<(Range<usize>, PatternId)>,
+    /// For each unit of the sentence, where [`skip_adjuncts`] from it ends, once asked (`NONE`
+    /// before): patterns ask it of the same units again and again.
+    adjuncts_end: Vec<Cell<u32>>,
 }
 
 impl SentenceTables {
@@ -122,6 +126,8 @@ impl SentenceTables {
         }
         self.covered.clear();
         self.covered.resize(n, false);
+        self.adjuncts_end.clear();
+        self.adjuncts_end.resize(n, Cell::new(NONE));
         for (i, m) in ms.iter().enumerate().rev() {
             let (a, b) = (m.units.start - range.start, m.units.end - range.start);
             self.starts[a] = i as u32;
@@ -636,6 +642,22 @@ fn is_time_word(c: &Ctx<'_>, k: usize) -> bool {
 /// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on
 /// Monday", "earlier this week", "last month"): patterns may have these between their words.
 fn skip_adjuncts(c: &Ctx<'_>, pos: usize) -> usize {
+    let memo = pos
+        .checked_sub(c.range.start)
+        .and_then(|k| c.tables.adjuncts_end.get(k));
+    match memo {
+        Some(m) if m.get() != NONE => m.get() as usize,
+        Some(m) => {
+            let q = adjuncts_end(c, pos);
+            m.set(q as u32);
+            q
+        }
+        None => adjuncts_end(c, pos),
+    }
+}
+
+/// [`skip_adjuncts`], worked out.
+fn adjuncts_end(c: &Ctx<'_>, pos: usize) -> usize {
     let mut q = pos;
     while q < c.range.end && q < pos + 5 {
         let time_word = |k: usize| is_time_word(c, k);
