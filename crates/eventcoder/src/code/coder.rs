@@ -782,6 +782,7 @@ impl Coder {
                     trace,
                 );
                 mention_list = std::mem::take(&mut s.mentions);
+                clause_scratch.recycle(std::mem::take(&mut s.preds));
                 if sentence_discarded {
                     sentence_events.clear();
                 }

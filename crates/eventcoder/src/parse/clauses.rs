@@ -833,6 +833,17 @@ pub struct ClauseScratch {
     /// For each predicate, the predicate it was merged into, and whether it is folded away.
     merged_into: Vec<Option<usize>>,
     folded: Vec<bool>,
+    /// A list of predicates handed back by [`ClauseScratch::recycle`], to be filled again.
+    spare: Vec<Predicate>,
+}
+
+impl ClauseScratch {
+    /// Takes back a sentence's predicates once they are used, so that the next sentence's
+    /// list reuses their room instead of allocating its own.
+    pub fn recycle(&mut self, mut preds: Vec<Predicate>) {
+        preds.clear();
+        self.spare = preds;
+    }
 }
 
 /// [`predicates_with`] with buffers kept from sentence to sentence in `scratch`.
@@ -857,6 +868,7 @@ pub fn predicates_in(
         in_event_noun,
         merged_into,
         folded,
+        spare,
     } = scratch;
     tables.fill(range.clone(), ms, matches);
     let c = Ctx {
@@ -879,7 +891,8 @@ pub fn predicates_in(
     sentence_keys.clear();
     explicit_targets.clear();
     adjunct_of.clear();
-    let mut preds: Vec<Predicate> = Vec::new();
+    let mut preds = std::mem::take(spare);
+    preds.clear();
     let mut covered = range.start;
     crate::parse::mentions::event_noun_units_into(matches, range.clone(), 1, in_event_noun);
     for i in range.clone() {
