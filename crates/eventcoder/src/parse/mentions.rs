@@ -176,7 +176,8 @@ fn components(
     matches: &[PhraseMatch],
 ) -> Vec<Component> {
     // Matches come ordered by start; those sharing a start are contiguous.
-    let mut out: Vec<Component> = Vec::new();
+    // (At most one component per match: one allocation.)
+    let mut out: Vec<Component> = Vec::with_capacity(matches.len());
     let mut next_free = range.start;
     let mut i = 0;
     while i < matches.len() {
@@ -394,8 +395,10 @@ pub fn mentions_into(
     }
     out.sort_by_key(|m| m.units.start);
     merge_role_of(lex, units, text, range.clone(), out);
-    add_bare_names(lex, units, text, range.clone(), matches, out);
-    add_people_nouns(lex, units, text, range.clone(), matches, out);
+    // Units inside an event noun ("Air raids", "Kenyan demonstrations"): no name, no people.
+    let in_event_noun = event_noun_units(matches, range.clone(), 0);
+    add_bare_names(lex, units, text, range.clone(), &in_event_noun, out);
+    add_people_nouns(lex, units, text, range.clone(), &in_event_noun, out);
     add_references(lex, units, range.clone(), out);
     out.sort_by_key(|m| m.units.start);
     merge_appositions(units, text, out);
@@ -792,15 +795,16 @@ fn add_references(lex: &Lexicon, units: &[Unit], range: Range<usize>, out: &mut 
 
 /// "Iraqi Kurds", "Palestinian youths", "Algerian landowners": a bare state adjective before a
 /// plural noun is a group of that state's people.
+///
+/// `in_event_noun` marks the units inside an event noun ([`event_noun_units`]).
 fn add_people_nouns(
     lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
-    matches: &[PhraseMatch],
+    in_event_noun: &[bool],
     out: &mut [Mention],
 ) {
-    let in_event_noun = event_noun_units(matches, range.clone(), 0);
     for m in out.iter_mut() {
         let bare_adjective =
             matches!(m.state, Some((_, StateForm::Adjective))) && m.is_role_free() && !m.partial;
@@ -869,17 +873,16 @@ pub(crate) fn event_noun_units_into(
 /// - before an apposition that gives the role ("Maria Lopez, the ministry's chief negotiator").
 ///
 /// A single capitalized word opening the sentence is a name only before a verb of saying or
-/// after a title: "Exports hit a record" has no actor.
+/// after a title: "Exports hit a record" has no actor. Words of an event noun ("Air raids",
+/// "Hunger strikes", marked in `in_event_noun`) are no name.
 fn add_bare_names(
     lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
-    matches: &[PhraseMatch],
+    in_event_noun: &[bool],
     out: &mut Vec<Mention>,
 ) {
-    // Words of an event noun ("Air raids", "Hunger strikes") are no name.
-    let in_event_noun = event_noun_units(matches, range.clone(), 0);
     let covered = |out: &[Mention], i: usize| {
         let noun = i
             .checked_sub(range.start)
