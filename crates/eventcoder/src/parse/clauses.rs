@@ -515,6 +515,13 @@ fn match_after_skip(
     first
 }
 
+/// A verb form with fewer candidate patterns than this has them all tried, each after its
+/// quick checks, without asking the verb index for those filed under the sentence's words
+/// (`Lexicon::verb_candidates`, for lists of 32 or more): below 64 the quick checks cost less
+/// than sorting the sentence's keys and looking each up (Callgrind on generated news). The
+/// index only narrows the list, so either way the same patterns match.
+const SCAN_WHOLE_BELOW: usize = 64;
+
 /// How far before the verb (in units) the first of a pattern's words before it may stand.
 const BEFORE_REACH: usize = 12;
 
@@ -818,7 +825,7 @@ pub fn predicates_with(
 #[derive(Debug, Default)]
 pub struct ClauseScratch {
     tables: SentenceTables,
-    /// The sentence's distinct keys, sorted (made at its first verb).
+    /// The sentence's distinct keys, sorted (made at its first verb that has the index read).
     sentence_keys: Vec<u32>,
     /// For a verb form with a long candidate list, the candidates filed under one of the
     /// sentence's keys, and the bitmap they are gathered in (`Lexicon::verb_candidates`).
@@ -993,12 +1000,13 @@ pub fn predicates_in(
         let adjuncts_end = std::cell::OnceCell::new();
         let mut best: Option<(usize, usize, PatternId, VerbForms, Option<usize>)> = None;
         let checks = lex.verb_checks(u.key);
-        if sentence_keys.is_empty() {
+        let use_index = cands.len() >= SCAN_WHOLE_BELOW;
+        if use_index && sentence_keys.is_empty() {
             sentence_keys.extend(units[range.clone()].iter().map(|u| u.key));
             sentence_keys.sort_unstable();
             sentence_keys.dedup();
         }
-        let indexed = lex.verb_candidates(u.key, sentence_keys, marks, picked);
+        let indexed = use_index && lex.verb_candidates(u.key, sentence_keys, marks, picked);
         let tried = if indexed { picked.len() } else { cands.len() };
         for ci in (0..tried).map(|j| if indexed { picked[j] as usize } else { j }) {
             let ((p, mut forms), check) = (cands[ci], &checks[ci]);
