@@ -393,20 +393,28 @@ pub fn mentions_into(
             m.partial = true;
         }
     }
-    out.sort_by_key(|m| m.units.start);
+    sort_by_start(out);
     merge_role_of(lex, units, text, range.clone(), out);
     // Units inside an event noun ("Air raids", "Kenyan demonstrations"): no name, no people.
     let in_event_noun = event_noun_units(matches, range.clone(), 0);
     add_bare_names(lex, units, text, range.clone(), &in_event_noun, out);
     add_people_nouns(lex, units, text, range.clone(), &in_event_noun, out);
     add_references(lex, units, range.clone(), out);
-    out.sort_by_key(|m| m.units.start);
+    sort_by_start(out);
     merge_appositions(units, text, out);
     merge_compound_adjectives(lex, units, text, out);
-    out.sort_by_key(|m| m.units.start);
+    sort_by_start(out);
     qualify_places(lex, units, text, out);
     spread_place_phrases(lex, units, text, out);
     absorb_acronyms(units, text, range, out);
+}
+
+/// Puts mentions in the order of their first units, keeping the order of those that start
+/// together; a list already in order (the usual case) is only read.
+fn sort_by_start(out: &mut [Mention]) {
+    if !out.is_sorted_by_key(|m| m.units.start) {
+        out.sort_by_key(|m| m.units.start);
+    }
 }
 
 /// A lowercase word of no class that is no verb: a common noun a role word before it modifies
