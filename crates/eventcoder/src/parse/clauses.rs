@@ -382,6 +382,9 @@ fn match_elems(
     }
 }
 
+/// The most units a gap passes over.
+const MAX_GAP: usize = 10;
+
 /// Matches `rest` after a gap (a pattern's `*` between words) from unit `pos`.
 fn match_gap(
     c: &Ctx<'_>,
@@ -390,9 +393,16 @@ fn match_gap(
     target: &mut Option<usize>,
 ) -> Option<usize> {
     let end = c.range.end;
+    // A word after the gap must stand within its reach, or past adjuncts right after it.
+    if let Some(&PatternElem::Word(k, p)) = rest.first() {
+        let is_word = |q: usize| c.units[q].key == k || c.units[q].key == p && !c.literal_words;
+        if !(pos..end.min(pos + MAX_GAP + 1 + ADJUNCT_REACH)).any(is_word) {
+            return None;
+        }
+    }
     // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
     let mut content = 0;
-    for skip in 0..=10 {
+    for skip in 0..=MAX_GAP {
         let q = pos + skip;
         if q > end
             || skip > 0
@@ -645,6 +655,10 @@ fn is_time_word(c: &Ctx<'_>, k: usize) -> bool {
     crate::text::weekday_number(w).is_some()
         || w.len() > 2 && crate::text::month_number(w).is_some()
 }
+
+/// How far past `pos` [`skip_adjuncts`] may end: it looks at most five units on, and a
+/// preposition or determiner before a time word passes two at once.
+const ADJUNCT_REACH: usize = 6;
 
 /// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on
 /// Monday", "earlier this week", "last month"): patterns may have these between their words.
