@@ -22,8 +22,8 @@ use crate::lexicon::words::POSS_REL;
 use crate::lexicon::{Lexicon, LexiconBuilder, PhraseMatch, Referent, Unit};
 use crate::ontology::{CameoEntry, Sector};
 use crate::parse::{
-    Mention, Predicate, PredicateOptions, mentions, merge_predicates, nominal_predicates,
-    predicates_with,
+    ClauseScratch, Mention, Predicate, PredicateOptions, mentions_into, merge_predicates,
+    nominal_predicates, predicates_in,
 };
 use crate::text::{Dateline, Sentence, SentenceBlocks, parse_header, tokenize};
 
@@ -613,6 +613,8 @@ impl Coder {
         let mut dates: Vec<DateSpan> = Vec::new();
         let mut discards: Vec<Discarded> = Vec::new();
         let mut issues: Vec<IssueMention> = Vec::new();
+        let mut clause_scratch = ClauseScratch::default();
+        let mut mention_list: Vec<Mention> = Vec::new();
 
         while blocks.advance() {
             let tokens = blocks.tokens();
@@ -625,7 +627,9 @@ impl Coder {
                     m.start += range.start;
                     m.end += range.start;
                 }
-                let mut ms = mentions(lex, &units, text, range.clone(), &matches);
+                // (The list of the previous sentence, taken back below, so it is allocated once.)
+                let mut ms = std::mem::take(&mut mention_list);
+                mentions_into(lex, &units, text, range.clone(), &matches, &mut ms);
                 if self.options.petrarch_conventions {
                     crate::parse::petrarch_phrase_roles(lex, &units, text, range.clone(), &mut ms);
                     share_adjectives(lex, &units, text, range.clone(), &mut ms);
@@ -706,8 +710,16 @@ impl Coder {
                     written_slots: self.options.petrarch_conventions,
                     literal_words: self.options.petrarch_conventions,
                 };
-                let verbs =
-                    predicates_with(lex, &units, text, range.clone(), &ms, &matches, reading);
+                let verbs = predicates_in(
+                    &mut clause_scratch,
+                    lex,
+                    &units,
+                    text,
+                    range.clone(),
+                    &ms,
+                    &matches,
+                    reading,
+                );
                 let nominal =
                     nominal_predicates(lex, &units, text, range.clone(), &ms, &matches, &verbs);
                 let mut preds = merge_predicates(verbs, nominal);
@@ -769,6 +781,8 @@ impl Coder {
                     &mut sentence_events,
                     trace,
                 );
+                mention_list = std::mem::take(&mut s.mentions);
+                clause_scratch.recycle(std::mem::take(&mut s.preds));
                 if sentence_discarded {
                     sentence_events.clear();
                 }

@@ -1,6 +1,7 @@
 //! Clauses without a parser: event triggers from verb patterns, then for each trigger its voice,
 //! negation and modality, its subject (source) and its object or prepositional target.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::mentions::Mention;
@@ -78,21 +79,64 @@ struct Ctx<'a> {
     text: &'a str,
     range: Range<usize>,
     ms: &'a [Mention],
-    /// For each unit of the sentence (offset by `range.start`), the mention starting there, and
-    /// the mention ending just before it (`NONE` for none); and whether a non-reference mention
-    /// covers it.
-    starts: Vec<u32>,
-    ends: Vec<u32>,
-    covered: Vec<bool>,
-    /// The sentence's event nouns ("air strikes", "raids"): unit ranges in order, with their
-    /// patterns.
-    event_nouns: Vec<(Range<usize>, PatternId)>,
+    /// Where the sentence's mentions and event nouns stand ([`SentenceTables`]).
+    tables: &'a SentenceTables,
     /// A pattern's skip passes over a whole noun phrase ([`PredicateOptions::phrase_skips`]).
     phrase_skips: bool,
     /// A pattern's slots are read as written ([`PredicateOptions::written_slots`]).
     written_slots: bool,
     /// A pattern's words match only as written ([`PredicateOptions::literal_words`]).
     literal_words: bool,
+}
+
+/// Where a sentence's mentions and event nouns stand, made once per sentence for [`Ctx`].
+#[derive(Debug, Default)]
+struct SentenceTables {
+    /// For each unit of the sentence (offset by the sentence's first unit), the mention
+    /// starting there, and the mention ending just before it (`NONE` for none); and whether a
+    /// non-reference mention covers it.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    covered: Vec<bool>,
+    /// The sentence's event nouns ("air strikes", "raids"): unit ranges in order, with their
+    /// patterns.
+    event_nouns: Vec<(Range<usize>, PatternId)>,
+    /// For each unit of the sentence, where [`skip_adjuncts`] from it ends, once asked (`NONE`
+    /// before): patterns ask it of the same units again and again.
+    adjuncts_end: Vec<Cell<u32>>,
+}
+
+impl SentenceTables {
+    /// Fills the tables for the sentence of units `range`, its mentions and phrase matches.
+    fn fill(&mut self, range: Range<usize>, ms: &[Mention], matches: &[PhraseMatch]) {
+        self.event_nouns.clear();
+        self.event_nouns.extend(
+            matches
+                .iter()
+                .filter(|m| range.start <= m.start && m.end <= range.end)
+                .filter_map(|m| match m.sense.referent {
+                    Referent::EventNoun(p) => Some((m.start..m.end, p)),
+                    _ => None,
+                }),
+        );
+        let n = range.len() + 1;
+        for v in [&mut self.starts, &mut self.ends] {
+            v.clear();
+            v.resize(n, NONE);
+        }
+        self.covered.clear();
+        self.covered.resize(n, false);
+        self.adjuncts_end.clear();
+        self.adjuncts_end.resize(n, Cell::new(NONE));
+        for (i, m) in ms.iter().enumerate().rev() {
+            let (a, b) = (m.units.start - range.start, m.units.end - range.start);
+            self.starts[a] = i as u32;
+            self.ends[b] = i as u32;
+            if m.reference.is_none() {
+                self.covered[a..b].iter_mut().for_each(|c| *c = true);
+            }
+        }
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -108,47 +152,6 @@ impl<'a> Ctx<'a> {
     fn is(&self, i: usize, key: u32) -> bool {
         self.units[i].key == key
     }
-    fn new(
-        lex: &'a Lexicon,
-        units: &'a [Unit],
-        text: &'a str,
-        range: Range<usize>,
-        ms: &'a [Mention],
-        matches: &[PhraseMatch],
-    ) -> Self {
-        let event_nouns = matches
-            .iter()
-            .filter(|m| range.start <= m.start && m.end <= range.end)
-            .filter_map(|m| match m.sense.referent {
-                Referent::EventNoun(p) => Some((m.start..m.end, p)),
-                _ => None,
-            })
-            .collect();
-        let n = range.len() + 1;
-        let (mut starts, mut ends, mut covered) = (vec![NONE; n], vec![NONE; n], vec![false; n]);
-        for (i, m) in ms.iter().enumerate().rev() {
-            let (a, b) = (m.units.start - range.start, m.units.end - range.start);
-            starts[a] = i as u32;
-            ends[b] = i as u32;
-            if m.reference.is_none() {
-                covered[a..b].iter_mut().for_each(|c| *c = true);
-            }
-        }
-        Ctx {
-            lex,
-            units,
-            text,
-            range,
-            ms,
-            starts,
-            ends,
-            covered,
-            event_nouns,
-            phrase_skips: false,
-            written_slots: false,
-            literal_words: false,
-        }
-    }
     fn at(&self, v: &[u32], i: usize) -> Option<usize> {
         i.checked_sub(self.range.start)
             .and_then(|k| v.get(k))
@@ -156,14 +159,14 @@ impl<'a> Ctx<'a> {
             .map(|&m| m as usize)
     }
     fn mention_starting(&self, i: usize) -> Option<usize> {
-        self.at(&self.starts, i)
+        self.at(&self.tables.starts, i)
     }
     fn mention_ending(&self, i: usize) -> Option<usize> {
-        self.at(&self.ends, i)
+        self.at(&self.tables.ends, i)
     }
     fn in_mention(&self, i: usize) -> bool {
         i.checked_sub(self.range.start)
-            .and_then(|k| self.covered.get(k))
+            .and_then(|k| self.tables.covered.get(k))
             .copied()
             .unwrap_or(false)
     }
@@ -379,6 +382,9 @@ fn match_elems(
     }
 }
 
+/// The most units a gap passes over.
+const MAX_GAP: usize = 10;
+
 /// Matches `rest` after a gap (a pattern's `*` between words) from unit `pos`.
 fn match_gap(
     c: &Ctx<'_>,
@@ -387,11 +393,18 @@ fn match_gap(
     target: &mut Option<usize>,
 ) -> Option<usize> {
     let end = c.range.end;
+    // A word after the gap must stand within its reach, or past adjuncts right after it.
+    if let Some(&PatternElem::Word(k, p)) = rest.first() {
+        let is_word = |q: usize| c.units[q].key == k || c.units[q].key == p && !c.literal_words;
+        if !(pos..end.min(pos + MAX_GAP + 1 + ADJUNCT_REACH)).any(is_word) {
+            return None;
+        }
+    }
     // Up to four content words; numbers, quantifiers and symbols ("$3 billion") are free.
     // A comma inside an actor's mention, before its apposition ("summoned Hideo Tarumi,
     // Japan's ambassador"), does not end the gap.
     let mut content = 0;
-    for skip in 0..=10 {
+    for skip in 0..=MAX_GAP {
         let q = pos + skip;
         if q > end
             || skip > 0
@@ -517,6 +530,13 @@ fn match_after_skip(
     first
 }
 
+/// A verb form with fewer candidate patterns than this has them all tried, each after its
+/// quick checks, without asking the verb index for those filed under the sentence's words
+/// (`Lexicon::verb_candidates`, for lists of 32 or more): below 64 the quick checks cost less
+/// than sorting the sentence's keys and looking each up (Callgrind on generated news). The
+/// index only narrows the list, so either way the same patterns match.
+const SCAN_WHOLE_BELOW: usize = 64;
+
 /// How far before the verb (in units) the first of a pattern's words before it may stand.
 const BEFORE_REACH: usize = 12;
 
@@ -641,9 +661,29 @@ fn is_time_word(c: &Ctx<'_>, k: usize) -> bool {
         || w.len() > 2 && crate::text::month_number(w).is_some()
 }
 
+/// How far past `pos` [`skip_adjuncts`] may end: it looks at most five units on, and a
+/// preposition or determiner before a time word passes two at once.
+const ADJUNCT_REACH: usize = 6;
+
 /// The first unit at or after `pos` that is not an adverb or a time adjunct ("today", "on
 /// Monday", "earlier this week", "last month"): patterns may have these between their words.
 fn skip_adjuncts(c: &Ctx<'_>, pos: usize) -> usize {
+    let memo = pos
+        .checked_sub(c.range.start)
+        .and_then(|k| c.tables.adjuncts_end.get(k));
+    match memo {
+        Some(m) if m.get() != NONE => m.get() as usize,
+        Some(m) => {
+            let q = adjuncts_end(c, pos);
+            m.set(q as u32);
+            q
+        }
+        None => adjuncts_end(c, pos),
+    }
+}
+
+/// [`skip_adjuncts`], worked out.
+fn adjuncts_end(c: &Ctx<'_>, pos: usize) -> usize {
     let mut q = pos;
     while q < c.range.end && q < pos + 5 {
         let time_word = |k: usize| is_time_word(c, k);
@@ -795,28 +835,92 @@ pub fn predicates_with(
     matches: &[PhraseMatch],
     options: PredicateOptions,
 ) -> Vec<Predicate> {
-    let mut c = Ctx::new(lex, units, text, range.clone(), ms, matches);
-    c.phrase_skips = options.phrase_skips;
-    c.written_slots = options.written_slots;
-    c.literal_words = options.literal_words;
+    let mut scratch = ClauseScratch::default();
+    predicates_in(&mut scratch, lex, units, text, range, ms, matches, options)
+}
+
+/// Buffers that [`predicates_in`] reuses from one sentence to the next: with one kept for a
+/// whole article, finding a sentence's predicates allocates only the predicates themselves.
+#[derive(Debug, Default)]
+pub struct ClauseScratch {
+    tables: SentenceTables,
+    /// The sentence's distinct keys, sorted (made at its first verb that has the index read).
+    sentence_keys: Vec<u32>,
+    /// For a verb form with a long candidate list, the candidates filed under one of the
+    /// sentence's keys, and the bitmap they are gathered in (`Lexicon::verb_candidates`).
+    picked: Vec<u32>,
+    marks: Vec<u64>,
+    /// For each predicate, the target its pattern found.
+    explicit_targets: Vec<Option<usize>>,
+    /// For each predicate, the predicate whose clause it continues as a participial adjunct.
+    adjunct_of: Vec<Option<usize>>,
+    /// Units after the first word of an event noun ("raids" in "Air raids").
+    in_event_noun: Vec<bool>,
+    /// For each predicate, the predicate it was merged into, and whether it is folded away.
+    merged_into: Vec<Option<usize>>,
+    folded: Vec<bool>,
+    /// A list of predicates handed back by [`ClauseScratch::recycle`], to be filled again.
+    spare: Vec<Predicate>,
+}
+
+impl ClauseScratch {
+    /// Takes back a sentence's predicates once they are used, so that the next sentence's
+    /// list reuses their room instead of allocating its own.
+    pub fn recycle(&mut self, mut preds: Vec<Predicate>) {
+        preds.clear();
+        self.spare = preds;
+    }
+}
+
+/// [`predicates_with`] with buffers kept from sentence to sentence in `scratch`.
+#[allow(clippy::too_many_arguments)]
+pub fn predicates_in(
+    scratch: &mut ClauseScratch,
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    ms: &[Mention],
+    matches: &[PhraseMatch],
+    options: PredicateOptions,
+) -> Vec<Predicate> {
+    let ClauseScratch {
+        tables,
+        sentence_keys,
+        picked,
+        marks,
+        explicit_targets,
+        adjunct_of,
+        in_event_noun,
+        merged_into,
+        folded,
+        spare,
+    } = scratch;
+    tables.fill(range.clone(), ms, matches);
+    let c = Ctx {
+        lex,
+        units,
+        text,
+        range: range.clone(),
+        ms,
+        tables,
+        phrase_skips: options.phrase_skips,
+        written_slots: options.written_slots,
+        literal_words: options.literal_words,
+    };
     // A 4096-bit set of the sentence's keys: a pattern is tried only if all its words may occur.
     let mut present = [0u64; 64];
     for u in &units[range.clone()] {
         present[(u.key as usize >> 6) & 63] |= 1 << (u.key & 63);
     }
     let occurs = |k: u32| present[(k as usize >> 6) & 63] & (1 << (k & 63)) != 0;
-    // The sentence's distinct keys (made at its first verb) and, for a verb form with a long
-    // candidate list, the candidates filed under one of them (`Lexicon::verb_candidates`).
-    let mut sentence_keys: Vec<u32> = Vec::new();
-    let mut picked: Vec<u32> = Vec::new();
-    let mut marks: Vec<u64> = Vec::new();
-    let mut preds: Vec<Predicate> = Vec::new();
-    let mut explicit_targets: Vec<Option<usize>> = Vec::new();
-    // For each predicate, the predicate whose clause it continues as a participial adjunct.
-    let mut adjunct_of: Vec<Option<usize>> = Vec::new();
+    sentence_keys.clear();
+    explicit_targets.clear();
+    adjunct_of.clear();
+    let mut preds = std::mem::take(spare);
+    preds.clear();
     let mut covered = range.start;
-    // Units after the first word of an event noun ("raids" in "Air raids"), marked once.
-    let in_event_noun = crate::parse::mentions::event_noun_units(matches, range.clone(), 1);
+    crate::parse::mentions::event_noun_units_into(matches, range.clone(), 1, in_event_noun);
     for i in range.clone() {
         let u = &units[i];
         if i < covered || !u.is(WORD) {
@@ -915,12 +1019,13 @@ pub fn predicates_with(
         let adjuncts_end = std::cell::OnceCell::new();
         let mut best: Option<(usize, usize, PatternId, VerbForms, Option<usize>)> = None;
         let checks = lex.verb_checks(u.key);
-        if sentence_keys.is_empty() {
+        let use_index = cands.len() >= SCAN_WHOLE_BELOW;
+        if use_index && sentence_keys.is_empty() {
             sentence_keys.extend(units[range.clone()].iter().map(|u| u.key));
             sentence_keys.sort_unstable();
             sentence_keys.dedup();
         }
-        let indexed = lex.verb_candidates(u.key, &sentence_keys, &mut marks, &mut picked);
+        let indexed = use_index && lex.verb_candidates(u.key, sentence_keys, marks, picked);
         let tried = if indexed { picked.len() } else { cands.len() };
         for ci in (0..tried).map(|j| if indexed { picked[j] as usize } else { j }) {
             let ((p, mut forms), check) = (cands[ci], &checks[ci]);
@@ -1023,7 +1128,7 @@ pub fn predicates_with(
         explicit_targets.push(target);
         adjunct_of.push(clause_before.filter(|_| forms.0 == VerbForms::GERUND));
     }
-    for (pi, target) in explicit_targets.into_iter().enumerate() {
+    for (pi, &target) in explicit_targets.iter().enumerate() {
         let said_by = preds[pi].inherit;
         analyse(&c, &mut preds, pi, target);
         if said_by.is_some() {
@@ -1033,23 +1138,19 @@ pub fn predicates_with(
             preds[pi].inherit = said_by;
         }
     }
-    let merged_into = merge_participial_adjuncts(lex, &mut preds, &adjunct_of);
+    merge_participial_adjuncts(lex, &mut preds, adjunct_of, merged_into);
     // "pledged to provide aid": the governing verb of intent is folded into the governed event.
-    let governors: Vec<usize> = preds.iter().filter_map(|p| p.modality.governor).collect();
-    let folded: Vec<bool> = preds
-        .iter()
-        .enumerate()
-        .map(|(pi, p)| {
-            merged_into[pi].is_some()
-                || governors.contains(&p.verb) && lex.patterns[p.pattern].specificity() <= 2
-        })
-        .collect();
+    let governs = |v: usize| preds.iter().any(|g| g.modality.governor == Some(v));
+    folded.clear();
+    folded.extend(preds.iter().enumerate().map(|(pi, p)| {
+        merged_into[pi].is_some() || governs(p.verb) && lex.patterns[p.pattern].specificity() <= 2
+    }));
     if folded.contains(&true) {
         // The `inherit` links index `preds`: renumber them, and send a link to a folded
         // governor to the event it was folded into.
         let mut new_index = Vec::with_capacity(preds.len());
         let mut kept = 0;
-        for &f in &folded {
+        for &f in folded.iter() {
             new_index.push((!f).then_some(kept));
             kept += usize::from(!f);
         }
@@ -1122,12 +1223,15 @@ pub fn predicates_with(
 ///   the host's act, not an act on anyone.
 ///
 /// Other adjuncts stay events of their own ("expelled two diplomats, accusing them of spying").
+/// `merged_into` receives, for each predicate, its host or `None`.
 fn merge_participial_adjuncts(
     lex: &Lexicon,
     preds: &mut [Predicate],
     adjunct_of: &[Option<usize>],
-) -> Vec<Option<usize>> {
-    let mut merged_into = vec![None; preds.len()];
+    merged_into: &mut Vec<Option<usize>>,
+) {
+    merged_into.clear();
+    merged_into.resize(preds.len(), None);
     for (pi, host) in adjunct_of.iter().enumerate() {
         let Some(q) = *host else { continue };
         let (own, of) = (
@@ -1145,7 +1249,6 @@ fn merge_participial_adjuncts(
             merged_into[pi] = Some(q);
         }
     }
-    merged_into
 }
 
 /// The word that governs the "to" at `k`: the verb of intent may stand a few words before it
@@ -1556,7 +1659,7 @@ fn in_background_clause(c: &Ctx<'_>, left_edge: usize) -> bool {
 fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool {
     let start = c.range.start;
     // An event as the subject ("a car bomb killed", "air strikes hit") is no inanimate thing.
-    if c.event_nouns.iter().any(|(n, _)| n.end == left_edge) {
+    if c.tables.event_nouns.iter().any(|(n, _)| n.end == left_edge) {
         return false;
     }
     // An infinitive ("an attempt to assassinate") has no subject of its own.
@@ -1618,7 +1721,7 @@ fn inanimate_subject(c: &Ctx<'_>, preds: &[Predicate], left_edge: usize) -> bool
 /// (the "by" agent between the noun and the verb).
 fn event_noun_maker(c: &Ctx<'_>, left_edge: usize) -> Option<usize> {
     let by = c.lex.keys.by;
-    c.event_nouns.iter().rev().find_map(|(n, _)| {
+    c.tables.event_nouns.iter().rev().find_map(|(n, _)| {
         if n.end == left_edge {
             // Before the noun: "Israeli", "Russia's", across one modifier ("a Russian missile
             // strike").
@@ -1645,7 +1748,8 @@ fn weapon_subject(c: &Ctx<'_>, verb_pattern: PatternId, left_edge: usize) -> Opt
     let unattributed = |p: PatternId| {
         crate::ontology::cameo(&c.lex.patterns[p].code).is_some_and(|e| e.unattributed)
     };
-    c.event_nouns
+    c.tables
+        .event_nouns
         .iter()
         .find(|(n, _)| n.end == left_edge)
         .map(|&(_, p)| p)

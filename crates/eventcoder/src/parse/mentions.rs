@@ -176,7 +176,8 @@ fn components(
     matches: &[PhraseMatch],
 ) -> Vec<Component> {
     // Matches come ordered by start; those sharing a start are contiguous.
-    let mut out: Vec<Component> = Vec::new();
+    // (At most one component per match: one allocation.)
+    let mut out: Vec<Component> = Vec::with_capacity(matches.len());
     let mut next_free = range.start;
     let mut i = 0;
     while i < matches.len() {
@@ -237,10 +238,26 @@ pub fn mentions(
     range: Range<usize>,
     matches: &[PhraseMatch],
 ) -> Vec<Mention> {
+    let mut out = Vec::new();
+    mentions_into(lex, units, text, range, matches, &mut out);
+    out
+}
+
+/// [`mentions`] into `out`, which it clears first: a list kept from sentence to sentence is
+/// allocated once, not once a sentence.
+pub fn mentions_into(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    matches: &[PhraseMatch],
+    out: &mut Vec<Mention>,
+) {
     let comps = components(units, text, range.clone(), matches);
-    // Room for the pieces and the mentions added after them, so a sentence's list is
-    // allocated once instead of grown several times.
-    let mut out: Vec<Mention> = Vec::with_capacity(comps.len() + 4);
+    out.clear();
+    // Room for the pieces and the mentions added after them, so that the list is not grown
+    // several times.
+    out.reserve(comps.len() + 4);
     let mut cur: Option<Mention> = None;
     let mut ci = 0;
     while ci < comps.len() {
@@ -379,19 +396,28 @@ pub fn mentions(
             m.state = None;
         }
     }
-    out.sort_by_key(|m| m.units.start);
-    merge_role_of(lex, units, text, range.clone(), &mut out);
-    add_bare_names(lex, units, text, range.clone(), matches, &mut out);
-    add_people_nouns(lex, units, text, range.clone(), matches, &mut out);
-    add_references(lex, units, range.clone(), &mut out);
-    out.sort_by_key(|m| m.units.start);
-    merge_appositions(units, text, &mut out);
-    merge_compound_adjectives(lex, units, text, &mut out);
-    out.sort_by_key(|m| m.units.start);
-    qualify_places(lex, units, text, &mut out);
-    spread_place_phrases(lex, units, text, &mut out);
-    absorb_acronyms(units, text, range, &mut out);
-    out
+    sort_by_start(out);
+    merge_role_of(lex, units, text, range.clone(), out);
+    // Units inside an event noun ("Air raids", "Kenyan demonstrations"): no name, no people.
+    let in_event_noun = event_noun_units(matches, range.clone(), 0);
+    add_bare_names(lex, units, text, range.clone(), &in_event_noun, out);
+    add_people_nouns(lex, units, text, range.clone(), &in_event_noun, out);
+    add_references(lex, units, range.clone(), out);
+    sort_by_start(out);
+    merge_appositions(units, text, out);
+    merge_compound_adjectives(lex, units, text, out);
+    sort_by_start(out);
+    qualify_places(lex, units, text, out);
+    spread_place_phrases(lex, units, text, out);
+    absorb_acronyms(units, text, range, out);
+}
+
+/// Puts mentions in the order of their first units, keeping the order of those that start
+/// together; a list already in order (the usual case) is only read.
+fn sort_by_start(out: &mut [Mention]) {
+    if !out.is_sorted_by_key(|m| m.units.start) {
+        out.sort_by_key(|m| m.units.start);
+    }
 }
 
 /// "the Kabul attack", "a Tehran rally", "the Moscow talks": a capital alone after a
@@ -824,15 +850,16 @@ fn add_references(lex: &Lexicon, units: &[Unit], range: Range<usize>, out: &mut 
 
 /// "Iraqi Kurds", "Palestinian youths", "Algerian landowners": a bare state adjective before a
 /// plural noun is a group of that state's people.
+///
+/// `in_event_noun` marks the units inside an event noun ([`event_noun_units`]).
 fn add_people_nouns(
     lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
-    matches: &[PhraseMatch],
+    in_event_noun: &[bool],
     out: &mut [Mention],
 ) {
-    let in_event_noun = event_noun_units(matches, range.clone(), 0);
     for m in out.iter_mut() {
         let bare_adjective =
             matches!(m.state, Some((_, StateForm::Adjective))) && m.is_role_free() && !m.partial;
@@ -870,17 +897,28 @@ pub(crate) fn event_noun_units(
     skip: usize,
 ) -> Vec<bool> {
     let mut inside = Vec::new();
+    event_noun_units_into(matches, range, skip, &mut inside);
+    inside
+}
+
+/// [`event_noun_units`] into `inside`, which it clears first.
+pub(crate) fn event_noun_units_into(
+    matches: &[PhraseMatch],
+    range: Range<usize>,
+    skip: usize,
+    inside: &mut Vec<bool>,
+) {
+    inside.clear();
     for m in matches {
         if matches!(m.sense.referent, Referent::EventNoun(_)) {
             if inside.is_empty() {
-                inside = vec![false; range.len()];
+                inside.resize(range.len(), false);
             }
             for q in (m.start + skip).max(range.start)..m.end.min(range.end) {
                 inside[q - range.start] = true;
             }
         }
     }
-    inside
 }
 
 /// Personal names the lexicon does not know: a run of capitalized unknown words (with name
@@ -890,17 +928,16 @@ pub(crate) fn event_noun_units(
 /// - before an apposition that gives the role ("Maria Lopez, the ministry's chief negotiator").
 ///
 /// A single capitalized word opening the sentence is a name only before a verb of saying or
-/// after a title: "Exports hit a record" has no actor.
+/// after a title: "Exports hit a record" has no actor. Words of an event noun ("Air raids",
+/// "Hunger strikes", marked in `in_event_noun`) are no name.
 fn add_bare_names(
     lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
-    matches: &[PhraseMatch],
+    in_event_noun: &[bool],
     out: &mut Vec<Mention>,
 ) {
-    // Words of an event noun ("Air raids", "Hunger strikes") are no name.
-    let in_event_noun = event_noun_units(matches, range.clone(), 0);
     let covered = |out: &[Mention], i: usize| {
         let noun = i
             .checked_sub(range.start)

@@ -6,7 +6,10 @@ mod mentions;
 mod nominal;
 mod phrase_roles;
 
-pub use clauses::{Modality, Predicate, PredicateOptions, predicates, predicates_with};
-pub use mentions::{Mention, Reference, StateForm, mentions};
+pub use clauses::{
+    ClauseScratch, Modality, Predicate, PredicateOptions, predicates, predicates_in,
+    predicates_with,
+};
+pub use mentions::{Mention, Reference, StateForm, mentions, mentions_into};
 pub use nominal::{merge_predicates, nominal_predicates};
 pub use phrase_roles::petrarch_phrase_roles;
