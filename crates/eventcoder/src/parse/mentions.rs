@@ -433,9 +433,13 @@ fn names_place_before_noun(units: &[Unit], text: &str, range: Range<usize>, m: &
         && m.units.start > range.start
         && units[m.units.start - 1].class & DET != 0
         && m.units.end < range.end
-        && units[m.units.end].is(WORD)
-        && units[m.units.end]
-            .span
+        && is_lowercase_word(&units[m.units.end], text)
+}
+
+/// A word whose first letter is lowercase ("gear", "talks"; not "Kabul", "2021", ",").
+fn is_lowercase_word(u: &Unit, text: &str) -> bool {
+    u.is(WORD)
+        && u.span
             .slice(text)
             .chars()
             .next()
@@ -448,14 +452,7 @@ fn names_place_before_noun(units: &[Unit], text: &str, range: Range<usize>, m: &
 /// (A noun of positions or premises has a class, `holding`, so it is no modifier's head: in
 /// "rebel positions" and "militant hideouts" the role is the party.)
 pub(super) fn is_plain_noun(lex: &Lexicon, u: &Unit, text: &str) -> bool {
-    u.is(WORD)
-        && u.span
-            .slice(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
-        && u.class == 0
-        && lex.verb_patterns(u.key).is_empty()
+    is_lowercase_word(u, text) && u.class == 0 && lex.verb_patterns(u.key).is_empty()
 }
 
 /// "the European Union (EU)", "the International Atomic Energy Agency (IAEA)": an acronym in
@@ -762,6 +759,7 @@ fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention)
     let CommonKeys {
         of, capital, comma, ..
     } = lex.keys;
+    let is_capital = matches!(m.state, Some((_, StateForm::Capital)));
     loop {
         while j > range.start && units[j - 1].class & (DET | POSS | DIRECTION) != 0 {
             j -= 1;
@@ -776,9 +774,7 @@ fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention)
         if k > range.start && units[k - 1].key == comma {
             k -= 1;
         }
-        if !(matches!(m.state, Some((_, StateForm::Capital))) && k > range.start + 1)
-            || units[k - 1].key != capital
-        {
+        if !is_capital || k < range.start + 2 || units[k - 1].key != capital {
             break;
         }
         k -= 1;
@@ -1071,15 +1067,7 @@ fn apposition_start(units: &[Unit], text: &str, from: usize, limit: usize) -> us
         let class = u.class;
         if class & (DET | POSS) != 0 {
             k += 1;
-        } else if modifiers < 3
-            && u.is(WORD)
-            && class == 0
-            && u.span
-                .slice(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        {
+        } else if modifiers < 3 && class == 0 && is_lowercase_word(u, text) {
             modifiers += 1;
             k += 1;
         } else {
