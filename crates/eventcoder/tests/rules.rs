@@ -1120,3 +1120,17 @@ g2\t2022-10-12\tUkraine expelled Kamil Rahimov, the Iranian ambassador, on Tuesd
 g3\t2022-10-12\tPoland summoned journalists, and the Belarusian ambassador left the country on Tuesday.\t!POL 114 *\t",
     );
 }
+
+/// A value ("worth $400 million") or a second, coordinated object ("and a team of sniffer
+/// dogs") may stand between a pattern's object noun and the preposition of its target; a
+/// second clause with its own subject may not.
+#[test]
+fn an_object_tail_stands_before_the_target() {
+    check(
+        "object-tail",
+        "t1\t2024-03-12\tWashington sent a fresh package of weapons worth $300 million to Ukraine on Tuesday.\tUSA 072 UKR\t
+t2\t2023-02-08\tSpain dispatched 80 rescuers and a team of sniffer dogs to Turkey on Wednesday.\tESP 073 TUR\t
+t3\t2022-02-28\tThe European Union imposed sanctions and an asset freeze on Russia on Monday.\tEU 163 RUS\t
+t4\t2022-03-01\tFrance sent aid and Germany pledged loans to Ukraine on Tuesday.\t!FRA 07 UKR\t",
+    );
+}

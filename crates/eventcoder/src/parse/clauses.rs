@@ -1,6 +1,8 @@
 //! Clauses without a parser: event triggers from verb patterns, then for each trigger its voice,
 //! negation and modality, its subject (source) and its object or prepositional target.
 
+mod object_tail;
+
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -9,6 +11,7 @@ use crate::lexicon::words::*;
 use crate::lexicon::{
     Lexicon, NUMBER, PatternElem, PatternId, PhraseMatch, Referent, UNKNOWN, Unit, VerbForms, WORD,
 };
+use object_tail::object_tail_end;
 
 /// Modality of a predicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -245,7 +248,15 @@ fn match_elems(
                     && !(slot_next && c.class(q) & (PREP | PREP_LOC) != 0 && is_time_word(c, q + 1))
             };
             if at(pos) {
-                match_elems(c, rest, pos + 1, target)
+                let matched = match_elems(c, rest, pos + 1, target);
+                // "sent weapons worth $775 million to Ukraine", "sent rescuers and sniffer
+                // dogs to Turkey": a value or a second object may follow an object noun
+                // before the preposition of the target.
+                if matched.is_none() && is_object_noun_before_target(c, pos, rest) {
+                    object_tail_end(c, pos + 1).and_then(|q| match_elems(c, rest, q, target))
+                } else {
+                    matched
+                }
             } else {
                 // "issued a stern reminder Saturday to Iraq": a time or an adverb may stand
                 // between two words of a pattern, and so may a closing quote ("expressed
@@ -380,6 +391,14 @@ fn match_elems(
             None
         }
     }
+}
+
+/// Whether the pattern word matched at `pos` is an object noun (an open-class word) and the
+/// pattern goes on with a preposition and the target (`send * weapon to {t}`).
+fn is_object_noun_before_target(c: &Ctx<'_>, pos: usize, rest: &[PatternElem]) -> bool {
+    matches!(rest, [PatternElem::Word(..), PatternElem::Target, ..])
+        && c.class(pos) == 0
+        && c.units[pos].is(WORD)
 }
 
 /// The most units a gap passes over.
