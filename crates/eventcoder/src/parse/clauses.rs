@@ -198,11 +198,16 @@ impl<'a> Ctx<'a> {
             let forms = self.lex.verb_patterns(self.units[i].key);
             forms.is_empty() || forms.iter().all(|(_, f)| f.has(VerbForms::PARTICIPLE))
         };
+        // "flood-hit", "fire-ravaged": both parts of a hyphenated modifier, verbs or not.
+        let in_compound = || {
+            i + 2 < self.range.end && self.word(i + 1) == "-" && self.units[i + 2].is(WORD)
+                || i > self.range.start && self.word(i - 1) == "-"
+        };
         allow_adjective
             && cl == 0
             && self.units[i].is(WORD)
             && w.chars().next().is_some_and(char::is_lowercase)
-            && participle()
+            && (participle() || in_compound())
             || w == "-"
     }
 
@@ -287,7 +292,9 @@ fn match_elems(
                 && c.mention_starting(q).is_none()
                 && (c.is_np_filler(q, adjectives < 2) || quantity_of(q))
             {
-                if c.class(q) == 0 && !c.units[q].is(NUMBER) {
+                // (A hyphenated modifier, "flood-hit", is one adjective.)
+                let continues_word = q > pos && c.units[q - 1].token == c.units[q].token;
+                if c.class(q) == 0 && !c.units[q].is(NUMBER) && !continues_word {
                     adjectives += 1;
                 }
                 q += 1;
