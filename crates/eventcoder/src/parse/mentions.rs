@@ -260,7 +260,6 @@ pub fn mentions_into(
     // Room for the pieces and the mentions added after them, so that the list is not grown
     // several times.
     out.reserve(comps.len() + 4);
-    let mut cur: Option<Mention> = None;
     let mut ci = 0;
     while ci < comps.len() {
         // All components on the same span are alternative senses of one phrase.
@@ -345,18 +344,11 @@ pub fn mentions_into(
             piece.agent = None;
         }
         // "-" after a state adjective that is not followed by a role: a modifier ("Tajik-Afghan border").
-        match cur.as_mut() {
+        // (The piece joins the mention before it, the last of the list, or starts its own.)
+        match out.last_mut() {
             Some(m) if can_join(lex, units, text, m, &piece) => absorb(m, piece),
-            _ => {
-                if let Some(m) = cur.take() {
-                    out.push(m);
-                }
-                cur = Some(piece);
-            }
+            _ => out.push(piece),
         }
-    }
-    if let Some(m) = cur.take() {
-        out.push(m);
     }
     for i in 0..out.len() {
         let next_start = out.get(i + 1).map_or(range.end, |n| n.units.start);
@@ -464,12 +456,12 @@ fn absorb_acronyms(units: &[Unit], text: &str, range: Range<usize>, out: &mut Ve
     let mut i = 0;
     while i < out.len() {
         let end = out[i].units.end;
-        let acronym = out[i].is_actor()
-            && end + 2 < range.end
+        let acronym = end + 2 < range.end
             && units[end].span.slice(text) == "("
             && units[end + 1].is(WORD)
             && units[end + 1].is(ALL_CAPS)
-            && units[end + 2].span.slice(text) == ")";
+            && units[end + 2].span.slice(text) == ")"
+            && out[i].is_actor();
         if !acronym {
             i += 1;
             continue;
@@ -497,11 +489,11 @@ fn spread_place_phrases(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Me
     let place = |m: &Mention| m.is_role_free() && (m.state.is_some() || m.place.is_some());
     for i in 1..out.len() {
         let (owner, first) = (&out[i - 1], &out[i]);
-        let after_actor = owner.is_actor()
+        let after_actor = first.units.start == owner.units.end + 1
+            && units[owner.units.end].class & PREP_LOC != 0
             && !owner.after_prep_loc
-            && first.units.start == owner.units.end + 1
-            && units[owner.units.end].class & PREP_LOC != 0;
-        if !(after_actor && first.after_prep_loc && place(first)) {
+            && owner.is_actor();
+        if !(first.after_prep_loc && after_actor && place(first)) {
             continue;
         }
         // A chain of commas counts only once an "and" or "or" closes it ("Alexandria,
@@ -943,6 +935,11 @@ fn add_bare_names(
     }
     let mut i = range.start;
     while i < range.end {
+        // (Only a possessive, a title or a capitalized word may open a name.)
+        if !may_open_name(&units[i]) {
+            i += 1;
+            continue;
+        }
         // A courtesy title ("His Excellency", "Mr.") opens a name.
         let mut title_start = None;
         let mut j = i;
@@ -1054,6 +1051,13 @@ fn add_bare_names(
         }
         i = end;
     }
+}
+
+/// Whether a name may start at unit `u` ([`add_bare_names`]): a possessive pronoun before a
+/// title ("His Excellency"), a courtesy title, or a capitalized word ([`is_name_word`] asks
+/// more).
+fn may_open_name(u: &Unit) -> bool {
+    u.class & (POSS | HONORIFIC) != 0 || u.is(WORD) && u.is(CAPITALIZED)
 }
 
 /// "Nasser Kanani, the foreign ministry spokesman, said": the role joins the name.
