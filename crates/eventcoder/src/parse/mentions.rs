@@ -13,6 +13,8 @@ use crate::lexicon::{
 use crate::ontology::Sector;
 use crate::text::{month_number, weekday_number};
 
+use super::unit_set::UnitSet;
+
 /// How a state appears in a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StateForm {
@@ -258,7 +260,6 @@ pub fn mentions_into(
     // Room for the pieces and the mentions added after them, so that the list is not grown
     // several times.
     out.reserve(comps.len() + 4);
-    let mut cur: Option<Mention> = None;
     let mut ci = 0;
     while ci < comps.len() {
         // All components on the same span are alternative senses of one phrase.
@@ -343,18 +344,11 @@ pub fn mentions_into(
             piece.agent = None;
         }
         // "-" after a state adjective that is not followed by a role: a modifier ("Tajik-Afghan border").
-        match cur.as_mut() {
+        // (The piece joins the mention before it, the last of the list, or starts its own.)
+        match out.last_mut() {
             Some(m) if can_join(lex, units, text, m, &piece) => absorb(m, piece),
-            _ => {
-                if let Some(m) = cur.take() {
-                    out.push(m);
-                }
-                cur = Some(piece);
-            }
+            _ => out.push(piece),
         }
-    }
-    if let Some(m) = cur.take() {
-        out.push(m);
     }
     for i in 0..out.len() {
         let next_start = out.get(i + 1).map_or(range.end, |n| n.units.start);
@@ -399,7 +393,7 @@ pub fn mentions_into(
     sort_by_start(out);
     merge_role_of(lex, units, text, range.clone(), out);
     // Units inside an event noun ("Air raids", "Kenyan demonstrations"): no name, no people.
-    let in_event_noun = event_noun_units(matches, range.clone(), 0);
+    let in_event_noun = event_noun_set(matches, range.clone());
     add_bare_names(lex, units, text, range.clone(), &in_event_noun, out);
     add_people_nouns(lex, units, text, range.clone(), &in_event_noun, out);
     add_references(lex, units, range.clone(), out);
@@ -462,12 +456,12 @@ fn absorb_acronyms(units: &[Unit], text: &str, range: Range<usize>, out: &mut Ve
     let mut i = 0;
     while i < out.len() {
         let end = out[i].units.end;
-        let acronym = out[i].is_actor()
-            && end + 2 < range.end
+        let acronym = end + 2 < range.end
             && units[end].span.slice(text) == "("
             && units[end + 1].is(WORD)
             && units[end + 1].is(ALL_CAPS)
-            && units[end + 2].span.slice(text) == ")";
+            && units[end + 2].span.slice(text) == ")"
+            && out[i].is_actor();
         if !acronym {
             i += 1;
             continue;
@@ -495,11 +489,11 @@ fn spread_place_phrases(lex: &Lexicon, units: &[Unit], text: &str, out: &mut [Me
     let place = |m: &Mention| m.is_role_free() && (m.state.is_some() || m.place.is_some());
     for i in 1..out.len() {
         let (owner, first) = (&out[i - 1], &out[i]);
-        let after_actor = owner.is_actor()
+        let after_actor = first.units.start == owner.units.end + 1
+            && units[owner.units.end].class & PREP_LOC != 0
             && !owner.after_prep_loc
-            && first.units.start == owner.units.end + 1
-            && units[owner.units.end].class & PREP_LOC != 0;
-        if !(after_actor && first.after_prep_loc && place(first)) {
+            && owner.is_actor();
+        if !(first.after_prep_loc && after_actor && place(first)) {
             continue;
         }
         // A chain of commas counts only once an "and" or "or" closes it ("Alexandria,
@@ -847,13 +841,13 @@ fn add_references(lex: &Lexicon, units: &[Unit], range: Range<usize>, out: &mut 
 /// "Iraqi Kurds", "Palestinian youths", "Algerian landowners": a bare state adjective before a
 /// plural noun is a group of that state's people.
 ///
-/// `in_event_noun` marks the units inside an event noun ([`event_noun_units`]).
+/// `in_event_noun` holds the units inside an event noun ([`event_noun_set`]).
 fn add_people_nouns(
     lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
-    in_event_noun: &[bool],
+    in_event_noun: &UnitSet,
     out: &mut [Mention],
 ) {
     for m in out.iter_mut() {
@@ -866,9 +860,7 @@ fn add_people_nouns(
         let w = n.span.slice(text);
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s");
         // "Kenyan demonstrations" are events, not people.
-        let event_noun = in_event_noun
-            .get(m.units.end - range.start)
-            .is_some_and(|&b| b);
+        let event_noun = in_event_noun.contains(m.units.end);
         if n.is(WORD)
             && plural
             && !event_noun
@@ -885,19 +877,20 @@ fn add_people_nouns(
     }
 }
 
-/// For each unit of `range`, whether it is inside an event noun, from its `skip`-th word on
-/// (empty, with no allocation, when the sentence has no event noun; read it with `get`).
-pub(crate) fn event_noun_units(
-    matches: &[PhraseMatch],
-    range: Range<usize>,
-    skip: usize,
-) -> Vec<bool> {
-    let mut inside = Vec::new();
-    event_noun_units_into(matches, range, skip, &mut inside);
+/// The units of `range` inside an event noun ("Air raids", "Kenyan demonstrations").
+fn event_noun_set(matches: &[PhraseMatch], range: Range<usize>) -> UnitSet {
+    let mut inside = UnitSet::new(range);
+    for m in matches {
+        if matches!(m.sense.referent, Referent::EventNoun(_)) {
+            inside.insert_range(m.start..m.end);
+        }
+    }
     inside
 }
 
-/// [`event_noun_units`] into `inside`, which it clears first.
+/// For each unit of `range`, whether it is inside an event noun, from its `skip`-th word on,
+/// into `inside`, which it clears first (left empty when the sentence has no event noun;
+/// read it with `get`).
 pub(crate) fn event_noun_units_into(
     matches: &[PhraseMatch],
     range: Range<usize>,
@@ -925,24 +918,28 @@ pub(crate) fn event_noun_units_into(
 ///
 /// A single capitalized word opening the sentence is a name only before a verb of saying or
 /// after a title: "Exports hit a record" has no actor. Words of an event noun ("Air raids",
-/// "Hunger strikes", marked in `in_event_noun`) are no name.
+/// "Hunger strikes", held in `in_event_noun`) are no name.
 fn add_bare_names(
     lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
-    in_event_noun: &[bool],
+    in_event_noun: &UnitSet,
     out: &mut Vec<Mention>,
 ) {
-    let covered = |out: &[Mention], i: usize| {
-        let noun = i
-            .checked_sub(range.start)
-            .and_then(|k| in_event_noun.get(k))
-            .is_some_and(|&b| b);
-        noun || out.iter().any(|m| m.units.contains(&i))
-    };
+    // The units inside an event noun or a mention (the names added below included), so
+    // that a unit is not compared with every mention.
+    let mut taken = in_event_noun.clone();
+    for m in out.iter() {
+        taken.insert_range(m.units.clone());
+    }
     let mut i = range.start;
     while i < range.end {
+        // (Only a possessive, a title or a capitalized word may open a name.)
+        if !may_open_name(&units[i]) {
+            i += 1;
+            continue;
+        }
         // A courtesy title ("His Excellency", "Mr.") opens a name.
         let mut title_start = None;
         let mut j = i;
@@ -950,13 +947,13 @@ fn add_bare_names(
             title_start = Some(j);
             j += 1;
         }
-        while j < range.end && units[j].class & HONORIFIC != 0 && !covered(out, j) {
+        while j < range.end && units[j].class & HONORIFIC != 0 && !taken.contains(j) {
             title_start.get_or_insert(j);
             j += 1;
         }
         let name_start = j;
         let mut last_word = None;
-        while j < range.end && j - name_start < 6 && !covered(out, j) {
+        while j < range.end && j - name_start < 6 && !taken.contains(j) {
             if is_name_word(&units[j], text) {
                 last_word = Some(j);
             } else if !(is_name_particle(&units[j], text) && last_word.is_some()) {
@@ -1014,9 +1011,9 @@ fn add_bare_names(
             && units[range.start].is(CAPITALIZED);
         let alone = first == range.start || opening_article || {
             let prev = first - 1;
-            units[prev].class & (PREP | PREP_LOC | BY | DET) == 0 && !covered(out, prev)
+            units[prev].class & (PREP | PREP_LOC | BY | DET) == 0 && !taken.contains(prev)
         };
-        let verb_free = !covered(out, next);
+        let verb_free = !taken.contains(next);
         let actor_follows = || {
             out.iter()
                 .any(|m| m.units.start > next && m.units.start <= next + 8 && m.is_actor())
@@ -1049,10 +1046,18 @@ fn add_bare_names(
                 m.group = c.group;
             }
             decorate(lex, units, range.clone(), &mut m);
+            taken.insert_range(m.units.clone());
             out.push(m);
         }
         i = end;
     }
+}
+
+/// Whether a name may start at unit `u` ([`add_bare_names`]): a possessive pronoun before a
+/// title ("His Excellency"), a courtesy title, or a capitalized word ([`is_name_word`] asks
+/// more).
+fn may_open_name(u: &Unit) -> bool {
+    u.class & (POSS | HONORIFIC) != 0 || u.is(WORD) && u.is(CAPITALIZED)
 }
 
 /// "Nasser Kanani, the foreign ministry spokesman, said": the role joins the name.

@@ -5,6 +5,7 @@ mod clauses;
 mod mentions;
 mod nominal;
 mod phrase_roles;
+mod unit_set;
 
 pub use clauses::{
     ClauseScratch, Modality, Predicate, PredicateOptions, predicates, predicates_in,
