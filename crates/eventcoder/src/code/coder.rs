@@ -569,11 +569,7 @@ impl Coder {
             .map_or(header.body_start, |d| d.span.end);
         // The body is read a block of tokens at a time, so the tokens and units held at once
         // stay bounded however long the article is.
-        let mut blocks = SentenceBlocks::new(
-            text,
-            tokenize(text).skip_while(|t| t.start() < body),
-            TOKEN_BLOCK,
-        );
+        let mut blocks = SentenceBlocks::new(text, tokenize(text).skip_before(body), TOKEN_BLOCK);
         // Sized to the article: a short one needs a small buffer, which the allocator serves
         // from its free lists instead of fresh pages.
         let mut units: Vec<Unit> = Vec::with_capacity(TOKEN_BLOCK.min(text.len() / 3) + 8);

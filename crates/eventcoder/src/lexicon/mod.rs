@@ -469,9 +469,25 @@ impl Lexicon {
     /// Splits tokens into matching units with their vocabulary keys.
     pub fn units(&self, text: &str, tokens: &[Token], out: &mut Vec<Unit>) {
         out.clear();
+        out.reserve(tokens.len());
         // Scratch for the keys of non-ASCII units (rare): allocated at the first.
         let mut buf = String::new();
         for (i, t) in tokens.iter().enumerate() {
+            // Most tokens are one unit of a few ASCII bytes: its key is looked up straight
+            // from the bytes, without the splitting below.
+            if let Some(short) = vocab::ShortAscii::of(&text.as_bytes()[t.start()..t.end()])
+                && is_one_unit(t, short)
+            {
+                let key = self.vocab.get_short_key(short).unwrap_or(UNKNOWN);
+                out.push(Unit {
+                    span: t.span(),
+                    token: i as u32,
+                    key,
+                    flags: normalize::token_flags(t),
+                    class: self.class(key),
+                });
+                continue;
+            }
             if is_word_joint(text, tokens, i) {
                 continue;
             }
@@ -776,6 +792,16 @@ impl PatternCheck {
     pub fn words(&self) -> &[(u32, u32)] {
         &self.words[..self.n_words as usize]
     }
+}
+
+/// Whether a token of short ASCII text `short` is one unit as it is: not an underscore (which
+/// may be a word joint, [`is_word_joint`]) nor a word that [`split_token`] splits at hyphens.
+#[inline(always)]
+fn is_one_unit(t: &Token, short: vocab::ShortAscii) -> bool {
+    let hyphenated =
+        t.kind() == crate::text::TokenKind::Word && short.len() >= 3 && short.contains(b'-');
+    let underscore = short.len() == 1 && short.contains(b'_');
+    !hyphenated && !underscore
 }
 
 /// Whether token `i` is an underscore glued to a word on each side ("Dol_Amroth", written as a

@@ -210,7 +210,7 @@ pub fn split_token(source: &str, token: &Token, mut emit: impl FnMut(Span, &str,
 
 /// A whole token's unit flags, from the flags the tokenizer set (as [`flags_of`] its text).
 #[inline]
-fn token_flags(token: &Token) -> u8 {
+pub(crate) fn token_flags(token: &Token) -> u8 {
     unit_flags(token.kind(), token.is_capitalized(), token.is_all_caps())
 }
 

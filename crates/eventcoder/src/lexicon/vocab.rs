@@ -1,6 +1,7 @@
 //! The vocabulary: unit key text → dense key id. Keys of up to eight bytes (most English
 //! words) are packed into a `u64`, so looking one up hashes one integer and reads one table
-//! slot, with no pointer to follow and no string to compare; longer keys use a string map.
+//! slot ([`ShortKeys`]), with no pointer to follow and no string to compare; longer keys use a
+//! map of their bytes.
 
 use rustc_hash::FxHashMap;
 
@@ -10,8 +11,93 @@ use crate::swar::{HIGHS, ONES, bytes_between};
 /// Key text → key id.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocab {
-    short: FxHashMap<u64, u32>,
-    long: FxHashMap<Box<str>, u32>,
+    short: ShortKeys,
+    /// (Bytes, not `str`: a key built on the stack is looked up without a UTF-8 check.)
+    long: FxHashMap<Box<[u8]>, u32>,
+}
+
+/// Packed keys ([`pack`]) → key ids: an open-addressing table with linear probing and a
+/// multiplicative hash, at most half full, so a lookup is a multiplication, a shift and
+/// (mostly) one slot read. A packed key is never 0 (its first byte is not NUL): 0 marks an
+/// empty slot.
+#[derive(Debug, Clone)]
+struct ShortKeys {
+    /// A power of two of them, at least 16.
+    slots: Vec<(u64, u32)>,
+    /// 64 less the log2 of the slot count: the hash is the product's top bits.
+    shift: u32,
+    len: usize,
+}
+
+impl Default for ShortKeys {
+    fn default() -> Self {
+        ShortKeys {
+            slots: vec![(0, 0); 16],
+            shift: 60,
+            len: 0,
+        }
+    }
+}
+
+impl ShortKeys {
+    /// The slot where the search for `key` starts.
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        // (The golden-ratio multiplier: every byte of the key reaches the top bits.)
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of the packed key `key` (not 0), if it is there.
+    #[inline(always)]
+    fn get(&self, key: u64) -> Option<u32> {
+        debug_assert!(key != 0);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, id) = self.slots[i];
+            if k == key {
+                return Some(id);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Sets the id of the packed key `key` (not 0).
+    fn insert(&mut self, key: u64, id: u32) {
+        debug_assert!(key != 0);
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == 0 || slot.0 == key {
+                if slot.0 == 0 {
+                    self.len += 1;
+                }
+                *slot = (key, id);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the slots and places every key again.
+    fn grow(&mut self) {
+        let bigger = vec![(0, 0); 2 * self.slots.len()];
+        let old = std::mem::replace(&mut self.slots, bigger);
+        self.shift -= 1;
+        self.len = 0;
+        for (k, id) in old {
+            if k != 0 {
+                self.insert(k, id);
+            }
+        }
+    }
 }
 
 /// `key` packed into a u64 if it has 1 to 8 bytes (the length is implied: no key has a NUL
@@ -63,17 +149,50 @@ fn load_le(b: &[u8]) -> u64 {
 /// packs keys; `None` for any other text.
 #[inline(always)]
 fn pack_ascii_lowercase(b: &[u8]) -> Option<u64> {
-    if b.is_empty() || b.len() > 8 {
-        return None;
+    ShortAscii::of(b).map(|a| a.lower)
+}
+
+/// A text of 1 to 8 ASCII bytes without NUL bytes (most words), packed as [`pack`] packs keys,
+/// as it is and lowercased.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ShortAscii {
+    raw: u64,
+    lower: u64,
+    len: usize,
+}
+
+impl ShortAscii {
+    /// `b` packed, if it is such a text.
+    #[inline(always)]
+    pub(crate) fn of(b: &[u8]) -> Option<ShortAscii> {
+        if b.is_empty() || b.len() > 8 {
+            return None;
+        }
+        let x = load_le(b);
+        // No non-ASCII byte and no NUL among the used bytes.
+        if x & HIGHS != 0 || has_nul(x, b.len()) {
+            return None;
+        }
+        // Uppercase ASCII letters: their high bit from a range test, shifted onto the 0x20 bit.
+        let upper = bytes_between(x, b'A' as u64 - 1, b'Z' as u64 + 1);
+        Some(ShortAscii {
+            raw: x,
+            lower: x | (upper >> 2),
+            len: b.len(),
+        })
     }
-    let x = load_le(b);
-    // No non-ASCII byte and no NUL among the used bytes.
-    if x & HIGHS != 0 || has_nul(x, b.len()) {
-        return None;
+
+    /// How many bytes it has.
+    #[inline(always)]
+    pub(crate) fn len(&self) -> usize {
+        self.len
     }
-    // Uppercase ASCII letters: their high bit from a range test, shifted onto the 0x20 bit.
-    let upper = bytes_between(x, b'A' as u64 - 1, b'Z' as u64 + 1);
-    Some(x | (upper >> 2))
+
+    /// Whether one of its bytes is `byte` (not NUL).
+    #[inline(always)]
+    pub(crate) fn contains(&self, byte: u8) -> bool {
+        has_nul(self.raw ^ (ONES * u64::from(byte)), self.len)
+    }
 }
 
 impl Vocab {
@@ -81,8 +200,8 @@ impl Vocab {
     #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<u32> {
         match pack(key) {
-            Some(p) => self.short.get(&p).copied(),
-            None => self.long.get(key).copied(),
+            Some(p) => self.short.get(p),
+            None => self.long.get(key.as_bytes()).copied(),
         }
     }
 
@@ -91,7 +210,7 @@ impl Vocab {
     /// builds the key); `Some(None)` when the key is not in the vocabulary.
     #[inline]
     pub(crate) fn get_ascii_lowercase(&self, text: &str) -> Option<Option<u32>> {
-        pack_ascii_lowercase(text.as_bytes()).map(|x| self.short.get(&x).copied())
+        pack_ascii_lowercase(text.as_bytes()).map(|x| self.short.get(x))
     }
 
     /// The id of the matching key of an ASCII unit text (its lowercase form, a British "-ise"
@@ -103,11 +222,7 @@ impl Vocab {
     pub(crate) fn get_ascii_key(&self, text: &str) -> Option<Option<u32>> {
         let b = text.as_bytes();
         if b.len() <= 8 {
-            let mut x = pack_ascii_lowercase(b)?;
-            if let Some(at) = spelling_fold_at(&x.to_le_bytes()[..b.len()]) {
-                x = x & !(0xff << (8 * at)) | u64::from(b'z') << (8 * at);
-            }
-            return Some(self.short.get(&x).copied());
+            return ShortAscii::of(b).map(|a| self.get_short_key(a));
         }
         if b.len() > STACK_KEY_BYTES || !b.is_ascii() {
             return None;
@@ -120,21 +235,36 @@ impl Vocab {
         if let Some(at) = spelling_fold_at(key) {
             key[at] = b'z';
         }
-        let key = std::str::from_utf8(key).ok()?;
-        Some(self.long.get(key).copied())
+        Some(self.long.get(&*key).copied())
+    }
+
+    /// The id of the matching key of a short ASCII text (its lowercase form, a British "-ise"
+    /// ending folded), as [`Vocab::get_ascii_key`] gives it.
+    #[inline(always)]
+    pub(crate) fn get_short_key(&self, a: ShortAscii) -> Option<u32> {
+        let mut x = a.lower;
+        // (No ending to fold in fewer than seven bytes: most keys stop at this test.)
+        if a.len >= 7
+            && let Some(at) = spelling_fold_at(&x.to_le_bytes()[..a.len])
+        {
+            x = x & !(0xff << (8 * at)) | u64::from(b'z') << (8 * at);
+        }
+        self.short.get(x)
     }
 
     /// How many keys it has.
     pub(crate) fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.short.len + self.long.len()
     }
 
     /// Adds `key` with `id` (the caller checked it is not there yet).
     pub(crate) fn insert(&mut self, key: &str, id: u32) {
         match pack(key) {
             Some(p) => self.short.insert(p, id),
-            None => self.long.insert(key.into(), id),
-        };
+            None => {
+                self.long.insert(key.as_bytes().into(), id);
+            }
+        }
     }
 }
 
@@ -181,6 +311,36 @@ mod tests {
             assert_eq!(w.get_ascii_lowercase(&text), Some(Some(9)), "{b}");
         }
         assert_eq!(v.get("a\0\0"), None);
+    }
+
+    #[test]
+    fn short_table_grows_and_finds_every_key() {
+        let mut v = Vocab::default();
+        let keys: Vec<String> = (0..5000).map(|i| format!("k{i}")).collect();
+        for (i, k) in keys.iter().enumerate() {
+            v.insert(k, i as u32);
+            assert_eq!(v.get(k), Some(i as u32), "{k}");
+        }
+        v.insert("k7", 99);
+        assert_eq!(v.len(), keys.len());
+        assert_eq!(v.get("k7"), Some(99));
+        for (i, k) in keys.iter().enumerate().filter(|&(i, _)| i != 7) {
+            assert_eq!(v.get(k), Some(i as u32), "{k}");
+        }
+        assert_eq!(v.get("q1"), None);
+        assert_eq!(v.get("k50000"), None);
+    }
+
+    #[test]
+    fn short_ascii_bytes() {
+        let a = ShortAscii::of(b"Tajik-Af").expect("short ASCII");
+        assert_eq!(a.len(), 8);
+        assert!(a.contains(b'-') && a.contains(b'T') && !a.contains(b'_'));
+        assert!(!ShortAscii::of(b"ab").expect("short ASCII").contains(b'-'));
+        assert!(ShortAscii::of(b"").is_none());
+        assert!(ShortAscii::of(b"abcdefghi").is_none());
+        assert!(ShortAscii::of("ça".as_bytes()).is_none());
+        assert!(ShortAscii::of(b"a\0").is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::abbrev::{AbbrevKind, abbreviation, continues_line, is_sentence_starter};
 use super::token::{Token, TokenKind};
+use super::tokenizer::Tokens;
 use crate::article::Span;
 
 /// One sentence: its span and the range of its tokens in the token list it came from.
@@ -290,9 +291,9 @@ pub fn split_block(
 /// assert_eq!(found, split_sentences(text, &tokens));
 /// ```
 #[derive(Debug)]
-pub struct SentenceBlocks<'t, I> {
+pub struct SentenceBlocks<'t> {
     text: &'t str,
-    stream: I,
+    stream: Tokens<'t>,
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
     block_size: usize,
@@ -309,9 +310,11 @@ pub struct SentenceBlocks<'t, I> {
     next_index: usize,
 }
 
-impl<'t, I: Iterator<Item = Token>> SentenceBlocks<'t, I> {
-    /// Blocks of about `block_size` tokens (at least one) of `stream`, the tokens of `text`.
-    pub fn new(text: &'t str, stream: I, block_size: usize) -> Self {
+impl<'t> SentenceBlocks<'t> {
+    /// Blocks of about `block_size` tokens (at least one; up to a batch of the tokenizer more)
+    /// of `stream`, the tokens of `text` (all of them, or those from a point on:
+    /// [`Tokens::skip_before`]).
+    pub fn new(text: &'t str, stream: Tokens<'t>, block_size: usize) -> Self {
         let block_size = block_size.max(1);
         SentenceBlocks {
             text,
@@ -346,11 +349,9 @@ impl<'t, I: Iterator<Item = Token>> SentenceBlocks<'t, I> {
             self.want = self.block_size.max(self.tokens.len() + 1);
         }
         loop {
-            while self.tokens.len() < self.want && !self.at_end {
-                match self.stream.next() {
-                    Some(t) => self.tokens.push(t),
-                    None => self.at_end = true,
-                }
+            // (Whole batches of the tokenizer at a time, not a token at a time.)
+            if self.tokens.len() < self.want && !self.at_end {
+                self.at_end = !self.stream.fill_to(&mut self.tokens, self.want);
             }
             self.resume = split_block(
                 self.text,

@@ -665,6 +665,61 @@ impl Tokens<'_> {
         }
     }
 
+    /// Appends tokens to `out`, a batch at a time, until it holds `want` tokens or more (it may
+    /// take up to a batch more) or the tokens run out; `false` once they have run out.
+    ///
+    /// ```
+    /// let text = "Iran protested. Tajikistan’s border";
+    /// let mut tokens = eventcoder::text::tokenize(text);
+    /// let mut out = Vec::new();
+    /// while tokens.fill_to(&mut out, 2) {
+    ///     assert!(out.len() >= 2);
+    ///     out.clear();
+    /// }
+    /// assert!(out.len() < 2);
+    /// let mut all = Vec::new();
+    /// let mut tokens = eventcoder::text::tokenize(text);
+    /// assert!(!tokens.fill_to(&mut all, usize::MAX));
+    /// assert_eq!(all, eventcoder::text::tokenize(text).collect::<Vec<_>>());
+    /// ```
+    pub fn fill_to(&mut self, out: &mut Vec<Token>, want: usize) -> bool {
+        loop {
+            out.extend_from_slice(&self.batch[self.head..self.len]);
+            self.head = self.len;
+            if out.len() >= want {
+                return true;
+            }
+            if self.refill().is_none() {
+                return false;
+            }
+        }
+    }
+
+    /// The tokens from the first that starts at byte `pos` or later on: the same as
+    /// `skip_while(|t| t.start() < pos)` (tokens come in order), but still a [`Tokens`], which
+    /// can hand over whole batches ([`Tokens::fill_to`]).
+    ///
+    /// ```
+    /// let text = "MOSCOW (Reuters) - Russia protested.";
+    /// let body = text.find("Russia").unwrap();
+    /// let rest: Vec<_> = eventcoder::text::tokenize(text).skip_before(body).collect();
+    /// let skipped: Vec<_> = eventcoder::text::tokenize(text).skip_while(|t| t.start() < body).collect();
+    /// assert_eq!(rest, skipped);
+    /// ```
+    pub fn skip_before(mut self, pos: usize) -> Self {
+        loop {
+            while self.head < self.len {
+                if self.batch[self.head].start() >= pos {
+                    return self;
+                }
+                self.head += 1;
+            }
+            if self.refill().is_none() {
+                return self;
+            }
+        }
+    }
+
     /// The first token of the next batch ([`Tokens::next`] out of line, once a batch).
     #[inline(never)]
     fn first_of_next_batch(&mut self) -> Option<Token> {
