@@ -6,21 +6,30 @@
 /// word of its length in the set: "and" is not let through by "apr", nor "said" by "sept".
 #[derive(Debug, Default)]
 pub(crate) struct Shapes {
-    by_letter: [u32; 26],
+    /// By first byte: a-z (slot 26, other bytes, stays empty: see `other`).
+    by_first: [u32; 27],
     /// By last byte: a-z, then one slot for every other byte ("sept." ends in a period).
     by_last: [u32; 27],
     /// Some word does not start with an ASCII letter: such tokens are never rejected.
     other: bool,
 }
 
-/// The slot of a last byte in [`Shapes::by_last`].
-#[inline]
-fn last_slot(b: u8) -> usize {
-    if b.is_ascii_alphabetic() {
-        usize::from(b.to_ascii_lowercase() - b'a')
-    } else {
-        26
+/// The slot of a byte in [`Shapes`]'s masks: a-z and A-Z 0-25, every other byte 26.
+static SLOT: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
     }
+    t
+};
+
+/// The slot of a byte: 0-25 for an ASCII letter, 26 otherwise.
+#[inline]
+fn slot(b: u8) -> usize {
+    usize::from(SLOT[usize::from(b)])
 }
 
 /// The bit of a word length.
@@ -35,8 +44,8 @@ impl Shapes {
         let b = w.as_bytes();
         match (b.first(), b.last()) {
             (Some(&f), Some(&l)) if f.is_ascii_alphabetic() => {
-                self.by_letter[usize::from(f.to_ascii_lowercase() - b'a')] |= length_bit(b.len());
-                self.by_last[last_slot(l)] |= length_bit(b.len());
+                self.by_first[slot(f)] |= length_bit(b.len());
+                self.by_last[slot(l)] |= length_bit(b.len());
             }
             _ => self.other = true,
         }
@@ -51,10 +60,8 @@ impl Shapes {
     #[inline]
     pub(crate) fn may_contain_bytes(&self, w: &[u8]) -> bool {
         match (w.first(), w.last()) {
-            (Some(&first), Some(&last)) if first.is_ascii_alphabetic() => {
-                let bit = length_bit(w.len());
-                self.by_letter[usize::from(first.to_ascii_lowercase() - b'a')] & bit != 0
-                    && self.by_last[last_slot(last)] & bit != 0
+            (Some(&first), Some(&last)) if slot(first) < 26 => {
+                self.by_first[slot(first)] & self.by_last[slot(last)] & length_bit(w.len()) != 0
             }
             _ => self.other,
         }
