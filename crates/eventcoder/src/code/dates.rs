@@ -277,12 +277,11 @@ pub fn find_dates(
             i += 1;
             continue;
         }
-        // (The filter reads the word's first byte and length: most words are not sliced.)
-        let first = text.as_bytes()[t.start()];
+        // (The filter reads the word's first and last bytes and its length.)
         if !number
             && !table
                 .date_words
-                .may_contain_shape(first, t.end() - t.start())
+                .may_contain_bytes(&text.as_bytes()[t.start()..t.end()])
         {
             i += 1;
             continue;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use smol_str::{SmolStr, SmolStrBuilder};
 
 use super::event::Actor;
-use crate::lexicon::{HolderKind, Lexicon};
+use crate::lexicon::{HolderKind, Lexicon, StateId};
 use crate::ontology::Sector;
 use crate::parse::{Mention, Reference, StateForm};
 
@@ -200,6 +200,10 @@ impl Resolver<'_> {
             inferred: false,
         };
         let agent = m.agent.map(|a| &self.lex.agents[a]);
+        // The state whose code `base.country` is, when it was taken from the lexicon's states
+        // (so [`Resolver::code`] need not look the code up again); `None` when it was copied
+        // from elsewhere.
+        let mut country_state: Option<StateId> = None;
         // Office holders resolve as of the article date.
         if let Some(p) = m.person {
             let person = &self.lex.persons[p];
@@ -244,6 +248,7 @@ impl Resolver<'_> {
             };
             let state = &self.lex.states[s];
             base.country = Some(state.iso3.clone());
+            country_state = Some(s);
             if base.sector.is_none() {
                 base.sector = match form {
                     StateForm::Seat(sec) => Some(sec),
@@ -271,6 +276,7 @@ impl Resolver<'_> {
                     }
                     if base.country.is_none() {
                         base.country.clone_from(&dated.country);
+                        country_state = None;
                     }
                     if agent.is_none() || base.sector.is_none() {
                         base.sector = dated.sector;
@@ -280,6 +286,7 @@ impl Resolver<'_> {
                     base.organization = Some(group.code.clone());
                     if base.country.is_none() {
                         base.country.clone_from(&group.country);
+                        country_state = None;
                     }
                     if agent.is_none() || base.sector.is_none() {
                         base.sector = Some(group.sector);
@@ -298,6 +305,7 @@ impl Resolver<'_> {
         if let Some(s) = agent.and_then(|a| a.flags.of_state) {
             if base.country.is_none() && base.organization.is_none() {
                 base.country = Some(self.lex.states[s].iso3.clone());
+                country_state = Some(s);
             }
         }
         // Generic actors: a definite description refers back; otherwise the context's state.
@@ -332,6 +340,7 @@ impl Resolver<'_> {
                 });
                 if let Some(r) = near {
                     base.country.clone_from(&r.country);
+                    country_state = None;
                     base.organization.clone_from(&r.organization);
                     base.inferred = true;
                 }
@@ -351,10 +360,12 @@ impl Resolver<'_> {
                     });
                 if let Some(r) = back.filter(|_| m.name.is_none()) {
                     base.country.clone_from(&r.country);
+                    country_state = None;
                     base.organization.clone_from(&r.organization);
                     base.inferred = true;
                 } else if let Some(cs) = context_state {
                     base.country = Some(SmolStr::new(cs));
+                    country_state = None;
                     base.inferred = true;
                 }
             } else if m.name.is_some() && self.context_states {
@@ -367,6 +378,7 @@ impl Resolver<'_> {
                     .find(|r| r.name.as_deref().is_some_and(|rn| same_person(rn, &n)))
                 {
                     base.country.clone_from(&r.country);
+                    country_state = None;
                     base.organization.clone_from(&r.organization);
                     base.sector.clone_from(&r.sector);
                     base.name.clone_from(&r.name);
@@ -374,13 +386,13 @@ impl Resolver<'_> {
                 }
             }
         }
-        base.code = self.code(&base, m);
+        base.code = self.code(&base, m, country_state);
         // The extra states' actors first, the last one first, then the mention's own.
         let mut out = Vec::with_capacity(m.extra_states.len() + 1);
         for &s in m.extra_states.iter().rev() {
             let mut a = base.clone();
             a.country = Some(self.lex.states[s].iso3.clone());
-            a.code = self.code(&a, m);
+            a.code = self.code(&a, m, Some(s));
             out.push(a);
         }
         out.push(base);
@@ -393,8 +405,10 @@ impl Resolver<'_> {
         out
     }
 
-    /// The CAMEO actor code: state or IGO code plus the agent code.
-    fn code(&self, a: &Actor, m: &Mention) -> Option<SmolStr> {
+    /// The CAMEO actor code: state or IGO code plus the agent code. `country_state`, if known,
+    /// is the state whose code `a.country` is: the lexicon files each state under its own code,
+    /// so it is the state a look-up of that code finds.
+    fn code(&self, a: &Actor, m: &Mention, country_state: Option<StateId>) -> Option<SmolStr> {
         let agent = m.agent.map(|x| &self.lex.agents[x]);
         let agent_code = agent.map(|x| x.cameo.clone());
         if let Some(g) = m.group {
@@ -430,11 +444,14 @@ impl Resolver<'_> {
                     .map_or_else(|| o.clone(), |org| org.cameo.clone()),
             );
         }
-        let state = a
-            .country
-            .as_deref()
-            .and_then(|c| self.lex.state(c))
-            .map(|s| s.cameo.clone());
+        debug_assert!(
+            country_state.is_none_or(|s| a.country.as_ref() == Some(&self.lex.states[s].iso3))
+        );
+        let state = match country_state {
+            Some(s) => Some(&self.lex.states[s]),
+            None => a.country.as_deref().and_then(|c| self.lex.state(c)),
+        }
+        .map(|s| s.cameo.clone());
         let suffix = agent_code.or_else(|| match m.state {
             Some((_, StateForm::Name | StateForm::Adjective)) if m.person.is_none() => None,
             _ => a.sector.map(|s| SmolStr::new_static(s.as_str())),

@@ -95,14 +95,8 @@ fn is_place_word(t: &Token) -> bool {
 pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
     // Cheap rejection: a dateline is a few words, then ":", "(", "[", " - ", "--" or a dash.
     let head = &text[start..floor_boundary(text, (start + 120).min(text.len()))];
-    let sep = head
-        .find([':', '(', '[', '—', '–'])
-        .into_iter()
-        .chain(head.find(" - "))
-        .chain(head.find("--"))
-        .min();
-    let sep = match sep {
-        Some(p) if head[..p].matches(' ').count() <= 6 => p,
+    let sep = match first_separator(head.as_bytes()) {
+        Some(p) if head.as_bytes()[..p].iter().filter(|&&b| b == b' ').count() <= 6 => p,
         _ => return None,
     };
     // The dateline ends soon after its first separator (a parenthetical may follow), and at
@@ -201,6 +195,20 @@ pub fn parse_dateline(text: &str, start: usize) -> Option<Dateline> {
     })
 }
 
+/// Where the first dateline separator of `head` starts: `:`, `(`, `[`, an em or en dash,
+/// " - " or "--". One pass over the bytes.
+#[inline]
+fn first_separator(head: &[u8]) -> Option<usize> {
+    head.iter().enumerate().position(|(j, &b)| match b {
+        b':' | b'(' | b'[' => true,
+        b'-' => head.get(j + 1) == Some(&b'-'),
+        b' ' => head.get(j + 1..j + 3) == Some(b"- "),
+        // U+2014 and U+2013 (UTF-8 E2 80 94, E2 80 93).
+        0xE2 => matches!(head.get(j + 1..j + 3), Some([0x80, 0x93 | 0x94])),
+        _ => false,
+    })
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -228,6 +236,22 @@ mod tests {
         let e = parse_header("date 2021-13-01\nx").unwrap_err();
         assert!(e.to_string().contains("1:6"), "{e}");
         assert_eq!(parse_header("dated text").unwrap().published, None);
+    }
+
+    #[test]
+    fn separators() {
+        for (head, want) in [
+            ("MANILA: x", Some(6)),
+            ("A B - C", Some(3)),
+            ("A B -- C", Some(4)),
+            ("A-B (Reuters)", Some(4)),
+            ("KABUL \u{2014} x", Some(6)),
+            ("KABUL \u{2013}", Some(6)),
+            ("KABUL \u{2012} x -", None),
+            ("no separator here", None),
+        ] {
+            assert_eq!(first_separator(head.as_bytes()), want, "{head:?}");
+        }
     }
 
     #[test]
