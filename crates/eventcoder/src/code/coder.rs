@@ -640,7 +640,7 @@ impl Coder {
                     dates: Vec::new(),
                     location: None,
                     outlet: None,
-                    actors: Vec::with_capacity(ms.len()),
+                    actors: Vec::new(),
                     preds: Vec::new(),
                     mentions: Vec::new(),
                 };

@@ -163,20 +163,28 @@ impl Dedup {
             if e.reported_by.is_none() {
                 e.reported_by = reported_by.clone().or(k.later_reported_by);
             }
-            if !article_contexts.is_empty() {
-                let later = e.plover.contexts.split_off(k.own_contexts);
-                for c in article_contexts {
-                    if !e.plover.contexts.contains(c) {
-                        e.plover.contexts.push(c);
-                    }
-                }
-                for c in later {
-                    if !e.plover.contexts.contains(&c) {
-                        e.plover.contexts.push(c);
-                    }
-                }
+            if article_contexts.is_empty() {
+                continue;
+            }
+            let contexts = &mut e.plover.contexts;
+            if k.own_contexts == contexts.len() {
+                // (The common case: no duplicate brought a context, so nothing is split off.)
+                add_missing(contexts, article_contexts);
+            } else {
+                let later = contexts.split_off(k.own_contexts);
+                add_missing(contexts, article_contexts);
+                add_missing(contexts, &later);
             }
         }
         events
+    }
+}
+
+/// Appends each of `new` that `contexts` lacks, in order.
+fn add_missing(contexts: &mut Vec<&'static str>, new: &[&'static str]) {
+    for c in new {
+        if !contexts.contains(c) {
+            contexts.push(c);
+        }
     }
 }

@@ -147,7 +147,7 @@ impl EventContext<'_> {
             plover: Plover {
                 event_type: entry.plover_type,
                 mode: entry.plover_mode.clone(),
-                contexts: self.contexts.clone(),
+                contexts: contexts_with_room(&self.contexts),
             },
             sentence: self.sentence.clone(),
             trigger: trigger.clone(),
@@ -167,6 +167,19 @@ impl EventContext<'_> {
         }
     }
 }
+
+/// A copy of an event's contexts with room for the article's ([`Dedup::finish`] adds them to
+/// nearly every event; without the room each would be reallocated there).
+///
+/// [`Dedup::finish`]: super::dedup::Dedup::finish
+fn contexts_with_room(contexts: &[&'static str]) -> Vec<&'static str> {
+    let mut v = Vec::with_capacity(contexts.len() + ARTICLE_CONTEXT_ROOM);
+    v.extend_from_slice(contexts);
+    v
+}
+
+/// How many article contexts an event's list has room for when it is made.
+const ARTICLE_CONTEXT_ROOM: usize = 2;
 
 /// What the rules may look at: one predicate of one sentence, in its article.
 pub(super) struct PredicateContext<'a> {
