@@ -606,10 +606,9 @@ impl Coder {
         let mut first_outlet: Option<SmolStr> = None;
         // The article's id, shared by its events.
         let article_id = SmolStr::new(&article.id);
-        // Raw events are collected per sentence and deduplicated as they come, so memory grows
-        // with the distinct events, not with every mention.
+        // Raw events are made per sentence in the deduplicator's list and deduplicated there
+        // after the sentence, so memory grows with the distinct events, not with every mention.
         let mut events = Dedup::with_capacity(expected_events(text));
-        let mut sentence_events: Vec<Event> = Vec::new();
         let mut dates: Vec<DateSpan> = Vec::new();
         let mut discards: Vec<Discarded> = Vec::new();
         let mut issues: Vec<IssueMention> = Vec::new();
@@ -778,17 +777,15 @@ impl Coder {
                     &dateline_loc,
                     attack_state.as_deref(),
                     &mut memory,
-                    &mut sentence_events,
+                    events.raw_list(),
                     trace,
                 );
                 mention_list = std::mem::take(&mut s.mentions);
                 clause_scratch.recycle(std::mem::take(&mut s.preds));
                 if sentence_discarded {
-                    sentence_events.clear();
-                }
-                for e in sentence_events.drain(..) {
-                    let (slot, new) = events.insert(e);
-                    trace.raw_event(slot, new);
+                    events.discard_unsettled();
+                } else {
+                    events.settle(|slot, new| trace.raw_event(slot, new));
                 }
             }
             sentences.extend(blocks.sentences().iter().map(|s| blocks.in_article(s)));
