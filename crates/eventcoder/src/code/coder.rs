@@ -13,7 +13,8 @@ use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::dedup::Dedup;
 use super::diagnose::Trace;
 use super::event::*;
-use super::predicate::{self, EventContext, PredicateContext, Sent};
+use super::mention_actors::MentionActors;
+use super::predicate::{self, EventContext, PredicateContext, Sent, SentLists};
 use super::resolve::{Memory, Resolver, concat};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
@@ -614,6 +615,8 @@ impl Coder {
         let mut issues: Vec<IssueMention> = Vec::new();
         let mut clause_scratch = ClauseScratch::default();
         let mut mention_list: Vec<Mention> = Vec::new();
+        let mut sent_lists = SentLists::default();
+        let mut subjects: Vec<usize> = Vec::new();
 
         while blocks.advance() {
             let tokens = blocks.tokens();
@@ -633,16 +636,7 @@ impl Coder {
                     crate::parse::petrarch_phrase_roles(lex, &units, text, range.clone(), &mut ms);
                     share_adjectives(lex, &units, text, range.clone(), &mut ms);
                 }
-                let mut s = Sent {
-                    sentence,
-                    contexts: Vec::new(),
-                    dates: Vec::new(),
-                    location: None,
-                    outlet: None,
-                    actors: Vec::new(),
-                    preds: Vec::new(),
-                    mentions: Vec::new(),
-                };
+                let mut s = Sent::with_lists(sentence, &mut sent_lists);
                 let mut sentence_discarded = false;
                 for m in &matches {
                     match m.sense.referent {
@@ -736,10 +730,8 @@ impl Coder {
                         }
                     }
                 }
-                let subjects: Vec<usize> = preds
-                    .iter()
-                    .flat_map(|p| p.subjects.iter().copied())
-                    .collect();
+                subjects.clear();
+                subjects.extend(preds.iter().flat_map(|p| p.subjects.iter().copied()));
                 s.location = self.sentence_location(&ms, text, &subjects);
                 let context_state = self.context_state(
                     &ms,
@@ -749,7 +741,8 @@ impl Coder {
                     s.location.as_ref(),
                     &dateline_loc,
                 );
-                s.actors = self.resolve_mentions(
+                self.resolve_mentions(
+                    &mut s.actors,
                     &ms,
                     &units,
                     text,
@@ -782,6 +775,7 @@ impl Coder {
                 );
                 mention_list = std::mem::take(&mut s.mentions);
                 clause_scratch.recycle(std::mem::take(&mut s.preds));
+                s.give_back(&mut sent_lists);
                 if sentence_discarded {
                     events.discard_unsettled();
                 } else {
@@ -904,11 +898,12 @@ impl Coder {
             .or(sentence_state)
     }
 
-    /// The actors of a sentence's mentions, in order; each actor named outright is remembered
-    /// for later references, the first as the sentence's topic.
+    /// The actors of a sentence's mentions, in order, into `actors` (empty); each actor named
+    /// outright is remembered for later references, the first as the sentence's topic.
     #[allow(clippy::too_many_arguments)]
     fn resolve_mentions(
         &self,
+        actors: &mut MentionActors,
         ms: &[Mention],
         units: &[Unit],
         text: &str,
@@ -916,16 +911,15 @@ impl Coder {
         context_state: Option<&str>,
         sentence: usize,
         memory: &mut Memory,
-    ) -> Vec<Vec<Rc<Actor>>> {
+    ) {
         let lex = &*self.lexicon;
-        let mut actors: Vec<Vec<Rc<Actor>>> = Vec::with_capacity(ms.len());
         let mut topic_taken = false;
         for m in ms {
             let acts = if m.is_outlet_only() {
                 Vec::new()
             } else if let Some(speakers) = attribution_speakers(m, units, text, memory) {
                 speakers
-            } else if let Some(owners) = self.whose_owner(m, ms, &actors, units, text) {
+            } else if let Some(owners) = self.whose_owner(m, ms, actors, units, text) {
                 // "Kyrgyzstan and Tajikistan, whose border guards": the owners' states.
                 let base = resolver.resolve(m, memory, None);
                 let mut acts = Vec::new();
@@ -971,12 +965,14 @@ impl Coder {
                 place_for_state(lex, m, &mut acts);
                 acts
             };
-            let acts: Vec<Rc<Actor>> = acts.into_iter().map(Rc::new).collect();
+            let mention = actors.count();
+            actors.push(acts.into_iter().map(Rc::new));
+            let acts = &actors[mention];
             // ("met in Brussels": a place after a locative preposition is where, not who, and
             // no later "they" or "it" refers to it.)
             let place_phrase = m.after_prep_loc && m.is_role_free();
             if m.is_actor() && m.reference.is_none() && !place_phrase {
-                for a in &acts {
+                for a in acts {
                     memory.push(a);
                 }
                 if !topic_taken && !acts.is_empty() {
@@ -984,9 +980,7 @@ impl Coder {
                     memory.push_topic(&acts[0], sentence);
                 }
             }
-            actors.push(acts);
         }
-        actors
     }
 
     /// A first-person pronoun in a quote is its speaker, the subject of the sentence's verb of
@@ -997,7 +991,7 @@ impl Coder {
         preds: &[Predicate],
         units: &[Unit],
         text: &str,
-        actors: &mut [Vec<Rc<Actor>>],
+        actors: &mut MentionActors,
         memory: &mut Memory,
     ) {
         // '"We stand ready," the spokeswoman said': "we" is the quote's speaker.
@@ -1011,10 +1005,7 @@ impl Coder {
         if !speaker.is_empty() {
             for (i, m) in ms.iter().enumerate() {
                 if m.reference == Some(crate::parse::Reference::Speaker) {
-                    actors[i] = speaker
-                        .iter()
-                        .map(|a| Rc::new(referred_to(a, m, text)))
-                        .collect();
+                    actors.replace(i, speaker.iter().map(|a| Rc::new(referred_to(a, m, text))));
                 }
             }
             memory.last_speaker = speaker;
@@ -1026,7 +1017,7 @@ impl Coder {
         &self,
         m: &Mention,
         ms: &[Mention],
-        done: &[Vec<Rc<Actor>>],
+        done: &MentionActors,
         units: &[Unit],
         text: &str,
     ) -> Option<Vec<Actor>> {
@@ -1047,7 +1038,7 @@ impl Coder {
         let mut owners: Vec<Actor> = Vec::new();
         let mut end = w - 1;
         while let Some(i) = ms.iter().position(|x| x.units.end == end) {
-            if i >= done.len() {
+            if i >= done.count() {
                 break;
             }
             owners.splice(0..0, done[i].iter().map(|a| (**a).clone()));
@@ -1161,7 +1152,7 @@ impl Coder {
         trace: &mut T,
     ) {
         let lex = &*self.lexicon;
-        let subjects = s.subjects();
+        let mut subjects = s.subjects();
         let dropped_clauses = if self.options.petrarch_conventions {
             let start = units.partition_point(|u| (u.token as usize) < s.sentence.tokens.start);
             let (and, or) = (lex.keys.and, lex.keys.or);
@@ -1190,7 +1181,7 @@ impl Coder {
                 pattern: &lex.patterns[p.pattern],
                 units,
                 text,
-                subjects: &subjects[pi],
+                subject_count: subjects[pi].len(),
                 condition: predicate::condition_after(s, p, units),
                 dateline_location: dateline_loc.as_ref(),
                 attack_state,
@@ -1199,7 +1190,8 @@ impl Coder {
                 dropped_clauses: &dropped_clauses,
             };
             let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
-            let d = match predicate::draft(&cx) {
+            // (Each predicate's subjects are its draft's alone: given, not copied.)
+            let d = match predicate::draft(&cx, std::mem::take(&mut subjects[pi])) {
                 Ok(d) => d,
                 Err(why) => {
                     trace.dropped(s.sentence.index, trigger_span, p, cx.pattern, why);
