@@ -617,6 +617,7 @@ impl Coder {
         let mut mention_list: Vec<Mention> = Vec::new();
         let mut sent_lists = SentLists::default();
         let mut subjects: Vec<usize> = Vec::new();
+        let mut predicate_lists = PredicateLists::default();
 
         while blocks.advance() {
             let tokens = blocks.tokens();
@@ -770,6 +771,7 @@ impl Coder {
                     &dateline_loc,
                     attack_state.as_deref(),
                     &mut memory,
+                    &mut predicate_lists,
                     events.raw_list(),
                     trace,
                 );
@@ -1148,6 +1150,7 @@ impl Coder {
         dateline_loc: &Option<Location>,
         attack_state: Option<&str>,
         memory: &mut Memory,
+        lists: &mut PredicateLists,
         out: &mut Vec<Event>,
         trace: &mut T,
     ) {
@@ -1215,7 +1218,7 @@ impl Coder {
                 date_source,
                 location: s.location.clone().or_else(|| dateline_loc.clone()),
                 reported_by: s.outlet.clone(),
-                contexts: self.contexts_of(s, d.entry),
+                contexts: self.contexts_of(s, d.entry, &mut lists.contexts),
             };
             let before = out.len();
             predicate::emit(&d, &ectx, &trigger, out);
@@ -1240,7 +1243,9 @@ impl Coder {
                 memory.last_dated = Some((s.sentence.index, d));
             }
             if emitted {
-                let mut parties: Vec<Rc<Actor>> = d.sources.clone();
+                let parties = &mut lists.parties;
+                parties.clear();
+                parties.extend(d.sources.iter().cloned());
                 parties.extend(
                     d.targets
                         .iter()
@@ -1252,7 +1257,8 @@ impl Coder {
                         })
                         .cloned(),
                 );
-                memory.group(&parties);
+                memory.group(parties);
+                parties.clear();
                 if d.entry.violent() && d.sources.iter().any(|a| a.is_resolved()) {
                     memory.last_violence = Some((s.sentence.index, d.sources.clone()));
                 }
@@ -1262,10 +1268,16 @@ impl Coder {
         }
     }
 
-    /// The PLOVER contexts of an event: its code's, then the sentence's.
-    fn contexts_of(&self, s: &Sent<'_>, entry: &'static CameoEntry) -> Vec<&'static str> {
-        let mut contexts: Vec<&'static str> =
-            entry.plover_contexts.iter().map(String::as_str).collect();
+    /// The PLOVER contexts of an event, in `contexts` (emptied first): its code's, then the
+    /// sentence's.
+    fn contexts_of<'c>(
+        &self,
+        s: &Sent<'_>,
+        entry: &'static CameoEntry,
+        contexts: &'c mut Vec<&'static str>,
+    ) -> &'c [&'static str] {
+        contexts.clear();
+        contexts.extend(entry.plover_contexts.iter().map(String::as_str));
         for &c in &s.contexts {
             let name = self.lexicon.contexts[c];
             if !contexts.contains(&name) {
@@ -1274,6 +1286,16 @@ impl Coder {
         }
         contexts
     }
+}
+
+/// The lists [`Coder::events_of`] fills for each predicate, kept for the whole article so that
+/// each is allocated once.
+#[derive(Default)]
+struct PredicateLists {
+    /// The PLOVER contexts of the predicate's events ([`Coder::contexts_of`]).
+    contexts: Vec<&'static str>,
+    /// The parties of its events that later sentences refer back to ([`Memory::group`]).
+    parties: Vec<Rc<Actor>>,
 }
 
 /// The date of predicate `pi` of sentence `s` ([`super::dates::event_date`]).

@@ -162,7 +162,7 @@ pub(super) struct EventContext<'a> {
     pub date_source: DateSource,
     pub location: Option<Location>,
     pub reported_by: Option<SmolStr>,
-    pub contexts: Vec<&'static str>,
+    pub contexts: &'a [&'static str],
 }
 
 impl EventContext<'_> {
@@ -186,7 +186,7 @@ impl EventContext<'_> {
             plover: Plover {
                 event_type: entry.plover_type,
                 mode: entry.plover_mode.clone(),
-                contexts: contexts_with_room(&self.contexts),
+                contexts: contexts_with_room(self.contexts),
             },
             sentence: self.sentence.clone(),
             trigger: trigger.clone(),
