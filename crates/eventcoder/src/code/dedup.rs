@@ -122,8 +122,9 @@ impl Dedup {
     /// whether it is a new one (`false`: a duplicate, merged into the earlier one). A new event
     /// stays where it was made, moved only to close the gap a duplicate left.
     pub(crate) fn settle(&mut self, mut seen: impl FnMut(usize, bool)) {
-        let mut distinct = self.kept.len();
-        for raw in distinct..self.events.len() {
+        let settled = self.kept.len();
+        let mut distinct = settled;
+        for raw in settled..self.events.len() {
             match self.settle_one(distinct, raw) {
                 Some(earlier) => seen(earlier, false),
                 None => {

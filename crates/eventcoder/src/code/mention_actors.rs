@@ -87,14 +87,14 @@ mod tests {
         a.push([actor("Gondor"), actor("Rohan")]);
         a.push([]);
         a.push([actor("Arnor")]);
-        assert_eq!(a.len(), 3);
+        assert_eq!(a.count(), 3);
         assert_eq!(texts(&a, 0), ["Gondor", "Rohan"]);
         assert!(a[1].is_empty());
         a.replace(0, [actor("the envoy")]);
         assert_eq!(texts(&a, 0), ["the envoy"]);
         assert_eq!(texts(&a, 2), ["Arnor"]);
         a.clear();
-        assert_eq!(a.len(), 0);
+        assert_eq!(a.count(), 0);
         a.push([actor("Eriador")]);
         assert_eq!(texts(&a, 0), ["Eriador"]);
     }
