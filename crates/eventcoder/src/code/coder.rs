@@ -13,7 +13,8 @@ use super::dates::{PredicateDates, event_date, find_dates, resolve_partial};
 use super::dedup::Dedup;
 use super::diagnose::Trace;
 use super::event::*;
-use super::predicate::{self, EventContext, PredicateContext, Sent};
+use super::mention_actors::MentionActors;
+use super::predicate::{self, EventContext, PredicateContext, Sent, SentLists};
 use super::resolve::{Memory, Resolver, concat};
 use crate::article::{Article, MAX_ARTICLE_BYTES, Span};
 use crate::error::{Error, Result};
@@ -602,15 +603,17 @@ impl Coder {
         let mut first_outlet: Option<SmolStr> = None;
         // The article's id, shared by its events.
         let article_id = SmolStr::new(&article.id);
-        // Raw events are collected per sentence and deduplicated as they come, so memory grows
-        // with the distinct events, not with every mention.
+        // Raw events are made per sentence in the deduplicator's list and deduplicated there
+        // after the sentence, so memory grows with the distinct events, not with every mention.
         let mut events = Dedup::with_capacity(expected_events(text));
-        let mut sentence_events: Vec<Event> = Vec::new();
         let mut dates: Vec<DateSpan> = Vec::new();
         let mut discards: Vec<Discarded> = Vec::new();
         let mut issues: Vec<IssueMention> = Vec::new();
         let mut clause_scratch = ClauseScratch::default();
         let mut mention_list: Vec<Mention> = Vec::new();
+        let mut sent_lists = SentLists::default();
+        let mut subjects: Vec<usize> = Vec::new();
+        let mut predicate_lists = PredicateLists::default();
 
         while blocks.advance() {
             let tokens = blocks.tokens();
@@ -630,16 +633,7 @@ impl Coder {
                     crate::parse::petrarch_phrase_roles(lex, &units, text, range.clone(), &mut ms);
                     share_adjectives(lex, &units, text, range.clone(), &mut ms);
                 }
-                let mut s = Sent {
-                    sentence,
-                    contexts: Vec::new(),
-                    dates: Vec::new(),
-                    location: None,
-                    outlet: None,
-                    actors: Vec::with_capacity(ms.len()),
-                    preds: Vec::new(),
-                    mentions: Vec::new(),
-                };
+                let mut s = Sent::with_lists(sentence, &mut sent_lists);
                 let mut sentence_discarded = false;
                 for m in &matches {
                     match m.sense.referent {
@@ -733,10 +727,8 @@ impl Coder {
                         }
                     }
                 }
-                let subjects: Vec<usize> = preds
-                    .iter()
-                    .flat_map(|p| p.subjects.iter().copied())
-                    .collect();
+                subjects.clear();
+                subjects.extend(preds.iter().flat_map(|p| p.subjects.iter().copied()));
                 s.location = self.sentence_location(&ms, text, &subjects);
                 let context_state = self.context_state(
                     &ms,
@@ -746,7 +738,8 @@ impl Coder {
                     s.location.as_ref(),
                     &dateline_loc,
                 );
-                s.actors = self.resolve_mentions(
+                self.resolve_mentions(
+                    &mut s.actors,
                     &ms,
                     &units,
                     text,
@@ -774,17 +767,17 @@ impl Coder {
                     &dateline_loc,
                     attack_state.as_deref(),
                     &mut memory,
-                    &mut sentence_events,
+                    &mut predicate_lists,
+                    events.raw_list(),
                     trace,
                 );
                 mention_list = std::mem::take(&mut s.mentions);
                 clause_scratch.recycle(std::mem::take(&mut s.preds));
+                s.give_back(&mut sent_lists);
                 if sentence_discarded {
-                    sentence_events.clear();
-                }
-                for e in sentence_events.drain(..) {
-                    let (slot, new) = events.insert(e);
-                    trace.raw_event(slot, new);
+                    events.discard_unsettled();
+                } else {
+                    events.settle(|slot, new| trace.raw_event(slot, new));
                 }
             }
             sentences.extend(blocks.sentences().iter().map(|s| blocks.in_article(s)));
@@ -903,11 +896,12 @@ impl Coder {
             .or(sentence_state)
     }
 
-    /// The actors of a sentence's mentions, in order; each actor named outright is remembered
-    /// for later references, the first as the sentence's topic.
+    /// The actors of a sentence's mentions, in order, into `actors` (empty); each actor named
+    /// outright is remembered for later references, the first as the sentence's topic.
     #[allow(clippy::too_many_arguments)]
     fn resolve_mentions(
         &self,
+        actors: &mut MentionActors,
         ms: &[Mention],
         units: &[Unit],
         text: &str,
@@ -915,16 +909,15 @@ impl Coder {
         context_state: Option<&str>,
         sentence: usize,
         memory: &mut Memory,
-    ) -> Vec<Vec<Rc<Actor>>> {
+    ) {
         let lex = &*self.lexicon;
-        let mut actors: Vec<Vec<Rc<Actor>>> = Vec::with_capacity(ms.len());
         let mut topic_taken = false;
         for m in ms {
             let acts = if m.is_outlet_only() {
                 Vec::new()
             } else if let Some(speakers) = attribution_speakers(m, units, text, memory) {
                 speakers
-            } else if let Some(owners) = self.whose_owner(m, ms, &actors, units, text) {
+            } else if let Some(owners) = self.whose_owner(m, ms, actors, units, text) {
                 // "Kyrgyzstan and Tajikistan, whose border guards": the owners' states.
                 let base = resolver.resolve(m, memory, None);
                 let mut acts = Vec::new();
@@ -970,12 +963,14 @@ impl Coder {
                 place_for_state(lex, m, &mut acts);
                 acts
             };
-            let acts: Vec<Rc<Actor>> = acts.into_iter().map(Rc::new).collect();
+            let mention = actors.count();
+            actors.push(acts.into_iter().map(Rc::new));
+            let acts = &actors[mention];
             // ("met in Brussels": a place after a locative preposition is where, not who, and
             // no later "they" or "it" refers to it.)
             let place_phrase = m.after_prep_loc && m.is_role_free();
             if m.is_actor() && m.reference.is_none() && !place_phrase {
-                for a in &acts {
+                for a in acts {
                     memory.push(a);
                 }
                 if !topic_taken && !acts.is_empty() {
@@ -983,9 +978,7 @@ impl Coder {
                     memory.push_topic(&acts[0], sentence);
                 }
             }
-            actors.push(acts);
         }
-        actors
     }
 
     /// A first-person pronoun in a quote is its speaker, the subject of the sentence's verb of
@@ -996,7 +989,7 @@ impl Coder {
         preds: &[Predicate],
         units: &[Unit],
         text: &str,
-        actors: &mut [Vec<Rc<Actor>>],
+        actors: &mut MentionActors,
         memory: &mut Memory,
     ) {
         // '"We stand ready," the spokeswoman said': "we" is the quote's speaker.
@@ -1010,10 +1003,7 @@ impl Coder {
         if !speaker.is_empty() {
             for (i, m) in ms.iter().enumerate() {
                 if m.reference == Some(crate::parse::Reference::Speaker) {
-                    actors[i] = speaker
-                        .iter()
-                        .map(|a| Rc::new(referred_to(a, m, text)))
-                        .collect();
+                    actors.replace(i, speaker.iter().map(|a| Rc::new(referred_to(a, m, text))));
                 }
             }
             memory.last_speaker = speaker;
@@ -1025,7 +1015,7 @@ impl Coder {
         &self,
         m: &Mention,
         ms: &[Mention],
-        done: &[Vec<Rc<Actor>>],
+        done: &MentionActors,
         units: &[Unit],
         text: &str,
     ) -> Option<Vec<Actor>> {
@@ -1046,7 +1036,7 @@ impl Coder {
         let mut owners: Vec<Actor> = Vec::new();
         let mut end = w - 1;
         while let Some(i) = ms.iter().position(|x| x.units.end == end) {
-            if i >= done.len() {
+            if i >= done.count() {
                 break;
             }
             owners.splice(0..0, done[i].iter().map(|a| (**a).clone()));
@@ -1156,11 +1146,12 @@ impl Coder {
         dateline_loc: &Option<Location>,
         attack_state: Option<&str>,
         memory: &mut Memory,
+        lists: &mut PredicateLists,
         out: &mut Vec<Event>,
         trace: &mut T,
     ) {
         let lex = &*self.lexicon;
-        let subjects = s.subjects();
+        let mut subjects = s.subjects();
         let dropped_clauses = if self.options.petrarch_conventions {
             let start = units.partition_point(|u| (u.token as usize) < s.sentence.tokens.start);
             let (and, or) = (lex.keys.and, lex.keys.or);
@@ -1189,7 +1180,7 @@ impl Coder {
                 pattern: &lex.patterns[p.pattern],
                 units,
                 text,
-                subjects: &subjects[pi],
+                subject_count: subjects[pi].len(),
                 condition: predicate::condition_after(s, p, units),
                 dateline_location: dateline_loc.as_ref(),
                 attack_state,
@@ -1198,7 +1189,8 @@ impl Coder {
                 dropped_clauses: &dropped_clauses,
             };
             let trigger_span = units[p.verb].span.cover(units[p.head_end - 1].span);
-            let d = match predicate::draft(&cx) {
+            // (Each predicate's subjects are its draft's alone: given, not copied.)
+            let d = match predicate::draft(&cx, std::mem::take(&mut subjects[pi])) {
                 Ok(d) => d,
                 Err(why) => {
                     trace.dropped(s.sentence.index, trigger_span, p, cx.pattern, why);
@@ -1222,7 +1214,7 @@ impl Coder {
                 date_source,
                 location: s.location.clone().or_else(|| dateline_loc.clone()),
                 reported_by: s.outlet.clone(),
-                contexts: self.contexts_of(s, d.entry),
+                contexts: self.contexts_of(s, d.entry, &mut lists.contexts),
             };
             let before = out.len();
             predicate::emit(&d, &ectx, &trigger, out);
@@ -1247,7 +1239,9 @@ impl Coder {
                 memory.last_dated = Some((s.sentence.index, d));
             }
             if emitted {
-                let mut parties: Vec<Rc<Actor>> = d.sources.clone();
+                let parties = &mut lists.parties;
+                parties.clear();
+                parties.extend(d.sources.iter().cloned());
                 parties.extend(
                     d.targets
                         .iter()
@@ -1259,7 +1253,8 @@ impl Coder {
                         })
                         .cloned(),
                 );
-                memory.group(&parties);
+                memory.group(parties);
+                parties.clear();
                 if d.entry.violent() && d.sources.iter().any(|a| a.is_resolved()) {
                     memory.last_violence = Some((s.sentence.index, d.sources.clone()));
                 }
@@ -1269,10 +1264,16 @@ impl Coder {
         }
     }
 
-    /// The PLOVER contexts of an event: its code's, then the sentence's.
-    fn contexts_of(&self, s: &Sent<'_>, entry: &'static CameoEntry) -> Vec<&'static str> {
-        let mut contexts: Vec<&'static str> =
-            entry.plover_contexts.iter().map(String::as_str).collect();
+    /// The PLOVER contexts of an event, in `contexts` (emptied first): its code's, then the
+    /// sentence's.
+    fn contexts_of<'c>(
+        &self,
+        s: &Sent<'_>,
+        entry: &'static CameoEntry,
+        contexts: &'c mut Vec<&'static str>,
+    ) -> &'c [&'static str] {
+        contexts.clear();
+        contexts.extend(entry.plover_contexts.iter().map(String::as_str));
         for &c in &s.contexts {
             let name = self.lexicon.contexts[c];
             if !contexts.contains(&name) {
@@ -1281,6 +1282,16 @@ impl Coder {
         }
         contexts
     }
+}
+
+/// The lists [`Coder::events_of`] fills for each predicate, kept for the whole article so that
+/// each is allocated once.
+#[derive(Default)]
+struct PredicateLists {
+    /// The PLOVER contexts of the predicate's events ([`Coder::contexts_of`]).
+    contexts: Vec<&'static str>,
+    /// The parties of its events that later sentences refer back to ([`Memory::group`]).
+    parties: Vec<Rc<Actor>>,
 }
 
 /// The date of predicate `pi` of sentence `s` ([`super::dates::event_date`]).

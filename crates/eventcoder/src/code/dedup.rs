@@ -2,6 +2,7 @@
 //! keeps every mention as evidence.
 
 use crate::ontology::Sector;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHasher};
@@ -99,84 +100,138 @@ impl Dedup {
 
     /// Adds one raw event, in text order.
     pub fn push(&mut self, e: Event) {
-        self.insert(e);
+        self.events.push(e);
+        self.settle(|_, _| {});
     }
 
-    /// Adds one raw event, in text order: the index of its distinct event (in the order
-    /// [`Dedup::finish`] gives them), and whether it is a new one (`false`: a duplicate).
-    pub(crate) fn insert(&mut self, e: Event) -> (usize, bool) {
-        let h = key_hash(&e);
-        let first = self.buckets.get(&h).copied();
-        let mut at = first;
-        let mut found = None;
-        while let Some(i) = at {
-            if same(&self.events[i as usize], &e) {
-                found = Some(i as usize);
-                break;
+    /// The list a sentence's raw events are made in: the distinct events so far, then the raw
+    /// events pushed since the last [`Dedup::settle`]. Push raw events onto it (and read them);
+    /// change nothing before them. Making them here, where the distinct ones stay, saves moving
+    /// each event (about 700 bytes) into another list.
+    pub(crate) fn raw_list(&mut self) -> &mut Vec<Event> {
+        &mut self.events
+    }
+
+    /// Drops the raw events pushed since the last settle (a discarded sentence's).
+    pub(crate) fn discard_unsettled(&mut self) {
+        self.events.truncate(self.kept.len());
+    }
+
+    /// Deduplicates the raw events pushed since the last settle, in order, telling `seen`
+    /// each one's distinct event (its index in the order [`Dedup::finish`] gives them) and
+    /// whether it is a new one (`false`: a duplicate, merged into the earlier one). A new event
+    /// stays where it was made, moved only to close the gap a duplicate left.
+    pub(crate) fn settle(&mut self, mut seen: impl FnMut(usize, bool)) {
+        let settled = self.kept.len();
+        let mut distinct = settled;
+        for raw in settled..self.events.len() {
+            match self.settle_one(distinct, raw) {
+                Some(earlier) => seen(earlier, false),
+                None => {
+                    seen(distinct, true);
+                    distinct += 1;
+                }
             }
-            at = self.kept[i as usize].next;
         }
-        let Some(i) = found else {
-            let index = self.events.len() as u32;
-            self.buckets.insert(h, index);
-            self.kept.push(Kept {
-                own_contexts: e.plover.contexts.len(),
-                later_reported_by: None,
-                next: first,
-            });
-            self.events.push(e);
-            return (self.events.len() - 1, true);
+        self.events.truncate(distinct);
+    }
+
+    /// Settles raw event `raw`, the first `distinct` events being the distinct ones so far:
+    /// the index of the earlier event it duplicates (merged into it), or `None` when it is
+    /// new (then moved to index `distinct` and registered).
+    fn settle_one(&mut self, distinct: usize, raw: usize) -> Option<usize> {
+        let (done, rest) = self.events.split_at_mut(distinct);
+        let e = &mut rest[raw - distinct];
+        // (One probe of the buckets: the entry is read for the chain and written if new.)
+        let bucket = self.buckets.entry(key_hash(e));
+        let first = match &bucket {
+            Entry::Occupied(o) => Some(*o.get()),
+            Entry::Vacant(_) => None,
         };
-        let (event, kept) = (&mut self.events[i], &mut self.kept[i]);
-        // Raw events come in text order: a repeated trigger can only be the last one seen.
-        if event
-            .evidence
-            .last()
-            .is_none_or(|x| x.trigger.span != e.trigger.span)
-        {
-            event.mentions += e.mentions;
-            let room = MAX_EVIDENCE.saturating_sub(event.evidence.len());
-            event.evidence.extend(e.evidence.into_iter().take(room));
+        let mut at = first;
+        while let Some(i) = at {
+            let i = i as usize;
+            if same(&done[i], e) {
+                merge(&mut done[i], &mut self.kept[i], e);
+                return Some(i);
+            }
+            at = self.kept[i].next;
         }
-        event.confidence = event.confidence.max(e.confidence);
-        for c in e.plover.contexts {
-            if !event.plover.contexts.contains(&c) {
-                event.plover.contexts.push(c);
+        match bucket {
+            Entry::Occupied(mut o) => *o.get_mut() = distinct as u32,
+            Entry::Vacant(v) => {
+                v.insert(distinct as u32);
             }
         }
-        if kept.later_reported_by.is_none() {
-            kept.later_reported_by = e.reported_by;
+        self.kept.push(Kept {
+            own_contexts: e.plover.contexts.len(),
+            later_reported_by: None,
+            next: first,
+        });
+        if raw != distinct {
+            // (A duplicate before it left its place free; the duplicate is dropped at the end.)
+            self.events.swap(distinct, raw);
         }
-        (i, false)
+        None
     }
 
     /// The distinct events in order of first mention, each attributed to its own outlet, else
     /// `reported_by` (the article's), else a later duplicate's; and with `article_contexts`
     /// after its own contexts.
     pub fn finish(
-        self,
+        mut self,
         reported_by: &Option<smol_str::SmolStr>,
         article_contexts: &[&'static str],
     ) -> Vec<Event> {
+        self.settle(|_, _| {});
         let mut events = self.events;
         for (e, k) in events.iter_mut().zip(self.kept) {
             if e.reported_by.is_none() {
                 e.reported_by = reported_by.clone().or(k.later_reported_by);
             }
-            if !article_contexts.is_empty() {
-                let later = e.plover.contexts.split_off(k.own_contexts);
-                for c in article_contexts {
-                    if !e.plover.contexts.contains(c) {
-                        e.plover.contexts.push(c);
-                    }
-                }
-                for c in later {
-                    if !e.plover.contexts.contains(&c) {
-                        e.plover.contexts.push(c);
-                    }
-                }
+            if article_contexts.is_empty() {
+                continue;
+            }
+            let contexts = &mut e.plover.contexts;
+            if k.own_contexts == contexts.len() {
+                // (The common case: no duplicate brought a context, so nothing is split off.)
+                add_missing(contexts, article_contexts);
+            } else {
+                let later = contexts.split_off(k.own_contexts);
+                add_missing(contexts, article_contexts);
+                add_missing(contexts, &later);
             }
         }
         events
+    }
+}
+
+/// Appends each of `new` that `contexts` lacks, in order.
+fn add_missing(contexts: &mut Vec<&'static str>, new: &[&'static str]) {
+    for c in new {
+        if !contexts.contains(c) {
+            contexts.push(c);
+        }
+    }
+}
+
+/// Merges a later duplicate `e` into its distinct event: its mentions and evidence (unless it is
+/// the same trigger again), the higher confidence, its new contexts and its attribution. What
+/// it gives is taken out of `e`.
+fn merge(event: &mut Event, kept: &mut Kept, e: &mut Event) {
+    // Raw events come in text order: a repeated trigger can only be the last one seen.
+    if event
+        .evidence
+        .last()
+        .is_none_or(|x| x.trigger.span != e.trigger.span)
+    {
+        event.mentions += e.mentions;
+        let room = MAX_EVIDENCE.saturating_sub(event.evidence.len());
+        event.evidence.extend(e.evidence.drain(..).take(room));
+    }
+    event.confidence = event.confidence.max(e.confidence);
+    add_missing(&mut event.plover.contexts, &e.plover.contexts);
+    if kept.later_reported_by.is_none() {
+        kept.later_reported_by = e.reported_by.take();
     }
 }

@@ -9,6 +9,7 @@ mod dates;
 mod dedup;
 mod diagnose;
 mod event;
+mod mention_actors;
 mod predicate;
 mod resolve;
 mod targets;

@@ -39,6 +39,7 @@ use smol_str::SmolStr;
 
 use super::dates::DateMention;
 use super::event::*;
+use super::mention_actors::MentionActors;
 use super::resolve::Memory;
 use super::targets::{TargetContext, infer as infer_target};
 use crate::lexicon::words::{
@@ -55,12 +56,50 @@ pub(super) struct Sent<'a> {
     pub sentence: &'a Sentence,
     pub mentions: Vec<Mention>,
     /// The actors each mention resolved to.
-    pub actors: Vec<Vec<Rc<Actor>>>,
+    pub actors: MentionActors,
     pub preds: Vec<Predicate>,
     pub contexts: Vec<ContextId>,
     pub dates: Vec<DateMention>,
     pub location: Option<Location>,
     pub outlet: Option<SmolStr>,
+}
+
+/// The lists of a [`Sent`], kept from sentence to sentence of an article so that each is
+/// allocated once ([`Sent::with_lists`], [`Sent::give_back`]).
+#[derive(Default)]
+pub(super) struct SentLists {
+    actors: MentionActors,
+    contexts: Vec<ContextId>,
+    dates: Vec<DateMention>,
+}
+
+impl<'a> Sent<'a> {
+    /// Sentence `sentence`, with no mentions, actors, predicates, contexts, dates, place or
+    /// outlet yet; its lists are those of `lists`, emptied.
+    pub fn with_lists(sentence: &'a Sentence, lists: &mut SentLists) -> Sent<'a> {
+        let mut s = Sent {
+            sentence,
+            mentions: Vec::new(),
+            actors: std::mem::take(&mut lists.actors),
+            preds: Vec::new(),
+            contexts: std::mem::take(&mut lists.contexts),
+            dates: std::mem::take(&mut lists.dates),
+            location: None,
+            outlet: None,
+        };
+        s.actors.clear();
+        s.contexts.clear();
+        s.dates.clear();
+        s
+    }
+
+    /// Gives its lists back for the next sentence (the mentions and predicates are taken
+    /// before, by their own owners).
+    pub fn give_back(self, lists: &mut SentLists) {
+        lists.actors = self.actors;
+        lists.contexts = self.contexts;
+        lists.dates = self.dates;
+    }
 }
 
 impl Sent<'_> {
@@ -123,7 +162,7 @@ pub(super) struct EventContext<'a> {
     pub date_source: DateSource,
     pub location: Option<Location>,
     pub reported_by: Option<SmolStr>,
-    pub contexts: Vec<&'static str>,
+    pub contexts: &'a [&'static str],
 }
 
 impl EventContext<'_> {
@@ -147,7 +186,7 @@ impl EventContext<'_> {
             plover: Plover {
                 event_type: entry.plover_type,
                 mode: entry.plover_mode.clone(),
-                contexts: self.contexts.clone(),
+                contexts: contexts_with_room(self.contexts),
             },
             sentence: self.sentence.clone(),
             trigger: trigger.clone(),
@@ -168,6 +207,19 @@ impl EventContext<'_> {
     }
 }
 
+/// A copy of an event's contexts with room for the article's ([`Dedup::finish`] adds them to
+/// nearly every event; without the room each would be reallocated there).
+///
+/// [`Dedup::finish`]: super::dedup::Dedup::finish
+fn contexts_with_room(contexts: &[&'static str]) -> Vec<&'static str> {
+    let mut v = Vec::with_capacity(contexts.len() + ARTICLE_CONTEXT_ROOM);
+    v.extend_from_slice(contexts);
+    v
+}
+
+/// How many article contexts an event's list has room for when it is made.
+const ARTICLE_CONTEXT_ROOM: usize = 2;
+
 /// What the rules may look at: one predicate of one sentence, in its article.
 pub(super) struct PredicateContext<'a> {
     pub lex: &'a Lexicon,
@@ -176,8 +228,8 @@ pub(super) struct PredicateContext<'a> {
     pub pattern: &'a Pattern,
     pub units: &'a [Unit],
     pub text: &'a str,
-    /// The predicate's subjects, written or inherited.
-    pub subjects: &'a [Rc<Actor>],
+    /// How many subjects the predicate has, written or inherited (given to [`draft`]).
+    pub subject_count: usize,
     /// The unit of an "if" / "unless" after the predicate.
     pub condition: Option<usize>,
     pub dateline_location: Option<&'a Location>,
@@ -270,9 +322,9 @@ const RECODING: [&str; 7] = [
 /// conventions: no target and no noun phrase after the verb, [`noun_phrase_after`]).
 pub(super) type Dropped = &'static str;
 
-/// Runs the rules on predicate `cx.p`: the draft of its events, or the name of what dropped it
-/// ([`Dropped`]).
-pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
+/// Runs the rules on predicate `cx.p`, whose subjects (written or inherited) are `subjects`:
+/// the draft of its events, or the name of what dropped it ([`Dropped`]).
+pub(super) fn draft(cx: &PredicateContext<'_>, subjects: Vec<Rc<Actor>>) -> Result<Draft, Dropped> {
     let p = cx.p;
     if p.inanimate_subject && !cx.petrarch {
         return Err("inanimate-subject");
@@ -295,7 +347,7 @@ pub(super) fn draft(cx: &PredicateContext<'_>) -> Result<Draft, Dropped> {
         } else {
             0.75
         },
-        sources: cx.subjects.to_vec(),
+        sources: subjects,
         targets: cx.s.actors_of(&p.targets),
     };
     // PETRARCH-1 turns a passive around only for its "by" agent: without one, the subject
@@ -437,11 +489,15 @@ fn by_air(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
 fn bare_verb_needs_party(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
     let (p, pat) = (cx.p, cx.pattern);
     let bare = pat.specificity() == 1 && !pat.no_target();
-    let needs_object = cameo(&pat.code).is_some_and(|e| e.needs_object);
-    if !bare || !needs_object || p.modality.passive || !p.targets.is_empty() {
+    // (The table is read last, only for a bare pattern.)
+    if !bare
+        || p.modality.passive
+        || !p.targets.is_empty()
+        || !cameo(&pat.code).is_some_and(|e| e.needs_object)
+    {
         return ControlFlow::Continue(());
     }
-    let mutual = d.entry.symmetric && cx.subjects.len() >= 2;
+    let mutual = d.entry.symmetric && cx.subject_count >= 2;
     let party_follows = cx.s.mentions.iter().any(|mm| {
         mm.units.start >= p.end
             && mm.units.start <= p.end + 6

@@ -15,6 +15,7 @@
 use std::rc::Rc;
 
 use super::event::{Actor, Location};
+use super::mention_actors::MentionActors;
 use super::resolve::Memory;
 use crate::lexicon::words::{
     ADV, BY, CONJ, DEFINITE, DET, POSS, PREP, PRON, QUANT, RECIPROCAL, TIME, VIOLENT_EVENT,
@@ -40,7 +41,7 @@ pub(super) struct TargetContext<'a> {
     pub text: &'a str,
     /// The sentence's mentions and the actors each resolved to.
     pub mentions: &'a [Mention],
-    pub actors: &'a [Vec<Rc<Actor>>],
+    pub actors: &'a MentionActors,
     /// The sentence's index in the article and the unit one past its end.
     pub sentence: usize,
     pub sentence_end: usize,
