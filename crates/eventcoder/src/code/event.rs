@@ -42,6 +42,21 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// An actor with its text and span and nothing resolved yet (no country, organization,
+    /// sector, name or code; not inferred).
+    pub fn unresolved(text: SmolStr, span: Span) -> Actor {
+        Actor {
+            text,
+            span,
+            country: None,
+            organization: None,
+            sector: None,
+            name: None,
+            code: None,
+            inferred: false,
+        }
+    }
+
     /// Whether the actor resolved to a code: `false` for an unknown name ("Smith").
     pub fn is_resolved(&self) -> bool {
         self.code.is_some()

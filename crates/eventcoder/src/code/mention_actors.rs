@@ -65,16 +65,10 @@ mod tests {
     use smol_str::SmolStr;
 
     fn actor(text: &str) -> Rc<Actor> {
-        Rc::new(Actor {
-            text: SmolStr::new(text),
-            span: Span::new(0, text.len()),
-            country: None,
-            organization: None,
-            sector: None,
-            name: None,
-            code: None,
-            inferred: false,
-        })
+        Rc::new(Actor::unresolved(
+            SmolStr::new(text),
+            Span::new(0, text.len()),
+        ))
     }
 
     fn texts(a: &MentionActors, i: usize) -> Vec<&str> {

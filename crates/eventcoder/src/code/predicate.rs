@@ -595,14 +595,8 @@ fn implied_agent(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
         // Only a passive's agent may stay unknown; an unattributed attack needs a place.
         None if entry.unattributed => return ControlFlow::Break(()),
         None => Actor {
-            text: SmolStr::new(span.slice(cx.text)),
-            span,
-            country: None,
-            organization: None,
-            sector: None,
-            name: None,
-            code: None,
             inferred: true,
+            ..Actor::unresolved(SmolStr::new(span.slice(cx.text)), span)
         },
     };
     d.sources.push(Rc::new(agent));

@@ -189,16 +189,7 @@ impl Resolver<'_> {
             }
             return found;
         }
-        let mut base = Actor {
-            text,
-            span: m.span,
-            country: None,
-            organization: None,
-            sector: None,
-            name: None,
-            code: None,
-            inferred: false,
-        };
+        let mut base = Actor::unresolved(text, m.span);
         let agent = m.agent.map(|a| &self.lex.agents[a]);
         // The state whose code `base.country` is, when it was taken from the lexicon's states
         // (so [`Resolver::code`] need not look the code up again); `None` when it was copied
