@@ -630,7 +630,7 @@ impl Coder {
                 let mut ms = std::mem::take(&mut mention_list);
                 mentions_into(lex, &units, text, range.clone(), &matches, &mut ms);
                 if self.options.petrarch_conventions {
-                    crate::parse::petrarch_phrase_roles(lex, &units, text, range.clone(), &mut ms);
+                    crate::parse::petrarch_phrase_roles(&units, text, range.clone(), &mut ms);
                     share_adjectives(lex, &units, text, range.clone(), &mut ms);
                 }
                 let mut s = Sent::with_lists(sentence, &mut sent_lists);
@@ -1166,7 +1166,7 @@ impl Coder {
                     u.class == 0
                         && u.is(crate::lexicon::WORD)
                         && !u.is(crate::lexicon::CAPITALIZED)
-                        && lex.verb_patterns(u.key).is_empty()
+                        && !u.is(crate::lexicon::VERB)
                 },
             )
         } else {

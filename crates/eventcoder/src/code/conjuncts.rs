@@ -48,7 +48,7 @@ impl SubjectPhrase<'_> {
             return true;
         }
         u.is(WORD)
-            && (u.key == UNKNOWN || u.class == 0 && self.lex.verb_patterns(u.key).is_empty())
+            && (u.key == UNKNOWN || u.class == 0 && !u.is(crate::lexicon::VERB))
             && self.word(q).chars().next().is_some_and(char::is_lowercase)
     }
 

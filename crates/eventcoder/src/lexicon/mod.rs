@@ -57,7 +57,8 @@ pub use load::{
 pub use lookup::{Lookup, LookupEntry, LookupMention, LookupVerb, kind_of};
 pub use model::*;
 pub use normalize::{
-    ALL_CAPS, CAPITALIZED, NUMBER, PUNCT, UNKNOWN, Unit, WORD, key_of, phrase_units, split_token,
+    ALL_CAPS, CAPITALIZED, NUMBER, PHRASE_START, PUNCT, UNKNOWN, Unit, VERB, WORD, key_of,
+    phrase_units, split_token,
 };
 pub use source::{MAX_DICTIONARY_BYTES, decode_dictionary, read_dictionary, read_dictionary_bytes};
 pub use verbs::{Inflections, IrregularVerbs, plural_of, regular_inflections};
@@ -67,6 +68,14 @@ use crate::error::Result;
 use crate::text::{Token, tokenize};
 use trie::Trie;
 
+/// The class-table bit of a key that heads verb patterns: kept beside the word classes so a
+/// unit reads both at once, and masked out of [`Lexicon::class`] (it becomes [`VERB`]).
+const HEADS_VERB_PATTERNS: u64 = 1 << 63;
+/// The class-table bit of a key that starts a phrase (it becomes [`PHRASE_START`]).
+const STARTS_PHRASE: u64 = 1 << 62;
+/// The class-table bits that are unit flags, not word classes.
+const UNIT_FLAG_BITS: u64 = HEADS_VERB_PATTERNS | STARTS_PHRASE;
+
 /// The compiled dictionaries.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -74,7 +83,15 @@ pub struct Lexicon {
     /// The names of the files loaded, in load order: where each phrase is defined.
     files: Vec<Arc<str>>,
     phrases: Trie,
+    /// The senses of each phrase slot while loading; [`Lexicon::freeze`] moves them into
+    /// `sense_entries`.
     senses: Vec<Vec<SenseEntry>>,
+    /// Every phrase slot's senses, slot after slot: one array, so a matched phrase costs one
+    /// cache miss for its senses, not two.
+    sense_entries: Vec<SenseEntry>,
+    /// Where each slot's senses end in `sense_entries` (they start where the previous slot's
+    /// end).
+    sense_ends: Vec<u32>,
     /// States, in file order (present-day ones first, then former ones).
     pub states: Vec<State>,
     /// Former states with their dates.
@@ -344,6 +361,8 @@ impl LexiconBuilder {
             files: Vec::new(),
             phrases: Trie::new(),
             senses: Vec::new(),
+            sense_entries: Vec::new(),
+            sense_ends: Vec::new(),
             pattern_index: FxHashMap::default(),
             former: Vec::new(),
             states: Vec::new(),
@@ -483,7 +502,7 @@ impl Lexicon {
                     span: t.span(),
                     token: i as u32,
                     key,
-                    flags: normalize::token_flags(t),
+                    flags: normalize::token_flags(t) | self.key_flags(key),
                     class: self.class(key),
                 });
                 continue;
@@ -497,11 +516,23 @@ impl Lexicon {
                     span,
                     token: i as u32,
                     key,
-                    flags,
+                    flags: flags | self.key_flags(key),
                     class: self.class(key),
                 });
             });
         }
+    }
+
+    /// The senses of a phrase slot of the automaton.
+    #[inline]
+    fn senses_of(&self, slot: u32) -> &[SenseEntry] {
+        let slot = slot as usize;
+        let start = if slot == 0 {
+            0
+        } else {
+            self.sense_ends[slot - 1]
+        };
+        &self.sense_entries[start as usize..self.sense_ends[slot] as usize]
     }
 
     fn sense_ok(&self, e: &SenseEntry, units: &[Unit], text: &str) -> bool {
@@ -544,12 +575,12 @@ impl Lexicon {
         mut f: impl FnMut(usize, usize, &SenseEntry),
     ) {
         for start in 0..units.len() {
-            if units[start].key == UNKNOWN {
+            if !units[start].is(PHRASE_START) {
                 continue;
             }
             self.phrases
                 .prefixes(units[start..].iter().map(|u| u.key), |len, slot| {
-                    for e in &self.senses[slot as usize] {
+                    for e in self.senses_of(slot) {
                         if self.sense_ok(e, &units[start..start + len], text) {
                             f(start, len, e);
                         }
@@ -582,8 +613,25 @@ impl Lexicon {
         if key == UNKNOWN {
             0
         } else {
-            self.class_table.get(key as usize).copied().unwrap_or(0)
+            self.class_table.get(key as usize).copied().unwrap_or(0) & !UNIT_FLAG_BITS
         }
+    }
+
+    /// The unit flags a key gives: [`VERB`] if it heads verb patterns, [`PHRASE_START`] if it
+    /// starts a phrase. (Read from the key's class-table entry, which the unit reads anyway,
+    /// so they cost no second lookup.)
+    #[inline]
+    fn key_flags(&self, key: u32) -> u8 {
+        let bits = self.class_table.get(key as usize).copied().unwrap_or(0);
+        (if bits & HEADS_VERB_PATTERNS != 0 {
+            VERB
+        } else {
+            0
+        }) | (if bits & STARTS_PHRASE != 0 {
+            PHRASE_START
+        } else {
+            0
+        })
     }
 
     /// The verb patterns whose verb has the form with key `key`.
@@ -628,6 +676,13 @@ impl Lexicon {
                 *slot = bits;
             }
         }
+        let lists = std::mem::take(&mut self.senses);
+        self.sense_entries = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        self.sense_ends = Vec::with_capacity(lists.len());
+        for list in lists {
+            self.sense_entries.extend(list);
+            self.sense_ends.push(self.sense_entries.len() as u32);
+        }
         self.verb_table = vec![Vec::new(); n];
         self.verb_checks = vec![Vec::new(); n];
         for (k, list) in std::mem::take(&mut self.verbs) {
@@ -637,6 +692,14 @@ impl Lexicon {
                     .map(|&(p, _)| PatternCheck::of(&self.patterns[p]))
                     .collect();
                 *slot = list;
+            }
+        }
+        for (k, list) in self.verb_table.iter().enumerate() {
+            if !list.is_empty() {
+                self.class_table[k] |= HEADS_VERB_PATTERNS;
+            }
+            if self.phrases.starts_with_key(k as u32) {
+                self.class_table[k] |= STARTS_PHRASE;
             }
         }
         // A pattern of a long candidate list is filed under its rarest word.
@@ -734,7 +797,7 @@ impl Lexicon {
             pattern_roots: roots.len(),
             verb_forms: self.verb_table.iter().filter(|v| !v.is_empty()).count(),
             irregular_verbs: self.irregular.len(),
-            phrases: self.senses.len(),
+            phrases: self.sense_ends.len(),
             automaton_nodes: self.phrases.len(),
             skipped_patterns: self.skipped_patterns,
             warnings: WarningKind::ALL

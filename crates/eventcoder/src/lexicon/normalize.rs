@@ -16,7 +16,7 @@ pub struct Unit {
     pub token: u32,
     /// Its key in the lexicon vocabulary, or [`UNKNOWN`].
     pub key: u32,
-    /// Bit flags: [`CAPITALIZED`], [`ALL_CAPS`], [`WORD`], [`NUMBER`], [`PUNCT`].
+    /// Bit flags: [`CAPITALIZED`], [`ALL_CAPS`], [`WORD`], [`NUMBER`], [`PUNCT`], [`VERB`], [`PHRASE_START`].
     pub flags: u8,
     /// The word classes of its key ([`crate::lexicon::Lexicon::class`]), read once when the
     /// unit is made: the parser asks for them many times per unit.
@@ -35,6 +35,12 @@ pub const WORD: u8 = 4;
 pub const NUMBER: u8 = 8;
 /// Punctuation or a quote.
 pub const PUNCT: u8 = 16;
+/// Its key is the verb of some pattern of the lexicon ([`crate::lexicon::Lexicon::verb_patterns`]
+/// is not empty), so a parser need not look the list up for the other units.
+pub const VERB: u8 = 32;
+/// Its key starts some phrase of the lexicon, so phrase matching need not look for one at the
+/// other units.
+pub const PHRASE_START: u8 = 64;
 
 impl Unit {
     /// Whether a flag is set.

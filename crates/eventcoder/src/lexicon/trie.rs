@@ -73,6 +73,11 @@ impl Trie {
         }
     }
 
+    /// Whether some key sequence of the trie starts with `key`.
+    pub fn starts_with_key(&self, key: u32) -> bool {
+        self.child(0, key).is_some()
+    }
+
     /// Calls `found(len, slot)` for every phrase that is a prefix of `keys`, shortest first.
     #[inline]
     pub fn prefixes(&self, keys: impl Iterator<Item = u32>, mut found: impl FnMut(usize, u32)) {
@@ -108,5 +113,6 @@ mod tests {
         let mut got = vec![];
         t.prefixes([1, 2, 3].into_iter(), |n, s| got.push((n, s)));
         assert_eq!(got, [(1, 1), (2, 0)]);
+        assert!(t.starts_with_key(1) && !t.starts_with_key(2) && !t.starts_with_key(9));
     }
 }

@@ -31,6 +31,11 @@ pub(crate) struct VerbIndex {
     words: Vec<(u32, u32)>,
     /// Positions in the candidate list, grouped by word, in list order within a word.
     positions: Vec<u32>,
+    /// A bit per key of `words`, at the key masked by `filter_mask` (keys are dense): a
+    /// sentence key whose bit is clear has no entry, so most keys skip the search of `words`.
+    filter: Vec<u64>,
+    /// The number of bits of `filter`, less one.
+    filter_mask: u32,
 }
 
 /// The words a pattern needs in its sentence, as keys of which one must occur: its words after
@@ -93,10 +98,19 @@ impl VerbIndex {
             words.push((group[0].0, positions.len() as u32));
         }
         words.shrink_to_fit();
+        // About 16 bits per word, so that few keys of a sentence pass by chance.
+        let bits = (words.len() * 16).next_power_of_two().clamp(64, 1 << 16);
+        let mut filter = vec![0u64; bits / 64];
+        let filter_mask = bits as u32 - 1;
+        for &(k, _) in &words {
+            set(&mut filter, k & filter_mask);
+        }
         VerbIndex {
             always,
             words,
             positions,
+            filter,
+            filter_mask,
         }
     }
 
@@ -110,6 +124,10 @@ impl VerbIndex {
         // Both lists are sorted: each search starts where the last one ended.
         let mut lo = 0;
         for &k in keys {
+            let bit = k & self.filter_mask;
+            if self.filter[(bit >> 6) as usize] & (1 << (bit & 63)) == 0 {
+                continue;
+            }
             let i = lo + self.words[lo..].partition_point(|w| w.0 < k);
             let Some(&(key, end)) = self.words.get(i) else {
                 break;

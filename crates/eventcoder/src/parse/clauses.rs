@@ -183,7 +183,7 @@ impl<'a> Ctx<'a> {
             && w.len() > 4
             && w.ends_with("ly")
             && w.chars().all(|c| c.is_ascii_lowercase())
-            && self.lex.verb_patterns(u.key).is_empty()
+            && !u.is(crate::lexicon::VERB)
     }
     /// Whether unit `i` may stand between a verb or preposition and its object: determiners,
     /// possessives, quantifiers and numbers, and plain lowercase modifiers ("war-torn").
@@ -326,7 +326,7 @@ fn match_elems(
                         && c.class(k) == 0
                         && !c.in_mention(k)
                         && c.word(k).chars().next().is_some_and(char::is_lowercase)
-                        && c.lex.verb_patterns(c.units[k].key).is_empty()
+                        && !c.units[k].is(crate::lexicon::VERB)
                 };
                 for _ in 0..2 {
                     if !(needs_more && plain_noun(after)) {
@@ -477,7 +477,7 @@ fn phrase_ends(c: &Ctx<'_>, pos: usize) -> Vec<usize> {
             && c.units[k].is(WORD)
             && c.class(k) == 0
             && !c.in_mention(k)
-            && c.lex.verb_patterns(c.units[k].key).is_empty()
+            && !c.units[k].is(crate::lexicon::VERB)
     };
     // One noun phrase from `q`: its end, if any. Modifiers count as nouns: the phrase ends
     // at its last plain word, or at the end of a name that follows them ("the northern Shire").
@@ -949,7 +949,7 @@ pub fn predicates_in(
     crate::parse::mentions::event_noun_units_into(matches, range.clone(), 1, in_event_noun);
     for i in range.clone() {
         let u = &units[i];
-        if i < covered || !u.is(WORD) {
+        if i < covered || !u.is(WORD) || !u.is(crate::lexicon::VERB) {
             continue;
         }
         let cands = lex.verb_patterns(u.key);
@@ -1288,7 +1288,7 @@ fn infinitive_head(c: &Ctx<'_>, k: usize) -> usize {
         && !governs_infinitive(c, v)
         && c.mention_ending(v + 1).is_none()
         && !matches!(c.word(v), "," | ";" | ":")
-        && c.lex.verb_patterns(c.units[v].key).is_empty()
+        && !c.units[v].is(crate::lexicon::VERB)
     {
         v -= 1;
         hops += 1;

@@ -383,7 +383,7 @@ pub fn mentions_into(
         m.partial = (tok_starts_before && !keeps_stance) || tok_ends_after || currency;
         // "military aid", "police station": a lone role word before a noun is a modifier.
         let lone_role = m.is_bare_role() && m.units.len() == 1;
-        if lone_role && m.units.end < range.end && is_plain_noun(lex, &units[m.units.end], text) {
+        if lone_role && m.units.end < range.end && is_plain_noun(&units[m.units.end], text) {
             m.partial = true;
         }
         if names_place_before_noun(units, text, range.clone(), m) {
@@ -445,8 +445,8 @@ fn is_lowercase_word(u: &Unit, text: &str) -> bool {
 ///
 /// (A noun of positions or premises has a class, `holding`, so it is no modifier's head: in
 /// "rebel positions" and "militant hideouts" the role is the party.)
-pub(super) fn is_plain_noun(lex: &Lexicon, u: &Unit, text: &str) -> bool {
-    is_lowercase_word(u, text) && u.class == 0 && lex.verb_patterns(u.key).is_empty()
+pub(super) fn is_plain_noun(u: &Unit, text: &str) -> bool {
+    is_lowercase_word(u, text) && u.class == 0 && !u.is(crate::lexicon::VERB)
 }
 
 /// "the European Union (EU)", "the International Atomic Energy Agency (IAEA)": an acronym in

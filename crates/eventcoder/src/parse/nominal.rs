@@ -62,9 +62,7 @@ pub fn nominal_predicates(
         }
         // "ceasefire talks": an event noun before another is its modifier; so it is before a
         // plain common noun ("police in riot gear", "attack helicopters", "a summit venue").
-        if end < range.end
-            && (noun_starts[end - range.start] || is_plain_noun(lex, &units[end], text))
-        {
+        if end < range.end && (noun_starts[end - range.start] || is_plain_noun(&units[end], text)) {
             continue;
         }
         // The verb's own noun, or a verb reading of the word.

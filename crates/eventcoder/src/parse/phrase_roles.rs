@@ -6,14 +6,13 @@
 use std::ops::Range;
 
 use super::mentions::{Mention, is_plain_noun};
-use crate::lexicon::{Lexicon, Unit};
+use crate::lexicon::Unit;
 
 /// Gives each lone role word that modifies the common nouns after it, when a name with no
 /// reading of its own heads them ("official" in "the official news agency WFNA said"), the
 /// whole noun phrase: the mention runs over those nouns and that name, which is no longer a
 /// mention of its own, and it is an actor again (no longer `partial`).
 pub fn petrarch_phrase_roles(
-    lex: &Lexicon,
     units: &[Unit],
     text: &str,
     range: Range<usize>,
@@ -30,13 +29,13 @@ pub fn petrarch_phrase_roles(
             && !(start > range.start && glued(start - 1, start))
             && end < range.end
             && !glued(end - 1, end)
-            && is_plain_noun(lex, &units[end], text);
+            && is_plain_noun(&units[end], text);
         if !modifier {
             i += 1;
             continue;
         }
         let mut head_end = end;
-        while head_end < range.end && is_plain_noun(lex, &units[head_end], text) {
+        while head_end < range.end && is_plain_noun(&units[head_end], text) {
             head_end += 1;
         }
         // Only a phrase headed by a name is read so: "official foreign visit" and "military
