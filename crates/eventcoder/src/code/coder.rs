@@ -219,6 +219,31 @@ pub(super) fn check_size(text: &str) -> Result<()> {
 /// it): the memory for tokens and units is bounded by this, not by the article's length.
 pub const TOKEN_BLOCK: usize = 4096;
 
+/// The buffers coding an article fills sentence by sentence, kept on the thread for the next
+/// article ([`ARTICLE_SCRATCH`]), so an article does not grow them again from empty. Each is
+/// emptied where it is used, so what the last article left in them does not matter.
+#[derive(Default)]
+struct ArticleScratch {
+    units: Vec<Unit>,
+    matches: Vec<PhraseMatch>,
+    clause_scratch: ClauseScratch,
+    mention_list: Vec<Mention>,
+    sent_lists: SentLists,
+    subjects: Vec<usize>,
+    predicate_lists: PredicateLists,
+}
+
+thread_local! {
+    /// This thread's [`ArticleScratch`] between articles (taken while one is coded, so a
+    /// nested call would start with empty buffers).
+    static ARTICLE_SCRATCH: std::cell::Cell<Option<ArticleScratch>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// The longest article whose buffers are kept for the next one: a huge article's (their size
+/// follows its longest sentence) are freed instead of held by the thread.
+const SCRATCH_KEPT_UP_TO: usize = 1 << 20;
+
 /// A date written in an article.
 ///
 /// ```
@@ -571,9 +596,16 @@ impl Coder {
         // The body is read a block of tokens at a time, so the tokens and units held at once
         // stay bounded however long the article is.
         let mut blocks = SentenceBlocks::new(text, tokenize(text).skip_before(body), TOKEN_BLOCK);
-        // Sized to the article: a short one needs a small buffer, which the allocator serves
-        // from its free lists instead of fresh pages.
-        let mut units: Vec<Unit> = Vec::with_capacity(TOKEN_BLOCK.min(text.len() / 3) + 8);
+        // The buffers of the last article coded on this thread, emptied as each is used.
+        let ArticleScratch {
+            mut units,
+            mut matches,
+            mut clause_scratch,
+            mut mention_list,
+            mut sent_lists,
+            mut subjects,
+            mut predicate_lists,
+        } = ARTICLE_SCRATCH.take().unwrap_or_default();
         let mut sentences: Vec<Sentence> = Vec::new();
 
         let dateline_loc = header
@@ -598,7 +630,6 @@ impl Coder {
             context_states: !self.options.petrarch_conventions,
         };
         let mut memory = Memory::default();
-        let mut matches: Vec<PhraseMatch> = Vec::new();
         let mut context_hits = vec![0u32; lex.contexts.len()];
         let mut first_outlet: Option<SmolStr> = None;
         // The article's id, shared by its events.
@@ -609,11 +640,6 @@ impl Coder {
         let mut dates: Vec<DateSpan> = Vec::new();
         let mut discards: Vec<Discarded> = Vec::new();
         let mut issues: Vec<IssueMention> = Vec::new();
-        let mut clause_scratch = ClauseScratch::default();
-        let mut mention_list: Vec<Mention> = Vec::new();
-        let mut sent_lists = SentLists::default();
-        let mut subjects: Vec<usize> = Vec::new();
-        let mut predicate_lists = PredicateLists::default();
 
         while blocks.advance() {
             let tokens = blocks.tokens();
@@ -783,6 +809,18 @@ impl Coder {
             sentences.extend(blocks.sentences().iter().map(|s| blocks.in_article(s)));
         }
 
+        if text.len() <= SCRATCH_KEPT_UP_TO {
+            ARTICLE_SCRATCH.set(Some(ArticleScratch {
+                units,
+                matches,
+                clause_scratch,
+                mention_list,
+                sent_lists,
+                subjects,
+                predicate_lists,
+            }));
+        }
+
         // Article-level attribution and contexts.
         let reported_by = dateline_outlet
             .or(first_outlet)
@@ -938,7 +976,9 @@ impl Coder {
                 // ("activists in Arnor", one noun phrase) gives it a state.
                 // ("Lawmakers in Fornost and Gondor": an actor for each state of the phrase.)
                 let mut acts = if resolver.context_states {
-                    resolver.resolve(m, memory, context_state)
+                    let mut acts = actors.take_scratch();
+                    resolver.resolve_into(m, memory, context_state, &mut acts);
+                    acts
                 } else {
                     let mut states: Vec<Option<&str>> = own_place_states(lex, units, m, ms)
                         .into_iter()
@@ -964,7 +1004,9 @@ impl Coder {
                 acts
             };
             let mention = actors.count();
-            actors.push(acts.into_iter().map(Rc::new));
+            let mut acts = acts;
+            actors.push(acts.drain(..).map(Rc::new));
+            actors.keep_scratch(acts);
             let acts = &actors[mention];
             // ("met in Brussels": a place after a locative preposition is where, not who, and
             // no later "they" or "it" refers to it.)

@@ -15,6 +15,11 @@ pub(super) struct MentionActors {
     list: Vec<Rc<Actor>>,
     /// The run of `list` of each mention, by mention index.
     runs: Vec<Range<u32>>,
+    /// Scratch for the actors of one mention while they are resolved, before [`push`] makes
+    /// them shared ([`MentionActors::take_scratch`]).
+    ///
+    /// [`push`]: MentionActors::push
+    scratch: Vec<Actor>,
 }
 
 impl MentionActors {
@@ -22,6 +27,19 @@ impl MentionActors {
     pub fn clear(&mut self) {
         self.list.clear();
         self.runs.clear();
+    }
+
+    /// An empty list to resolve a mention's actors into, with the room of the last one; give
+    /// it back with [`MentionActors::keep_scratch`].
+    pub fn take_scratch(&mut self) -> Vec<Actor> {
+        let mut v = std::mem::take(&mut self.scratch);
+        v.clear();
+        v
+    }
+
+    /// Keeps a list from [`MentionActors::take_scratch`] for the next mention.
+    pub fn keep_scratch(&mut self, v: Vec<Actor>) {
+        self.scratch = v;
     }
 
     /// How many mentions have their actors so far.

@@ -89,21 +89,59 @@ impl Memory {
 
     /// Remembers the parties of an event.
     pub fn group(&mut self, parties: &[Rc<Actor>]) {
-        let mut distinct: Vec<&Rc<Actor>> = Vec::with_capacity(parties.len());
-        for p in parties {
-            if !distinct.iter().any(|d| d.same_party(p)) {
-                distinct.push(p);
+        // The parties that are no earlier kept party's (`same_party` is not transitive, so
+        // each is compared with those kept): a bit each, so most events allocate nothing.
+        let Some(kept) = kept_parties(parties) else {
+            // (More than 64 parties: kept in a list.)
+            let mut distinct: Vec<&Rc<Actor>> = Vec::with_capacity(parties.len());
+            for p in parties {
+                if !distinct.iter().any(|d| d.same_party(p)) {
+                    distinct.push(p);
+                }
             }
-        }
-        let unchanged = distinct.len() == self.last_group.len()
-            && distinct
-                .iter()
+            self.set_group(distinct.len(), || distinct.iter().copied());
+            return;
+        };
+        let distinct = || {
+            (parties.iter().enumerate())
+                .filter(move |&(i, _)| kept & (1 << i) != 0)
+                .map(|(_, p)| p)
+        };
+        self.set_group(kept.count_ones() as usize, distinct);
+    }
+
+    /// Makes the `n` parties of `distinct` the latest group, unless they are fewer than two
+    /// or the same parties as it already has.
+    fn set_group<'p, I: Iterator<Item = &'p Rc<Actor>>>(
+        &mut self,
+        n: usize,
+        distinct: impl Fn() -> I,
+    ) {
+        let unchanged = n == self.last_group.len()
+            && distinct()
                 .zip(&self.last_group)
                 .all(|(a, b)| a.same_party(b));
-        if distinct.len() >= 2 && !unchanged {
-            self.last_group = distinct.into_iter().cloned().collect();
+        if n >= 2 && !unchanged {
+            self.last_group.clear();
+            self.last_group.extend(distinct().cloned());
         }
     }
+}
+
+/// A bit per party of `parties` that is not the same party as one kept before it, or `None`
+/// when there are more than 64.
+fn kept_parties(parties: &[Rc<Actor>]) -> Option<u64> {
+    if parties.len() > 64 {
+        return None;
+    }
+    let mut kept = 0u64;
+    for (i, p) in parties.iter().enumerate() {
+        let seen = (0..i).any(|j| kept & (1 << j) != 0 && parties[j].same_party(p));
+        if !seen {
+            kept |= 1 << i;
+        }
+    }
+    Some(kept)
 }
 
 /// Resolves mentions for one article.
@@ -127,6 +165,20 @@ impl Resolver<'_> {
     /// `context_state` (the sentence's place unless that place is an event's target, the
     /// dateline, else a state named earlier in the sentence).
     pub fn resolve(&self, m: &Mention, memory: &Memory, context_state: Option<&str>) -> Vec<Actor> {
+        let mut out = Vec::new();
+        self.resolve_into(m, memory, context_state, &mut out);
+        out
+    }
+
+    /// [`Resolver::resolve`], appending the actors to `out` (the coder keeps one list for
+    /// every mention, so a mention allocates no list of its own).
+    pub fn resolve_into(
+        &self,
+        m: &Mention,
+        memory: &Memory,
+        context_state: Option<&str>,
+        out: &mut Vec<Actor>,
+    ) {
         let text = SmolStr::new(m.span.slice(self.text));
         if let Some(r) = m.reference {
             let mut found: Vec<Actor> = match r {
@@ -187,7 +239,8 @@ impl Resolver<'_> {
                 a.span = m.span;
                 a.inferred = true;
             }
-            return found;
+            out.append(&mut found);
+            return;
         }
         let mut base = Actor::unresolved(text, m.span);
         let agent = m.agent.map(|a| &self.lex.agents[a]);
@@ -318,7 +371,8 @@ impl Resolver<'_> {
                     a.span = base.span;
                     a.inferred = true;
                 }
-                return group;
+                out.append(&mut group);
+                return;
             }
             if let Some(a) = agent.filter(|a| a.flags.equipment) {
                 // Weapons and vehicles take a state only from the actor written just before them
@@ -379,7 +433,7 @@ impl Resolver<'_> {
         }
         base.code = self.code(&base, m, country_state);
         // The extra states' actors first, the last one first, then the mention's own.
-        let mut out = Vec::with_capacity(m.extra_states.len() + 1);
+        let first = out.len();
         for &s in m.extra_states.iter().rev() {
             let mut a = base.clone();
             a.country = Some(self.lex.states[s].iso3.clone());
@@ -387,13 +441,13 @@ impl Resolver<'_> {
             out.push(a);
         }
         out.push(base);
-        if out
+        if out[first..]
             .iter()
             .any(|a| a.code.as_deref().is_some_and(|c| c.contains('/')))
         {
-            out = out.into_iter().flat_map(split_slash_code).collect();
+            let split: Vec<Actor> = out.drain(first..).flat_map(split_slash_code).collect();
+            out.extend(split);
         }
-        out
     }
 
     /// The CAMEO actor code: state or IGO code plus the agent code. `country_state`, if known,
