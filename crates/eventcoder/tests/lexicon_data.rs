@@ -693,3 +693,42 @@ fn common_keys_and_rule_word_classes_are_in_the_data() {
     }
     assert_eq!(class("if") & EXCEPTION, 0);
 }
+
+/// A unit's word classes and its VERB and PHRASE_START flags come from its key's table entry
+/// (the short keys' through their vocabulary tag), so they must agree with the lexicon's own
+/// answers for every unit: short and long, cased and not, ASCII and not.
+#[test]
+fn unit_classes_and_flags_agree_with_the_lexicon() {
+    use eventcoder::lexicon::{PHRASE_START, PhraseMatch, VERB};
+    let lex = Lexicon::builtin();
+    let text = "KABUL, March 3 (Reuters) - Afghanistan's Foreign Minister said on Tuesday \
+        that the government had NOT agreed to international humanitarian talks with \
+        Pakistani officials in Islamabad, but Ürümqi and Çavuşoğlu denounced the \
+        peacekeepers' withdrawal and the U.N. Security Council condemned it.";
+    let tokens: Vec<_> = eventcoder::text::tokenize(text).collect();
+    let mut units = Vec::new();
+    lex.units(text, &tokens, &mut units);
+    let mut matches: Vec<PhraseMatch> = Vec::new();
+    lex.match_phrases(&units, text, &mut matches);
+    let (mut verbs, mut classed) = (0, 0);
+    for u in &units {
+        let word = u.span.slice(text);
+        assert_eq!(u.class, lex.class(u.key), "{word}");
+        let heads = !lex.verb_patterns(u.key).is_empty();
+        assert_eq!(u.is(VERB), heads, "{word}");
+        verbs += usize::from(heads);
+        classed += usize::from(u.class != 0);
+    }
+    for m in &matches {
+        assert!(
+            units[m.start].is(PHRASE_START),
+            "{}",
+            units[m.start].span.slice(text)
+        );
+    }
+    // (The sentence has verbs, function words and phrases, so the checks above ran.)
+    assert!(
+        verbs >= 3 && classed >= 8 && matches.len() >= 5,
+        "{verbs} {classed} {matches:?}"
+    );
+}

@@ -1193,7 +1193,8 @@ impl Coder {
         trace: &mut T,
     ) {
         let lex = &*self.lexicon;
-        let mut subjects = s.subjects();
+        let mut subjects = std::mem::take(&mut lists.subjects);
+        s.subjects_into(&mut subjects);
         let dropped_clauses = if self.options.petrarch_conventions {
             let start = units.partition_point(|u| (u.token as usize) < s.sentence.tokens.start);
             let (and, or) = (lex.keys.and, lex.keys.or);
@@ -1304,6 +1305,7 @@ impl Coder {
                 memory.last_event_sentence = Some(s.sentence.index);
             }
         }
+        lists.subjects = subjects;
     }
 
     /// The PLOVER contexts of an event, in `contexts` (emptied first): its code's, then the
@@ -1334,6 +1336,9 @@ struct PredicateLists {
     contexts: Vec<&'static str>,
     /// The parties of its events that later sentences refer back to ([`Memory::group`]).
     parties: Vec<Rc<Actor>>,
+    /// Each predicate's subjects ([`Sent::subjects_into`]), a predicate's list given to its
+    /// draft.
+    subjects: Vec<Vec<Rc<Actor>>>,
 }
 
 /// The date of predicate `pi` of sentence `s` ([`super::dates::event_date`]).

@@ -124,13 +124,11 @@ impl Sent<'_> {
     }
 
     /// Each predicate's subjects: its own, else those of the predicate it inherits from ("met
-    /// X and signed ...").
-    pub fn subjects(&self) -> Vec<Vec<Rc<Actor>>> {
-        let mut subjects: Vec<Vec<Rc<Actor>>> = self
-            .preds
-            .iter()
-            .map(|p| self.actors_of(&p.subjects))
-            .collect();
+    /// X and signed ..."), into `subjects`, emptied first (a list kept from sentence to
+    /// sentence).
+    pub fn subjects_into(&self, subjects: &mut Vec<Vec<Rc<Actor>>>) {
+        subjects.clear();
+        subjects.extend(self.preds.iter().map(|p| self.actors_of(&p.subjects)));
         for pi in 0..self.preds.len() {
             if subjects[pi].is_empty() {
                 let mut q = self.preds[pi].inherit;
@@ -145,7 +143,6 @@ impl Sent<'_> {
                 }
             }
         }
-        subjects
     }
 }
 

@@ -76,6 +76,20 @@ const STARTS_PHRASE: u64 = 1 << 62;
 /// The class-table bits that are unit flags, not word classes.
 const UNIT_FLAG_BITS: u64 = HEADS_VERB_PATTERNS | STARTS_PHRASE;
 
+/// The unit flags of a class-table entry.
+#[inline(always)]
+fn flags_of_bits(bits: u64) -> u8 {
+    (if bits & HEADS_VERB_PATTERNS != 0 {
+        VERB
+    } else {
+        0
+    }) | (if bits & STARTS_PHRASE != 0 {
+        PHRASE_START
+    } else {
+        0
+    })
+}
+
 /// The compiled dictionaries.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -126,6 +140,9 @@ pub struct Lexicon {
     /// `classes` and `verbs` (the loading maps, emptied when loading ends) as tables indexed by
     /// key: the parser asks for them on every unit.
     class_table: Vec<u64>,
+    /// The distinct values of `class_table`: a short key's vocabulary tag is its entry's
+    /// index here.
+    class_palette: Vec<u64>,
     verb_table: Vec<Vec<(PatternId, VerbForms)>>,
     /// For each entry of `verb_table`, what a parser can test before it reads the pattern.
     verb_checks: Vec<Vec<PatternCheck>>,
@@ -383,6 +400,7 @@ impl LexiconBuilder {
             skipped_patterns: 0,
             warnings: Vec::new(),
             class_table: Vec::new(),
+            class_palette: Vec::new(),
             verb_table: Vec::new(),
             verb_checks: Vec::new(),
             verb_index: FxHashMap::default(),
@@ -497,13 +515,18 @@ impl Lexicon {
             if let Some(short) = vocab::ShortAscii::of(&text.as_bytes()[t.start()..t.end()])
                 && is_one_unit(t, short)
             {
-                let key = self.vocab.get_short_key(short).unwrap_or(UNKNOWN);
+                // (The key's class-table entry comes with it, as the slot's tag: no second
+                // table read.)
+                let (key, bits) = match self.vocab.get_short_tagged(short) {
+                    Some((key, tag)) => (key, self.class_palette[tag as usize]),
+                    None => (UNKNOWN, 0),
+                };
                 out.push(Unit {
                     span: t.span(),
                     token: i as u32,
                     key,
-                    flags: normalize::token_flags(t) | self.key_flags(key),
-                    class: self.class(key),
+                    flags: normalize::token_flags(t) | flags_of_bits(bits),
+                    class: bits & !UNIT_FLAG_BITS,
                 });
                 continue;
             }
@@ -622,16 +645,7 @@ impl Lexicon {
     /// so they cost no second lookup.)
     #[inline]
     fn key_flags(&self, key: u32) -> u8 {
-        let bits = self.class_table.get(key as usize).copied().unwrap_or(0);
-        (if bits & HEADS_VERB_PATTERNS != 0 {
-            VERB
-        } else {
-            0
-        }) | (if bits & STARTS_PHRASE != 0 {
-            PHRASE_START
-        } else {
-            0
-        })
+        flags_of_bits(self.class_table.get(key as usize).copied().unwrap_or(0))
     }
 
     /// The verb patterns whose verb has the form with key `key`.
@@ -702,6 +716,22 @@ impl Lexicon {
                 self.class_table[k] |= STARTS_PHRASE;
             }
         }
+        // Each short key's tag: its class-table entry's index among the distinct entries.
+        // (Entry 0 is 0, the tag of a key added later.)
+        let mut palette_index: FxHashMap<u64, u32> = FxHashMap::default();
+        palette_index.insert(0, 0);
+        self.class_palette = vec![0];
+        for &bits in &self.class_table {
+            palette_index.entry(bits).or_insert_with(|| {
+                self.class_palette.push(bits);
+                self.class_palette.len() as u32 - 1
+            });
+        }
+        let class_table = &self.class_table;
+        self.vocab.set_tags(|id| {
+            let bits = class_table.get(id as usize).copied().unwrap_or(0);
+            palette_index.get(&bits).copied().unwrap_or(0)
+        });
         // A pattern of a long candidate list is filed under its rarest word.
         let words = verb_index::index_words(&self.patterns);
         self.verb_index = (self.verb_table.iter().enumerate())

@@ -22,8 +22,9 @@ pub(crate) struct Vocab {
 /// empty slot.
 #[derive(Debug, Clone)]
 struct ShortKeys {
-    /// A power of two of them, at least 16.
-    slots: Vec<(u64, u32)>,
+    /// A power of two of them, at least 16: (packed key, id, tag). The tag is the caller's
+    /// ([`Vocab::set_tags`]), in what would be the slot's padding, so it is read with the id.
+    slots: Vec<(u64, u32, u32)>,
     /// 64 less the log2 of the slot count: the hash is the product's top bits.
     shift: u32,
     len: usize,
@@ -32,7 +33,7 @@ struct ShortKeys {
 impl Default for ShortKeys {
     fn default() -> Self {
         ShortKeys {
-            slots: vec![(0, 0); 16],
+            slots: vec![(0, 0, 0); 16],
             shift: 60,
             len: 0,
         }
@@ -50,13 +51,19 @@ impl ShortKeys {
     /// The id of the packed key `key` (not 0), if it is there.
     #[inline(always)]
     fn get(&self, key: u64) -> Option<u32> {
+        self.get_tagged(key).map(|(id, _)| id)
+    }
+
+    /// The id and tag of the packed key `key` (not 0), if it is there.
+    #[inline(always)]
+    fn get_tagged(&self, key: u64) -> Option<(u32, u32)> {
         debug_assert!(key != 0);
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
         loop {
-            let (k, id) = self.slots[i];
+            let (k, id, tag) = self.slots[i];
             if k == key {
-                return Some(id);
+                return Some((id, tag));
             }
             if k == 0 {
                 return None;
@@ -79,7 +86,7 @@ impl ShortKeys {
                 if slot.0 == 0 {
                     self.len += 1;
                 }
-                *slot = (key, id);
+                *slot = (key, id, 0);
                 return;
             }
             i = (i + 1) & mask;
@@ -88,11 +95,11 @@ impl ShortKeys {
 
     /// Doubles the slots and places every key again.
     fn grow(&mut self) {
-        let bigger = vec![(0, 0); 2 * self.slots.len()];
+        let bigger = vec![(0, 0, 0); 2 * self.slots.len()];
         let old = std::mem::replace(&mut self.slots, bigger);
         self.shift -= 1;
         self.len = 0;
-        for (k, id) in old {
+        for (k, id, _) in old {
             if k != 0 {
                 self.insert(k, id);
             }
@@ -242,6 +249,12 @@ impl Vocab {
     /// ending folded), as [`Vocab::get_ascii_key`] gives it.
     #[inline(always)]
     pub(crate) fn get_short_key(&self, a: ShortAscii) -> Option<u32> {
+        self.get_short_tagged(a).map(|(id, _)| id)
+    }
+
+    /// [`Vocab::get_short_key`] with the key's tag ([`Vocab::set_tags`]).
+    #[inline(always)]
+    pub(crate) fn get_short_tagged(&self, a: ShortAscii) -> Option<(u32, u32)> {
         let mut x = a.lower;
         // (No ending to fold in fewer than seven bytes: most keys stop at this test.)
         if a.len >= 7
@@ -249,7 +262,17 @@ impl Vocab {
         {
             x = x & !(0xff << (8 * at)) | u64::from(b'z') << (8 * at);
         }
-        self.short.get(x)
+        self.short.get_tagged(x)
+    }
+
+    /// Tags every short key with `tag(id)`: a number [`Vocab::get_short_tagged`] hands out
+    /// with the id at no extra cost (keys added later are tagged 0).
+    pub(crate) fn set_tags(&mut self, tag: impl Fn(u32) -> u32) {
+        for slot in &mut self.short.slots {
+            if slot.0 != 0 {
+                slot.2 = tag(slot.1);
+            }
+        }
     }
 
     /// How many keys it has.

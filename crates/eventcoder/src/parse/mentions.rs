@@ -176,10 +176,12 @@ fn components(
     text: &str,
     range: Range<usize>,
     matches: &[PhraseMatch],
-) -> Vec<Component> {
+    out: &mut Vec<Component>,
+) {
     // Matches come ordered by start; those sharing a start are contiguous.
-    // (At most one component per match: one allocation.)
-    let mut out: Vec<Component> = Vec::with_capacity(matches.len());
+    // (At most one component per match: room for all at once.)
+    out.clear();
+    out.reserve(matches.len());
     let mut next_free = range.start;
     let mut i = 0;
     while i < matches.len() {
@@ -217,7 +219,6 @@ fn components(
         }
         next_free = end;
     }
-    out
 }
 
 /// An ambiguous phrase ("Jordan", "Georgia", "Chad") needs to stand alone: not inside a longer
@@ -255,7 +256,28 @@ pub fn mentions_into(
     matches: &[PhraseMatch],
     out: &mut Vec<Mention>,
 ) {
-    let comps = components(units, text, range.clone(), matches);
+    // (The components' list is the thread's, kept from sentence to sentence.)
+    let mut comps = COMPONENTS.take();
+    components(units, text, range.clone(), matches, &mut comps);
+    mentions_from_components(lex, units, text, range, matches, &comps, out);
+    COMPONENTS.set(comps);
+}
+
+thread_local! {
+    /// The list [`mentions_into`] finds a sentence's components in, kept for the next sentence.
+    static COMPONENTS: std::cell::Cell<Vec<Component>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// [`mentions_into`], the components found.
+fn mentions_from_components(
+    lex: &Lexicon,
+    units: &[Unit],
+    text: &str,
+    range: Range<usize>,
+    matches: &[PhraseMatch],
+    comps: &[Component],
+    out: &mut Vec<Mention>,
+) {
     out.clear();
     // Room for the pieces and the mentions added after them, so that the list is not grown
     // several times.
