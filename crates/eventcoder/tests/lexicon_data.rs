@@ -732,3 +732,22 @@ fn unit_classes_and_flags_agree_with_the_lexicon() {
         "{verbs} {classed} {matches:?}"
     );
 }
+
+/// An Arabic article is written joined by a hyphen or by a space ("al-Qaeda" by AP, "al Qaeda"
+/// by Reuters): a dictionary phrase matches either way.
+#[test]
+fn an_arabic_article_matches_with_a_hyphen_or_a_space() {
+    let lex = Lexicon::builtin();
+    let referents =
+        |text: &str| -> Vec<Referent> { lex.find(text).into_iter().map(|(_, r)| r).collect() };
+    for (hyphen, space) in [
+        ("al-Qaeda", "al Qaeda"),
+        ("Al-Qaeda", "Al Qaeda"),
+        ("al-Shabaab", "al Shabaab"),
+        ("Hayat Tahrir al-Sham", "Hayat Tahrir al Sham"),
+    ] {
+        let (h, s) = (referents(hyphen), referents(space));
+        assert!(!h.is_empty(), "{hyphen}");
+        assert_eq!(h, s, "{hyphen} / {space}");
+    }
+}

@@ -1134,3 +1134,17 @@ t3\t2022-02-28\tThe European Union imposed sanctions and an asset freeze on Russ
 t4\t2022-03-01\tFrance sent aid and Germany pledged loans to Ukraine on Tuesday.\t!FRA 07 UKR\t",
     );
 }
+
+/// Rule `speculation`: a possible harm reported by another state is its assessment, not a
+/// threat by the subject; reported by the subject's own side, it stays a threat.
+#[test]
+fn a_possible_harm_another_state_reports_is_no_threat() {
+    check(
+        "speculation",
+        "t1\t2024-04-09\tIran could strike Israel within days, U.S. officials said on Tuesday.\tUSA 01 -;!IRN 13 *;!IRN 19 *\t
+t2\t2024-02-11\tChina may blockade Taiwan before 2027, a Japanese defence ministry report said.\tJPN 01 -;!CHN 13 *\t
+t3\t2024-05-21\tMoscow could strike British targets in Ukraine, Russia's foreign ministry warned on Tuesday.\tRUS 13 GBR\t
+t4\t2024-06-05\tRussia could use nuclear weapons if attacked, Russian Security Council deputy chairman Dmitry Medvedev said.\tRUS 13 -\t
+t5\t2024-04-12\tIran might retaliate against Israel within days, according to U.S. officials.\t!IRN 13 *;!IRN 19 *\t",
+    );
+}

@@ -21,8 +21,9 @@
 //! | 11 | `by-state` | a state's or government's protest is an official complaint | "Egypt protested" (114) |
 //! | 12 | `implicit-target` | targets the sentence does not write ([`super::targets`]) | "Estonia condemned the move" |
 //! | 13 | `needs-target` | a code meaningless without a target is dropped without one | "received a prison sentence" is no hosting |
-//! | 14 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays; a condition's act never | "could meet", "if the EU imposes sanctions" |
-//! | 15 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
+//! | 14 | `speculation` | a possible harm that another party reports is its speculation, no threat | "Iran could strike within days, U.S. officials said" |
+//! | 15 | `hypothetical` | a possibility is no act; only a possible harm, a threat, stays; a condition's act never | "could meet", "if the EU imposes sanctions" |
+//! | 16 | `weak-evidence` | an inherited subject or a target from a clause lowers the confidence | "urged Iran to release" |
 //!
 //! Follow-up rules, after the events are emitted:
 //! - `reciprocal`: "X hosted Y" is also Y visiting X (codes with a `reciprocal` column);
@@ -43,7 +44,7 @@ use super::mention_actors::MentionActors;
 use super::resolve::Memory;
 use super::targets::{TargetContext, infer as infer_target};
 use crate::lexicon::words::{
-    ADV, ADVICE, COMP, CONDITION, CONJ, DECISION, DECISIVE, EXCEPTION, OBLIGATION, POSS, PREP,
+    ADV, ADVICE, COMP, CONDITION, CONJ, DECISION, DECISIVE, DET, EXCEPTION, OBLIGATION, POSS, PREP,
     PREP_LOC, PRON, QUANT, REMOTE, REPORT, TIME,
 };
 use crate::lexicon::{ContextId, Lexicon, Pattern, Unit, WORD};
@@ -282,7 +283,7 @@ impl Draft {
 pub(super) type PredicateRule = fn(&PredicateContext<'_>, &mut Draft) -> ControlFlow<()>;
 
 /// The rules, in the order they apply (see the module's table).
-pub(super) const RULES: [(&str, PredicateRule); 15] = [
+pub(super) const RULES: [(&str, PredicateRule); 16] = [
     ("modality", modality),
     ("reported-protest", reported_protest),
     ("passive", passive),
@@ -296,6 +297,7 @@ pub(super) const RULES: [(&str, PredicateRule); 15] = [
     ("by-state", by_state),
     ("implicit-target", implicit_target),
     ("needs-target", needs_target),
+    ("speculation", speculation),
     ("hypothetical", hypothetical),
     ("weak-evidence", weak_evidence),
 ];
@@ -727,6 +729,49 @@ fn noun_phrase_after(cx: &PredicateContext<'_>) -> bool {
                 && units[k].class & (ADV | TIME) == 0
                 && crate::text::weekday_number(units[k].span.slice(text)).is_none()
         })
+}
+
+/// "Iran could strike Israel within days, U.S. officials said": a possible harm that a party
+/// other than its sources reports is that party's speculation, not a threat the sources make.
+/// A threat stays when the reporter is of the sources' own state ("Moscow could respond
+/// militarily, a Kremlin aide warned"), when no reporter is resolved, and when a source is an
+/// organization (a member state's minister speaks for it: "the European Community may halt
+/// mediation, the Dutch foreign minister said").
+fn speculation(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
+    let states = |a: &Rc<Actor>| a.country.is_some() && a.organization.is_none();
+    if !cx.p.modality.hypothetical || !d.entry.threat || d.sources.is_empty() {
+        return ControlFlow::Continue(());
+    }
+    if !d.sources.iter().all(states) {
+        return ControlFlow::Continue(());
+    }
+    let party = |a: &Actor| a.organization.clone().or_else(|| a.country.clone());
+    // The subjects of the sentence's verbs of saying, and the actors "according to" names.
+    let (units, to) = (cx.units, cx.lex.keys.to);
+    let according = |i: &usize| {
+        let mut q = cx.s.mentions[*i].units.start;
+        while q > 0 && units[q - 1].class & DET != 0 {
+            q -= 1;
+        }
+        q >= 2 && units[q - 1].key == to && units[q - 2].class & REPORT != 0
+    };
+    let sayers = (cx.s.preds.iter())
+        .filter(|q| q.verb != cx.p.verb && units[q.verb].class & REPORT != 0)
+        .flat_map(|q| q.subjects.iter().copied());
+    let sources_named = (0..cx.s.mentions.len()).filter(according);
+    let mut reporters = (sayers.chain(sources_named))
+        .flat_map(|i| &cx.s.actors[i])
+        .peekable();
+    if reporters.peek().is_none() {
+        return ControlFlow::Continue(());
+    }
+    let another_party = reporters.all(|r| {
+        party(r).is_some_and(|rp| d.sources.iter().all(|src| party(src) != Some(rp.clone())))
+    });
+    if another_party {
+        return ControlFlow::Break(());
+    }
+    ControlFlow::Continue(())
 }
 
 /// "could meet", "might sign": a possibility is not an act. Only a possible harm, already

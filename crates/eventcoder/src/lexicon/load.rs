@@ -452,6 +452,11 @@ impl Loader<'_> {
     /// Adds one phrase with one sense; `at` is the part of `row` a warning points at.
     fn phrase_at(&mut self, file: &str, row: &Row<'_>, at: &str, raw: &str, referent: Referent) {
         self.phrase_with(file, row.line, || row.position_of(at), raw, referent);
+        // "al-Qaeda" is also written "al Qaeda", and "Al Thani" "Al-Thani": an Arabic article
+        // joined by a hyphen matches joined by a space, and the other way round.
+        if let Some(variant) = article_variant(raw) {
+            self.phrase_with(file, row.line, || row.position_of(at), &variant, referent);
+        }
     }
 
     /// Adds one phrase of line `line` with one sense; `at` gives the position a warning points
@@ -1371,4 +1376,27 @@ pub(crate) struct SenseEntry {
     /// Where the phrase is defined: the file (an index into the lexicon's files) and line.
     pub file: u32,
     pub line: u32,
+}
+
+/// `phrase` with each Arabic article ("al", "el", any case) at the start of a word swapped
+/// between its two spellings, joined to the next word by a hyphen or by a space ("al-Qaeda" and
+/// "al Qaeda"); `None` when it has no such article.
+fn article_variant(phrase: &str) -> Option<String> {
+    let b = phrase.as_bytes();
+    let mut out = b.to_vec();
+    let mut changed = false;
+    for i in 0..b.len().saturating_sub(3) {
+        let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'\'';
+        let article = matches!(&b[i..i + 2], [b'a' | b'A' | b'e' | b'E', b'l' | b'L']);
+        if word_start && article && b[i + 3].is_ascii_alphabetic() {
+            match b[i + 2] {
+                b'-' => out[i + 2] = b' ',
+                b' ' => out[i + 2] = b'-',
+                _ => continue,
+            }
+            changed = true;
+        }
+    }
+    // (Only ASCII bytes were swapped for ASCII bytes.)
+    changed.then(|| String::from_utf8(out).unwrap_or_default())
 }
