@@ -1148,3 +1148,15 @@ t4\t2024-06-05\tRussia could use nuclear weapons if attacked, Russian Security C
 t5\t2024-04-12\tIran might retaliate against Israel within days, according to U.S. officials.\t!IRN 13 *;!IRN 19 *\t",
     );
 }
+
+/// parse::clauses: a gerund after "before", "after" or "without" shares the possibility or the
+/// intent of the clause it follows; after a done act it is done too.
+#[test]
+fn a_gerund_after_before_shares_the_clause_modality() {
+    check(
+        "time-gerund",
+        "t1\t2024-01-05\tChina could blockade the ports before invading the island.\t!CHN 19 *\t
+t2\t2023-10-20\tIsrael will encircle the city before attacking Hamas positions in the north.\tISR 13 *;!ISR 19 *\t
+t3\t2024-06-12\tSudanese troops stormed the town on Wednesday after shelling it for three days.\tSDN 192 -;!SDN 13 *\t",
+    );
+}

@@ -1210,17 +1210,27 @@ pub fn predicates_in(
         preds.retain(|_| !f.next().copied().unwrap_or(false));
     }
     // A purpose infinitive shares the modality of the verb it serves: "will meet on Thursday to
-    // discuss the dispute" is a plan to discuss, "could meet to sign" a possibility.
+    // discuss the dispute" is a plan to discuss, "could meet to sign" a possibility. A gerund
+    // after "before", "after" or "without" shares its possibility or intent (not a negation:
+    // "did not fire before warning" says nothing of the warning): "may blockade Taiwan before
+    // invading it" invades nothing yet.
     let to = lex.keys.to;
     for pi in 0..preds.len() {
-        let purpose = preds[pi].left_edge > range.start && units[preds[pi].left_edge - 1].key == to;
-        if let (true, Some(q)) = (purpose, preds[pi].inherit.filter(|&q| q < pi)) {
+        let edge = preds[pi].left_edge;
+        let before_edge = (edge > range.start).then(|| &units[edge - 1]);
+        let purpose = before_edge.is_some_and(|u| u.key == to);
+        let time_gerund = before_edge.is_some_and(|u| u.class & GERUND_OPENER != 0)
+            && preds[pi].forms.has(VerbForms::GERUND);
+        if let (true, Some(q)) = (
+            purpose || time_gerund,
+            preds[pi].inherit.filter(|&q| q < pi),
+        ) {
             let (own, of) = (preds[pi].modality, preds[q].modality);
             if !(own.intent || own.hypothetical || own.negated || own.refused) {
                 let m = &mut preds[pi].modality;
                 m.intent |= of.intent;
                 m.hypothetical |= of.hypothetical;
-                m.negated |= of.negated;
+                m.negated |= of.negated && purpose;
             }
         }
     }
