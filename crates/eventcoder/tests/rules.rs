@@ -1160,3 +1160,14 @@ t2\t2023-10-20\tIsrael will encircle the city before attacking Hamas positions i
 t3\t2024-06-12\tSudanese troops stormed the town on Wednesday after shelling it for three days.\tSDN 192 -;!SDN 13 *\t",
     );
 }
+
+/// code::resolve: a legislature told ("told lawmakers", "told senators") is the speaker's own,
+/// not the state the sentence is about.
+#[test]
+fn a_legislature_told_is_the_speakers_own() {
+    check(
+        "addressee",
+        "t1\t2024-04-18\tIran has supplied drones to Russia, the head of U.S. Central Command told senators on Thursday.\tUSA 01 USA;!* 01 IRN;!* 01 UKR\t
+t2\t2024-03-26\tNorth Korea may carry out a nuclear test at any time, South Korea's spy agency told lawmakers.\tKOR 01 KOR;!* 01 PRK\t",
+    );
+}

@@ -389,6 +389,18 @@ impl Resolver<'_> {
                     base.organization.clone_from(&r.organization);
                     base.inferred = true;
                 }
+            } else if let Some(r) = agent
+                .filter(|a| m.addressee && a.sector == Sector::Leg && m.name.is_none())
+                .and_then(|_| memory.recent.last())
+                .filter(|r| {
+                    self.context_states && r.country.is_some() && r.span.end <= m.span.start
+                })
+            {
+                // "the U.S. commander told senators", "South Korea's spy agency told
+                // lawmakers": a legislature told is the speaker's own (the actor just before).
+                base.country.clone_from(&r.country);
+                country_state = None;
+                base.inferred = true;
             } else if let Some(a) = agent {
                 // Prefer a sentence topic ("Lavrov accused Washington ..., the ministry said"),
                 // then the most recent actor of that sector.

@@ -194,6 +194,8 @@ pub struct CommonKeys {
     pub capital: u32,
     /// ","
     pub comma: u32,
+    /// "told"
+    pub told: u32,
 }
 
 /// One phrase match: unit range and the sense.
@@ -759,6 +761,7 @@ impl Lexicon {
             nor: self.key("nor"),
             capital: self.key("capital"),
             comma: self.key(","),
+            told: self.key("told"),
         };
     }
 

@@ -74,6 +74,9 @@ pub struct Mention {
     pub after_prep_loc: bool,
     /// Preceded by another preposition (its key).
     pub after_prep: Option<u32>,
+    /// Right after "told" (determiners between): the one told, an audience of the speaker's
+    /// own country when it is a legislature ("told lawmakers", "told the parliament").
+    pub addressee: bool,
     /// Marked ambiguous in the dictionary.
     pub ambiguous: bool,
     /// Other states joined to this one ("Hungarian and Romanian officials").
@@ -819,6 +822,7 @@ fn decorate(lex: &Lexicon, units: &[Unit], range: Range<usize>, m: &mut Mention)
         if c & (PREP | BY) != 0 {
             m.after_prep = Some(units[j - 1].key);
         }
+        m.addressee = units[j - 1].key == lex.keys.told;
     }
 }
 
