@@ -1171,3 +1171,16 @@ fn a_legislature_told_is_the_speakers_own() {
 t2\t2024-03-26\tNorth Korea may carry out a nuclear test at any time, South Korea's spy agency told lawmakers.\tKOR 01 KOR;!* 01 PRK\t",
     );
 }
+
+/// parse::clauses and verbs/material.tsv: "artillery shells" counted or sent is munitions, not
+/// shelling, and sending them is military aid.
+#[test]
+fn counted_artillery_shells_are_munitions() {
+    check(
+        "munitions",
+        "t1\t2023-11-01\tNorth Korea has sent more than a million artillery shells to Russia.\tPRK 072 RUS;!* 19 *\t
+t2\t2024-01-22\tIran supplied thousands of artillery shells to Russia last year.\tIRN 072 RUS;!* 19 *\t
+t3\t2024-08-09\tThe United States will send 155mm artillery shells to Ukraine.\tUSA 033 UKR;!* 19 *\t
+t4\t2024-02-14\tRussian forces shelled the town of Avdiivka on Wednesday.\tRUS 19 UKR\t",
+    );
+}

@@ -998,6 +998,22 @@ pub fn predicates_in(
             {
                 continue;
             }
+            // "a million artillery shells", "thousands of mortar rounds", "155mm tank shells":
+            // after a weapon counted (a number, a quantity, "of" or a determiner before it), a
+            // present-tense form is the compound's plural noun, not a verb.
+            if c.mention_ending(i).is_some_and(|m| {
+                let b = ms[m].units.start;
+                ms[m].agent.is_some_and(|a| lex.agents[a].flags.equipment)
+                    && ms[m].state.is_none()
+                    && b > range.start
+                    && (c.class(b - 1) & (QUANT | DET) != 0
+                        || units[b - 1].is(crate::lexicon::NUMBER)
+                        || units[b - 1].key == lex.keys.of
+                        || c.word(b - 1).starts_with(|ch: char| ch.is_ascii_digit()))
+            }) && !cands.iter().any(|(_, f)| f.has(VerbForms::PAST))
+            {
+                continue;
+            }
             // A capitalized word inside a sentence is a name, not a verb (unless all caps headline).
             if u.is(crate::lexicon::CAPITALIZED)
                 && !u.is(crate::lexicon::ALL_CAPS)
