@@ -1184,3 +1184,16 @@ t3\t2024-08-09\tThe United States will send 155mm artillery shells to Ukraine.\t
 t4\t2024-02-14\tRussian forces shelled the town of Avdiivka on Wednesday.\tRUS 19 UKR\t",
     );
 }
+
+/// parse::mentions: a comma lists state adjectives before a role ("Hungarian, Romanian and
+/// Polish officials"), but after a state's name it ends the phrase: ", Ukraine's military
+/// intelligence said" reports, it is no second target.
+#[test]
+fn a_reporter_after_a_comma_is_no_second_target() {
+    check(
+        "reporter-comma",
+        "t1\t2024-01-22\tIran has supplied hundreds of drones to Russia, Ukraine's military intelligence said.\tIRN 072 RUS;!IRN 07 UKR;UKR 01 -\t
+t2\t2023-11-01\tNorth Korea has sent weapons to Russia, South Korea's spy agency told lawmakers.\tPRK 072 RUS;!PRK 07 KOR;KOR 01 KOR\t
+t3\t2024-03-10\tHungarian, Romanian and Polish officials met in Warsaw on Sunday.\tHUN 04 *;ROU 04 *;POL 04 *\t",
+    );
+}

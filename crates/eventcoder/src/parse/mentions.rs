@@ -1303,8 +1303,15 @@ fn merge_compound_adjectives(lex: &Lexicon, units: &[Unit], text: &str, out: &mu
             let gap = &units[out[i].units.end];
             gap.key == lex.keys.and || gap.key == lex.keys.or || gap.span.slice(text) == ","
         };
+        // A comma lists adjectives only ("Hungarian, Romanian and Polish officials"): after a
+        // state's name it ends the phrase ("sent weapons to Russia, South Korea's spy agency
+        // said").
+        let adjective = |m: &Mention| matches!(m.state, Some((_, StateForm::Adjective)));
+        let comma_list = units[out[i].units.end].span.slice(text) != ","
+            || adjective(&out[i]) && adjective(&out[i + 1]);
         if a_adj
             && gap_and
+            && comma_list
             && out[i + 1].agent.is_some()
             && matches!(
                 out[i + 1].state,
@@ -1318,6 +1325,9 @@ fn merge_compound_adjectives(lex: &Lexicon, units: &[Unit], text: &str, out: &mu
             }
             b.units.start = a.units.start;
             b.span = a.span.cover(b.span);
+            // (The adjective before may join the merged phrase in turn: "Hungarian, Romanian
+            // and Polish officials". Each merge removes a mention, so this ends.)
+            i = i.saturating_sub(1);
             continue;
         }
         i += 1;
