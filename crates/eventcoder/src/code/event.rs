@@ -72,13 +72,15 @@ impl Actor {
         )
     }
 
+    /// The organization it belongs to, else its state: whose side it is on.
+    pub fn party(&self) -> Option<&str> {
+        self.organization.as_deref().or(self.country.as_deref())
+    }
+
     /// Whether two mentions are the same party (same state or organization, and the same
     /// person when both name one).
     pub fn same_party(&self, other: &Actor) -> bool {
-        fn who(a: &Actor) -> Option<&str> {
-            a.organization.as_deref().or(a.country.as_deref())
-        }
-        match (who(self), who(other)) {
+        match (self.party(), other.party()) {
             (Some(a), Some(b)) if a == b => match (&self.name, &other.name) {
                 (Some(x), Some(y)) => x == y,
                 // A bare state ("Russia") is its government: the same party as "the Russian

@@ -738,14 +738,14 @@ fn noun_phrase_after(cx: &PredicateContext<'_>) -> bool {
 /// organization (a member state's minister speaks for it: "the European Community may halt
 /// mediation, the Dutch foreign minister said").
 fn speculation(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
-    let states = |a: &Rc<Actor>| a.country.is_some() && a.organization.is_none();
-    if !cx.p.modality.hypothetical || !d.entry.threat || d.sources.is_empty() {
+    let state = |a: &Rc<Actor>| a.country.is_some() && a.organization.is_none();
+    if !cx.p.modality.hypothetical
+        || !d.entry.threat
+        || d.sources.is_empty()
+        || !d.sources.iter().all(state)
+    {
         return ControlFlow::Continue(());
     }
-    if !d.sources.iter().all(states) {
-        return ControlFlow::Continue(());
-    }
-    let party = |a: &Actor| a.organization.clone().or_else(|| a.country.clone());
     // The subjects of the sentence's verbs of saying, and the actors "according to" names.
     let (units, to) = (cx.units, cx.lex.keys.to);
     let according = |i: &usize| {
@@ -766,7 +766,8 @@ fn speculation(cx: &PredicateContext<'_>, d: &mut Draft) -> ControlFlow<()> {
         return ControlFlow::Continue(());
     }
     let another_party = reporters.all(|r| {
-        party(r).is_some_and(|rp| d.sources.iter().all(|src| party(src) != Some(rp.clone())))
+        r.party()
+            .is_some_and(|rp| d.sources.iter().all(|src| src.party() != Some(rp)))
     });
     if another_party {
         return ControlFlow::Break(());

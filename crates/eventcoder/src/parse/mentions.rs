@@ -1299,16 +1299,15 @@ fn merge_compound_adjectives(lex: &Lexicon, units: &[Unit], text: &str, out: &mu
             out[i].state,
             Some((_, StateForm::Adjective | StateForm::Name))
         ) && out[i].is_role_free();
-        let gap_and = out[i].units.end + 1 == out[i + 1].units.start && {
-            let gap = &units[out[i].units.end];
-            gap.key == lex.keys.and || gap.key == lex.keys.or || gap.span.slice(text) == ","
-        };
+        let gap = &units[out[i].units.end];
+        let comma = gap.span.slice(text) == ",";
+        let gap_and = out[i].units.end + 1 == out[i + 1].units.start
+            && (gap.key == lex.keys.and || gap.key == lex.keys.or || comma);
         // A comma lists adjectives only ("Hungarian, Romanian and Polish officials"): after a
         // state's name it ends the phrase ("sent weapons to Russia, South Korea's spy agency
         // said").
         let adjective = |m: &Mention| matches!(m.state, Some((_, StateForm::Adjective)));
-        let comma_list = units[out[i].units.end].span.slice(text) != ","
-            || adjective(&out[i]) && adjective(&out[i + 1]);
+        let comma_list = !comma || adjective(&out[i]) && adjective(&out[i + 1]);
         if a_adj
             && gap_and
             && comma_list
