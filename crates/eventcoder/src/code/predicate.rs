@@ -1166,6 +1166,11 @@ mod tests {
             Nothing,
         ),
         (
+            "speculation",
+            "Iran could strike Israel within days, U.S. officials said on Tuesday.",
+            Nothing,
+        ),
+        (
             "hypothetical",
             "The foreign ministers of Ghana and Togo could meet in Accra next week.",
             Nothing,
