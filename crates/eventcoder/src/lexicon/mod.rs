@@ -76,18 +76,14 @@ const STARTS_PHRASE: u64 = 1 << 62;
 /// The class-table bits that are unit flags, not word classes.
 const UNIT_FLAG_BITS: u64 = HEADS_VERB_PATTERNS | STARTS_PHRASE;
 
-/// The unit flags of a class-table entry.
+/// A class-table entry as a unit's flags ([`VERB`], [`PHRASE_START`]) and its word classes.
 #[inline(always)]
-fn flags_of_bits(bits: u64) -> u8 {
-    (if bits & HEADS_VERB_PATTERNS != 0 {
-        VERB
-    } else {
-        0
-    }) | (if bits & STARTS_PHRASE != 0 {
-        PHRASE_START
-    } else {
-        0
-    })
+fn split_bits(bits: u64) -> (u8, u64) {
+    let flag = |bit: u64, flag: u8| if bits & bit != 0 { flag } else { 0 };
+    (
+        flag(HEADS_VERB_PATTERNS, VERB) | flag(STARTS_PHRASE, PHRASE_START),
+        bits & !UNIT_FLAG_BITS,
+    )
 }
 
 /// The compiled dictionaries.
@@ -523,12 +519,13 @@ impl Lexicon {
                     Some((key, tag)) => (key, self.class_palette[tag as usize]),
                     None => (UNKNOWN, 0),
                 };
+                let (flags, class) = split_bits(bits);
                 out.push(Unit {
                     span: t.span(),
                     token: i as u32,
                     key,
-                    flags: normalize::token_flags(t) | flags_of_bits(bits),
-                    class: bits & !UNIT_FLAG_BITS,
+                    flags: normalize::token_flags(t) | flags,
+                    class,
                 });
                 continue;
             }
@@ -537,12 +534,14 @@ impl Lexicon {
             }
             split_token(text, t, |span, unit, flags| {
                 let key = self.unit_key(unit, &mut buf);
+                let (key_flags, class) =
+                    split_bits(self.class_table.get(key as usize).copied().unwrap_or(0));
                 out.push(Unit {
                     span,
                     token: i as u32,
                     key,
-                    flags: flags | self.key_flags(key),
-                    class: self.class(key),
+                    flags: flags | key_flags,
+                    class,
                 });
             });
         }
@@ -640,14 +639,6 @@ impl Lexicon {
         } else {
             self.class_table.get(key as usize).copied().unwrap_or(0) & !UNIT_FLAG_BITS
         }
-    }
-
-    /// The unit flags a key gives: [`VERB`] if it heads verb patterns, [`PHRASE_START`] if it
-    /// starts a phrase. (Read from the key's class-table entry, which the unit reads anyway,
-    /// so they cost no second lookup.)
-    #[inline]
-    fn key_flags(&self, key: u32) -> u8 {
-        flags_of_bits(self.class_table.get(key as usize).copied().unwrap_or(0))
     }
 
     /// The verb patterns whose verb has the form with key `key`.

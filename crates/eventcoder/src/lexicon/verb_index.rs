@@ -124,8 +124,7 @@ impl VerbIndex {
         // Both lists are sorted: each search starts where the last one ended.
         let mut lo = 0;
         for &k in keys {
-            let bit = k & self.filter_mask;
-            if self.filter[(bit >> 6) as usize] & (1 << (bit & 63)) == 0 {
+            if !is_set(&self.filter, k & self.filter_mask) {
                 continue;
             }
             let i = lo + self.words[lo..].partition_point(|w| w.0 < k);
@@ -148,6 +147,12 @@ impl VerbIndex {
             }
         }
     }
+}
+
+/// Whether the bit of `pos` is set.
+#[inline]
+fn is_set(bits: &[u64], pos: u32) -> bool {
+    bits[(pos >> 6) as usize] & (1 << (pos & 63)) != 0
 }
 
 /// Sets the bit of candidate `pos`.

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::ops::Range;
 
 use super::mentions::Mention;
+use crate::lexicon::VERB;
 use crate::lexicon::words::*;
 use crate::lexicon::{
     Lexicon, NUMBER, PatternElem, PatternId, PhraseMatch, Referent, UNKNOWN, Unit, VerbForms, WORD,
@@ -183,7 +184,7 @@ impl<'a> Ctx<'a> {
             && w.len() > 4
             && w.ends_with("ly")
             && w.chars().all(|c| c.is_ascii_lowercase())
-            && !u.is(crate::lexicon::VERB)
+            && !u.is(VERB)
     }
     /// Whether unit `i` may stand between a verb or preposition and its object: determiners,
     /// possessives, quantifiers and numbers, and plain lowercase modifiers ("war-torn").
@@ -326,7 +327,7 @@ fn match_elems(
                         && c.class(k) == 0
                         && !c.in_mention(k)
                         && c.word(k).chars().next().is_some_and(char::is_lowercase)
-                        && !c.units[k].is(crate::lexicon::VERB)
+                        && !c.units[k].is(VERB)
                 };
                 for _ in 0..2 {
                     if !(needs_more && plain_noun(after)) {
@@ -477,7 +478,7 @@ fn phrase_ends(c: &Ctx<'_>, pos: usize) -> Vec<usize> {
             && c.units[k].is(WORD)
             && c.class(k) == 0
             && !c.in_mention(k)
-            && !c.units[k].is(crate::lexicon::VERB)
+            && !c.units[k].is(VERB)
     };
     // One noun phrase from `q`: its end, if any. Modifiers count as nouns: the phrase ends
     // at its last plain word, or at the end of a name that follows them ("the northern Shire").
@@ -949,7 +950,7 @@ pub fn predicates_in(
     crate::parse::mentions::event_noun_units_into(matches, range.clone(), 1, in_event_noun);
     for i in range.clone() {
         let u = &units[i];
-        if i < covered || !u.is(WORD) || !u.is(crate::lexicon::VERB) {
+        if i < covered || !u.is(WORD) || !u.is(VERB) {
             continue;
         }
         let cands = lex.verb_patterns(u.key);
@@ -1314,7 +1315,7 @@ fn infinitive_head(c: &Ctx<'_>, k: usize) -> usize {
         && !governs_infinitive(c, v)
         && c.mention_ending(v + 1).is_none()
         && !matches!(c.word(v), "," | ";" | ":")
-        && !c.units[v].is(crate::lexicon::VERB)
+        && !c.units[v].is(VERB)
     {
         v -= 1;
         hops += 1;
