@@ -477,12 +477,9 @@ impl ArrowCoding {
             }
             g
         };
-        let parts: Vec<Gathered> = match &self.threads {
-            Threads::One => vec![jobs.into_iter().fold(Gathered::new(), code)],
-            Threads::Pool(p) => {
-                p.install(|| jobs.into_par_iter().fold(Gathered::new, code).collect())
-            }
-            Threads::All => jobs.into_par_iter().fold(Gathered::new, code).collect(),
+        let parts: Vec<Gathered> = match self.threads.pool() {
+            None => vec![jobs.into_iter().fold(Gathered::new(), code)],
+            Some(p) => p.install(|| jobs.into_par_iter().fold(Gathered::new, code).collect()),
         };
         let mut batches = Vec::new();
         let mut failed = Vec::new();

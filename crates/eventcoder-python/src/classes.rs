@@ -2,7 +2,7 @@
 //!
 //! Every span is a pair of string indices. Events and documents pickle as JSON of their data.
 
-use std::sync::Arc;
+use crate::deferred_drop::Handoff;
 
 use chrono::NaiveDate;
 use eventcoder::output::{
@@ -579,7 +579,7 @@ impl Evidence {
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct Event(pub Arc<EventData>);
+pub struct Event(pub Handoff<EventData>);
 
 #[pymethods]
 impl Event {
@@ -872,7 +872,7 @@ impl Dateline {
 #[pyclass(module = "eventcoder._eventcoder", frozen, eq)]
 #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct Document(pub Arc<DocData>);
+pub struct Document(pub Handoff<DocData>);
 
 #[pymethods]
 impl Document {
@@ -925,7 +925,11 @@ impl Document {
     /// The events, deduplicated, in order of first mention.
     #[getter]
     pub fn events(&self) -> Vec<Event> {
-        self.0.events.iter().cloned().map(Event).collect()
+        self.0
+            .events
+            .iter()
+            .map(|e| Event(e.clone().into()))
+            .collect()
     }
     /// Every resolvable date written in the story body.
     #[getter]

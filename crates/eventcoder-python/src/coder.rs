@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::arrow::{ArrowBatches, ArrowCoding};
 use crate::classes::{Document, Event, Pick, Reduced, call_python, from_json, pick, reduce};
 use crate::data::DocData;
+use crate::deferred_drop::Handoff;
 use crate::errors::to_py;
 
 /// User dictionaries: (name, contents), in merge order.
@@ -276,7 +277,7 @@ impl Drop for Results {
     /// some thirty small allocations), and freeing it all on the thread that holds the GIL
     /// would be the largest serial part of `code_many` on many cores.
     fn drop(&mut self) {
-        if self.docs.len() < PARALLEL_DROP || matches!(self.threads, Threads::One) {
+        if self.docs.len() < PARALLEL_DROP || self.threads.pool().is_none() {
             return;
         }
         Python::attach(|py| {
@@ -293,13 +294,12 @@ impl Drop for Results {
             for d in docs {
                 // The Python handle goes first: a document still referenced from Python keeps
                 // its data, and dropping the clone below only counts down.
-                data.push(d.get().0.clone());
+                data.push(Arc::clone(&d.get().0));
                 drop(d);
             }
-            py.detach(|| match &self.threads {
-                Threads::One => drop(data),
-                Threads::Pool(p) => p.install(|| data.into_par_iter().for_each(drop)),
-                Threads::All => data.into_par_iter().for_each(drop),
+            py.detach(|| match self.threads.pool() {
+                None => drop(data),
+                Some(p) => p.install(|| data.into_par_iter().for_each(drop)),
             });
         });
     }
@@ -383,47 +383,73 @@ impl Results {
     }
 }
 
-/// Where `code_many` and `code_arrow` code: on the calling thread, on a pool of `n` threads, or
-/// on rayon's global pool (every core).
+/// Where `code_many` and `code_arrow` code: on the calling thread, or on a pool of `n` threads
+/// (`threads=None`: one per core). Not on rayon's global pool: a process forked after using it
+/// (multiprocessing, Dask, Spark workers) would wait forever on threads it does not have.
 pub(crate) enum Threads {
     One,
-    Pool(Arc<rayon::ThreadPool>),
-    All,
+    /// A pool, and the process that started it.
+    Pool(Arc<rayon::ThreadPool>, u32),
 }
 
-/// Thread pools by size, kept for the next call: a new pool would start new threads, whose
-/// allocator heaps start cold.
-static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+/// Thread pools by size, kept for the next call (a new pool would start new threads, whose
+/// allocator heaps start cold), and the process that started them.
+static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
 /// How many pool sizes [`POOLS`] keeps.
 const POOLS_MAX: usize = 8;
 
+#[derive(Default)]
+struct Pools {
+    pid: u32,
+    by_size: HashMap<usize, Arc<rayon::ThreadPool>>,
+}
+
 impl Threads {
+    /// The pool to code on; `None` to code on this thread: with `threads=1`, or in a process
+    /// forked from the one that made the pool (its threads are not in this one).
+    pub(crate) fn pool(&self) -> Option<&rayon::ThreadPool> {
+        match self {
+            Threads::Pool(p, pid) if *pid == std::process::id() => Some(p),
+            _ => None,
+        }
+    }
+
     /// `threads=`: `None` every core, else at least 1.
     pub(crate) fn of(threads: Option<usize>) -> PyResult<Threads> {
-        Ok(match threads {
+        let n = match threads {
             Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-            Some(1) => Threads::One,
-            Some(n) => {
-                let mut pools = POOLS
-                    .get_or_init(Default::default)
-                    .lock()
-                    .expect("not poisoned");
-                if let Some(p) = pools.get(&n) {
-                    return Ok(Threads::Pool(p.clone()));
-                }
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .map_err(|e| PyValueError::new_err(e.to_string()))?;
-                let pool = Arc::new(pool);
-                if pools.len() >= POOLS_MAX {
-                    pools.clear();
-                }
-                pools.insert(n, pool.clone());
-                Threads::Pool(pool)
-            }
-            None => Threads::All,
-        })
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        if n == 1 {
+            return Ok(Threads::One);
+        }
+        // Locked only with the GIL held, so never held by another thread when Python forks.
+        let mut pools = POOLS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let pid = std::process::id();
+        if pools.pid != pid {
+            // Forked: the pools' threads stayed in the parent. Their handles are leaked, not
+            // dropped: dropping would signal threads that are not there.
+            #[allow(clippy::mem_forget, reason = "the threads are the parent's")]
+            std::mem::forget(std::mem::take(&mut pools.by_size));
+            pools.pid = pid;
+        }
+        if let Some(p) = pools.by_size.get(&n) {
+            return Ok(Threads::Pool(p.clone(), pid));
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let pool = Arc::new(pool);
+        if pools.by_size.len() >= POOLS_MAX {
+            pools.by_size.clear();
+        }
+        pools.by_size.insert(n, pool.clone());
+        Ok(Threads::Pool(pool, pid))
     }
 }
 
@@ -488,7 +514,7 @@ fn parse_with(
     html: bool,
 ) -> PyResult<Document> {
     py.detach(|| code_data(coder, article, html))
-        .map(|d| Document(Arc::new(d)))
+        .map(|d| Document(Handoff::new(d)))
         .map_err(to_py)
 }
 
@@ -914,10 +940,9 @@ impl Coder {
         // gained nothing measurable, the GIL-bound part being small beside the coding.)
         while !chunk.is_empty() {
             let n = chunk.len();
-            let coded = py.detach(|| match &threads {
-                Threads::One => chunk.into_iter().map(code).collect::<Vec<_>>(),
-                Threads::Pool(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
-                Threads::All => chunk.into_par_iter().map(code).collect(),
+            let coded = py.detach(|| match threads.pool() {
+                None => chunk.into_iter().map(code).collect::<Vec<_>>(),
+                Some(p) => p.install(|| chunk.into_par_iter().map(code).collect()),
             });
             out.keep(py, coded, bar, n)?;
             chunk = read_chunk(&iter, chunk_size, &mut index)?;
@@ -953,7 +978,7 @@ impl Collected {
     ) -> PyResult<()> {
         for (i, id, r) in coded {
             match r {
-                Ok(d) => self.docs.push(Py::new(py, Document(Arc::new(d)))?),
+                Ok(d) => self.docs.push(Py::new(py, Document(Handoff::new(d)))?),
                 Err(e) if self.skip => self.errors.push(CodingError {
                     index: i,
                     id,

@@ -7,6 +7,8 @@
 //! - [`data`]: a coded document as plain data with string-index spans (built off the GIL);
 //! - [`classes`]: the immutable Python classes over it (`Document`, `Event`, `Actor`, ...);
 //! - [`coder`]: `Coder`, `code_many`, `Results`, and the input conversions;
+//! - [`deferred_drop`]: the last reference of an event's or document's data freed on a
+//!   background thread, not under the GIL;
 //! - [`columns`]: events as flat columns for pandas, Arrow, Spark and Dask;
 //! - [`arrow`]: `Coder.code_arrow`, texts to Arrow record batches of events;
 //! - [`errors`]: the exceptions.
@@ -22,6 +24,7 @@ pub mod classes;
 pub mod coder;
 pub mod columns;
 pub mod data;
+pub mod deferred_drop;
 pub mod errors;
 
 /// Tokenizes `text`. Spans are string indices. A text over 4 GiB raises
